@@ -1,0 +1,9 @@
+package org.qingshan.server;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The Spring Boot application; started by {@link org.qingshan.server.cli.QingshanMain}. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QingshanApplication {}

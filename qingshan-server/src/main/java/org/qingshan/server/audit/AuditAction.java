@@ -1,0 +1,14 @@
+package org.qingshan.server.audit;
+
+/** What happened; labels live in the message bundle. */
+public enum AuditAction {
+  CREATE,
+  UPDATE,
+  DELETE,
+  MERGE,
+  LOGIN,
+  LOGIN_FAILED,
+  LOGIN_LOCKED,
+  LOGOUT,
+  PASSWORD_CHANGE
+}

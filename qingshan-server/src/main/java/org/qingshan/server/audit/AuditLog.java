@@ -1,0 +1,90 @@
+package org.qingshan.server.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.PageResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The record of every change. Called inside the transaction of the change it records, so that a
+ * change and its audit entry are stored together or not at all.
+ */
+@Service
+public class AuditLog {
+  /** The actor of changes made by the system itself (start-up, demo data, migrations). */
+  public static final String SYSTEM = "system";
+
+  private final AuditRepository repository;
+  private final ObjectMapper json;
+
+  AuditLog(AuditRepository repository, ObjectMapper json) {
+    this.repository = repository;
+    this.json = json.copy().findAndRegisterModules();
+  }
+
+  /** Records a change made by the current user. {@code before}/{@code after} are any objects. */
+  public void record(
+      AuditAction action,
+      String entityType,
+      Object entityId,
+      String summary,
+      Optional<?> before,
+      Optional<?> after) {
+    recordAs(currentActor(), action, entityType, entityId, summary, before, after);
+  }
+
+  public void recordAs(
+      String actor,
+      AuditAction action,
+      String entityType,
+      Object entityId,
+      String summary,
+      Optional<?> before,
+      Optional<?> after) {
+    repository.insert(
+        actor,
+        action,
+        entityType,
+        entityId == null ? null : entityId.toString(),
+        truncate(summary, 500),
+        before.map(this::toJson).orElse(null),
+        after.map(this::toJson).orElse(null),
+        currentRemoteAddr());
+  }
+
+  public PageResult<AuditEntry> search(AuditSearch search, PageQuery page) {
+    return repository.search(search, page);
+  }
+
+  private String toJson(Object state) {
+    try {
+      return truncate(json.writeValueAsString(state), 20000);
+    } catch (JsonProcessingException e) {
+      return truncate(String.valueOf(state), 20000);
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static String currentActor() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth == null || !auth.isAuthenticated() ? SYSTEM : auth.getName();
+  }
+
+  private static String currentRemoteAddr() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+      HttpServletRequest request = attrs.getRequest();
+      return request.getRemoteAddr();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,65 @@
+package org.qingshan.server.security;
+
+import java.util.Optional;
+import org.qingshan.server.audit.AuditAction;
+import org.qingshan.server.audit.AuditLog;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/** Feeds the throttle and the audit log from Spring Security's login events. */
+@Component
+class LoginEvents {
+  private final LoginThrottle throttle;
+  private final AuditLog audit;
+
+  LoginEvents(LoginThrottle throttle, AuditLog audit) {
+    this.throttle = throttle;
+    this.audit = audit;
+  }
+
+  @EventListener
+  void onSuccess(AuthenticationSuccessEvent event) {
+    String name = event.getAuthentication().getName();
+    throttle.recordSuccess(name);
+    audit.recordAs(
+        name, AuditAction.LOGIN, "session", null, "login", Optional.empty(), Optional.empty());
+  }
+
+  @EventListener
+  void onFailure(AbstractAuthenticationFailureEvent event) {
+    Authentication auth = event.getAuthentication();
+    String name = auth.getName() == null ? "" : auth.getName();
+    throttle.recordFailure(name, address(auth));
+    audit.recordAs(
+        name.isBlank() ? "?" : name,
+        AuditAction.LOGIN_FAILED,
+        "session",
+        null,
+        event.getException().getClass().getSimpleName(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @EventListener
+  void onLogout(LogoutSuccessEvent event) {
+    audit.recordAs(
+        event.getAuthentication().getName(),
+        AuditAction.LOGOUT,
+        "session",
+        null,
+        "logout",
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private static String address(Authentication auth) {
+    return auth.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress()
+        : "";
+  }
+}

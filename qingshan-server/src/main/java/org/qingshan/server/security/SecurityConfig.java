@@ -1,0 +1,68 @@
+package org.qingshan.server.security;
+
+import org.qingshan.server.audit.AuditLog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Who may open what. Pages are authorised by role here; records inside a page are filtered by
+ * {@link DataScope}.
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // bcrypt today, with the algorithm recorded in each hash so it can change later.
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, AuditLog audit)
+      throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login",
+                        "/static/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/error",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/actuator/**", "/users/**", "/audit/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/departments/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/departments/*/edit", "/departments/new")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/departments/**")
+                    .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LEADER")
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .addFilterBefore(
+            new LoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+        .headers(
+            headers ->
+                headers
+                    .frameOptions(f -> f.sameOrigin())
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data: https: http:;"
+                                    + " style-src 'self' 'unsafe-inline'; script-src 'self'")));
+    return http.build();
+  }
+}

@@ -1,0 +1,24 @@
+package org.qingshan.server.user;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** A person who logs in. The password hash never leaves the repository in this record. */
+public record AppUser(
+    long id,
+    String username,
+    String displayName,
+    Optional<Long> departmentId,
+    Optional<String> phone,
+    boolean enabled,
+    boolean mustChangePassword,
+    Set<Role> roles) {
+
+  public AppUser {
+    roles = Set.copyOf(roles);
+  }
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+}

@@ -1,0 +1,73 @@
+package org.qingshan.server.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a list as an .xlsx sheet. Streaming (SXSSF) keeps memory flat when a bureau exports a year
+ * of records.
+ */
+@Component
+public class ExcelExport {
+  private static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  public void write(
+      HttpServletResponse response, String title, List<String> headers, List<List<?>> rows)
+      throws IOException {
+    String fileName = title + "-" + LocalDate.now() + ".xlsx";
+    response.setContentType(XLSX);
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
+            + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+    write(response.getOutputStream(), title, headers, rows);
+  }
+
+  public void write(OutputStream out, String title, List<String> headers, List<List<?>> rows)
+      throws IOException {
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+      Sheet sheet = workbook.createSheet(title);
+      CellStyle bold = workbook.createCellStyle();
+      Font font = workbook.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      Row head = sheet.createRow(0);
+      for (int c = 0; c < headers.size(); c++) {
+        head.createCell(c).setCellValue(headers.get(c));
+        head.getCell(c).setCellStyle(bold);
+        sheet.setColumnWidth(c, 20 * 256);
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = sheet.createRow(r + 1);
+        List<?> values = rows.get(r);
+        for (int c = 0; c < values.size(); c++) {
+          Object value = values.get(c);
+          if (value instanceof Number number) {
+            row.createCell(c).setCellValue(number.doubleValue());
+          } else if (value instanceof OffsetDateTime time) {
+            row.createCell(c).setCellValue(TIME.format(time));
+          } else {
+            row.createCell(c).setCellValue(value == null ? "" : value.toString());
+          }
+        }
+      }
+      workbook.write(out);
+      workbook.dispose();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.qingshan.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import org.qingshan.server.security.CurrentUser;
+import org.qingshan.server.security.QingshanPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's frame needs: the menu for the user's roles and which entry is open. */
+@ControllerAdvice
+class LayoutAdvice {
+  private final CurrentUser currentUser;
+
+  LayoutAdvice(CurrentUser currentUser) {
+    this.currentUser = currentUser;
+  }
+
+  @ModelAttribute("menu")
+  List<NavigationMenu.Item> menu() {
+    return currentUser.principal().map(p -> NavigationMenu.forRoles(p.roles())).orElse(List.of());
+  }
+
+  @ModelAttribute("me")
+  QingshanPrincipal me() {
+    return currentUser.principal().orElse(null);
+  }
+
+  @ModelAttribute("activePath")
+  String activePath(HttpServletRequest request) {
+    String path = request.getServletPath();
+    return NavigationMenu.ITEMS.stream()
+        .map(NavigationMenu.Item::path)
+        .filter(p -> !p.equals("/") && (path.equals(p) || path.startsWith(p + "/")))
+        .findFirst()
+        .orElse(path.equals("/") ? "/" : "");
+  }
+
+  @ModelAttribute("roles")
+  Set<org.qingshan.server.user.Role> roles() {
+    return currentUser.principal().map(QingshanPrincipal::roles).orElse(Set.of());
+  }
+}

@@ -1,0 +1,25 @@
+package org.qingshan.server.web;
+
+/** Which page of a list is wanted, 1-based as shown on screen. */
+public record PageQuery(int page, int size) {
+  public static final int DEFAULT_SIZE = 20;
+  public static final int MAX_SIZE = 200;
+
+  /** Everything up to this many rows on one page: exports. */
+  public static final PageQuery EXPORT = new PageQuery(1, 100_000);
+
+  public PageQuery {
+    page = Math.max(1, page);
+    size = size <= 0 ? DEFAULT_SIZE : size;
+  }
+
+  /** From request parameters: out-of-range values are clamped so a hand-edited URL never fails. */
+  public static PageQuery of(Integer page, Integer size) {
+    int s = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
+    return new PageQuery(page == null ? 1 : page, s);
+  }
+
+  public int offset() {
+    return (page - 1) * size;
+  }
+}
