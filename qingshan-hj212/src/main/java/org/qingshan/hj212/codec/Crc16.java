@@ -1,0 +1,112 @@
+package org.qingshan.hj212.codec;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The CRC of HJ 212-2017 Annex A, and CRC-16/MODBUS for devices that send it instead.
+ *
+ * <p>The HJ 212 variant XORs each byte into the register's high byte after shifting it down, so it
+ * is not CRC-16/MODBUS although both use the reflected polynomial 0xA001. Both run from the same
+ * CRC-16/ARC byte table.
+ */
+public final class Crc16 {
+
+  private static final int[] TABLE = new int[256];
+  private static final byte[] HEX =
+      "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      int c = i;
+      for (int k = 0; k < 8; k++) {
+        c = (c & 1) != 0 ? (c >>> 1) ^ 0xA001 : c >>> 1;
+      }
+      TABLE[i] = c;
+    }
+  }
+
+  private Crc16() {}
+
+  /** HJ 212 CRC of {@code len} bytes of {@code data} from {@code off}. */
+  public static int hj212(byte[] data, int off, int len) {
+    int reg = 0xFFFF;
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      reg = TABLE[(reg >>> 8) ^ (data[i] & 0xFF)];
+    }
+    return reg;
+  }
+
+  /** HJ 212 CRC of a whole array. */
+  public static int hj212(byte[] data) {
+    return hj212(data, 0, data.length);
+  }
+
+  /** HJ 212 CRC of {@code len} readable bytes of {@code buf} from absolute index {@code index}. */
+  public static int hj212(ByteBuf buf, int index, int len) {
+    int reg = 0xFFFF;
+    int end = index + len;
+    for (int i = index; i < end; i++) {
+      reg = TABLE[(reg >>> 8) ^ buf.getUnsignedByte(i)];
+    }
+    return reg;
+  }
+
+  /** CRC-16/MODBUS as normally defined (low byte transmitted first on the wire of Modbus RTU). */
+  public static int modbus(byte[] data, int off, int len) {
+    int reg = 0xFFFF;
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      reg = (reg >>> 8) ^ TABLE[(reg ^ data[i]) & 0xFF];
+    }
+    return reg;
+  }
+
+  /**
+   * Swaps the two bytes of a 16-bit value: the form in which some devices print their Modbus CRC.
+   */
+  public static int swapBytes(int crc) {
+    return ((crc & 0xFF) << 8) | ((crc >>> 8) & 0xFF);
+  }
+
+  /** Four upper-case hex digits, zero padded (the standard's output form). */
+  public static String format(int crc) {
+    byte[] out = new byte[4];
+    writeHex(crc, out, 0);
+    return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** Writes four upper-case hex digits of {@code crc} into {@code out} at {@code off}. */
+  public static void writeHex(int crc, byte[] out, int off) {
+    out[off] = HEX[(crc >>> 12) & 0xF];
+    out[off + 1] = HEX[(crc >>> 8) & 0xF];
+    out[off + 2] = HEX[(crc >>> 4) & 0xF];
+    out[off + 3] = HEX[crc & 0xF];
+  }
+
+  /** Value of four hex digits (either case) at {@code off}, or -1 if any is not a hex digit. */
+  public static int parseHex(byte[] data, int off) {
+    int v = 0;
+    for (int i = off; i < off + 4; i++) {
+      int d = hexDigit(data[i]);
+      if (d < 0) {
+        return -1;
+      }
+      v = (v << 4) | d;
+    }
+    return v;
+  }
+
+  static int hexDigit(byte b) {
+    if (b >= '0' && b <= '9') {
+      return b - '0';
+    }
+    if (b >= 'A' && b <= 'F') {
+      return b - 'A' + 10;
+    }
+    if (b >= 'a' && b <= 'f') {
+      return b - 'a' + 10;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,285 @@
+package org.qingshan.hj212.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.qingshan.hj212.packet.Codes;
+import org.qingshan.hj212.packet.CpParser;
+import org.qingshan.hj212.packet.DataArea;
+import org.qingshan.hj212.packet.Flag;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.Split;
+
+/**
+ * Decodes one candidate frame ({@code ##}, length, segment, CRC; without the CR LF) into a packet
+ * or a typed error. Checks run in the order frame, length, CRC, fields, values; the first failure
+ * is reported. Never throws on bad input. Thread-safe.
+ */
+public final class PacketDecoder {
+  private static final int HEADER = 6; // "##" + 4 digits
+  private static final int TRAILER = 4; // CRC hex digits
+
+  private final DecoderOptions options;
+
+  public PacketDecoder(DecoderOptions options) {
+    this.options = options;
+  }
+
+  /** A decoder with default options. */
+  public static PacketDecoder standard() {
+    return new PacketDecoder(DecoderOptions.defaults());
+  }
+
+  public DecoderOptions options() {
+    return options;
+  }
+
+  /**
+   * Decodes a whole array. The array becomes the packet's raw bytes without a copy: do not change
+   * it afterwards.
+   */
+  public DecodeResult decode(byte[] frame) {
+    return decodeOwned(frame);
+  }
+
+  /** Decodes {@code len} bytes of {@code buf} from {@code off}; they are copied. */
+  public DecodeResult decode(byte[] buf, int off, int len) {
+    return decodeOwned(Arrays.copyOfRange(buf, off, off + len));
+  }
+
+  /** Decodes the text of one packet. */
+  public DecodeResult decode(String frame) {
+    return decode(frame.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private DecodeResult decodeOwned(byte[] buf) {
+    int off = 0;
+    int len = buf.length;
+    if (len < HEADER + TRAILER || buf[off] != '#' || buf[off + 1] != '#') {
+      return error(ErrorKind.FRAME, "no ##, 4-digit length and 4-digit CRC", buf, off, len);
+    }
+    int declared = 0;
+    for (int i = off + 2; i < off + HEADER; i++) {
+      byte c = buf[i];
+      if (c < '0' || c > '9') {
+        return error(ErrorKind.FRAME, "length is not 4 digits", buf, off, len);
+      }
+      declared = declared * 10 + (c - '0');
+    }
+    int end = off + len;
+    int given = Crc16.parseHex(buf, end - TRAILER);
+    if (given < 0) {
+      return error(ErrorKind.FRAME, "no 4 hex digits of CRC at the end", buf, off, len);
+    }
+    int segStart = off + HEADER;
+    int segLen = len - HEADER - TRAILER;
+    if (declared != segLen) {
+      return error(
+          ErrorKind.LENGTH,
+          "declared length " + declared + ", segment has " + segLen + " bytes",
+          buf,
+          off,
+          len);
+    }
+    if (segLen > options.maxSegmentLength()) {
+      return error(
+          ErrorKind.LENGTH,
+          "segment of " + segLen + " bytes exceeds " + options.maxSegmentLength(),
+          buf,
+          off,
+          len);
+    }
+    boolean crcOk = Crc16.hj212(buf, segStart, segLen) == given;
+    Header h = new Header();
+    String fieldProblem = h.parse(buf, segStart, segStart + segLen);
+    if (!crcOk && !crcAcceptedByDialect(h, buf, segStart, segLen, given)) {
+      return error(
+          ErrorKind.CRC,
+          "CRC "
+              + Crc16.format(given)
+              + " does not match the segment's "
+              + Crc16.format(Crc16.hj212(buf, segStart, segLen)),
+          buf,
+          off,
+          len);
+    }
+    if (fieldProblem != null) {
+      return error(ErrorKind.FIELD, fieldProblem, buf, off, len);
+    }
+    CpParser cp = CpParser.parse(buf, h.cpStart, h.cpEnd - h.cpStart);
+    if (cp.area().isEmpty()) {
+      return error(
+          cp.valueProblem() ? ErrorKind.VALUE : ErrorKind.FIELD,
+          cp.problem().orElse("bad data area"),
+          buf,
+          off,
+          len);
+    }
+    byte[] raw = buf;
+    DataArea area = cp.area().get();
+    Packet.Builder p =
+        Packet.builder().st(h.st).cn(h.cn).pw(h.pw).mn(h.mn).cp(area).raw(raw).qn(h.qn);
+    if (h.flag >= 0) {
+      p.flag(new Flag(h.flag));
+    }
+    if (h.pnum >= 0 && h.pno >= 0) {
+      p.split(new Split(h.pnum, h.pno));
+    }
+    return new DecodeResult.Valid(p.build());
+  }
+
+  private boolean crcAcceptedByDialect(Header h, byte[] buf, int segStart, int segLen, int given) {
+    if (h.mn == null) {
+      return false;
+    }
+    CrcDialect dialect = options.crcPolicy().dialectFor(h.mn);
+    return switch (dialect) {
+      case STRICT -> false;
+      case IGNORE -> true;
+      case ACCEPT_SWAPPED_MODBUS -> Crc16.swapBytes(Crc16.modbus(buf, segStart, segLen)) == given;
+    };
+  }
+
+  private static DecodeResult error(ErrorKind kind, String message, byte[] b, int off, int len) {
+    return new DecodeResult.Invalid(
+        new DecodeError(kind, message, Arrays.copyOfRange(b, off, off + len)));
+  }
+
+  /** The fields before CP; lenient about order, unknown fields and a missing ';' before CP. */
+  private static final class Header {
+    String qn;
+    String st;
+    String cn;
+    String pw;
+    String mn;
+    int flag = -1;
+    int pnum = -1;
+    int pno = -1;
+    int cpStart;
+    int cpEnd;
+
+    /** Returns a problem, or null when the fields are usable. */
+    String parse(byte[] b, int start, int end) {
+      int cp = findCp(b, start, end);
+      if (cp < 0) {
+        return "no CP=&&";
+      }
+      cpStart = cp + 5;
+      cpEnd = end - 2;
+      if (cpEnd < cpStart || b[end - 1] != '&' || b[end - 2] != '&') {
+        return "CP not closed by &&";
+      }
+      int i = start;
+      String problem = null;
+      while (i < cp) {
+        byte c = b[i];
+        if (c == ';' || c == ',') {
+          i++;
+          continue;
+        }
+        int ns = i;
+        while (i < cp && b[i] != '=' && b[i] != ';' && b[i] != ',') {
+          i++;
+        }
+        if (i >= cp || b[i] != '=') {
+          problem = "field without '=': " + new String(b, ns, i - ns, StandardCharsets.UTF_8);
+          continue;
+        }
+        int ne = i++;
+        int vs = i;
+        while (i < cp && b[i] != ';' && b[i] != ',') {
+          i++;
+        }
+        String p = field(b, ns, ne - ns, vs, i - vs);
+        if (p != null && problem == null) {
+          problem = p;
+        }
+      }
+      if (problem != null) {
+        return problem;
+      }
+      if (st == null || st.isEmpty()) {
+        return "missing ST";
+      }
+      if (cn == null || cn.isEmpty()) {
+        return "missing CN";
+      }
+      if (pw == null) {
+        return "missing PW";
+      }
+      if (mn == null || mn.isEmpty()) {
+        return "missing MN";
+      }
+      return null;
+    }
+
+    private String field(byte[] b, int ns, int nl, int vs, int vl) {
+      if (nl == 2 && b[ns] == 'Q' && b[ns + 1] == 'N') {
+        qn = new String(b, vs, vl, StandardCharsets.ISO_8859_1);
+      } else if (nl == 2 && b[ns] == 'S' && b[ns + 1] == 'T') {
+        st = Codes.intern(b, vs, vl);
+      } else if (nl == 2 && b[ns] == 'C' && b[ns + 1] == 'N') {
+        cn = Codes.intern(b, vs, vl);
+      } else if (nl == 2 && b[ns] == 'P' && b[ns + 1] == 'W') {
+        pw = Codes.intern(b, vs, vl);
+      } else if (nl == 2 && b[ns] == 'M' && b[ns + 1] == 'N') {
+        mn = Codes.intern(b, vs, vl);
+      } else if (nl == 4
+          && b[ns] == 'F'
+          && b[ns + 1] == 'l'
+          && b[ns + 2] == 'a'
+          && b[ns + 3] == 'g') {
+        flag = digits(b, vs, vl, 255);
+        if (flag < 0) {
+          return "Flag is not 0..255: " + new String(b, vs, vl, StandardCharsets.UTF_8);
+        }
+      } else if (nl == 4
+          && b[ns] == 'P'
+          && b[ns + 1] == 'N'
+          && b[ns + 2] == 'U'
+          && b[ns + 3] == 'M') {
+        pnum = digits(b, vs, vl, 9999);
+        if (pnum < 1) {
+          return "PNUM is not 1..9999";
+        }
+      } else if (nl == 3 && b[ns] == 'P' && b[ns + 1] == 'N' && b[ns + 2] == 'O') {
+        pno = digits(b, vs, vl, 9999);
+        if (pno < 1) {
+          return "PNO is not 1..9999";
+        }
+      }
+      return null;
+    }
+
+    private static int digits(byte[] b, int off, int len, int max) {
+      if (len == 0 || len > 4) {
+        return -1;
+      }
+      int v = 0;
+      for (int i = off; i < off + len; i++) {
+        if (b[i] < '0' || b[i] > '9') {
+          return -1;
+        }
+        v = v * 10 + (b[i] - '0');
+      }
+      return v <= max ? v : -1;
+    }
+
+    private static int findCp(byte[] b, int start, int end) {
+      for (int i = start; i + 5 <= end; i++) {
+        if (b[i] == 'C'
+            && b[i + 1] == 'P'
+            && b[i + 2] == '='
+            && b[i + 3] == '&'
+            && b[i + 4] == '&'
+            && (i == start || b[i - 1] == ';' || b[i - 1] == ',' || isDigit(b[i - 1]))) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private static boolean isDigit(byte c) {
+      return c >= '0' && c <= '9';
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package org.qingshan.hj212.packet;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parser of the data area grammar: {@code ;} between items, {@code ,} between values of one item,
+ * {@code =} between key and value, nested {@code key=&&…&&}, and {@code //…//} text that may
+ * contain separators. Never throws: a problem is reported through {@link #problem()}.
+ */
+public final class CpParser {
+  private final byte[] b;
+  private final int end;
+  private int pos;
+  private String problem;
+  private boolean valueProblem;
+  private DataArea area;
+
+  private final List<FactorReading> readings = new ArrayList<>(8);
+  private LocalDateTime dataTime;
+  // the reading being filled: adjacent keys of one factor are the common case
+  private String curFactor;
+  private FactorValue[] curValues;
+  private int curCount;
+  private String curFlag;
+  private String curEFlag;
+  private LocalDateTime curSampleTime;
+
+  private CpParser(byte[] b, int off, int len) {
+    this.b = b;
+    this.pos = off;
+    this.end = off + len;
+  }
+
+  /** Parses {@code len} bytes of {@code b} from {@code off} (the text between the outer && &&). */
+  public static CpParser parse(byte[] b, int off, int len) {
+    CpParser p = new CpParser(b, off, len);
+    p.run(off, len);
+    return p;
+  }
+
+  /** The data area, when the text parsed. */
+  public Optional<DataArea> area() {
+    return Optional.ofNullable(area);
+  }
+
+  /** What was wrong, when it did not parse. */
+  public Optional<String> problem() {
+    return Optional.ofNullable(problem);
+  }
+
+  /** Whether the problem is a bad value (number, flag, time) rather than bad structure. */
+  public boolean valueProblem() {
+    return valueProblem;
+  }
+
+  private void run(int off, int len) {
+    while (pos < end && problem == null) {
+      byte c = b[pos];
+      if (c == ';' || c == ',') {
+        pos++;
+        continue;
+      }
+      int ks = pos;
+      int dash = -1;
+      while (pos < end && (c = b[pos]) != '=' && c != ';' && c != ',') {
+        if (c == '-' && dash < 0) {
+          dash = pos;
+        }
+        pos++;
+      }
+      if (pos >= end || b[pos] != '=') {
+        fail("entry without '=': " + str(ks, pos), false);
+        return;
+      }
+      int ke = pos++;
+      int vs;
+      int ve;
+      if (pos + 1 < end && b[pos] == '&' && b[pos + 1] == '&') {
+        vs = pos + 2;
+        ve = closingOfNested(vs);
+        if (ve < 0) {
+          fail("nested && not closed after " + str(ks, ke), false);
+          return;
+        }
+        pos = ve + 2;
+      } else if (pos + 1 < end && b[pos] == '/' && b[pos + 1] == '/') {
+        vs = pos + 2;
+        ve = indexOf('/', '/', vs);
+        if (ve < 0) {
+          fail("// text not closed after " + str(ks, ke), false);
+          return;
+        }
+        pos = ve + 2;
+      } else {
+        vs = pos;
+        while (pos < end && (c = b[pos]) != ';' && c != ',') {
+          pos++;
+        }
+        ve = pos;
+      }
+      if (dash > 0) {
+        factorEntry(ks, dash, ke, vs, ve);
+      } else if (ke - ks == 8 && startsWith(ks, DATA_TIME)) {
+        dataTime = Hj212Time.parse(b, vs, ve - vs);
+        if (dataTime == null) {
+          fail("DataTime is not a time: " + str(vs, ve), true);
+        }
+      }
+    }
+    if (problem == null) {
+      flushReading();
+      area =
+          new DataArea(
+              b,
+              off,
+              len,
+              readings.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(readings),
+              dataTime);
+    }
+  }
+
+  private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
+
+  private void factorEntry(int ks, int dash, int ke, int vs, int ve) {
+    String factor = Codes.intern(b, ks, dash - ks);
+    Suffix suffix = Suffix.parse(Codes.intern(b, dash + 1, ke - dash - 1));
+    switch (suffix.type()) {
+      case NUMBER -> {
+        double v = Numbers.parse(b, vs, ve - vs);
+        if (Double.isNaN(v)) {
+          fail(str(ks, ke) + " is not a number: " + str(vs, ve), true);
+          return;
+        }
+        select(factor);
+        if (curCount == curValues.length) {
+          curValues = java.util.Arrays.copyOf(curValues, curCount * 2);
+        }
+        curValues[curCount++] = new FactorValue(suffix, v);
+      }
+      case FLAG -> {
+        select(factor);
+        if (suffix == Suffix.FLAG || curFlag == null) {
+          curFlag = Codes.intern(b, vs, ve - vs);
+        }
+      }
+      case TIME -> {
+        LocalDateTime t = Hj212Time.parse(b, vs, ve - vs);
+        if (t == null) {
+          fail(str(ks, ke) + " is not a time: " + str(vs, ve), true);
+          return;
+        }
+        select(factor);
+        curSampleTime = t;
+      }
+      case TEXT -> {
+        if (suffix == Suffix.EFLAG) {
+          select(factor);
+          curEFlag = str(vs, ve);
+        }
+      }
+    }
+  }
+
+  /** Makes {@code factor} the current reading, reopening it if it appeared earlier. */
+  private void select(String factor) {
+    if (factor.equals(curFactor)) {
+      return;
+    }
+    flushReading();
+    for (int i = 0; i < readings.size(); i++) {
+      FactorReading r = readings.get(i);
+      if (r.factor().equals(factor)) {
+        // a factor split over non-adjacent items (seen in the field): merge into its first place
+        curFactor = r.factor();
+        curCount = r.valueCount();
+        curValues = r.values().toArray(new FactorValue[Math.max(4, curCount * 2)]);
+        curFlag = r.flagCode().orElse(null);
+        curEFlag = r.extendedFlag().orElse(null);
+        curSampleTime = r.sampleTime().orElse(null);
+        curSlot = i;
+        return;
+      }
+    }
+    curFactor = factor;
+    curValues = new FactorValue[4];
+    curCount = 0;
+    curFlag = null;
+    curEFlag = null;
+    curSampleTime = null;
+    curSlot = -1;
+  }
+
+  private int curSlot = -1;
+
+  private void flushReading() {
+    if (curFactor == null) {
+      return;
+    }
+    FactorReading r =
+        new FactorReading(curFactor, curValues, curCount, curFlag, curEFlag, curSampleTime);
+    if (curSlot >= 0) {
+      readings.set(curSlot, r);
+    } else {
+      readings.add(r);
+    }
+    curFactor = null;
+    curSlot = -1;
+  }
+
+  private int closingOfNested(int from) {
+    int depth = 1;
+    for (int i = from; i + 1 < end; i++) {
+      if (b[i] == '&' && b[i + 1] == '&') {
+        if (i > from && b[i - 1] == '=') {
+          depth++;
+        } else if (--depth == 0) {
+          return i;
+        }
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  private int indexOf(char c1, char c2, int from) {
+    for (int i = from; i + 1 < end; i++) {
+      if (b[i] == c1 && b[i + 1] == c2) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean startsWith(int at, byte[] prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void fail(String message, boolean value) {
+    problem = message;
+    valueProblem = value;
+  }
+
+  private String str(int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  /** Lists the entries of an already valid area (structure only, no typing). */
+  static void entries(byte[] b, int off, int len, List<CpEntry> out) {
+    int pos = off;
+    int end = off + len;
+    while (pos < end) {
+      byte c = b[pos];
+      if (c == ';' || c == ',') {
+        pos++;
+        continue;
+      }
+      int ks = pos;
+      while (pos < end && (c = b[pos]) != '=' && c != ';' && c != ',') {
+        pos++;
+      }
+      if (pos >= end || b[pos] != '=') {
+        return;
+      }
+      String key = new String(b, ks, pos - ks, StandardCharsets.UTF_8);
+      pos++;
+      CpParser helper = new CpParser(b, pos, end - pos);
+      if (pos + 1 < end && b[pos] == '&' && b[pos + 1] == '&') {
+        int ve = helper.closingOfNested(pos + 2);
+        if (ve < 0) {
+          return;
+        }
+        out.add(
+            new CpEntry(key, new String(b, pos + 2, ve - pos - 2, StandardCharsets.UTF_8), true));
+        pos = ve + 2;
+      } else if (pos + 1 < end && b[pos] == '/' && b[pos + 1] == '/') {
+        int ve = helper.indexOf('/', '/', pos + 2);
+        if (ve < 0) {
+          return;
+        }
+        out.add(
+            new CpEntry(key, new String(b, pos + 2, ve - pos - 2, StandardCharsets.UTF_8), false));
+        pos = ve + 2;
+      } else {
+        int vs = pos;
+        while (pos < end && (c = b[pos]) != ';' && c != ',') {
+          pos++;
+        }
+        out.add(new CpEntry(key, new String(b, vs, pos - vs, StandardCharsets.UTF_8), false));
+      }
+    }
+  }
+}
