@@ -1,0 +1,238 @@
+package org.qingshan.plan;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.qingshan.plan.document.DocumentReader;
+import org.qingshan.plan.document.SourceDocument;
+import org.qingshan.plan.document.SourceLine;
+import org.qingshan.plan.indicator.IndicatorTable;
+import org.qingshan.plan.indicator.IndicatorTableReader;
+import org.qingshan.plan.placeholder.Placeholder;
+import org.qingshan.plan.placeholder.PlaceholderFinder;
+import org.qingshan.plan.project.KeyProject;
+import org.qingshan.plan.project.KeyProjectReader;
+import org.qingshan.plan.responsibility.MarkerFinder;
+import org.qingshan.plan.responsibility.ResponsibilityMarker;
+import org.qingshan.plan.structure.Block;
+import org.qingshan.plan.structure.DocumentLayout;
+import org.qingshan.plan.structure.Numbering;
+import org.qingshan.plan.structure.Outline;
+import org.qingshan.plan.structure.OutlineNode;
+import org.qingshan.plan.structure.Paragraph;
+import org.qingshan.plan.structure.ParagraphAssembler;
+import org.qingshan.plan.structure.PlanHeader;
+import org.qingshan.plan.structure.Section;
+import org.qingshan.plan.task.MarkerPlacement;
+import org.qingshan.plan.task.Task;
+import org.qingshan.plan.task.TaskCollector;
+import org.qingshan.plan.task.TaskSplitter;
+
+/**
+ * Imports a plan document (.txt, .docx, .pdf) into a task tree. Nothing is half-imported: either a
+ * complete {@link Plan} comes back or a {@link PlanImportException} says why the file is not a
+ * plan.
+ */
+public final class PlanImporter {
+
+  private static final Pattern MARKER_HINT =
+      Pattern.compile("(牵\\s*头|责\\s*任|配\\s*合)\\s*单\\s*位|按照?职责分工负责|牵头[，,、)）]");
+
+  private final DepartmentDirectory directory;
+
+  public PlanImporter() {
+    this(DepartmentDirectory.none());
+  }
+
+  public PlanImporter(DepartmentDirectory directory) {
+    this.directory = directory;
+  }
+
+  public Plan importFile(Path file) throws PlanImportException {
+    return importDocument(DocumentReader.read(file));
+  }
+
+  public Plan importBytes(String fileName, byte[] bytes) throws PlanImportException {
+    return importDocument(DocumentReader.read(fileName, bytes));
+  }
+
+  public Plan importDocument(SourceDocument document) throws PlanImportException {
+    List<SourceLine> lines = document.lines();
+    DocumentLayout layout = DocumentLayout.locate(lines);
+    PlanHeader header = PlanHeader.read(lines, layout);
+    List<SourceLine> body =
+        lines.subList(layout.bodyStart(), Math.max(layout.bodyStart(), layout.bodyEnd()));
+    IndicatorTable table = IndicatorTableReader.read(body);
+    List<SourceLine> text = withoutLines(body, table.usedLines());
+    List<Paragraph> paragraphs = ParagraphAssembler.assemble(text, document.hardWrapped());
+    Outline outline = Outline.read(paragraphs, header.title());
+    if (outline.root().children().isEmpty() && outline.root().blocks().isEmpty()) {
+      throw new PlanImportException("文件中没有找到规划正文（没有章节、段落或任务），不能作为规划导入");
+    }
+
+    TaskCollector collector = new TaskCollector(directory);
+    TaskSplitter splitter = new TaskSplitter(collector, placement(outline));
+    List<KeyProject> projects = new ArrayList<>();
+    Reader reader = new Reader(splitter, projects);
+    List<Section> sections = new ArrayList<>();
+    OutlineNode root = outline.root();
+    List<Task> rootTasks =
+        reader.tasks(root, root.children().isEmpty() || reader.hasMarkers(root.blocks()));
+    if (!rootTasks.isEmpty()) {
+      sections.add(
+          new Section(
+              Optional.empty(), header.title(), firstLine(rootTasks), List.of(), rootTasks));
+    }
+    for (int i = 0; i < root.children().size(); i++) {
+      OutlineNode chapter = root.children().get(i);
+      boolean review = i == 0 && root.children().size() > 2;
+      sections.add(reader.section(chapter, !review || reader.hasMarkers(chapter)));
+    }
+    if (sections.stream().mapToInt(Section::taskCount).sum() == 0
+        && table.rows().isEmpty()
+        && root.children().isEmpty()) {
+      throw new PlanImportException("文件中没有找到章节、任务或指标表，不像是一份规划文本");
+    }
+
+    List<ImportWarning> warnings = new ArrayList<>(table.warnings());
+    warnings.addAll(collector.warnings());
+    if (!layout.hasTitle()) {
+      warnings.add(new ImportWarning(1, "没有找到规划标题，已取首行或印发通知中的书名"));
+    }
+    if (header.period().isEmpty()) {
+      warnings.add(new ImportWarning(layout.titleTo() + 1, "标题中没有写明规划期（年份或“十X五”），规划期未设定"));
+    }
+    warnings.sort(Comparator.comparingInt(ImportWarning::line));
+    return Plan.builder()
+        .title(header.title())
+        .issuer(header.issuer())
+        .documentNumber(header.documentNumber())
+        .date(header.date())
+        .period(header.period())
+        .indicators(table.rows(), table.missing())
+        .sections(sections)
+        .standingRules(collector.standingRules())
+        .keyProjects(projects)
+        .placeholders(placeholders(lines))
+        .warnings(warnings)
+        .build();
+  }
+
+  /** Walks the outline; knows which parts of the plan assign work and which list projects. */
+  private static final class Reader {
+    private final TaskSplitter splitter;
+    private final List<KeyProject> projects;
+    private final Map<OutlineNode, Boolean> markerCache = new IdentityHashMap<>();
+
+    Reader(TaskSplitter splitter, List<KeyProject> projects) {
+      this.splitter = splitter;
+      this.projects = projects;
+    }
+
+    Section section(OutlineNode node, boolean taskRegion) {
+      boolean tasksHere = taskRegion && (!node.isFramework() || hasMarkers(node));
+      List<Section> children = new ArrayList<>();
+      for (OutlineNode child : node.children()) {
+        children.add(section(child, tasksHere));
+      }
+      List<Task> tasks = tasks(node, tasksHere);
+      return new Section(
+          node.numbering().map(Numbering::token), node.heading(), node.line(), children, tasks);
+    }
+
+    List<Task> tasks(OutlineNode node, boolean taskRegion) {
+      List<Task> tasks = new ArrayList<>();
+      boolean projectList = node.isProjectList() && !hasMarkers(node.blocks());
+      for (Block block : node.blocks()) {
+        if (block.kind() == Block.Kind.BOX || (projectList && taskRegion)) {
+          projects.addAll(KeyProjectReader.read(block.paragraphs()));
+          continue;
+        }
+        if (taskRegion) {
+          tasks.addAll(
+              splitter.split(block, Optional.of(node.heading()).filter(h -> node.line() > 0)));
+        }
+      }
+      return tasks;
+    }
+
+    boolean hasMarkers(OutlineNode node) {
+      return markerCache.computeIfAbsent(
+          node, n -> hasMarkers(n.blocks()) || n.children().stream().anyMatch(this::hasMarkers));
+    }
+
+    boolean hasMarkers(List<Block> blocks) {
+      return blocks.stream()
+          .flatMap(b -> b.paragraphs().stream())
+          .anyMatch(p -> MARKER_HINT.matcher(p.text()).find());
+    }
+  }
+
+  /** Markers usually follow their text; a plan that writes them first is recognised by majority. */
+  private static MarkerPlacement placement(Outline outline) {
+    int[] votes = new int[2];
+    count(outline.root(), votes);
+    return votes[1] > votes[0] ? MarkerPlacement.BEFORE_TEXT : MarkerPlacement.AFTER_TEXT;
+  }
+
+  private static void count(OutlineNode node, int[] votes) {
+    for (Block block : node.blocks()) {
+      for (Paragraph paragraph : block.paragraphs()) {
+        String text = paragraph.text();
+        List<ResponsibilityMarker> markers = MarkerFinder.find(text);
+        if (markers.isEmpty()) {
+          continue;
+        }
+        int start = Numbering.parse(text).map(Numbering::end).orElse(0);
+        ResponsibilityMarker first = markers.get(0);
+        ResponsibilityMarker last = markers.get(markers.size() - 1);
+        String before = text.substring(Math.min(start, first.start()), first.start()).strip();
+        String afterLast = text.substring(last.end()).replaceAll("[\\s。；;，,]", "");
+        String afterFirst = text.substring(first.end()).replaceAll("[\\s。；;，,]", "");
+        boolean markerOnly = before.isEmpty() && afterLast.isEmpty() && markers.size() == 1;
+        if (markerOnly) {
+          continue;
+        }
+        if (afterLast.isEmpty()) {
+          votes[0]++;
+        } else if ((before.isEmpty()
+                || before.length() <= 30 && before.indexOf('。') == before.length() - 1)
+            && afterFirst.length() > 10) {
+          votes[1]++;
+        }
+      }
+    }
+    node.children().forEach(child -> count(child, votes));
+  }
+
+  private static List<SourceLine> withoutLines(List<SourceLine> lines, Set<Integer> used) {
+    if (used.isEmpty()) {
+      return lines;
+    }
+    List<SourceLine> kept = new ArrayList<>(lines.size());
+    for (SourceLine line : lines) {
+      kept.add(used.contains(line.number()) ? new SourceLine(line.number(), "", false) : line);
+    }
+    return kept;
+  }
+
+  private static List<Placeholder> placeholders(List<SourceLine> lines) {
+    List<Placeholder> found = new ArrayList<>();
+    for (SourceLine line : lines) {
+      if (line.text().indexOf('X') >= 0 || line.text().indexOf('Ｘ') >= 0) {
+        found.addAll(PlaceholderFinder.find(line.text(), line.number(), false));
+      }
+    }
+    return found;
+  }
+
+  private static int firstLine(List<Task> tasks) {
+    return tasks.isEmpty() ? 0 : tasks.get(0).line();
+  }
+}

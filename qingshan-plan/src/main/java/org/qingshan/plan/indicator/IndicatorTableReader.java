@@ -1,0 +1,393 @@
+package org.qingshan.plan.indicator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.qingshan.plan.ImportWarning;
+import org.qingshan.plan.document.Fold;
+import org.qingshan.plan.document.SourceLine;
+import org.qingshan.plan.structure.Numbering;
+
+/**
+ * Finds and reads the indicator table in the layouts counties use: tab-separated rows (text
+ * conversions and Word tables), or one cell per line. The header row names the columns (指标, 2020年,
+ * 2025年, 指标属性, sometimes 序号/类别/单位); group rows such as （一）环境治理 give the category.
+ */
+public final class IndicatorTableReader {
+
+  private static final Pattern CAPTION = Pattern.compile("(主要|规划|目标)指标|指标(体系|表)");
+  private static final Pattern IMAGE =
+      Pattern.compile(
+          "(?i)(\\.(png|jpe?g|gif|bmp|emf|wmf|tiff?|svg)\\s*$|^\\[?(图片|image|图)\\s*\\d*\\]?$)");
+  private static final Pattern NOTE = Pattern.compile("^(注|备注|说明)\\s*[:：]");
+  private static final Pattern NOTE_OF_TABLE = Pattern.compile("累计值|带\\s*\\*|统计口径|指标属性|约束性");
+  private static final Pattern YEAR = Pattern.compile("^(\\d{4})\\s*年?");
+  private static final Pattern ATTRIBUTE = Pattern.compile("约束性|预期性");
+  private static final Pattern UNIT =
+      Pattern.compile(
+          "^(%|‰|%以上|个百分点|[万亿]?吨(标准煤|标煤)?|[万亿]?元|[万]?公顷|[万]?亩|[万]?平方(公里|千米|米)|km2?|km²|公里|千米|米|"
+              + "[μu]g/m[³3]|mg/[Lm].*|个|座|家|处|台|辆|天|d|年|[万]?人|[万]?户|t|kg|[万亿]?立方米|m[³3].*|dB.*|分贝|倍|次|项|条|公里/人|标台|蒸吨)$");
+
+  private enum Column {
+    NO,
+    CATEGORY,
+    NAME,
+    UNIT,
+    BASELINE,
+    TARGET,
+    ATTRIBUTE,
+    OTHER
+  }
+
+  private IndicatorTableReader() {}
+
+  public static IndicatorTable read(List<SourceLine> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      SourceLine line = lines.get(i);
+      if (line.tableRow() && isHeader(cells(line.text()))) {
+        return readRows(lines, i);
+      }
+      if (!line.tableRow() && isNameHeaderCell(line.text())) {
+        Optional<IndicatorTable> table = readCellPerLine(lines, i);
+        if (table.isPresent()) {
+          return table.get();
+        }
+      }
+    }
+    return missingOrAbsent(lines);
+  }
+
+  private static boolean isHeader(List<String> cells) {
+    boolean name = cells.stream().anyMatch(IndicatorTableReader::isNameHeaderCell);
+    boolean value =
+        cells.stream()
+            .anyMatch(c -> YEAR.matcher(c).find() || c.contains("属性") || c.contains("目标值"));
+    return name && value;
+  }
+
+  private static boolean isNameHeaderCell(String cell) {
+    return Fold.width(cell).strip().matches("^(主要)?指标(名称|项|内容)?$");
+  }
+
+  private static List<String> cells(String text) {
+    return Arrays.stream(text.split("\t", -1)).map(String::strip).toList();
+  }
+
+  private static IndicatorTable readRows(List<SourceLine> lines, int headerIndex) {
+    Set<Integer> used = new HashSet<>();
+    List<ImportWarning> warnings = new ArrayList<>();
+    SourceLine header = lines.get(headerIndex);
+    used.add(header.number());
+    markCaption(lines, headerIndex, used);
+    List<String> headerCells = cells(header.text());
+    Column[] columns = columns(headerCells);
+    Optional<Integer> baselineYear = year(headerCells, columns, Column.BASELINE);
+    Optional<Integer> targetYear = year(headerCells, columns, Column.TARGET);
+    List<IndicatorTarget> rows = new ArrayList<>();
+    String category = null;
+    int i = headerIndex + 1;
+    for (; i < lines.size(); i++) {
+      SourceLine line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (!line.tableRow()) {
+        break;
+      }
+      used.add(line.number());
+      List<String> cells = cells(line.text());
+      Optional<String> group = groupName(cells);
+      if (group.isPresent()) {
+        category = group.get();
+        continue;
+      }
+      rows.add(row(cells, columns, category, baselineYear, targetYear, line.number(), warnings));
+    }
+    markNotes(lines, i, used);
+    return new IndicatorTable(rows, false, used, warnings);
+  }
+
+  private static Optional<IndicatorTable> readCellPerLine(List<SourceLine> lines, int start) {
+    List<String> headerCells = new ArrayList<>();
+    Set<Integer> used = new HashSet<>();
+    int i = start;
+    for (; i < lines.size() && headerCells.size() < 8; i++) {
+      SourceLine line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      String cell = line.text().strip();
+      boolean headerLike =
+          isNameHeaderCell(cell)
+              || YEAR.matcher(cell).find() && cell.length() <= 16
+              || cell.matches("^(序号|编号|类别|领域|单位|计量单位|(指标)?属性|性质)$");
+      if (!headerLike) {
+        break;
+      }
+      headerCells.add(cell);
+      used.add(line.number());
+    }
+    Column[] columns = columns(headerCells);
+    if (headerCells.size() < 3 || Arrays.stream(columns).noneMatch(c -> c == Column.TARGET)) {
+      return Optional.empty();
+    }
+    markCaption(lines, start, used);
+    Optional<Integer> baselineYear = year(headerCells, columns, Column.BASELINE);
+    Optional<Integer> targetYear = year(headerCells, columns, Column.TARGET);
+    List<IndicatorTarget> rows = new ArrayList<>();
+    List<ImportWarning> warnings = new ArrayList<>();
+    List<String> cells = new ArrayList<>();
+    int rowLine = 0;
+    String category = null;
+    for (; i < lines.size(); i++) {
+      SourceLine line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      String text = line.text().strip();
+      if (cells.isEmpty() && (NOTE.matcher(text).find() || endsTable(text))) {
+        break;
+      }
+      used.add(line.number());
+      if (cells.isEmpty() && groupName(List.of(text)).isPresent()) {
+        category = groupName(List.of(text)).get();
+        continue;
+      }
+      if (cells.isEmpty()) {
+        rowLine = line.number();
+      }
+      cells.add(text);
+      if (cells.size() == columns.length) {
+        rows.add(row(cells, columns, category, baselineYear, targetYear, rowLine, warnings));
+        cells = new ArrayList<>();
+      }
+    }
+    if (!cells.isEmpty()) {
+      warnings.add(new ImportWarning(rowLine, "指标表最后一行单元格不完整，未导入：" + String.join(" | ", cells)));
+    }
+    markNotes(lines, i, used);
+    return Optional.of(new IndicatorTable(rows, false, used, warnings));
+  }
+
+  private static boolean endsTable(String text) {
+    Optional<Numbering> number = Numbering.parse(text);
+    boolean chapter =
+        number.isPresent() && number.get().style().rank() <= Numbering.Style.CHAPTER.rank();
+    return chapter || text.length() > 60;
+  }
+
+  private static Column[] columns(List<String> header) {
+    Column[] columns = new Column[header.size()];
+    boolean nameSeen = false;
+    int years = 0;
+    for (int i = 0; i < header.size(); i++) {
+      String cell = Fold.width(header.get(i)).strip();
+      if (cell.matches("^(序号|编号|No\\.?)$")) {
+        columns[i] = Column.NO;
+      } else if (cell.matches("^(类别|领域|类型|分类)$")) {
+        columns[i] = Column.CATEGORY;
+      } else if (!nameSeen && isNameHeaderCell(cell)) {
+        columns[i] = Column.NAME;
+        nameSeen = true;
+      } else if (cell.matches("^(计量)?单位$")) {
+        columns[i] = Column.UNIT;
+      } else if (YEAR.matcher(cell).find() || cell.contains("基准") || cell.contains("现状")) {
+        columns[i] = years++ == 0 ? Column.BASELINE : Column.TARGET;
+      } else if (cell.contains("目标")) {
+        columns[i] = Column.TARGET;
+      } else if (cell.contains("属性") || cell.equals("性质")) {
+        columns[i] = Column.ATTRIBUTE;
+      } else {
+        columns[i] = Column.OTHER;
+      }
+    }
+    if (years == 1) {
+      // A single year column is the target year (some tables give no baseline).
+      for (int i = 0; i < columns.length; i++) {
+        if (columns[i] == Column.BASELINE) {
+          columns[i] = Column.TARGET;
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static Optional<Integer> year(List<String> header, Column[] columns, Column wanted) {
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] == wanted) {
+        Matcher m = Pattern.compile("(\\d{4})").matcher(header.get(i));
+        if (m.find()) {
+          return Optional.of(Integer.parseInt(m.group(1)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> groupName(List<String> cells) {
+    List<String> filled = cells.stream().filter(c -> !c.isBlank()).distinct().toList();
+    if (filled.size() != 1) {
+      return Optional.empty();
+    }
+    String cell = filled.get(0);
+    Optional<Numbering> number = Numbering.parse(cell);
+    if (number.isPresent()
+        && (number.get().style() == Numbering.Style.SECTION
+            || number.get().style() == Numbering.Style.CHAPTER)) {
+      return Optional.of(cell.substring(number.get().end()).strip());
+    }
+    return cells.size() > 1 ? Optional.of(cell) : Optional.empty();
+  }
+
+  private static IndicatorTarget row(
+      List<String> cells,
+      Column[] columns,
+      String category,
+      Optional<Integer> baselineYear,
+      Optional<Integer> targetYear,
+      int line,
+      List<ImportWarning> warnings) {
+    IndicatorTarget.Builder row = IndicatorTarget.builder().line(line).category(category);
+    String name = "";
+    String unit = null;
+    String no = null;
+    IndicatorValue baseline = null;
+    IndicatorValue target = null;
+    for (int i = 0; i < columns.length && i < cells.size(); i++) {
+      String cell = cells.get(i);
+      switch (columns[i]) {
+        case NO -> no = cell;
+        case CATEGORY -> {
+          if (!cell.isBlank()) {
+            row.category(cell);
+          }
+        }
+        case NAME -> name = cell;
+        case UNIT -> unit = cell.isBlank() ? null : cell;
+        case BASELINE -> baseline = IndicatorValue.of(cell, baselineYear);
+        case TARGET -> target = IndicatorValue.of(cell, targetYear);
+        case ATTRIBUTE -> {
+          Matcher m = ATTRIBUTE.matcher(cell);
+          if (m.find()) {
+            row.attribute(m.group());
+          } else if (!cell.isBlank()) {
+            warnings.add(new ImportWarning(line, "指标属性不是约束性或预期性：" + cell));
+          }
+        }
+        default -> {}
+      }
+    }
+    Optional<Numbering> number = Numbering.parse(name);
+    if (number.isPresent() && number.get().style() == Numbering.Style.ITEM) {
+      if (no == null) {
+        no = number.get().value();
+      }
+      name = name.substring(number.get().end());
+    }
+    List<String> flags = new ArrayList<>();
+    String trimmed = name.strip();
+    while (trimmed.endsWith("*") || trimmed.endsWith("＊") || trimmed.endsWith("▲")) {
+      String flag = trimmed.substring(trimmed.length() - 1);
+      flags.add(0, flag.equals("＊") ? "*" : flag);
+      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+    }
+    if (unit == null) {
+      Matcher m = Pattern.compile("[(（]([^()（）]*)[)）]$").matcher(trimmed);
+      if (m.find() && UNIT.matcher(Fold.width(m.group(1)).replace(" ", "")).find()) {
+        unit = m.group(1).strip();
+        trimmed = trimmed.substring(0, m.start()).strip();
+      }
+    }
+    if (target == null) {
+      warnings.add(new ImportWarning(line, "指标行没有目标值：" + trimmed));
+    }
+    TargetKind kind =
+        target == null
+            ? TargetKind.NONE
+            : TargetKindRule.of(trimmed, Optional.ofNullable(baseline), target);
+    return row.no(no == null ? "" : no)
+        .name(trimmed)
+        .unit(unit)
+        .flags(flags)
+        .baseline(baseline)
+        .target(target)
+        .targetKind(kind)
+        .build();
+  }
+
+  private static void markCaption(List<SourceLine> lines, int headerIndex, Set<Integer> used) {
+    for (int j = headerIndex - 1; j >= 0 && j >= headerIndex - 4; j--) {
+      SourceLine line = lines.get(j);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (CAPTION.matcher(line.text()).find() && line.text().length() <= 60) {
+        used.add(line.number());
+      }
+      break;
+    }
+  }
+
+  private static void markNotes(List<SourceLine> lines, int from, Set<Integer> used) {
+    for (int j = from; j < lines.size(); j++) {
+      SourceLine line = lines.get(j);
+      if (line.isBlank()) {
+        continue;
+      }
+      if (NOTE.matcher(line.text()).find() && NOTE_OF_TABLE.matcher(line.text()).find()) {
+        used.add(line.number());
+        continue;
+      }
+      break;
+    }
+  }
+
+  /**
+   * No table rows: the table is missing when a caption is followed by an image name, or when the
+   * table's own footnote stands alone. A plan without any indicator table (a campaign plan) is not
+   * missing anything.
+   */
+  private static IndicatorTable missingOrAbsent(List<SourceLine> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      SourceLine line = lines.get(i);
+      String text = line.text().strip();
+      if (!CAPTION.matcher(text).find() || text.length() > 60 || text.endsWith("。")) {
+        continue;
+      }
+      Set<Integer> used = new HashSet<>();
+      used.add(line.number());
+      String evidence = null;
+      int seen = 0;
+      for (int j = i + 1; j < lines.size() && seen < 4; j++) {
+        SourceLine next = lines.get(j);
+        if (next.isBlank()) {
+          continue;
+        }
+        seen++;
+        String nextText = next.text().strip();
+        if (IMAGE.matcher(nextText).find()) {
+          used.add(next.number());
+          evidence = nextText;
+        } else if (NOTE.matcher(nextText).find() && NOTE_OF_TABLE.matcher(nextText).find()) {
+          used.add(next.number());
+          if (evidence == null) {
+            evidence = "只有表注";
+          }
+        } else {
+          break;
+        }
+      }
+      if (evidence != null) {
+        String message = "指标表缺失：原文只剩“" + evidence + "”，指标数值无法读取，需人工录入";
+        return new IndicatorTable(
+            List.of(), true, used, List.of(new ImportWarning(line.number(), message)));
+      }
+    }
+    return new IndicatorTable(List.of(), false, Set.of(), List.of());
+  }
+}

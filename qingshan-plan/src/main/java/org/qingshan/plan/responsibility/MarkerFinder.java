@@ -1,0 +1,196 @@
+package org.qingshan.plan.responsibility;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.qingshan.plan.document.Fold;
+
+/**
+ * Finds responsibility markers in a paragraph. Labelled markers (牵头单位/配合单位/责任单位, the label possibly
+ * broken by a page break) are found by their label and extend to the matching bracket of either
+ * width, even when the opening or closing bracket is missing. Unlabelled brackets are markers only
+ * when they name organisations (县农业农村局牵头…, a bare 县公安局); ordinary parentheticals such as （试行）,
+ * （改、扩）, （鲁政办字〔2021〕81号） are not.
+ */
+public final class MarkerFinder {
+
+  private static final Pattern LABEL =
+      Pattern.compile("(牵\\s*头|责\\s*任|配\\s*合|协\\s*办|参\\s*与|主\\s*责)\\s*(单\\s*位|部\\s*门)\\s*[:：]?");
+  private static final Pattern ROLE_WORDS = Pattern.compile("牵头|配合|参与|分工负责|分工落实|负责");
+  private static final Pattern NOT_A_MARKER =
+      Pattern.compile("含|除外|下同|即|包括|例如|简称|以下简称|试行|暂行|详见|见附|[0-9]|号|〔|%");
+
+  private MarkerFinder() {}
+
+  public static List<ResponsibilityMarker> find(String text) {
+    String folded = Fold.width(text);
+    List<ResponsibilityMarker> markers = new ArrayList<>();
+    Matcher label = LABEL.matcher(folded);
+    int from = 0;
+    while (from < folded.length() && label.find(from)) {
+      int start = openingBefore(folded, label.start());
+      boolean bracketed = start < label.start();
+      int end = closingAfter(folded, label.end(), bracketed);
+      String raw = text.substring(start, end);
+      markers.add(MarkerParser.parse(start, end, raw, inner(raw), true));
+      from = end;
+    }
+    for (int i = 0; i < folded.length(); i++) {
+      if (folded.charAt(i) != '(' || insideAny(markers, i)) {
+        continue;
+      }
+      int close = matching(folded, i);
+      if (close < 0) {
+        continue;
+      }
+      String body = text.substring(i + 1, close);
+      if (isUnitList(body, folded, close + 1)) {
+        String raw = text.substring(i, close + 1);
+        ResponsibilityMarker marker = MarkerParser.parse(i, close + 1, raw, body, false);
+        if (!marker.names().isEmpty()) {
+          markers.add(marker);
+        }
+        i = close;
+      }
+    }
+    markers.sort(Comparator.comparingInt(ResponsibilityMarker::start));
+    return markers;
+  }
+
+  /**
+   * True when the marker ends the text it governs (it follows a finished sentence or ends the
+   * paragraph), false for a unit named inside a sentence, e.g. …施工（住建局）。城市道路….
+   */
+  public static boolean closesText(String text, ResponsibilityMarker marker) {
+    String after = text.substring(marker.end()).replaceAll("^[\\s。；;，,.]+", "");
+    if (after.isEmpty() || startsMarker(after)) {
+      return true;
+    }
+    String rest = Fold.width(text.substring(marker.end())).stripLeading();
+    if (marker.labelled()) {
+      return !(rest.startsWith(",") || rest.startsWith("、"));
+    }
+    String before = text.substring(0, marker.start()).stripTrailing();
+    if (before.isEmpty()) {
+      return true;
+    }
+    char last = Fold.width(before.charAt(before.length() - 1) + "").charAt(0);
+    return "。;!?".indexOf(last) >= 0 && !(rest.startsWith("。") || rest.startsWith(";"));
+  }
+
+  private static boolean startsMarker(String text) {
+    return LABEL.matcher(Fold.width(text)).lookingAt()
+        || (Fold.width(text).startsWith("(")
+            && LABEL.matcher(Fold.width(text)).find()
+            && LABEL.matcher(Fold.width(text)).results().findFirst().get().start() < 4);
+  }
+
+  private static String inner(String raw) {
+    String body = raw;
+    String folded = Fold.width(body);
+    if (folded.startsWith("(")) {
+      body = body.substring(1);
+      folded = folded.substring(1);
+    }
+    if (folded.endsWith(")") && matchingFromEnd(folded)) {
+      body = body.substring(0, body.length() - 1);
+    }
+    return body;
+  }
+
+  /** The closing bracket at the end belongs to the marker, not to a name inside it. */
+  private static boolean matchingFromEnd(String folded) {
+    int depth = 0;
+    for (int i = 0; i < folded.length() - 1; i++) {
+      char c = folded.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return depth <= 0;
+  }
+
+  private static int openingBefore(String folded, int labelStart) {
+    int i = labelStart - 1;
+    while (i >= 0 && Character.isWhitespace(folded.charAt(i))) {
+      i--;
+    }
+    return i >= 0 && folded.charAt(i) == '(' ? i : labelStart;
+  }
+
+  /**
+   * The end of a labelled marker: the bracket closing it (nested brackets inside names are
+   * counted); without a closing bracket, the end of its sentence or of the paragraph.
+   */
+  private static int closingAfter(String folded, int from, boolean bracketed) {
+    int depth = 0;
+    for (int i = from; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (depth == 0) {
+          return i + 1;
+        }
+        depth--;
+      }
+    }
+    // No closing bracket: stop at a full stop that is followed by ordinary text.
+    for (int i = from; i < folded.length(); i++) {
+      if (folded.charAt(i) == '。') {
+        String after = folded.substring(i + 1).stripLeading();
+        if (!after.isEmpty() && !LABEL.matcher(after).lookingAt() && !after.startsWith("以下")) {
+          return i + 1;
+        }
+      }
+    }
+    return folded.length();
+  }
+
+  private static int matching(String folded, int open) {
+    int depth = 0;
+    for (int i = open; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean insideAny(List<ResponsibilityMarker> markers, int offset) {
+    for (ResponsibilityMarker m : markers) {
+      if (offset >= m.start() && offset < m.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUnitList(String body, String folded, int after) {
+    String foldedBody = Fold.width(body);
+    if (body.isBlank() || body.length() > 300 || NOT_A_MARKER.matcher(foldedBody).find()) {
+      return false;
+    }
+    boolean roles = ROLE_WORDS.matcher(foldedBody).find();
+    String names = foldedBody.replaceAll("(按照?|根据)?(各自)?(职责|责任)?分工(负责|落实)?|牵头|配合|参与|负责(落实)?", "、");
+    List<String> units = UnitNames.split(names);
+    if (units.isEmpty() || !units.stream().allMatch(UnitNames::looksLikeUnit)) {
+      return false;
+    }
+    if (roles) {
+      return true;
+    }
+    String next = folded.substring(after).stripLeading();
+    return next.isEmpty() || "。;,，(".indexOf(next.charAt(0)) >= 0;
+  }
+}

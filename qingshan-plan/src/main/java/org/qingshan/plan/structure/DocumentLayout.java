@@ -1,0 +1,165 @@
+package org.qingshan.plan.structure;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.qingshan.plan.document.Fold;
+import org.qingshan.plan.document.SourceLine;
+
+/**
+ * Where the plan body is: after the notice, the title page and the table of contents, before the
+ * footer (印发, 共印N份) or web-page chrome (扫码, 政策咨询). Indices are into the line list; the title
+ * occupies {@code titleFrom..titleTo} (several lines when a long title was broken).
+ */
+public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int bodyEnd) {
+
+  private static final Pattern TITLE_END =
+      Pattern.compile("(规划|方案|计划|意见|纲要|要点|办法|规划纲要)([(（][^)）]*[)）])?$");
+  private static final Pattern NOTICE = Pattern.compile("(印发|转发).*(通知|的函)|^关于印发|文件$|号$");
+  private static final Pattern TOC = Pattern.compile("^目\\s*(录|次)$");
+  private static final Pattern FOOTER =
+      Pattern.compile("^(扫码|扫一扫|政策咨询|目录导读|打印本页|打印整页|关闭窗口|分享到|相关链接|抄送[:：]|[(（]?共印\\d+份[)）]?$)");
+  private static final Pattern ISSUED_ON =
+      Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*印发$");
+
+  public static DocumentLayout locate(List<SourceLine> lines) {
+    int toc = find(lines, 0, lines.size(), TOC);
+    int titleTo = toc >= 0 ? previousTitle(lines, toc) : firstTitle(lines);
+    int titleFrom = titleTo;
+    if (titleTo > 0) {
+      SourceLine before = lines.get(titleTo - 1);
+      if (!before.isBlank()
+          && !LineShape.endsTerminal(before.text())
+          && !NOTICE.matcher(before.text()).find()
+          && before.text().length() <= 40
+          && Numbering.parse(before.text()).isEmpty()) {
+        titleFrom = titleTo - 1;
+      }
+    }
+    int bodyStart = toc >= 0 ? afterToc(lines, toc) : Math.max(0, titleTo + 1);
+    int bodyEnd = footerStart(lines, bodyStart);
+    return new DocumentLayout(titleFrom, titleTo, bodyStart, bodyEnd);
+  }
+
+  public boolean hasTitle() {
+    return titleTo >= 0;
+  }
+
+  private static int find(List<SourceLine> lines, int from, int to, Pattern pattern) {
+    for (int i = from; i < to; i++) {
+      if (pattern.matcher(lines.get(i).text().strip()).find()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int previousTitle(List<SourceLine> lines, int toc) {
+    for (int i = toc - 1; i >= 0; i--) {
+      String text = lines.get(i).text();
+      if (isTitle(text)) {
+        return i;
+      }
+    }
+    return firstTitle(lines);
+  }
+
+  private static int firstTitle(List<SourceLine> lines) {
+    int limit = Math.min(lines.size(), 80);
+    for (int i = 0; i < limit; i++) {
+      String text = lines.get(i).text();
+      if (Numbering.parse(text).isPresent() && i > 0) {
+        break;
+      }
+      if (isTitle(text)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static boolean isTitle(String text) {
+    String stripped = text.strip();
+    return stripped.length() >= 4
+        && stripped.length() <= 80
+        && TITLE_END.matcher(stripped).find()
+        && !NOTICE.matcher(stripped).find()
+        && !stripped.startsWith("《");
+  }
+
+  /**
+   * The body starts where the first entry of the contents appears again as a heading. Entries carry
+   * page numbers, leaders or tabs, and conversions may truncate the heading, so entries are
+   * compared by their number and the start of their title.
+   */
+  private static int afterToc(List<SourceLine> lines, int toc) {
+    int first = toc + 1;
+    while (first < lines.size() && lines.get(first).isBlank()) {
+      first++;
+    }
+    if (first >= lines.size()) {
+      return lines.size();
+    }
+    Optional<Numbering> firstNumber = Numbering.parse(lines.get(first).text());
+    String firstTitle = tocTitle(lines.get(first).text());
+    for (int i = first + 1; i < lines.size(); i++) {
+      String text = lines.get(i).text();
+      Optional<Numbering> number = Numbering.parse(text);
+      if (firstNumber.isPresent()
+          && number.isPresent()
+          && number.get().style() == firstNumber.get().style()
+          && number.get().value().equals(firstNumber.get().value())
+          && sharedPrefix(tocTitle(text), firstTitle) >= Math.min(4, firstTitle.length())) {
+        return i;
+      }
+      if (firstNumber.isEmpty() && tocTitle(text).equals(firstTitle) && !looksLikeTocEntry(text)) {
+        return i;
+      }
+    }
+    int i = first;
+    while (i < lines.size() && (lines.get(i).isBlank() || looksLikeTocEntry(lines.get(i).text()))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean looksLikeTocEntry(String text) {
+    return text.matches(".*([.·…]{3,}|\\t)\\s*\\d*\\s*$") || text.matches(".*\\D\\s*\\d{1,3}$");
+  }
+
+  static String tocTitle(String text) {
+    String title = text;
+    Optional<Numbering> number = Numbering.parse(title);
+    if (number.isPresent()) {
+      title = title.substring(number.get().end());
+    }
+    title = title.replaceAll("[.·…\\t ]+\\d*\\s*$", "").replaceAll("\\d+$", "");
+    return Fold.width(title).replace(" ", "").replace(",", "，");
+  }
+
+  private static int sharedPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int footerStart(List<SourceLine> lines, int bodyStart) {
+    for (int i = bodyStart; i < lines.size(); i++) {
+      String text = lines.get(i).text().strip();
+      if (FOOTER.matcher(text).find()) {
+        return i;
+      }
+      if (ISSUED_ON.matcher(text).find()) {
+        int j = i - 1;
+        while (j > bodyStart && lines.get(j).isBlank()) {
+          j--;
+        }
+        return lines.get(j).text().strip().endsWith("办公室") ? j : i;
+      }
+    }
+    return lines.size();
+  }
+}

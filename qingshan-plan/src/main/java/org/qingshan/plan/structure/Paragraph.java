@@ -1,0 +1,59 @@
+package org.qingshan.plan.structure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A logical paragraph rebuilt from source lines (page breaks and layout wraps removed). It
+ * remembers which source line each part came from, so any position in the text maps back to a line
+ * number.
+ */
+public final class Paragraph {
+
+  private final StringBuilder text = new StringBuilder();
+  private final List<int[]> anchors = new ArrayList<>();
+
+  Paragraph(String firstText, int line) {
+    append(firstText, line);
+  }
+
+  void append(String part, int line) {
+    if (!text.isEmpty() && needsSpace(text.charAt(text.length() - 1), part)) {
+      text.append(' ');
+    }
+    anchors.add(new int[] {text.length(), line});
+    text.append(part);
+  }
+
+  private static boolean needsSpace(char last, String next) {
+    return !next.isEmpty() && isLatin(last) && isLatin(next.charAt(0));
+  }
+
+  private static boolean isLatin(char c) {
+    return c < 128 && Character.isLetterOrDigit(c);
+  }
+
+  public String text() {
+    return text.toString();
+  }
+
+  public int firstLine() {
+    return anchors.get(0)[1];
+  }
+
+  public int lastLine() {
+    return anchors.get(anchors.size() - 1)[1];
+  }
+
+  /** The source line holding the character at {@code offset}. */
+  public int lineAt(int offset) {
+    int line = anchors.get(0)[1];
+    for (int[] anchor : anchors) {
+      if (anchor[0] > offset) {
+        break;
+      }
+      line = anchor[1];
+    }
+    return line;
+  }
+}

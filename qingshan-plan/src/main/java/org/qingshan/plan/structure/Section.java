@@ -1,0 +1,19 @@
+package org.qingshan.plan.structure;
+
+import java.util.List;
+import java.util.Optional;
+import org.qingshan.plan.task.Task;
+
+/** A heading of the plan (chapter, section, 节) with its subsections and tasks. */
+public record Section(
+    Optional<String> number, String heading, int line, List<Section> sections, List<Task> tasks) {
+
+  public Section {
+    sections = List.copyOf(sections);
+    tasks = List.copyOf(tasks);
+  }
+
+  public int taskCount() {
+    return tasks.size() + sections.stream().mapToInt(Section::taskCount).sum();
+  }
+}

@@ -1,0 +1,91 @@
+package org.qingshan.plan.task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.qingshan.plan.DepartmentDirectory;
+import org.qingshan.plan.ImportWarning;
+import org.qingshan.plan.responsibility.ResponsibilityMarker;
+import org.qingshan.plan.responsibility.Role;
+import org.qingshan.plan.responsibility.StandingRule;
+import org.qingshan.plan.target.TargetExtractor;
+
+/**
+ * Turns governed text plus its markers into {@link Task}s, resolving names through the department
+ * directory, and gathers what the plan states once (standing rules) and what needs review.
+ */
+public final class TaskCollector {
+
+  private final DepartmentDirectory directory;
+  private final List<ImportWarning> warnings = new ArrayList<>();
+  private final Map<String, StandingRule> standingRules = new LinkedHashMap<>();
+  private final Map<String, Integer> unresolved = new LinkedHashMap<>();
+
+  public TaskCollector(DepartmentDirectory directory) {
+    this.directory = directory;
+  }
+
+  public void warn(int line, String message) {
+    warnings.add(new ImportWarning(line, message));
+  }
+
+  public void standingRule(String text, List<String> units, int line) {
+    standingRules.putIfAbsent(text, new StandingRule(text, units, line));
+  }
+
+  /**
+   * A task from its text and the markers that govern it (several when a block had adjacent
+   * markers).
+   */
+  public Task task(
+      Optional<String> title, String text, int line, List<ResponsibilityMarker> markers) {
+    Set<String> lead = new LinkedHashSet<>();
+    Set<String> support = new LinkedHashSet<>();
+    Set<String> responsible = new LinkedHashSet<>();
+    for (ResponsibilityMarker marker : markers) {
+      lead.addAll(marker.lead());
+      support.addAll(marker.support());
+      responsible.addAll(marker.responsible());
+    }
+    support.removeAll(lead);
+    List<DepartmentAssignment> departments = new ArrayList<>();
+    add(departments, lead, Role.LEAD, line);
+    add(departments, support, Role.SUPPORT, line);
+    add(departments, responsible, Role.RESPONSIBLE, line);
+    return new Task(
+        title,
+        text,
+        line,
+        List.copyOf(lead),
+        List.copyOf(support),
+        List.copyOf(responsible),
+        departments,
+        TargetExtractor.extract(text));
+  }
+
+  private void add(List<DepartmentAssignment> departments, Set<String> names, Role role, int line) {
+    for (String name : names) {
+      Optional<String> id = directory.resolve(name);
+      if (id.isEmpty()) {
+        unresolved.putIfAbsent(name, line);
+      }
+      departments.add(new DepartmentAssignment(name, role, id));
+    }
+  }
+
+  public List<StandingRule> standingRules() {
+    return List.copyOf(standingRules.values());
+  }
+
+  /** Warnings, then one review line per name the directory did not know. */
+  public List<ImportWarning> warnings() {
+    List<ImportWarning> all = new ArrayList<>(warnings);
+    unresolved.forEach(
+        (name, line) -> all.add(new ImportWarning(line, "单位名称未对应到部门，需人工确认：" + name)));
+    return all;
+  }
+}

@@ -1,0 +1,202 @@
+package org.qingshan.plan.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.qingshan.plan.responsibility.MarkerFinder;
+import org.qingshan.plan.responsibility.ResponsibilityMarker;
+import org.qingshan.plan.structure.Block;
+import org.qingshan.plan.structure.Paragraph;
+
+/**
+ * Splits a block into tasks at its markers. With markers after the text, each marker closes the
+ * text since the previous one (several tasks on one line are split there); with markers before the
+ * text, each marker opens the text up to the next one. A unit named inside a sentence (…施工（住建局）。)
+ * governs that sentence only and does not split. Text that no marker governs becomes a task flagged
+ * for review, unless it merely introduces the items below it.
+ */
+public final class TaskSplitter {
+
+  private static final int MAX_RUN_IN_TITLE = 30;
+
+  private final TaskCollector collector;
+  private final MarkerPlacement placement;
+
+  public TaskSplitter(TaskCollector collector, MarkerPlacement placement) {
+    this.collector = collector;
+    this.placement = placement;
+  }
+
+  /** Pieces of text with the source line where each starts. */
+  private static final class Pending {
+    private final StringBuilder text = new StringBuilder();
+    private int line = -1;
+
+    void add(Paragraph paragraph, int from, int to) {
+      String part = paragraph.text().substring(from, to);
+      int skip = 0;
+      while (skip < part.length() && ignorable(part.charAt(skip))) {
+        skip++;
+      }
+      if (skip == part.length()) {
+        return;
+      }
+      if (text.isEmpty()) {
+        line = paragraph.lineAt(from + skip);
+        text.append(part.substring(skip));
+      } else {
+        text.append('\n').append(part);
+      }
+    }
+
+    boolean substantial() {
+      return text.codePoints()
+              .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+              .count()
+          >= 4;
+    }
+
+    String take() {
+      String result = text.toString().strip();
+      text.setLength(0);
+      line = -1;
+      return result;
+    }
+  }
+
+  private static boolean ignorable(char c) {
+    return Character.isWhitespace(c) || "。；;，,.、 ".indexOf(c) >= 0;
+  }
+
+  public List<Task> split(Block block, Optional<String> headingTitle) {
+    List<Task> tasks = new ArrayList<>();
+    List<ResponsibilityMarker> lastMarkers = new ArrayList<>();
+    Pending pending = new Pending();
+    List<ResponsibilityMarker> opening = new ArrayList<>();
+    boolean first = true;
+    for (Paragraph paragraph : block.paragraphs()) {
+      String text = paragraph.text();
+      int cursor = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
+      first = false;
+      List<ResponsibilityMarker> markers = MarkerFinder.find(text);
+      for (ResponsibilityMarker marker : markers) {
+        if (marker.start() < cursor) {
+          continue;
+        }
+        int line = paragraph.lineAt(marker.start());
+        marker
+            .standingRule()
+            .ifPresent(rule -> collector.standingRule(rule, marker.standingUnits(), line));
+        if (!MarkerFinder.closesText(text, marker)) {
+          collector.warn(line, "句中标注的单位只对该句有效，未作为整项任务的责任单位：" + marker.raw());
+          continue;
+        }
+        pending.add(paragraph, cursor, marker.start());
+        cursor = marker.end();
+        if (marker.assignsNothing()) {
+          continue;
+        }
+        if (placement == MarkerPlacement.AFTER_TEXT) {
+          if (!pending.substantial() && !tasks.isEmpty() && pending.text.isEmpty()) {
+            // Markers in a row (牵头单位：… ⏎ 配合单位：…) govern the same text.
+            lastMarkers.add(marker);
+            tasks.set(tasks.size() - 1, retag(tasks.get(tasks.size() - 1), lastMarkers));
+            continue;
+          }
+          if (!pending.substantial() && tasks.isEmpty() && pending.text.isEmpty()) {
+            opening.add(marker);
+            continue;
+          }
+          lastMarkers = new ArrayList<>(opening);
+          lastMarkers.add(marker);
+          opening.clear();
+          tasks.add(emit(pending, lastMarkers, tasks.isEmpty(), block, headingTitle));
+        } else {
+          if (!opening.isEmpty() && pending.substantial()) {
+            tasks.add(emit(pending, opening, tasks.isEmpty(), block, headingTitle));
+            opening = new ArrayList<>();
+          } else if (opening.isEmpty() && !pending.text.isEmpty() && !pending.substantial()) {
+            // A short title before the first marker stays with the text the marker opens.
+            pending.text.append('\n');
+          } else if (opening.isEmpty() && pending.substantial()) {
+            flagged(tasks, pending, block, headingTitle, "任务段落没有责任单位标注，未推断责任单位");
+          }
+          opening.add(marker);
+        }
+      }
+      pending.add(paragraph, cursor, text.length());
+    }
+    if (placement == MarkerPlacement.BEFORE_TEXT && !opening.isEmpty()) {
+      if (pending.substantial()) {
+        tasks.add(emit(pending, opening, tasks.isEmpty(), block, headingTitle));
+      } else if (!tasks.isEmpty()) {
+        lastMarkers.addAll(opening);
+      }
+      return tasks;
+    }
+    if (pending.substantial()) {
+      if (!opening.isEmpty()) {
+        tasks.add(emit(pending, opening, tasks.isEmpty(), block, headingTitle));
+        return tasks;
+      }
+      if (tasks.isEmpty() && block.isIntroduction()) {
+        return tasks;
+      }
+      String why = tasks.isEmpty() ? "任务段落没有责任单位标注，未推断责任单位" : "责任单位标注之后的文字没有责任单位标注，未推断责任单位";
+      flagged(tasks, pending, block, headingTitle, why);
+    }
+    return tasks;
+  }
+
+  private void flagged(
+      List<Task> tasks, Pending pending, Block block, Optional<String> headingTitle, String why) {
+    int line = pending.line;
+    collector.warn(line, why);
+    tasks.add(emit(pending, List.of(), tasks.isEmpty(), block, headingTitle));
+  }
+
+  private Task emit(
+      Pending pending,
+      List<ResponsibilityMarker> markers,
+      boolean firstInBlock,
+      Block block,
+      Optional<String> headingTitle) {
+    int line = pending.line;
+    String text = pending.take();
+    Optional<String> title = title(text, firstInBlock, block, headingTitle);
+    return collector.task(title, text, line, List.copyOf(markers));
+  }
+
+  private Task retag(Task task, List<ResponsibilityMarker> markers) {
+    return collector.task(task.title(), task.text(), task.line(), List.copyOf(markers));
+  }
+
+  /**
+   * The run-in title: the first sentence when it is short. Numbered items are written with a title;
+   * plain body text only has one when the sentence is a short phrase without a comma. Otherwise the
+   * heading above names the task when the block is the whole body of that heading.
+   */
+  static Optional<String> title(
+      String text, boolean firstInBlock, Block block, Optional<String> headingTitle) {
+    int stop = text.indexOf('。');
+    boolean numbered = firstInBlock && block.kind() != Block.Kind.BODY;
+    if (stop > 0) {
+      String sentence = text.substring(0, stop).strip();
+      if (numbered && sentence.length() <= MAX_RUN_IN_TITLE) {
+        return Optional.of(sentence);
+      }
+      if (!numbered
+          && sentence.length() <= 20
+          && !sentence.contains("，")
+          && !sentence.contains(",")) {
+        return Optional.of(sentence);
+      }
+    } else if (numbered && text.length() <= MAX_RUN_IN_TITLE) {
+      return Optional.of(text.strip());
+    }
+    if (firstInBlock && block.kind() == Block.Kind.BODY && !block.isIntroduction()) {
+      return headingTitle;
+    }
+    return Optional.empty();
+  }
+}
