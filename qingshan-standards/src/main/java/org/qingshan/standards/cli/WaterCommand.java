@@ -1,0 +1,100 @@
+package org.qingshan.standards.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qingshan.standards.water.ItemClass;
+import org.qingshan.standards.water.WaterBodyType;
+import org.qingshan.standards.water.WaterClass;
+import org.qingshan.standards.water.WaterItem;
+import org.qingshan.standards.water.WaterQuality;
+import org.qingshan.standards.water.WaterQualityEvaluator;
+
+/**
+ * {@code qingshan water [--lake]}: class of each sample row per GB 3838—2002 (single-factor, the 21
+ * items), and the items worse than Ⅲ with their 超标倍数.
+ */
+public final class WaterCommand {
+  static final String USAGE =
+      "usage: qingshan water [--lake] < samples.csv\n"
+          + "  input header:  section,time,<items…> with items among "
+          + String.join(" ", Arrays.stream(WaterItem.values()).map(WaterItem::code).toList())
+          + " (mg/L, pH dimensionless, fecal_coliform 个/L; empty cell = not measured)\n"
+          + "  output header: section,time,class,over_items"
+          + " (class I…V or 劣V; over_items: items worse than III as code:multiple, ';'-separated)\n"
+          + "  --lake  lake or reservoir total phosphorus limits";
+  static final String OUTPUT_HEADER = "section,time,class,over_items";
+
+  private WaterCommand() {}
+
+  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    WaterBodyType body = WaterBodyType.RIVER;
+    for (String a : args) {
+      if (a.equals("--lake")) {
+        body = WaterBodyType.LAKE;
+      } else if (a.equals("--help") || a.equals("-h")) {
+        out.println(USAGE);
+        return 0;
+      } else {
+        err.println("qingshan water: unknown argument " + a);
+        err.println(USAGE);
+        return 2;
+      }
+    }
+    final WaterBodyType waterBody = body;
+    out.println(OUTPUT_HEADER);
+    try {
+      boolean ok =
+          CsvTable.read(
+              in,
+              c -> c.equals("section") || c.equals("time") || WaterItem.fromCode(c).isPresent(),
+              List.of("section", "time"),
+              err,
+              row -> out.println(evaluate(row, waterBody)));
+      return ok ? 0 : 1;
+    } catch (RowError e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("cannot read input: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static String evaluate(CsvTable.Row row, WaterBodyType body) throws RowError {
+    if (row.text("section").isEmpty()) {
+      throw row.error("section", "empty");
+    }
+    Map<WaterItem, BigDecimal> values = new EnumMap<>(WaterItem.class);
+    for (WaterItem item : WaterItem.values()) {
+      Optional<BigDecimal> v = row.number(item.code());
+      if (v.isPresent()) {
+        if (item == WaterItem.PH && v.get().compareTo(BigDecimal.valueOf(14)) > 0) {
+          throw row.error(item.code(), "'" + v.get() + "' is not a pH value");
+        }
+        values.put(item, v.get());
+      }
+    }
+    WaterQuality q = WaterQualityEvaluator.evaluate(values, body, WaterClass.III);
+    if (q.waterClass().isEmpty()) {
+      throw row.error("items", "none of the 21 evaluation items is measured");
+    }
+    List<String> over = new ArrayList<>();
+    for (ItemClass i : q.overTarget()) {
+      over.add(i.item().code() + i.multiple().map(m -> ":" + m.toPlainString()).orElse(""));
+    }
+    return Csv.join(
+        List.of(
+            row.text("section"),
+            row.text("time"),
+            q.waterClass().get().code(),
+            String.join(";", over)));
+  }
+}
