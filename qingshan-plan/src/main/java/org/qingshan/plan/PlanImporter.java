@@ -83,7 +83,7 @@ public final class PlanImporter {
     List<Section> sections = new ArrayList<>();
     OutlineNode root = outline.root();
     List<Task> rootTasks =
-        reader.tasks(root, root.children().isEmpty() || reader.hasMarkers(root.blocks()));
+        reader.tasks(root, root.children().isEmpty() || reader.hasMarkers(root.blocks()), false);
     if (!rootTasks.isEmpty()) {
       sections.add(
           new Section(
@@ -136,21 +136,26 @@ public final class PlanImporter {
     }
 
     Section section(OutlineNode node, boolean taskRegion) {
+      return section(node, taskRegion, false);
+    }
+
+    private Section section(OutlineNode node, boolean taskRegion, boolean inProjects) {
       boolean tasksHere = taskRegion && (!node.isFramework() || hasMarkers(node));
+      boolean projectsHere =
+          (node.isProjectList() || inProjects && !node.isFramework()) && !hasMarkers(node.blocks());
       List<Section> children = new ArrayList<>();
       for (OutlineNode child : node.children()) {
-        children.add(section(child, tasksHere));
+        children.add(section(child, tasksHere, projectsHere));
       }
-      List<Task> tasks = tasks(node, tasksHere);
+      List<Task> tasks = tasks(node, tasksHere, projectsHere);
       return new Section(
           node.numbering().map(Numbering::token), node.heading(), node.line(), children, tasks);
     }
 
-    List<Task> tasks(OutlineNode node, boolean taskRegion) {
+    List<Task> tasks(OutlineNode node, boolean taskRegion, boolean projectList) {
       List<Task> tasks = new ArrayList<>();
-      boolean projectList = node.isProjectList() && !hasMarkers(node.blocks());
       for (Block block : node.blocks()) {
-        if (block.kind() == Block.Kind.BOX || (projectList && taskRegion)) {
+        if (block.kind() == Block.Kind.BOX || projectList) {
           projects.addAll(KeyProjectReader.read(block.paragraphs()));
           continue;
         }

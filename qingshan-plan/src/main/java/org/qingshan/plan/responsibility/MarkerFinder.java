@@ -32,6 +32,11 @@ public final class MarkerFinder {
     while (from < folded.length() && label.find(from)) {
       int start = openingBefore(folded, label.start());
       boolean bracketed = start < label.start();
+      if (!bracketed && !hasColon(label.group())) {
+        // 责任单位 in running prose (…时限和责任单位，…) is not a marker.
+        from = label.end();
+        continue;
+      }
       int end = closingAfter(folded, label.end(), bracketed);
       String raw = text.substring(start, end);
       markers.add(MarkerParser.parse(start, end, raw, inner(raw), true));
@@ -65,19 +70,20 @@ public final class MarkerFinder {
    */
   public static boolean closesText(String text, ResponsibilityMarker marker) {
     String after = text.substring(marker.end()).replaceAll("^[\\s。；;，,.]+", "");
-    if (after.isEmpty() || startsMarker(after)) {
-      return true;
-    }
     String rest = Fold.width(text.substring(marker.end())).stripLeading();
+    String before = text.substring(0, marker.start()).stripTrailing();
+    boolean afterSentence =
+        before.isEmpty()
+            || "。;!?".indexOf(Fold.width(before.substring(before.length() - 1)).charAt(0)) >= 0;
+    boolean roles = marker.labelled() || ROLE_WORDS.matcher(Fold.width(marker.raw())).find();
+    if (after.isEmpty() || startsMarker(after)) {
+      // A bare name right after a word belongs to that sentence: …污染问题（城管局）。
+      return roles || afterSentence;
+    }
     if (marker.labelled()) {
       return !(rest.startsWith(",") || rest.startsWith("、"));
     }
-    String before = text.substring(0, marker.start()).stripTrailing();
-    if (before.isEmpty()) {
-      return true;
-    }
-    char last = Fold.width(before.charAt(before.length() - 1) + "").charAt(0);
-    return "。;!?".indexOf(last) >= 0 && !(rest.startsWith("。") || rest.startsWith(";"));
+    return afterSentence && !(rest.startsWith("。") || rest.startsWith(";"));
   }
 
   private static boolean startsMarker(String text) {
@@ -85,6 +91,10 @@ public final class MarkerFinder {
         || (Fold.width(text).startsWith("(")
             && LABEL.matcher(Fold.width(text)).find()
             && LABEL.matcher(Fold.width(text)).results().findFirst().get().start() < 4);
+  }
+
+  private static boolean hasColon(String label) {
+    return label.endsWith(":") || label.endsWith("：");
   }
 
   private static String inner(String raw) {

@@ -147,7 +147,13 @@ public final class MarkerParser {
     return ROLE_WORD.matcher(text).replaceAll("");
   }
 
-  static List<String> clauses(String body) {
+  private static final Pattern INNER_LABEL =
+      Pattern.compile(
+          "(?<=[^\\s(（:：])\\s*(?=(牵\\s*头|配\\s*合|责\\s*任|协\\s*办|参\\s*与)\\s*(单\\s*位|部\\s*门)\\s*[:：])");
+
+  static List<String> clauses(String text) {
+    // A second label without a separator (牵头单位：A 配合单位：B) still starts a new clause.
+    String body = INNER_LABEL.matcher(text).replaceAll("；");
     List<String> clauses = new ArrayList<>();
     StringBuilder clause = new StringBuilder();
     int depth = 0;

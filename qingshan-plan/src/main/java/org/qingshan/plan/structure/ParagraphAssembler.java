@@ -33,6 +33,7 @@ public final class ParagraphAssembler {
       boolean startsNew =
           current == null
               || Numbering.parse(text).isPresent()
+              || LineShape.startsWithLabel(text)
               || LineShape.isHeading(current.text())
               || (LineShape.endsTerminal(current.text())
                   && !(hardWrapped && lastPart.length() >= fullWidth));
