@@ -51,7 +51,7 @@ public final class MarkerFinder {
         continue;
       }
       String body = text.substring(i + 1, close);
-      if (isUnitList(body, folded, close + 1)) {
+      if (isUnitList(body, folded, i, close + 1)) {
         String raw = text.substring(i, close + 1);
         ResponsibilityMarker marker = MarkerParser.parse(i, close + 1, raw, body, false);
         if (!marker.names().isEmpty()) {
@@ -186,7 +186,7 @@ public final class MarkerFinder {
     return false;
   }
 
-  private static boolean isUnitList(String body, String folded, int after) {
+  private static boolean isUnitList(String body, String folded, int open, int after) {
     String foldedBody = Fold.width(body);
     if (body.isBlank() || body.length() > 300 || NOT_A_MARKER.matcher(foldedBody).find()) {
       return false;
@@ -201,6 +201,9 @@ public final class MarkerFinder {
       return true;
     }
     String next = folded.substring(after).stripLeading();
-    return next.isEmpty() || "。;,，(".indexOf(next.charAt(0)) >= 0;
+    String previous = folded.substring(0, open).stripTrailing();
+    boolean opensSentence =
+        previous.isEmpty() || "。;".indexOf(previous.charAt(previous.length() - 1)) >= 0;
+    return next.isEmpty() || "。;,，(".indexOf(next.charAt(0)) >= 0 || opensSentence;
   }
 }

@@ -32,6 +32,8 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
           && !LineShape.endsTerminal(before.text())
           && !NOTICE.matcher(before.text()).find()
           && before.text().length() <= 40
+          && !before.text().matches(".*[0-9０-９].*")
+          && !before.text().matches(".*(政府|委员会|局|办公室|厅|文件)$")
           && Numbering.parse(before.text()).isEmpty()) {
         titleFrom = titleTo - 1;
       }

@@ -18,6 +18,7 @@ import org.qingshan.plan.structure.Paragraph;
 public final class TaskSplitter {
 
   private static final int MAX_RUN_IN_TITLE = 30;
+  private static final String UNMARKED = "任务段落没有责任单位标注，未推断责任单位";
 
   private final TaskCollector collector;
   private final MarkerPlacement placement;
@@ -56,6 +57,12 @@ public final class TaskSplitter {
           >= 4;
     }
 
+    boolean titleOnly() {
+      String t = text.toString().strip();
+      int stop = t.indexOf('。');
+      return t.length() <= MAX_RUN_IN_TITLE && (stop < 0 || stop == t.length() - 1);
+    }
+
     String take() {
       String result = text.toString().strip();
       text.setLength(0);
@@ -69,83 +76,126 @@ public final class TaskSplitter {
   }
 
   public List<Task> split(Block block, Optional<String> headingTitle) {
+    return placement == MarkerPlacement.AFTER_TEXT
+        ? splitAfter(block, headingTitle)
+        : splitBefore(block, headingTitle);
+  }
+
+  private List<Task> splitAfter(Block block, Optional<String> headingTitle) {
     List<Task> tasks = new ArrayList<>();
     List<ResponsibilityMarker> lastMarkers = new ArrayList<>();
-    Pending pending = new Pending();
     List<ResponsibilityMarker> opening = new ArrayList<>();
+    Pending pending = new Pending();
     boolean first = true;
     for (Paragraph paragraph : block.paragraphs()) {
       String text = paragraph.text();
       int cursor = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
       first = false;
-      List<ResponsibilityMarker> markers = MarkerFinder.find(text);
-      for (ResponsibilityMarker marker : markers) {
-        if (marker.start() < cursor) {
-          continue;
-        }
-        int line = paragraph.lineAt(marker.start());
-        marker
-            .standingRule()
-            .ifPresent(rule -> collector.standingRule(rule, marker.standingUnits(), line));
-        if (!MarkerFinder.closesText(text, marker)) {
-          collector.warn(line, "句中标注的单位只对该句有效，未作为整项任务的责任单位：" + marker.raw());
-          continue;
-        }
+      for (ResponsibilityMarker marker : closingMarkers(paragraph, cursor)) {
         pending.add(paragraph, cursor, marker.start());
         cursor = marker.end();
         if (marker.assignsNothing()) {
           continue;
         }
-        if (placement == MarkerPlacement.AFTER_TEXT) {
-          if (!pending.substantial() && !tasks.isEmpty() && pending.text.isEmpty()) {
-            // Markers in a row (牵头单位：… ⏎ 配合单位：…) govern the same text.
-            lastMarkers.add(marker);
-            tasks.set(tasks.size() - 1, retag(tasks.get(tasks.size() - 1), lastMarkers));
-            continue;
-          }
-          if (!pending.substantial() && tasks.isEmpty() && pending.text.isEmpty()) {
-            opening.add(marker);
-            continue;
-          }
+        if (pending.text.isEmpty() && !tasks.isEmpty()) {
+          // Markers in a row (牵头单位：… ⏎ 配合单位：…) govern the same text.
+          lastMarkers.add(marker);
+          tasks.set(tasks.size() - 1, retag(tasks.get(tasks.size() - 1), lastMarkers));
+        } else if (pending.text.isEmpty()) {
+          opening.add(marker);
+        } else {
           lastMarkers = new ArrayList<>(opening);
           lastMarkers.add(marker);
           opening.clear();
           tasks.add(emit(pending, lastMarkers, tasks.isEmpty(), block, headingTitle));
-        } else {
-          if (!opening.isEmpty() && pending.substantial()) {
-            tasks.add(emit(pending, opening, tasks.isEmpty(), block, headingTitle));
-            opening = new ArrayList<>();
-          } else if (opening.isEmpty() && !pending.text.isEmpty() && !pending.substantial()) {
-            // A short title before the first marker stays with the text the marker opens.
-            pending.text.append('\n');
-          } else if (opening.isEmpty() && pending.substantial()) {
-            flagged(tasks, pending, block, headingTitle, "任务段落没有责任单位标注，未推断责任单位");
-          }
-          opening.add(marker);
         }
       }
       pending.add(paragraph, cursor, text.length());
     }
-    if (placement == MarkerPlacement.BEFORE_TEXT && !opening.isEmpty()) {
-      if (pending.substantial()) {
-        tasks.add(emit(pending, opening, tasks.isEmpty(), block, headingTitle));
-      } else if (!tasks.isEmpty()) {
-        lastMarkers.addAll(opening);
-      }
-      return tasks;
-    }
     if (pending.substantial()) {
       if (!opening.isEmpty()) {
         tasks.add(emit(pending, opening, tasks.isEmpty(), block, headingTitle));
-        return tasks;
+      } else if (!(tasks.isEmpty() && block.isIntroduction())) {
+        String why = tasks.isEmpty() ? UNMARKED : "责任单位标注之后的文字没有责任单位标注，未推断责任单位";
+        flagged(tasks, pending, block, headingTitle, why);
       }
-      if (tasks.isEmpty() && block.isIntroduction()) {
-        return tasks;
-      }
-      String why = tasks.isEmpty() ? "任务段落没有责任单位标注，未推断责任单位" : "责任单位标注之后的文字没有责任单位标注，未推断责任单位";
-      flagged(tasks, pending, block, headingTitle, why);
     }
     return tasks;
+  }
+
+  /**
+   * Markers before their text: each marker opens the text up to the next marker or the end of the
+   * paragraph. A short run-in title before the first marker stays with the text it opens.
+   */
+  private List<Task> splitBefore(Block block, Optional<String> headingTitle) {
+    List<Task> tasks = new ArrayList<>();
+    List<ResponsibilityMarker> opening = new ArrayList<>();
+    Pending pending = new Pending();
+    boolean first = true;
+    for (Paragraph paragraph : block.paragraphs()) {
+      String text = paragraph.text();
+      int cursor = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
+      first = false;
+      for (ResponsibilityMarker marker : closingMarkers(paragraph, cursor)) {
+        pending.add(paragraph, cursor, marker.start());
+        cursor = marker.end();
+        if (marker.assignsNothing()) {
+          continue;
+        }
+        if (!opening.isEmpty() && pending.text.isEmpty()) {
+          opening.add(marker);
+          continue;
+        }
+        if (!pending.text.isEmpty() && !(opening.isEmpty() && pending.titleOnly())) {
+          flush(tasks, pending, opening, block, headingTitle);
+          opening = new ArrayList<>();
+        }
+        opening.add(marker);
+      }
+      pending.add(paragraph, cursor, text.length());
+      flush(tasks, pending, opening, block, headingTitle);
+      opening = new ArrayList<>();
+    }
+    return tasks;
+  }
+
+  private void flush(
+      List<Task> tasks,
+      Pending pending,
+      List<ResponsibilityMarker> opening,
+      Block block,
+      Optional<String> headingTitle) {
+    if (!pending.substantial()) {
+      return;
+    }
+    if (!opening.isEmpty()) {
+      tasks.add(emit(pending, List.copyOf(opening), tasks.isEmpty(), block, headingTitle));
+    } else if (!(tasks.isEmpty() && block.isIntroduction())) {
+      flagged(tasks, pending, block, headingTitle, UNMARKED);
+    } else {
+      pending.take();
+    }
+  }
+
+  /** Markers that govern text; units named inside a sentence are reported and left in the text. */
+  private List<ResponsibilityMarker> closingMarkers(Paragraph paragraph, int from) {
+    String text = paragraph.text();
+    List<ResponsibilityMarker> closing = new ArrayList<>();
+    for (ResponsibilityMarker marker : MarkerFinder.find(text)) {
+      if (marker.start() < from) {
+        continue;
+      }
+      int line = paragraph.lineAt(marker.start());
+      marker
+          .standingRule()
+          .ifPresent(rule -> collector.standingRule(rule, marker.standingUnits(), line));
+      if (MarkerFinder.closesText(text, marker)) {
+        closing.add(marker);
+      } else {
+        collector.warn(line, "句中标注的单位只对该句有效，未作为整项任务的责任单位：" + marker.raw());
+      }
+    }
+    return closing;
   }
 
   private void flagged(

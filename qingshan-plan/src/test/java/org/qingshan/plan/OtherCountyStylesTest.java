@@ -1,0 +1,189 @@
+package org.qingshan.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qingshan.plan.indicator.IndicatorTarget;
+import org.qingshan.plan.indicator.TargetKind;
+import org.qingshan.plan.task.Task;
+
+/**
+ * A plan in styles the shared plans do not use: 第一章/第一节 headings, markers written before the text
+ * they govern, a one-cell-per-line indicator table with look-alike characters, web chrome.
+ */
+class OtherCountyStylesTest {
+
+  static final String PLAN =
+      """
+      无障碍阅读 返回首页
+      某某县人民政府关于印发某某县生态环境保护规划的通知
+      某政发〔2022〕7号
+      某某县人民政府
+      2022年3月1日
+      某某县生态环境保护规划（2021—2025年）
+
+      目  录
+      第一章  发展基础\t1
+      第二章  总体要求\t3
+      第三章  深入打好污染防治攻坚战\t5
+
+      第一章  发展基础
+      “十三五”期间，全县生态环境质量持续改善，完成上级下达的各项任务。
+      第二章  总体要求
+      第一节  主要目标
+      到2025年，生态环境质量稳中向好。
+      某某县生态环境保护主要指标
+      指标
+      2020年
+      2025年
+      属性
+      （一）环境质量
+      细颗粒物（PM2.5）浓度（µg/m3）
+      35
+      32
+      约束性
+      地表水达到或好于III类水体比例（%）
+      80
+      85.5%
+      约束性
+      劣Ｖ类水体比例（%）
+      —
+      全面消除
+      约束性
+      （二）污染减排
+      化学需氧量重点工程减排量（万吨）
+      —
+      [0.25]
+      约束性
+      化肥施用量（万吨）
+      4.8
+      较2020年减少6%
+      预期性
+      森林覆盖率（%）
+      20
+      完成上级下达目标任务
+      约束性
+      注：①[]内为五年累计值。
+      第三章  深入打好污染防治攻坚战
+      第一节  强化工业污染治理
+      （牵头单位：县生态环境分局；配合单位：县工业和信息化局）深化工业炉窑治理。2023年底前，完成燃煤工业炉窑清洁能源替代。
+      (县交通运输局、县公安局按职责分工负责)加强柴油货车管控。每季度开展一次路检路查，到2025年，国四及以下柴油货车淘汰率达到90%以上。
+      第二节  加强面源污染管控
+      （县住房和城乡建设局牵头，县城市管理局参与）严格施工扬尘管控。2024年6月底前，城区道路机扫率达95%以上。
+      推进秸秆综合利用，力争秸秆综合利用率稳定在92%左右。
+      第四章  保障措施
+      第一节  加强调度评估
+      （县生态环境保护委员会）建立年度调度机制，每年向县政府报告规划实施情况。
+      扫码使用手机浏览本页内容
+      政策咨询
+      """;
+
+  @Test
+  void readsChapterStyleWithMarkersBeforeTheirText() throws Exception {
+    Plan plan = new PlanImporter().importBytes("other.txt", PLAN.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(plan.title()).isEqualTo("某某县生态环境保护规划（2021—2025年）");
+    assertThat(plan.issuer()).hasValue("某某县人民政府");
+    assertThat(plan.documentNumber()).hasValue("某政发〔2022〕7号");
+    assertThat(plan.date()).hasValue(LocalDate.of(2022, 3, 1));
+    assertThat(plan.period()).hasValue(new PlanPeriod(2021, 2025));
+    assertThat(plan.sections())
+        .extracting(s -> s.number().orElse(""))
+        .containsExactly("第一章", "第二章", "第三章", "第四章");
+    assertThat(plan.sections().get(0).taskCount()).isZero();
+    assertThat(plan.sections().get(1).taskCount()).isZero();
+
+    List<Task> tasks = plan.tasks();
+    assertThat(tasks).hasSize(5);
+    Task kilns = tasks.get(0);
+    assertThat(kilns.text()).startsWith("深化工业炉窑治理。");
+    assertThat(kilns.title()).hasValue("深化工业炉窑治理");
+    assertThat(kilns.lead()).containsExactly("县生态环境分局");
+    assertThat(kilns.support()).containsExactly("县工业和信息化局");
+    assertThat(kilns.targets())
+        .singleElement()
+        .satisfies(t -> assertThat(t.deadline()).hasValue(LocalDate.of(2023, 12, 31)));
+
+    Task trucks = tasks.get(1);
+    assertThat(trucks.text()).startsWith("加强柴油货车管控。");
+    assertThat(trucks.responsible()).containsExactly("县交通运输局", "县公安局");
+    assertThat(trucks.targets()).anySatisfy(t -> assertThat(t.recurring()).hasValue("每季度"));
+    assertThat(trucks.targets())
+        .anySatisfy(
+            t -> {
+              assertThat(t.deadline()).hasValue(LocalDate.of(2025, 12, 31));
+              assertThat(t.value()).hasValue(new BigDecimal("90"));
+              assertThat(t.unit()).hasValue("%");
+              assertThat(t.comparator()).hasValue("≥");
+              assertThat(t.metric()).hasValue("国四及以下柴油货车淘汰率");
+            });
+
+    Task dust = tasks.get(2);
+    assertThat(dust.lead()).containsExactly("县住房和城乡建设局");
+    assertThat(dust.support()).containsExactly("县城市管理局");
+    assertThat(dust.targets())
+        .singleElement()
+        .satisfies(t -> assertThat(t.deadline()).hasValue(LocalDate.of(2024, 6, 30)));
+
+    Task straw = tasks.get(3);
+    assertThat(straw.unassigned()).isTrue();
+    assertThat(straw.targets())
+        .singleElement()
+        .satisfies(t -> assertThat(t.comparator()).hasValue("力争≈"));
+    assertThat(plan.warnings()).anySatisfy(w -> assertThat(w.line()).isEqualTo(straw.line()));
+
+    assertThat(tasks.get(4).responsible()).containsExactly("县生态环境保护委员会");
+    assertThat(plan.warnings()).noneMatch(w -> w.message().contains("扫码"));
+  }
+
+  @Test
+  void readsAOneCellPerLineIndicatorTable() throws Exception {
+    Plan plan = new PlanImporter().importBytes("other.txt", PLAN.getBytes(StandardCharsets.UTF_8));
+    List<IndicatorTarget> rows = plan.indicators();
+    assertThat(plan.indicatorTableMissing()).isFalse();
+    assertThat(rows)
+        .extracting(IndicatorTarget::name)
+        .containsExactly(
+            "细颗粒物（PM2.5）浓度", "地表水达到或好于III类水体比例", "劣Ｖ类水体比例", "化学需氧量重点工程减排量", "化肥施用量", "森林覆盖率");
+    assertThat(rows)
+        .extracting(r -> r.unit().orElse(null))
+        .containsExactly("µg/m3", "%", "%", "万吨", "万吨", "%");
+    assertThat(rows)
+        .extracting(IndicatorTarget::targetKind)
+        .containsExactly(
+            TargetKind.NUMERIC_LOWER_BETTER,
+            TargetKind.NUMERIC_HIGHER_BETTER,
+            TargetKind.QUALITATIVE,
+            TargetKind.CUMULATIVE,
+            TargetKind.RELATIVE,
+            TargetKind.ASSIGNED);
+    assertThat(rows.get(0).category()).hasValue("环境质量");
+    assertThat(rows.get(3).category()).hasValue("污染减排");
+    assertThat(rows.get(1).target().flatMap(v -> v.number())).hasValue(new BigDecimal("85.5"));
+    assertThat(rows.get(1).target().flatMap(v -> v.year())).hasValue(2025);
+    assertThat(rows.get(1).baseline().flatMap(v -> v.year())).hasValue(2020);
+    // Table rows look like headings and items; none of them became a section or a task.
+    assertThat(plan.tasks()).noneMatch(t -> t.text().contains("约束性"));
+  }
+
+  @Test
+  void gb18030AndUtf8WithBomReadTheSameAsUtf8() throws Exception {
+    Plan utf8 = new PlanImporter().importBytes("a.txt", PLAN.getBytes(StandardCharsets.UTF_8));
+    Plan gbk = new PlanImporter().importBytes("b.txt", PLAN.getBytes(Charset.forName("GB18030")));
+    byte[] body = PLAN.getBytes(StandardCharsets.UTF_8);
+    byte[] bom = new byte[body.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(body, 0, bom, 3, body.length);
+    Plan withBom = new PlanImporter().importBytes("c.txt", bom);
+    assertThat(gbk).isEqualTo(utf8);
+    assertThat(withBom).isEqualTo(utf8);
+    assertThat(withBom.title()).startsWith("某某县");
+  }
+}
