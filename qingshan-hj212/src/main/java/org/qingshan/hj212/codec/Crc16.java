@@ -12,6 +12,14 @@ import io.netty.buffer.ByteBuf;
 public final class Crc16 {
 
   private static final int[] TABLE = new int[256];
+
+  /**
+   * The register is reduced to its high byte before each input byte, so the HJ 212 CRC is an 8-bit
+   * state machine {@code x' = H(x) ^ b} with {@code H(x) = TABLE[x] >>> 8}, and H is linear. {@code
+   * STEP[k]} is H applied k times: eight bytes then cost one dependent lookup instead of eight.
+   */
+  private static final int[][] STEP = new int[9][256];
+
   private static final byte[] HEX =
       "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -23,18 +31,50 @@ public final class Crc16 {
       }
       TABLE[i] = c;
     }
+    for (int i = 0; i < 256; i++) {
+      STEP[0][i] = i;
+    }
+    for (int k = 1; k < STEP.length; k++) {
+      for (int i = 0; i < 256; i++) {
+        STEP[k][i] = TABLE[STEP[k - 1][i]] >>> 8;
+      }
+    }
   }
 
   private Crc16() {}
 
   /** HJ 212 CRC of {@code len} bytes of {@code data} from {@code off}. */
   public static int hj212(byte[] data, int off, int len) {
-    int reg = 0xFFFF;
-    int end = off + len;
-    for (int i = off; i < end; i++) {
-      reg = TABLE[(reg >>> 8) ^ (data[i] & 0xFF)];
+    if (len == 0) {
+      return 0xFFFF;
     }
-    return reg;
+    final int[] h1 = STEP[1];
+    final int[] h2 = STEP[2];
+    final int[] h3 = STEP[3];
+    final int[] h4 = STEP[4];
+    final int[] h5 = STEP[5];
+    final int[] h6 = STEP[6];
+    final int[] h7 = STEP[7];
+    final int[] h8 = STEP[8];
+    int x = 0xFF ^ (data[off] & 0xFF);
+    int i = off + 1;
+    int end = off + len;
+    for (; i + 8 <= end; i += 8) {
+      x =
+          h8[x]
+              ^ h7[data[i] & 0xFF]
+              ^ h6[data[i + 1] & 0xFF]
+              ^ h5[data[i + 2] & 0xFF]
+              ^ h4[data[i + 3] & 0xFF]
+              ^ h3[data[i + 4] & 0xFF]
+              ^ h2[data[i + 5] & 0xFF]
+              ^ h1[data[i + 6] & 0xFF]
+              ^ (data[i + 7] & 0xFF);
+    }
+    for (; i < end; i++) {
+      x = h1[x] ^ (data[i] & 0xFF);
+    }
+    return TABLE[x];
   }
 
   /** HJ 212 CRC of a whole array. */

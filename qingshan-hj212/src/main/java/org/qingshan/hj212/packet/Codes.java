@@ -1,49 +1,65 @@
 package org.qingshan.hj212.packet;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * A small shared table of the short strings that repeat in every packet (factor codes, suffixes,
- * flags, ST, CN, PW, MN), so decoding does not allocate a new String for each.
+ * A small shared table of the short strings that repeat in every packet (factor codes, flags, ST,
+ * CN, PW, MN), so decoding does not allocate a new String for each.
  *
- * <p>Races between threads are harmless: slots hold immutable Strings, a lost write only costs a
+ * <p>Races between threads are harmless: slots hold immutable entries, a lost write only costs a
  * later allocation.
  */
 public final class Codes {
   private static final int SIZE = 8192;
   private static final int MAX_LEN = 32;
-  private static final String[] TABLE = new String[SIZE];
+  private static final Entry[] TABLE = new Entry[SIZE];
+
+  private record Entry(byte[] bytes, String text) {}
+
+  private static final String[] SINGLE = new String[128];
+
+  static {
+    for (int i = 0; i < SINGLE.length; i++) {
+      SINGLE[i] = String.valueOf((char) i);
+    }
+  }
 
   private Codes() {}
 
-  /** The string of {@code len} bytes at {@code off}, shared with earlier identical ones. */
-  public static String intern(byte[] b, int off, int len) {
-    if (len > MAX_LEN) {
-      return new String(b, off, len, StandardCharsets.UTF_8);
-    }
-    int h = 1;
-    for (int i = off; i < off + len; i++) {
-      h = 31 * h + b[i];
-    }
-    int slot = (h ^ (h >>> 13)) & (SIZE - 1);
-    String s = TABLE[slot];
-    if (s != null && matches(s, b, off, len)) {
-      return s;
-    }
-    String created = new String(b, off, len, StandardCharsets.UTF_8);
-    TABLE[slot] = created;
-    return created;
-  }
-
-  private static boolean matches(String s, byte[] b, int off, int len) {
-    if (s.length() != len) {
+  /** Byte comparison for short keys; a plain loop beats the vectorised one at these lengths. */
+  static boolean same(byte[] key, byte[] b, int off, int len) {
+    if (key.length != len) {
       return false;
     }
     for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != (b[off + i] & 0xFF)) {
+      if (key[i] != b[off + i]) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The string of {@code len} bytes at {@code off}, shared with earlier identical ones. */
+  public static String intern(byte[] b, int off, int len) {
+    if (len == 1 && b[off] >= 0) {
+      return SINGLE[b[off]];
+    }
+    if (len > MAX_LEN) {
+      return new String(b, off, len, StandardCharsets.UTF_8);
+    }
+    int h = len;
+    for (int i = off; i < off + len; i++) {
+      h = 31 * h + b[i];
+    }
+    int slot = (h ^ (h >>> 12)) & (SIZE - 1);
+    Entry e = TABLE[slot];
+    if (e != null && same(e.bytes, b, off, len)) {
+      return e.text;
+    }
+    byte[] copy = Arrays.copyOfRange(b, off, off + len);
+    String created = new String(copy, StandardCharsets.UTF_8);
+    TABLE[slot] = new Entry(copy, created);
+    return created;
   }
 }

@@ -59,6 +59,9 @@ public final class CpParser {
   }
 
   private void run(int off, int len) {
+    final byte[] b = this.b;
+    final int end = this.end;
+    int pos = this.pos;
     while (pos < end && problem == null) {
       byte c = b[pos];
       if (c == ';' || c == ',') {
@@ -67,10 +70,12 @@ public final class CpParser {
       }
       int ks = pos;
       int dash = -1;
+      int hash = 0;
       while (pos < end && (c = b[pos]) != '=' && c != ';' && c != ',') {
         if (c == '-' && dash < 0) {
           dash = pos;
         }
+        hash = 31 * hash + c;
         pos++;
       }
       if (pos >= end || b[pos] != '=') {
@@ -104,7 +109,7 @@ public final class CpParser {
         ve = pos;
       }
       if (dash > 0) {
-        factorEntry(ks, dash, ke, vs, ve);
+        factorEntry(FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash), ks, ke, vs, ve);
       } else if (ke - ks == 8 && startsWith(ks, DATA_TIME)) {
         dataTime = Hj212Time.parse(b, vs, ve - vs);
         if (dataTime == null) {
@@ -112,6 +117,7 @@ public final class CpParser {
         }
       }
     }
+    this.pos = pos;
     if (problem == null) {
       flushReading();
       area =
@@ -126,9 +132,9 @@ public final class CpParser {
 
   private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
 
-  private void factorEntry(int ks, int dash, int ke, int vs, int ve) {
-    String factor = Codes.intern(b, ks, dash - ks);
-    Suffix suffix = Suffix.parse(Codes.intern(b, dash + 1, ke - dash - 1));
+  private void factorEntry(FactorKeys.Key key, int ks, int ke, int vs, int ve) {
+    String factor = key.factor();
+    Suffix suffix = key.suffix();
     switch (suffix.type()) {
       case NUMBER -> {
         double v = Numbers.parse(b, vs, ve - vs);
@@ -168,13 +174,17 @@ public final class CpParser {
 
   /** Makes {@code factor} the current reading, reopening it if it appeared earlier. */
   private void select(String factor) {
+    if (factor == curFactor) {
+      return; // interned: the common case of adjacent keys of one factor
+    }
     if (factor.equals(curFactor)) {
       return;
     }
     flushReading();
+    int hash = factor.hashCode();
     for (int i = 0; i < readings.size(); i++) {
       FactorReading r = readings.get(i);
-      if (r.factor().equals(factor)) {
+      if (r.factor().hashCode() == hash && r.factor().equals(factor)) {
         // a factor split over non-adjacent items (seen in the field): merge into its first place
         curFactor = r.factor();
         curCount = r.valueCount();

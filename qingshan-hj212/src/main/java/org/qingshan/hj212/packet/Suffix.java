@@ -61,6 +61,37 @@ public enum Suffix {
     return name().startsWith("ZS_");
   }
 
+  private static final Suffix[][] BY_LENGTH = new Suffix[16][];
+  private static final byte[][][] BYTES_BY_LENGTH = new byte[16][][];
+
+  static {
+    for (int len = 0; len < BY_LENGTH.length; len++) {
+      final int l = len;
+      BY_LENGTH[len] =
+          java.util.Arrays.stream(values())
+              .filter(v -> v != OTHER && v.code.length() == l)
+              .toArray(Suffix[]::new);
+      BYTES_BY_LENGTH[len] =
+          java.util.Arrays.stream(BY_LENGTH[len])
+              .map(v -> v.code.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+              .toArray(byte[][]::new);
+    }
+  }
+
+  /** Parses a suffix from bytes without creating a String. */
+  static Suffix parse(byte[] b, int off, int len) {
+    if (len >= BY_LENGTH.length) {
+      return OTHER;
+    }
+    byte[][] candidates = BYTES_BY_LENGTH[len];
+    for (int i = 0; i < candidates.length; i++) {
+      if (Codes.same(candidates[i], b, off, len)) {
+        return BY_LENGTH[len][i];
+      }
+    }
+    return OTHER;
+  }
+
   /** Parses a suffix as written; unknown ones give {@link #OTHER}. */
   public static Suffix parse(String code) {
     return switch (code) {
