@@ -19,6 +19,9 @@ import org.qingshan.standards.regime.RuleSet;
  *     that spans 2026-03-01
  * @param goodDayRatio 优良天数比率 in percent, one decimal; empty without effective days
  * @param exceedanceDaysByPollutant days on which the pollutant's IAQI was above 100
+ * @param limitExceedanceDays days on which the pollutant's daily value exceeded the GB 3095 limit
+ *     of {@code ruleSet} and zone (24-hour mean; O₃: MDA8 above the 8-hour or the daily maximum
+ *     hour above the 1-hour limit)
  */
 public record AirEvaluation(
     RuleSet ruleSet,
@@ -32,6 +35,7 @@ public record AirEvaluation(
     int exceedanceDays,
     Optional<BigDecimal> goodDayRatio,
     Map<AirPollutant, Integer> exceedanceDaysByPollutant,
+    Map<AirPollutant, Integer> limitExceedanceDays,
     Map<AqiCategory, Integer> daysByCategory,
     List<PollutantStatistic> statistics,
     Optional<CompositeIndex> compositeIndex,
@@ -41,6 +45,7 @@ public record AirEvaluation(
     days = List.copyOf(days);
     daysByRuleSet = Map.copyOf(daysByRuleSet);
     exceedanceDaysByPollutant = Map.copyOf(exceedanceDaysByPollutant);
+    limitExceedanceDays = Map.copyOf(limitExceedanceDays);
     daysByCategory = Map.copyOf(daysByCategory);
     statistics = List.copyOf(statistics);
   }

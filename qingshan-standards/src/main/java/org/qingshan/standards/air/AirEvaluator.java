@@ -94,6 +94,8 @@ public final class AirEvaluator {
     Map<RuleSet, Integer> byRuleSet = new EnumMap<>(RuleSet.class);
     Map<AirPollutant, Integer> byPollutant = new EnumMap<>(AirPollutant.class);
     Map<AqiCategory, Integer> byCategory = new EnumMap<>(AqiCategory.class);
+    Map<AirPollutant, Integer> overLimit = new EnumMap<>(AirPollutant.class);
+    DailyLimits limits = new DailyLimits(rules, zone);
     int effective = 0;
     int good = 0;
     int exceed = 0;
@@ -115,6 +117,7 @@ public final class AirEvaluator {
           .map(i -> i.indicator().pollutant())
           .distinct()
           .forEach(p -> byPollutant.merge(p, 1, Integer::sum));
+      limits.exceeded(day.values()).forEach(p -> overLimit.merge(p, 1, Integer::sum));
     }
 
     List<PollutantStatistic> stats = new ArrayList<>();
@@ -202,6 +205,7 @@ public final class AirEvaluator {
                 BigDecimal.valueOf(good * 100L)
                     .divide(BigDecimal.valueOf(effective), 1, RoundingMode.HALF_EVEN)),
         byPollutant,
+        overLimit,
         byCategory,
         stats,
         compositeIndex(stats, rules),

@@ -41,6 +41,8 @@ class AirEvaluatorTest {
     assertThat(e.goodDays()).isEqualTo(365);
     assertThat(e.goodDayRatio()).contains(new BigDecimal("100.0"));
     assertThat(e.daysByCategory()).containsEntry(AqiCategory.GOOD, 365);
+    // at the limits, not above: no day exceeds GB 3095—2012 二级
+    assertThat(e.limitExceedanceDays()).isEmpty();
   }
 
   @Test
@@ -105,6 +107,8 @@ class AirEvaluatorTest {
     assertThat(e.goodDays()).isEqualTo(59);
     assertThat(e.exceedanceDays()).isEqualTo(306);
     assertThat(e.exceedanceDaysByPollutant()).containsEntry(AirPollutant.PM25, 306);
+    // against the transition 二级 24 h limit (60) every day with PM2.5 70 exceeds
+    assertThat(e.limitExceedanceDays()).containsOnly(java.util.Map.entry(AirPollutant.PM25, 365));
     assertThat(e.goodDayRatio()).contains(new BigDecimal("16.2")); // 59/365 = 16.16 %
 
     AirEvaluation likeForLike =
