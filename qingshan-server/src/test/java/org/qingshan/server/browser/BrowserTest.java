@@ -1,0 +1,171 @@
+package org.qingshan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.TestEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A person at a real Chromium: logs in, opens every menu page of their role, logs out. */
+@DemoServerTest
+class BrowserTest {
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("qingshan.test.chromium", "/usr/bin/chromium"));
+  static Playwright playwright;
+  static Browser browser;
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() {
+    TestEnvironment.requireOrSkip(
+        "browser", Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run")));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private Page login(BrowserContext context, String username, List<String> problems) {
+    Page page = context.newPage();
+    page.onPageError(e -> problems.add("page error: " + e));
+    page.onResponse(
+        r -> {
+          if (r.status() >= 400) {
+            problems.add(r.status() + " " + r.url());
+          }
+        });
+    page.onConsoleMessage(
+        m -> {
+          if ("error".equals(m.type())) {
+            problems.add("console: " + m.text());
+          }
+        });
+    page.navigate(url("/"));
+    assertThat(page.url()).endsWith("/login");
+    page.getByLabel("用户名").fill(username);
+    page.getByLabel("密码").fill("qingshan2026");
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("登录"))
+        .click();
+    page.waitForURL(u -> !u.contains("/login"));
+    return page;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"admin", "planner", "dispatcher", "liaison", "grid", "enterprise", "leader"})
+  void eachRoleOpensEveryPageOfItsMenu(String username) {
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context = browser.newContext()) {
+      Page page = login(context, username, problems);
+      Locator links = page.locator("nav#nav a");
+      List<String> labels = links.allTextContents();
+      assertThat(labels).contains("首页", "地图", "通讯录");
+      for (String label : labels) {
+        page.locator("nav#nav a", new Page.LocatorOptions().setHasText(label)).first().click();
+        page.waitForLoadState();
+        assertThat(page.locator("h1").textContent()).isEqualTo(label);
+        assertThat(page.locator("nav#nav a.active").textContent()).isEqualTo(label);
+        String text = page.locator("body").innerText();
+        assertThat(text).doesNotContain("??").doesNotContain("Exception");
+        if (label.equals("地图")) {
+          page.waitForSelector("#map[data-loaded=true]");
+          assertThat(page.locator("path.leaflet-interactive").count()).isGreaterThanOrEqualTo(5);
+        }
+        if (label.equals("首页")) {
+          page.waitForSelector("#kind-chart[data-rendered=true]");
+        }
+        if (page.locator("a.export").count() > 0) {
+          assertThat(page.locator("a.export").textContent()).isEqualTo("导出 Excel");
+          assertThat(page.locator("form.search input").count()).isPositive();
+        }
+      }
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
+      page.waitForURL("**/login?logout");
+      assertThat(page.locator("body").innerText()).contains("您已安全退出");
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void adminSeesTheAdminMenuAndALiaisonDoesNot() {
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context = browser.newContext()) {
+      assertThat(login(context, "admin", problems).locator("nav#nav a").allTextContents())
+          .contains("部门管理", "用户管理", "审计日志");
+    }
+    try (BrowserContext context = browser.newContext()) {
+      assertThat(login(context, "liaison", problems).locator("nav#nav a").allTextContents())
+          .doesNotContain("部门管理", "用户管理", "审计日志");
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void gridMemberUsesItOnAPhone() {
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context =
+        browser.newContext(
+            new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
+      Page page = login(context, "grid", problems);
+      Locator nav = page.locator("nav#nav");
+      assertThat(nav.isVisible()).isFalse();
+      page.locator("button.menu-toggle").click();
+      assertThat(nav.isVisible()).isTrue();
+      nav.locator("a", new Locator.LocatorOptions().setHasText("通讯录")).click();
+      page.waitForLoadState();
+      assertThat(page.locator("h1").textContent()).isEqualTo("通讯录");
+      // Nothing wider than the screen except the table, which scrolls inside itself.
+      Object width = page.evaluate("() => document.documentElement.scrollWidth");
+      assertThat(((Number) width).intValue()).isLessThanOrEqualTo(390);
+    }
+    assertThat(problems).isEmpty();
+  }
+}

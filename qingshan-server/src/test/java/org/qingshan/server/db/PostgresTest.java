@@ -1,0 +1,120 @@
+package org.qingshan.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qingshan.server.QingshanApplication;
+import org.qingshan.server.audit.AuditAction;
+import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.audit.AuditSearch;
+import org.qingshan.server.contact.ContactForm;
+import org.qingshan.server.contact.ContactService;
+import org.qingshan.server.department.DepartmentForm;
+import org.qingshan.server.department.DepartmentKind;
+import org.qingshan.server.department.DepartmentService;
+import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.WebSession;
+import org.qingshan.server.web.PageQuery;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same migrations and queries on a real PostgreSQL server: a fresh schema, the demo county,
+ * logins, a merge, the audit search and the data-scoped directory.
+ */
+@SpringBootTest(
+    classes = QingshanApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"qingshan.demo=true", "qingshan.data-dir=target/test-data"})
+class PostgresTest {
+  static final String URL =
+      System.getProperty(
+          "qingshan.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/qingshan_test");
+  static final String USER = System.getProperty("qingshan.test.postgres.user", "qingshan");
+  static final String PASSWORD = System.getProperty("qingshan.test.postgres.password", "qingshan");
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired DepartmentService departments;
+  @Autowired ContactService contacts;
+  @Autowired AuditLog audit;
+
+  @BeforeAll
+  static void freshSchemaOrSkip() {
+    boolean reachable;
+    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA public CASCADE");
+      s.execute("CREATE SCHEMA public");
+      reachable = true;
+    } catch (SQLException e) {
+      reachable = false;
+    }
+    TestEnvironment.requireOrSkip(
+        "postgres", reachable, "PostgreSQL is not reachable at " + URL + " as " + USER);
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("qingshan.db.url", () -> URL);
+    registry.add("qingshan.db.user", () -> USER);
+    registry.add("qingshan.db.password", () -> PASSWORD);
+  }
+
+  @Test
+  void migrationsApplyAndTheDemoCountyIsStored() {
+    String product = jdbc.sql("SELECT version()").query(String.class).single();
+    assertThat(product).startsWith("PostgreSQL");
+    long failed =
+        jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")
+            .query(Long.class)
+            .single();
+    long applied =
+        jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE")
+            .query(Long.class)
+            .single();
+    assertThat(failed).isZero();
+    assertThat(applied).isGreaterThanOrEqualTo(1);
+    assertThat(departments.resolve("县住建局")).isPresent();
+  }
+
+  @Test
+  void loginMergeAuditAndScopeWorkOnPostgres() {
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    var extra =
+        departments.create(new DepartmentForm("县水务局（旧）", DepartmentKind.DEPARTMENT, null, 50));
+    long target = departments.resolve("县水利局").orElseThrow().id();
+    long contact = contacts.create(new ContactForm(extra.id(), "水务丁", "", "13900000004", "")).id();
+    admin.get("/departments/" + extra.id() + "/edit");
+    admin.post("/departments/" + extra.id() + "/merge", Map.of("target", Long.toString(target)));
+    assertThat(departments.resolve("县水务局(旧)").orElseThrow().id()).isEqualTo(target);
+    assertThat(contacts.get(contact).departmentId()).isEqualTo(target);
+
+    var found =
+        audit.search(
+            new AuditSearch(
+                Optional.empty(),
+                Optional.of(AuditAction.MERGE),
+                Optional.empty(),
+                Optional.of("水务局"),
+                Optional.empty(),
+                Optional.empty()),
+            new PageQuery(1, 10));
+    assertThat(found.total()).isEqualTo(1);
+
+    WebSession liaison = WebSession.loggedIn(port, "liaison", "qingshan2026");
+    assertThat(liaison.get("/contacts").body()).doesNotContain("水务丁");
+    assertThat(liaison.get("/contacts/" + contact + "/edit").statusCode()).isEqualTo(403);
+  }
+}

@@ -1,0 +1,105 @@
+package org.qingshan.server.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A user at a browser, over real HTTP: cookies, the CSRF token the pages carry, no redirects
+ * followed so tests can see where the server sends them.
+ */
+public final class WebSession {
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private final String base;
+  private final HttpClient client;
+  private String csrf = "";
+
+  public WebSession(int port) {
+    this.base = "http://127.0.0.1:" + port;
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  public static WebSession loggedIn(int port, String username, String password) {
+    WebSession s = new WebSession(port);
+    HttpResponse<String> r = s.login(username, password);
+    if (r.statusCode() != 302 || !location(r).endsWith("/")) {
+      throw new AssertionError("login of " + username + " failed: " + location(r));
+    }
+    return s;
+  }
+
+  public HttpResponse<String> login(String username, String password) {
+    get("/login");
+    return post("/login", Map.of("username", username, "password", password));
+  }
+
+  public HttpResponse<String> get(String path) {
+    HttpResponse<String> r =
+        send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+    Matcher m = CSRF.matcher(r.body());
+    if (m.find()) {
+      csrf = m.group(1);
+    }
+    return r;
+  }
+
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return client.send(
+          HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A form post with the session's CSRF token, as the page's own form would send it. */
+  public HttpResponse<String> post(String path, Map<String, String> form) {
+    Map<String, String> fields = new LinkedHashMap<>(form);
+    fields.putIfAbsent("_csrf", csrf);
+    return postRaw(path, fields);
+  }
+
+  /** A form post exactly as given: no CSRF token added. */
+  public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public static String location(HttpResponse<?> r) {
+    return r.headers().firstValue("Location").orElse("");
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
