@@ -1,0 +1,91 @@
+package org.qingshan.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.Test;
+import org.qingshan.plan.indicator.IndicatorTarget;
+import org.qingshan.plan.indicator.TargetKind;
+import org.qingshan.plan.task.Task;
+
+/** A small Word plan built in code, with a real Word table as its indicator table. */
+class WordRoundTripTest {
+
+  @Test
+  void importsParagraphsAndARealWordTable() throws Exception {
+    byte[] docx = wordPlan();
+    Plan plan = new PlanImporter().importBytes("plan.docx", docx);
+
+    assertThat(plan.title()).isEqualTo("示范县“十四五”生态环境保护规划");
+    assertThat(plan.period()).hasValue(new PlanPeriod(2021, 2025));
+    List<IndicatorTarget> rows = plan.indicators();
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(0).no()).isEqualTo("1");
+    assertThat(rows.get(0).name()).isEqualTo("细颗粒物（PM2.5）浓度");
+    assertThat(rows.get(0).unit()).hasValue("μg/m³");
+    assertThat(rows.get(0).category()).hasValue("环境治理");
+    assertThat(rows.get(0).attribute()).hasValue("约束性");
+    assertThat(rows.get(0).targetKind()).isEqualTo(TargetKind.NUMERIC_LOWER_BETTER);
+    assertThat(rows.get(1).flags()).containsExactly("*");
+    assertThat(rows.get(1).targetKind()).isEqualTo(TargetKind.NUMERIC_HIGHER_BETTER);
+    assertThat(rows.get(2).category()).hasValue("应对气候变化");
+    assertThat(rows.get(2).targetKind()).isEqualTo(TargetKind.ASSIGNED);
+
+    List<Task> tasks = plan.tasks();
+    assertThat(tasks).hasSize(3);
+    assertThat(tasks.get(0).title()).hasValue("深化工业污染治理");
+    assertThat(tasks.get(0).lead()).containsExactly("县生态环境分局");
+    assertThat(tasks.get(0).support()).containsExactly("县工业和信息化局", "县发展和改革局");
+    assertThat(tasks.get(1).text()).startsWith("加强扬尘管控。");
+    assertThat(tasks.get(1).responsible()).containsExactly("县住房和城乡建设局", "县城市管理局");
+    assertThat(tasks.get(2).text()).startsWith("严格秸秆禁烧。");
+    assertThat(tasks.get(2).lead()).containsExactly("县农业农村局");
+    // Table rows are not tasks or headings.
+    assertThat(plan.sections()).hasSize(3);
+    assertThat(plan.sections().get(1).taskCount()).isZero();
+  }
+
+  private static byte[] wordPlan() throws Exception {
+    try (XWPFDocument document = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      paragraph(document, "示范县“十四五”生态环境保护规划");
+      paragraph(document, "一、发展基础");
+      paragraph(document, "“十三五”期间，全县生态环境质量明显改善。");
+      paragraph(document, "二、主要目标");
+      paragraph(document, "示范县“十四五”生态环境保护主要指标");
+      XWPFTable table = document.createTable(5, 4);
+      row(table.getRow(0), "指标", "2020年", "2025年", "指标属性");
+      row(table.getRow(1), "（一）环境治理", "", "", "");
+      row(table.getRow(2), "1. 细颗粒物（PM2.5）浓度（μg/m³）", "40", "35", "约束性");
+      row(table.getRow(3), "2. 空气质量优良天数比率（%）*", "80%", "85%", "约束性");
+      row(table.getRow(4), "（二）应对气候变化", "", "", "");
+      XWPFTableRow last = table.createRow();
+      row(last, "3. 单位地区生产总值二氧化碳排放降低（%）", "—", "完成市下达任务", "约束性");
+      paragraph(document, "注：带*的指标统计口径有调整。");
+      paragraph(document, "三、深入打好蓝天保卫战");
+      paragraph(document, "（一）强化工业源治理");
+      paragraph(
+          document,
+          "1.深化工业污染治理。推进重点行业超低排放改造，2025年底前完成全部改造。" + "（牵头单位：县生态环境分局；配合单位：县工业和信息化局、县发展和改革局按职责分工负责）");
+      paragraph(document, "2.加强扬尘管控。严格落实施工工地扬尘管控责任。");
+      paragraph(document, "（责任单位：县住房和城乡建设局、县城市管理局）");
+      paragraph(document, "3.严格秸秆禁烧。强化网格化监管。（县农业农村局牵头）");
+      document.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static void paragraph(XWPFDocument document, String text) {
+    document.createParagraph().createRun().setText(text);
+  }
+
+  private static void row(XWPFTableRow row, String... cells) {
+    for (int i = 0; i < cells.length; i++) {
+      row.getCell(i).setText(cells[i]);
+    }
+  }
+}
