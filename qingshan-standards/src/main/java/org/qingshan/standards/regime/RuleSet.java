@@ -58,11 +58,6 @@ public enum RuleSet {
     throw new IllegalStateException("no rule set covers " + date);
   }
 
-  /** The newest rule set that uses the given AQI standard, for callers that force a standard. */
-  public static RuleSet latestFor(AqiStandard standard) {
-    return standard == AqiStandard.HJ633_2012 ? GB3095_2012 : GB3095_2026_TRANSITION;
-  }
-
   public AqiStandard aqi() {
     return aqi;
   }
