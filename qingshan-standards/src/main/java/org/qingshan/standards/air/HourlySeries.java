@@ -18,6 +18,7 @@ import org.qingshan.standards.aqi.AirPollutant;
 public final class HourlySeries {
   static final int MISSING = Integer.MIN_VALUE;
   static final int MILLI = 1000;
+  private static final BigDecimal MAX_VALUE = BigDecimal.valueOf(1_000_000);
 
   private final LocalDate firstDay;
   private final int days;
@@ -89,8 +90,8 @@ public final class HourlySeries {
      * @param hourIndex hours since the start of the first day
      */
     public Builder set(AirPollutant pollutant, int hourIndex, BigDecimal value) {
-      if (value.signum() < 0) {
-        throw new IllegalArgumentException(pollutant + " cannot be negative: " + value);
+      if (value.signum() < 0 || value.compareTo(MAX_VALUE) > 0) {
+        throw new IllegalArgumentException(pollutant + " out of range: " + value);
       }
       milli[pollutant.ordinal()][hourIndex] =
           value.setScale(3, RoundingMode.HALF_EVEN).unscaledValue().intValueExact();

@@ -70,4 +70,17 @@ class BasinEvaluatorTest {
     assertThat(e.method()).isEqualTo(BasinEvaluation.Method.CLASS_PROPORTION);
     assertThat(e.quality()).isEqualTo("良好"); // 80 %
   }
+
+  @Test
+  void headlineSharesOfSectionResultsIgnoreUnclassifiedSections() {
+    List<WaterQuality> results = new ArrayList<>();
+    for (Map<WaterItem, BigDecimal> s : sections(1, 0, 2, 0, 0, 1)) {
+      results.add(WaterQualityEvaluator.evaluate(s, WaterBodyType.RIVER, WaterClass.III));
+    }
+    results.add(
+        WaterQualityEvaluator.evaluate(
+            Map.of(WaterItem.TN, new BigDecimal("3")), WaterBodyType.RIVER, WaterClass.III));
+    assertThat(BasinEvaluator.shareAtOrBetterThanIII(results)).isEqualByComparingTo("75.0");
+    assertThat(BasinEvaluator.shareWorseThanV(results)).isEqualByComparingTo("25.0");
+  }
 }
