@@ -48,13 +48,25 @@ public final class IaqiCalculator {
         int hi = BreakpointTable.iaqiLevel(i + 1);
         // Exact ceiling of (hi-lo)(c-BPlo)/(BPhi-BPlo): a float result such as 100.0000001 must
         // not become 101.
-        BigDecimal step =
-            BigDecimal.valueOf(hi - lo)
-                .multiply(c.subtract(bp[i]))
-                .divide(bp[i + 1].subtract(bp[i]), 0, RoundingMode.CEILING);
-        return Optional.of(new Iaqi(indicator, c, lo + step.intValueExact(), IaqiRule.TABLE));
+        return Optional.of(
+            new Iaqi(indicator, c, lo + ceilingStep(hi - lo, c, bp[i], bp[i + 1]), IaqiRule.TABLE));
       }
     }
     throw new IllegalStateException("unreachable");
+  }
+
+  private static int ceilingStep(int span, BigDecimal c, BigDecimal lo, BigDecimal hi) {
+    // c has at most one decimal after rounding and the breakpoints are integers, so the ratio
+    // is a ratio of longs; BigDecimal stays as the general path.
+    if (c.scale() >= 0 && c.scale() <= 1 && c.precision() < 15) {
+      long scale = c.scale() == 0 ? 1 : 10;
+      long num = span * (c.unscaledValue().longValue() - lo.longValueExact() * scale);
+      long den = (hi.longValueExact() - lo.longValueExact()) * scale;
+      return (int) ((num + den - 1) / den); // num ≥ 0: c lies in the segment
+    }
+    return BigDecimal.valueOf(span)
+        .multiply(c.subtract(lo))
+        .divide(hi.subtract(lo), 0, RoundingMode.CEILING)
+        .intValueExact();
   }
 }
