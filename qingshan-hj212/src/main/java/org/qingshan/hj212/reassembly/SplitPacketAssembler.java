@@ -47,9 +47,22 @@ public final class SplitPacketAssembler {
    * the others once all have arrived, otherwise empty.
    */
   public Optional<Packet> offer(Packet packet, Instant now) {
+    return offerParts(packet, now).map(Assembled::packet);
+  }
+
+  /**
+   * A whole upload.
+   *
+   * @param packet the joined packet (or the packet itself when it was not split)
+   * @param parts the packets it was made of, in PNO order; each needs its own answer
+   */
+  public record Assembled(Packet packet, List<Packet> parts) {}
+
+  /** Like {@link #offer}, also giving the parts. */
+  public Optional<Assembled> offerParts(Packet packet, Instant now) {
     Optional<Split> split = packet.split();
     if (split.isEmpty() || split.get().total() <= 1) {
-      return Optional.of(packet);
+      return Optional.of(new Assembled(packet, List.of(packet)));
     }
     Split s = split.get();
     if (s.number() < 1 || s.number() > s.total()) {
@@ -70,7 +83,7 @@ public final class SplitPacketAssembler {
       return Optional.empty();
     }
     groups.remove(key);
-    return Optional.of(join(g.parts));
+    return Optional.of(new Assembled(join(g.parts), List.of(g.parts)));
   }
 
   /** Removes incomplete uploads older than the timeout and returns their parts. */

@@ -1,0 +1,209 @@
+package org.qingshan.hj212.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.qingshan.hj212.codec.DecodeResult;
+import org.qingshan.hj212.codec.PacketDecoder;
+import org.qingshan.hj212.command.CommandCode;
+import org.qingshan.hj212.netty.Hj212FrameDecoder;
+import org.qingshan.hj212.netty.Hj212PacketEncoder;
+import org.qingshan.hj212.packet.Packet;
+
+/**
+ * The device side of a connection: sends uploads and waits for the centre's 9014, answers the
+ * centre's commands through a {@link CommandResponder}. Used by the simulator and the load
+ * generator. Many clients share one {@link EventLoopGroup}.
+ */
+public final class Hj212Client implements AutoCloseable {
+  private final Channel channel;
+  private final Duration answerTimeout;
+  private final ConcurrentHashMap<String, CompletableFuture<Packet>> awaiting =
+      new ConcurrentHashMap<>();
+
+  private Hj212Client(Channel channel, Duration answerTimeout) {
+    this.channel = channel;
+    this.answerTimeout = answerTimeout;
+  }
+
+  /**
+   * Connects to a centre.
+   *
+   * @param group the event loops to run on (shared between clients)
+   * @param answerTimeout how long to wait for a 9014 (the standard's default is 10 s)
+   * @param responder answers the centre's commands
+   * @param onClose called once when the connection closes
+   * @return a stage completing with the connected client, or failing when the connection fails
+   */
+  public static CompletionStage<Hj212Client> connect(
+      EventLoopGroup group,
+      String host,
+      int port,
+      Duration answerTimeout,
+      CommandResponder responder,
+      Consumer<Hj212Client> onClose) {
+    CompletableFuture<Hj212Client> result = new CompletableFuture<>();
+    Handler handler = new Handler(responder);
+    Bootstrap b =
+        new Bootstrap()
+            .group(group)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new Hj212FrameDecoder(PacketDecoder.standard()))
+                        .addLast(new Hj212PacketEncoder())
+                        .addLast(handler);
+                  }
+                });
+    ChannelFuture f = b.connect(host, port);
+    f.addListener(
+        done -> {
+          if (!done.isSuccess()) {
+            result.completeExceptionally(done.cause());
+            return;
+          }
+          Hj212Client client = new Hj212Client(f.channel(), answerTimeout);
+          handler.client = client;
+          f.channel()
+              .closeFuture()
+              .addListener(
+                  c -> {
+                    client.failAll();
+                    onClose.accept(client);
+                  });
+          result.complete(client);
+        });
+    return result;
+  }
+
+  /**
+   * Sends a packet. When it asks for a reply (Flag.A = 1 and a QN), the stage completes with the
+   * centre's 9014 for that QN, or fails after the answer timeout; otherwise once written.
+   */
+  public CompletionStage<Packet> send(Packet packet) {
+    CompletableFuture<Packet> done = new CompletableFuture<>();
+    boolean wantsAnswer = packet.replyRequested() && packet.qn().isPresent();
+    if (wantsAnswer) {
+      String qn = packet.qn().get();
+      awaiting.put(qn, done);
+      channel
+          .eventLoop()
+          .schedule(
+              () -> {
+                if (awaiting.remove(qn, done)) {
+                  done.completeExceptionally(new TimeoutException("no 9014 for QN " + qn));
+                }
+              },
+              answerTimeout.toMillis(),
+              TimeUnit.MILLISECONDS);
+    }
+    channel
+        .writeAndFlush(packet)
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                packet.qn().ifPresent(awaiting::remove);
+                done.completeExceptionally(f.cause());
+              } else if (!wantsAnswer) {
+                done.complete(packet);
+              }
+            });
+    return done;
+  }
+
+  /** Sends several packets in one write (a backlog); the stage is that of each packet. */
+  public List<CompletionStage<Packet>> sendAll(List<Packet> packets) {
+    return packets.stream().map(this::send).toList();
+  }
+
+  public boolean isConnected() {
+    return channel.isActive();
+  }
+
+  /** Packets sent and still waiting for their 9014. */
+  public int awaitingAnswers() {
+    return awaiting.size();
+  }
+
+  /** Closes the connection; waiting sends fail. */
+  @Override
+  public void close() {
+    channel.close().awaitUninterruptibly();
+  }
+
+  private void failAll() {
+    for (String qn : awaiting.keySet()) {
+      CompletableFuture<Packet> f = awaiting.remove(qn);
+      if (f != null) {
+        f.completeExceptionally(new IllegalStateException("connection closed"));
+      }
+    }
+  }
+
+  private void answered(Packet answer) {
+    answer.qn().map(awaiting::remove).ifPresent(f -> f.complete(answer));
+  }
+
+  private static final class Handler extends SimpleChannelInboundHandler<DecodeResult> {
+    private final CommandResponder responder;
+    volatile Hj212Client client;
+
+    Handler(CommandResponder responder) {
+      this.responder = responder;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DecodeResult msg) {
+      if (!(msg instanceof DecodeResult.Valid valid)) {
+        return; // a broken answer is like no answer: the send times out
+      }
+      Packet p = valid.value();
+      if (CommandCode.DATA_ANSWER.equals(p.cn())
+          || CommandCode.NOTIFICATION_ANSWER.equals(p.cn())) {
+        Hj212Client c = client;
+        if (c != null) {
+          c.answered(p);
+        }
+        return;
+      }
+      if (CommandCode.fromCentre(p.cn()) == CommandCode.Kind.INTERACTION) {
+        return;
+      }
+      List<Packet> answers;
+      try {
+        answers = responder.answer(p);
+      } catch (RuntimeException e) {
+        answers = List.of();
+      }
+      for (Packet a : answers) {
+        ctx.write(a, ctx.voidPromise());
+      }
+      ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package org.qingshan.hj212.gateway;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.qingshan.hj212.codec.DecodeResult;
+import org.qingshan.hj212.command.CommandCode;
+import org.qingshan.hj212.command.Commands;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.reassembly.SplitPacketAssembler;
+
+/**
+ * One device connection: rate limits, authentication, split reassembly, the store, and answers once
+ * stored. Runs on the connection's event loop; store completions are posted back to it.
+ */
+final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
+  private final Hj212Gateway.Shared shared;
+  private final long id;
+  private final TokenBucket connectionBucket;
+  private final SplitPacketAssembler assembler;
+  private ChannelHandlerContext ctx;
+  private String remote = "?";
+  private String mn;
+  private int pending;
+  private boolean pausedForRate;
+  private boolean pausedForStore;
+  private boolean counted;
+
+  GatewayConnectionHandler(Hj212Gateway.Shared shared) {
+    this.shared = shared;
+    this.id = shared.connectionIds.incrementAndGet();
+    this.connectionBucket =
+        new TokenBucket(
+            shared.config.connectionRate(), shared.config.connectionBurst(), System.nanoTime());
+    this.assembler = new SplitPacketAssembler(shared.config.splitTimeout());
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    this.remote = String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^/", "");
+    if (shared.openConnections.incrementAndGet() > shared.config.maxConnections()) {
+      shared.openConnections.decrementAndGet();
+      shared.refused.increment();
+      shared.listener.refused(remote);
+      ctx.close();
+      return;
+    }
+    counted = true;
+    shared.listener.connected(id, remote);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (counted) {
+      shared.openConnections.decrementAndGet();
+      shared.listener.disconnected(id, remote, Optional.ofNullable(mn));
+    }
+    if (mn != null) {
+      shared.devices.remove(mn, ctx.channel());
+    }
+    shared.pausedForStore.remove(this);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      shared.listener.idleClosed(id, remote);
+      ctx.close();
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // network errors (connection reset...) end the connection; nothing reaches the device
+    ctx.close();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof DecodeResult result)) {
+      return;
+    }
+    if (result instanceof DecodeResult.Invalid invalid) {
+      shared.invalid.increment();
+      shared.listener.invalid(id, remote, invalid.value());
+      return;
+    }
+    Packet packet = ((DecodeResult.Valid) result).value();
+    shared.packets.increment();
+    long now = System.nanoTime();
+    long wait = connectionBucket.take(now);
+    AuthResult auth = shared.authenticator.authenticate(packet.mn(), packet.pw());
+    if (auth != AuthResult.ACCEPTED) {
+      shared.rejected.increment();
+      shared.listener.rejected(remote, packet, auth);
+      throttle(wait);
+      return;
+    }
+    wait = Math.max(wait, shared.deviceBucket(packet.mn()).take(now));
+    throttle(wait);
+    bind(packet.mn());
+    Instant at = Instant.now();
+    Optional<SplitPacketAssembler.Assembled> whole = assembler.offerParts(packet, at);
+    assembler.expire(at);
+    if (whole.isEmpty()) {
+      return; // waiting for the other parts; they are answered together once stored
+    }
+    ReceivedPacket received =
+        new ReceivedPacket(whole.get().packet(), whole.get().parts(), remote, at, id);
+    store(received);
+  }
+
+  private void bind(String deviceMn) {
+    if (!deviceMn.equals(mn)) {
+      if (mn != null) {
+        shared.devices.remove(mn, ctx.channel());
+      }
+      mn = deviceMn;
+    }
+    Channel ch = ctx.channel();
+    Channel previous = shared.devices.put(deviceMn, ch);
+    if (previous != null && previous != ch) {
+      // the device reconnected; its old connection is half-dead, commands go to the new one
+      previous.close();
+    }
+  }
+
+  private void store(ReceivedPacket received) {
+    pending++;
+    long total = shared.pending.incrementAndGet();
+    CompletionStage<StoreResult> stage;
+    try {
+      stage = shared.sink.store(received);
+    } catch (RuntimeException e) {
+      stage = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    stage.whenComplete(
+        (result, error) -> ctx.executor().execute(() -> stored(received, result, error)));
+    if (pending >= shared.config.maxPendingPerConnection()
+        || total >= shared.config.maxPendingTotal()) {
+      if (!pausedForStore) {
+        pausedForStore = true;
+        shared.backpressurePauses.increment();
+        shared.pausedForStore.add(this);
+        updateAutoRead();
+      }
+    }
+  }
+
+  private void stored(ReceivedPacket received, StoreResult result, Throwable error) {
+    pending--;
+    shared.pending.decrementAndGet();
+    if (error != null || result == null || result == StoreResult.FAILED) {
+      shared.storeFailures.increment();
+      shared.listener.storeFailed(received, Optional.ofNullable(error));
+    } else {
+      shared.stored.increment();
+      if (result == StoreResult.DUPLICATE) {
+        shared.duplicates.increment();
+      }
+      answer(received.parts());
+    }
+    if (pausedForStore
+        && pending <= shared.config.maxPendingPerConnection() / 2
+        && shared.pending.get() < shared.config.maxPendingTotal()) {
+      pausedForStore = false;
+      shared.pausedForStore.remove(this);
+      updateAutoRead();
+    }
+    shared.storeCaughtUp();
+  }
+
+  private void answer(List<Packet> parts) {
+    Channel ch = ctx.channel();
+    boolean wrote = false;
+    for (Packet p : parts) {
+      Optional<Packet> answer =
+          switch (CommandCode.fromDevice(p.cn())) {
+            case UPLOAD ->
+                p.replyRequested() ? Optional.of(Commands.dataAnswer(p)) : Optional.empty();
+            case NOTIFICATION -> Optional.of(Commands.notificationAnswer(p));
+            default -> Optional.empty();
+          };
+      if (answer.isPresent()) {
+        ch.write(answer.get(), ch.voidPromise());
+        shared.answers.increment();
+        wrote = true;
+      }
+    }
+    if (wrote) {
+      ch.flush();
+    }
+  }
+
+  /** Re-checks a pause for a slow store, from any thread. */
+  void resumeLater() {
+    ChannelHandlerContext c = ctx;
+    if (c != null) {
+      c.executor()
+          .execute(
+              () -> {
+                if (pausedForStore && pending <= shared.config.maxPendingPerConnection() / 2) {
+                  pausedForStore = false;
+                  shared.pausedForStore.remove(this);
+                  updateAutoRead();
+                }
+              });
+    }
+  }
+
+  private void throttle(long waitNanos) {
+    if (waitNanos <= 0 || pausedForRate) {
+      return;
+    }
+    pausedForRate = true;
+    shared.rateLimited.increment();
+    shared.listener.rateLimited(id, remote);
+    updateAutoRead();
+    ctx.executor()
+        .schedule(
+            () -> {
+              pausedForRate = false;
+              updateAutoRead();
+            },
+            waitNanos,
+            TimeUnit.NANOSECONDS);
+  }
+
+  private void updateAutoRead() {
+    boolean read = !pausedForRate && !pausedForStore;
+    if (ctx.channel().config().isAutoRead() != read) {
+      ctx.channel().config().setAutoRead(read);
+    }
+  }
+}
