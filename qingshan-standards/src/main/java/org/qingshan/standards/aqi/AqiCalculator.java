@@ -45,9 +45,10 @@ public final class AqiCalculator {
       // stands for ozone. Not missing data, so it does not trigger "NA".
     }
     OptionalInt computed = iaqis.stream().mapToInt(Iaqi::value).max();
+    boolean onlyUnplannedMissing = input.notInMonitoringPlan().containsAll(missing);
     boolean publish =
         computed.isPresent()
-            && (missing.isEmpty()
+            && (onlyUnplannedMissing
                 || standard == AqiStandard.HJ633_2012
                 || computed.getAsInt() > 100);
     OptionalInt aqi = publish ? computed : OptionalInt.empty();

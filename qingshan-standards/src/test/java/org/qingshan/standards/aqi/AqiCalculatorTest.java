@@ -244,6 +244,24 @@ class AqiCalculatorTest {
   }
 
   @Test
+  void pollutantOutsideTheMonitoringPlanDoesNotForceNa() {
+    AqiInput.Builder noCo =
+        AqiInput.builder()
+            .put(SO2_24H, "5")
+            .put(NO2_24H, "10")
+            .put(PM10_24H, "20")
+            .put(O3_8H, "50")
+            .put(PM25_24H, "40");
+    assertThat(AqiCalculator.calculate(HJ633_2026, AqiReportType.DAILY, noCo.build()).aqi())
+        .isEmpty();
+    AqiResult r =
+        AqiCalculator.calculate(
+            HJ633_2026, AqiReportType.DAILY, noCo.notInMonitoringPlan(CO_24H).build());
+    assertThat(r.aqi()).hasValue(60); // PM2.5 40 → 50 + 50·5/25
+    assertThat(r.missing()).containsExactly(CO_24H);
+  }
+
+  @Test
   void missingPollutantIn2012StillPublishesTheAqiOfTheOthers() {
     AqiInput in = AqiInput.builder().put(SO2_24H, "5").put(PM25_24H, "40").put(O3_1H, "10").build();
     AqiResult r = AqiCalculator.calculate(HJ633_2012, AqiReportType.DAILY, in);
