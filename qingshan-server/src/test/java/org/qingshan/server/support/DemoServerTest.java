@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.qingshan.server.QingshanApplication;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureObservability
 @SpringBootTest(
     classes = QingshanApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -22,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
       "qingshan.data-dir=target/test-data",
       "qingshan.db.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "qingshan.login.max-failures=3"
+      "qingshan.login.max-failures=3",
+      "logging.level.root=WARN",
+      "logging.level.org.qingshan=INFO"
     })
 public @interface DemoServerTest {}
