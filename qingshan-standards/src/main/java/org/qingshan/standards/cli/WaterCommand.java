@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.qingshan.standards.water.ItemClass;
+import org.qingshan.standards.water.NonDetect;
 import org.qingshan.standards.water.WaterBodyType;
 import org.qingshan.standards.water.WaterClass;
 import org.qingshan.standards.water.WaterItem;
@@ -26,7 +27,8 @@ public final class WaterCommand {
       "usage: qingshan water [--lake] < samples.csv\n"
           + "  input header:  section,time,<items…> with items among "
           + String.join(" ", Arrays.stream(WaterItem.values()).map(WaterItem::code).toList())
-          + " (mg/L, pH dimensionless, fecal_coliform 个/L; empty cell = not measured)\n"
+          + " (mg/L, pH dimensionless, fecal_coliform 个/L; empty cell = not measured;"
+          + " 0.01L or <0.01 = below detection limit, counted as half of it)\n"
           + "  output header: section,time,class,over_items"
           + " (class I…V or 劣V; over_items: items worse than III as code:multiple, ';'-separated)\n"
           + "  --lake  lake or reservoir total phosphorus limits";
@@ -74,7 +76,11 @@ public final class WaterCommand {
     }
     Map<WaterItem, BigDecimal> values = new EnumMap<>(WaterItem.class);
     for (WaterItem item : WaterItem.values()) {
-      Optional<BigDecimal> v = row.number(item.code());
+      Optional<BigDecimal> nonDetect = NonDetect.detectionLimit(row.text(item.code()));
+      Optional<BigDecimal> v =
+          nonDetect.isPresent()
+              ? Optional.of(NonDetect.substitute(nonDetect.get()))
+              : row.number(item.code());
       if (v.isPresent()) {
         if (item == WaterItem.PH && v.get().compareTo(BigDecimal.valueOf(14)) > 0) {
           throw row.error(item.code(), "'" + v.get() + "' is not a pH value");

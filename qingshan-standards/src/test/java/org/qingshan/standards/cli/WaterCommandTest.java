@@ -50,6 +50,22 @@ class WaterCommandTest {
   }
 
   @Test
+  void belowDetectionLimitCountsAsHalfOfIt() {
+    // Hg 0.00008L → 0.00004 ≤ 0.00005 → I; Hg 0.00008 → III; NH3N <2.5 → 1.25 → IV
+    String in =
+        "section,time,Hg,NH3N\n"
+            + "a,2026-05,0.00008L,0.1\n"
+            + "b,2026-05,0.00008,0.1\n"
+            + "c,2026-05,,<2.5\n";
+    assertThat(CommandRunner.run(WaterCommand::run, in).outLines())
+        .containsExactly(
+            "section,time,class,over_items",
+            "a,2026-05,I,",
+            "b,2026-05,III,",
+            "c,2026-05,IV,NH3N:0.25");
+  }
+
+  @Test
   void unknownColumnAndUsage() {
     CommandRunner r = CommandRunner.run(WaterCommand::run, "section,time,BOD\n");
     assertThat(r.exit()).isEqualTo(1);
