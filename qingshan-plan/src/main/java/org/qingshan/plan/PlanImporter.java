@@ -40,9 +40,10 @@ import org.qingshan.plan.task.TaskSplitter;
  * plan.
  */
 public final class PlanImporter {
+  private static final Pattern SPACE_AND_PUNCT = Pattern.compile("[\\s。；;，,]");
 
   private static final Pattern MARKER_HINT =
-      Pattern.compile("(牵\\s*头|责\\s*任|配\\s*合)\\s*单\\s*位|按照?职责分工负责|牵头[，,、)）]");
+      Pattern.compile("(牵\\s*头|主\\s*办|责\\s*任|配\\s*合)\\s*(单\\s*位|部\\s*门)\\s*[:：]|分工负责|牵头[，,、)）]");
 
   private final DepartmentDirectory directory;
 
@@ -198,8 +199,8 @@ public final class PlanImporter {
         ResponsibilityMarker first = markers.get(0);
         ResponsibilityMarker last = markers.get(markers.size() - 1);
         String before = text.substring(Math.min(start, first.start()), first.start()).strip();
-        String afterLast = text.substring(last.end()).replaceAll("[\\s。；;，,]", "");
-        String afterFirst = text.substring(first.end()).replaceAll("[\\s。；;，,]", "");
+        String afterLast = SPACE_AND_PUNCT.matcher(text.substring(last.end())).replaceAll("");
+        String afterFirst = SPACE_AND_PUNCT.matcher(text.substring(first.end())).replaceAll("");
         boolean markerOnly = before.isEmpty() && afterLast.isEmpty() && markers.size() == 1;
         if (markerOnly) {
           continue;

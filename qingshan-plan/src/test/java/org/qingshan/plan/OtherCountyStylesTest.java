@@ -186,4 +186,43 @@ class OtherCountyStylesTest {
     assertThat(withBom).isEqualTo(utf8);
     assertThat(withBom.title()).startsWith("某某县");
   }
+
+  static final String SECTION_BODY_PLAN =
+      """
+      某区生态环境保护“十四五”规划
+      第一章  总体要求
+      坚持生态优先，绿色发展。
+      第二章  重点任务
+      第一节  深化大气污染防治
+      全面落实大气污染防治各项要求，持续改善空气质量。
+      严格工业企业排放监管，推进超低排放改造。（主办单位：区生态环境分局；协办单位：区工业和信息化局）
+      加强移动源污染防治，定期开展路检路查。（区交通运输局、区公安分局按各自职责负责）
+      （三）加强组织领导（责任单位：区委组织部）
+      第二节  强化水污染防治
+      1.系统推进水环境治理。
+      （1）实施截污纳管工程。（牵头单位：区住房和城乡建设局）
+      （2）开展入河排污口排查。（牵头单位：区生态环境分局；配合单位：区水利局）
+      【打印本页】【关闭窗口】
+      """;
+
+  @Test
+  void readsBodyParagraphTasksSubItemsAndHeadingsWithMarkers() throws Exception {
+    Plan plan =
+        new PlanImporter()
+            .importBytes("district.txt", SECTION_BODY_PLAN.getBytes(StandardCharsets.UTF_8));
+    List<Task> tasks = plan.tasks();
+    assertThat(tasks)
+        .extracting(t -> t.text().substring(0, 6))
+        .containsExactly("严格工业企业", "加强移动源污", "加强组织领导", "实施截污纳管", "开展入河排污");
+    // The opening sentence of the section introduces the tasks below it: neither task nor warning.
+    assertThat(plan.warnings()).noneMatch(w -> w.line() == 6);
+    assertThat(tasks.get(0).lead()).containsExactly("区生态环境分局");
+    assertThat(tasks.get(0).support()).containsExactly("区工业和信息化局");
+    assertThat(tasks.get(1).responsible()).containsExactly("区交通运输局", "区公安分局");
+    assertThat(tasks.get(2).responsible()).containsExactly("区委组织部");
+    assertThat(tasks.get(3).lead()).containsExactly("区住房和城乡建设局");
+    assertThat(tasks.get(4).support()).containsExactly("区水利局");
+    assertThat(plan.warnings()).noneMatch(w -> w.message().contains("系统推进水环境治理"));
+    assertThat(plan.tasks()).noneMatch(t -> t.text().contains("打印"));
+  }
 }

@@ -19,6 +19,9 @@ import org.qingshan.plan.structure.Numbering;
  * 2025年, 指标属性, sometimes 序号/类别/单位); group rows such as （一）环境治理 give the category.
  */
 public final class IndicatorTableReader {
+  private static final Pattern NAME_HEADER = Pattern.compile("^(主要)?指标(名称|项|内容)?$");
+  private static final Pattern FOUR_DIGITS = Pattern.compile("(\\d{4})");
+  private static final Pattern LAST_PARENTHETICAL = Pattern.compile("[(（]([^()（）]*)[)）]$");
 
   private static final Pattern CAPTION = Pattern.compile("(主要|规划|目标)指标|指标(体系|表)");
   private static final Pattern IMAGE =
@@ -71,7 +74,7 @@ public final class IndicatorTableReader {
   }
 
   private static boolean isNameHeaderCell(String cell) {
-    return Fold.width(cell).strip().matches("^(主要)?指标(名称|项|内容)?$");
+    return cell.length() <= 8 && NAME_HEADER.matcher(Fold.width(cell).strip()).matches();
   }
 
   private static List<String> cells(String text) {
@@ -220,7 +223,7 @@ public final class IndicatorTableReader {
   private static Optional<Integer> year(List<String> header, Column[] columns, Column wanted) {
     for (int i = 0; i < columns.length; i++) {
       if (columns[i] == wanted) {
-        Matcher m = Pattern.compile("(\\d{4})").matcher(header.get(i));
+        Matcher m = FOUR_DIGITS.matcher(header.get(i));
         if (m.find()) {
           return Optional.of(Integer.parseInt(m.group(1)));
         }
@@ -297,7 +300,7 @@ public final class IndicatorTableReader {
       trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
     }
     if (unit == null) {
-      Matcher m = Pattern.compile("[(（]([^()（）]*)[)）]$").matcher(trimmed);
+      Matcher m = LAST_PARENTHETICAL.matcher(trimmed);
       if (m.find() && UNIT.matcher(Fold.width(m.group(1)).replace(" ", "")).find()) {
         unit = m.group(1).strip();
         trimmed = trimmed.substring(0, m.start()).strip();

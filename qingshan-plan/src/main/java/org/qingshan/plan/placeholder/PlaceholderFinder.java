@@ -12,6 +12,7 @@ import org.qingshan.plan.document.Fold;
  * name. A Latin X inside a word (NOx, LDAR) is not a placeholder.
  */
 public final class PlaceholderFinder {
+  private static final Pattern LIST_END = Pattern.compile("[\\s、，,；;)）。]");
 
   private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z])X+(?![A-Za-z])%?");
   private static final Pattern UNIT_BEFORE =
@@ -56,10 +57,10 @@ public final class PlaceholderFinder {
       return PlaceholderKind.NAME;
     }
     if (UNIT_BEFORE.matcher(before).find()
-        && (after.isBlank() || after.matches("^[\\s、，,；;)）。].*"))) {
+        && (after.isBlank() || LIST_END.matcher(after).lookingAt())) {
       return PlaceholderKind.UNIT;
     }
-    if (unitContext && (after.isBlank() || after.matches("^[\\s、，,；;)）。].*"))) {
+    if (unitContext && (after.isBlank() || LIST_END.matcher(after).lookingAt())) {
       return PlaceholderKind.UNIT;
     }
     if (NUMBER_AFTER.matcher(after).find() || NUMBER_BEFORE.matcher(before).find()) {

@@ -15,10 +15,15 @@ import org.qingshan.plan.document.Fold;
  * （改、扩）, （鲁政办字〔2021〕81号） are not.
  */
 public final class MarkerFinder {
+  private static final Pattern LEADING_PUNCT = Pattern.compile("^[\\s。；;，,.]+");
+  private static final Pattern ROLE_PHRASES =
+      Pattern.compile(
+          "(按照?|根据|依据)?(各自)?(职责|职能|责任)?分工(负责|落实)?|(按照?|根据|依据)(各自)?(职责|职能|责任)(负责|落实)?|牵头|配合|参与|协助|协办|负责(落实)?");
 
   private static final Pattern LABEL =
-      Pattern.compile("(牵\\s*头|责\\s*任|配\\s*合|协\\s*办|参\\s*与|主\\s*责)\\s*(单\\s*位|部\\s*门)\\s*[:：]?");
-  private static final Pattern ROLE_WORDS = Pattern.compile("牵头|配合|参与|分工负责|分工落实|负责");
+      Pattern.compile(
+          "(牵\\s*头|主\\s*办|责\\s*任|配\\s*合|协\\s*办|协\\s*助|参\\s*与|主\\s*责|实\\s*施)\\s*(单\\s*位|部\\s*门)\\s*[:：]?");
+  private static final Pattern ROLE_WORDS = Pattern.compile("牵头|配合|参与|协助|协办|分工负责|分工落实|负责");
   private static final Pattern NOT_A_MARKER =
       Pattern.compile("含|除外|下同|即|包括|例如|简称|以下简称|试行|暂行|详见|见附|[0-9]|号|〔|%");
 
@@ -69,7 +74,7 @@ public final class MarkerFinder {
    * paragraph), false for a unit named inside a sentence, e.g. …施工（住建局）。城市道路….
    */
   public static boolean closesText(String text, ResponsibilityMarker marker) {
-    String after = text.substring(marker.end()).replaceAll("^[\\s。；;，,.]+", "");
+    String after = LEADING_PUNCT.matcher(text.substring(marker.end())).replaceAll("");
     String rest = Fold.width(text.substring(marker.end())).stripLeading();
     String before = text.substring(0, marker.start()).stripTrailing();
     boolean afterSentence =
@@ -192,7 +197,7 @@ public final class MarkerFinder {
       return false;
     }
     boolean roles = ROLE_WORDS.matcher(foldedBody).find();
-    String names = foldedBody.replaceAll("(按照?|根据)?(各自)?(职责|责任)?分工(负责|落实)?|牵头|配合|参与|负责(落实)?", "、");
+    String names = ROLE_PHRASES.matcher(foldedBody).replaceAll("、");
     List<String> units = UnitNames.split(names);
     if (units.isEmpty() || !units.stream().allMatch(UnitNames::looksLikeUnit)) {
       return false;

@@ -17,14 +17,17 @@ import org.qingshan.plan.document.Fold;
  */
 public final class MarkerParser {
 
-  private static final Pattern LEAD_LABEL = Pattern.compile("^牵\\s*头\\s*(单\\s*位|部\\s*门)?\\s*[:：]");
+  private static final Pattern LEAD_LABEL =
+      Pattern.compile("^(牵\\s*头|主\\s*办)\\s*(单\\s*位|部\\s*门)?\\s*[:：]");
   private static final Pattern SUPPORT_LABEL =
       Pattern.compile("^(配\\s*合|协\\s*办|协\\s*助|参\\s*与)\\s*(单\\s*位|部\\s*门)\\s*[:：]?");
   private static final Pattern RESPONSIBLE_LABEL =
       Pattern.compile("^(责\\s*任|主\\s*责|实\\s*施)\\s*(单\\s*位|部\\s*门)\\s*[:：]?");
   private static final Pattern ROLE_WORD =
       Pattern.compile(
-          "((按照?|根据)?(各自)?(职责|责任)?分\\s*工\\s*(负\\s*责|落\\s*实)?|牵头|配合|参与|协助|协办|负\\s*责(落实|实施)?)");
+          "((按照?|根据|依据)?(各自)?(职责|职能|责任)?分\\s*工\\s*(负\\s*责|落\\s*实)?"
+              + "|(按照?|根据|依据)(各自)?(职责|职能|责任)(负\\s*责|落\\s*实)?"
+              + "|牵头|配合|参与|协助|协办|(分别|共同)?负\\s*责(落实|实施)?)");
   private static final Pattern STANDING_RULE =
       Pattern.compile(
           "以下(各项|所有)?(任务|工作)?[^。;；]*?(均|都|皆|一律)[^。;；]*?(落实|负责|执行|实施)(?:[,，]?\\s*不再(?:一一)?(?:列出|赘述|重复|列明))?");
@@ -149,7 +152,7 @@ public final class MarkerParser {
 
   private static final Pattern INNER_LABEL =
       Pattern.compile(
-          "(?<=[^\\s(（:：])\\s*(?=(牵\\s*头|配\\s*合|责\\s*任|协\\s*办|参\\s*与)\\s*(单\\s*位|部\\s*门)\\s*[:：])");
+          "(?<=[^\\s(（:：])\\s*(?=(牵\\s*头|主\\s*办|配\\s*合|责\\s*任|协\\s*办|协\\s*助|参\\s*与|实\\s*施)\\s*(单\\s*位|部\\s*门)\\s*[:：])");
 
   static List<String> clauses(String text) {
     // A second label without a separator (牵头单位：A 配合单位：B) still starts a new clause.

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * 属地镇、街道办事处 stays one unit.
  */
 public final class UnitNames {
+  private static final Pattern EDGE_PUNCT = Pattern.compile("^[\\s:：。.]+|[\\s。.]+$");
+  private static final Pattern LEADING_CONJUNCTION =
+      Pattern.compile("^(由|及|和|以及)(?=[\\u4e00-\\u9fff]{3})");
+  private static final Pattern QUOTES = Pattern.compile("^[“\"‘']|[”\"’']$");
+  private static final Pattern DIGITS = Pattern.compile("[0-9０-９%]");
 
   static final Pattern ORG_SUFFIX =
       Pattern.compile(
@@ -73,19 +78,21 @@ public final class UnitNames {
     return name.length() >= 2
         && name.length() <= 40
         && ORG_SUFFIX.matcher(name).find()
-        && !name.matches(".*[0-9０-９%].*");
+        && !DIGITS.matcher(name).find();
   }
 
   private static String tidy(String raw) {
     String name = raw.strip();
-    name = name.replaceAll("^[\\s:：。.]+|[\\s。.]+$", "");
-    name = name.replaceAll("^(由|及|和|以及)(?=[\\u4e00-\\u9fff]{3})", "");
+    name = EDGE_PUNCT.matcher(name).replaceAll("");
+    name = LEADING_CONJUNCTION.matcher(name).replaceAll("");
     name = TRAILING_ETC.matcher(name).replaceAll("").strip();
-    return name.replaceAll("^[“\"‘']|[”\"’']$", "").strip();
+    return QUOTES.matcher(name).replaceAll("").strip();
   }
 
   private static boolean joinsPrevious(String previous, String next) {
-    return previous.length() <= 4 && previous.matches(".*[镇乡]$") && next.startsWith("街道");
+    return previous.length() <= 4
+        && (previous.endsWith("镇") || previous.endsWith("乡"))
+        && next.startsWith("街道");
   }
 
   /**

@@ -30,6 +30,12 @@ public final class Block {
     paragraphs.add(first);
   }
 
+  private boolean introducesSubItems;
+
+  void markIntroduction() {
+    introducesSubItems = true;
+  }
+
   void add(Paragraph paragraph) {
     paragraphs.add(paragraph);
   }
@@ -52,6 +58,9 @@ public final class Block {
 
   /** Body text that only introduces the items or subsections following it in the same heading. */
   public boolean isIntroduction() {
+    if (introducesSubItems) {
+      return true;
+    }
     return kind == Kind.BODY
         && (!parent.children().isEmpty()
             || parent.blocks().stream()

@@ -12,13 +12,16 @@ import org.qingshan.plan.document.SourceLine;
  * occupies {@code titleFrom..titleTo} (several lines when a long title was broken).
  */
 public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int bodyEnd) {
+  private static final Pattern TOC_LEADERS = Pattern.compile("([.·…]{3,}|\\t)\\s*\\d*\\s*$");
+  private static final Pattern TOC_PAGE = Pattern.compile("\\D\\s*\\d{1,3}$");
 
   private static final Pattern TITLE_END =
       Pattern.compile("(规划|方案|计划|意见|纲要|要点|办法|规划纲要)([(（][^)）]*[)）])?$");
   private static final Pattern NOTICE = Pattern.compile("(印发|转发).*(通知|的函)|^关于印发|文件$|号$");
   private static final Pattern TOC = Pattern.compile("^目\\s*(录|次)$");
   private static final Pattern FOOTER =
-      Pattern.compile("^(扫码|扫一扫|政策咨询|目录导读|打印本页|打印整页|关闭窗口|分享到|相关链接|抄送[:：]|[(（]?共印\\d+份[)）]?$)");
+      Pattern.compile(
+          "^(扫码|扫一扫|政策咨询|目录导读|打印本页|打印整页|关闭窗口|分享到|相关链接|相关文件|附件下载|抄送[:：]|【(打印|关闭|返回|收藏)|[(（]?共印\\d+份[)）]?$)");
   private static final Pattern ISSUED_ON =
       Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*印发$");
 
@@ -126,7 +129,7 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
   }
 
   private static boolean looksLikeTocEntry(String text) {
-    return text.matches(".*([.·…]{3,}|\\t)\\s*\\d*\\s*$") || text.matches(".*\\D\\s*\\d{1,3}$");
+    return TOC_LEADERS.matcher(text).find() || TOC_PAGE.matcher(text).find();
   }
 
   static String tocTitle(String text) {

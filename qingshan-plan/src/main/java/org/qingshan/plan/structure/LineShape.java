@@ -8,7 +8,8 @@ import org.qingshan.plan.document.Fold;
 public final class LineShape {
 
   private static final Pattern LABEL_START =
-      Pattern.compile("^[(]?\\s*(牵\\s*头|责\\s*任|配\\s*合|协\\s*办|参\\s*与|主\\s*责)\\s*(单\\s*位|部\\s*门)");
+      Pattern.compile(
+          "^[(]?\\s*(牵\\s*头|主\\s*办|责\\s*任|配\\s*合|协\\s*办|协\\s*助|参\\s*与|主\\s*责|实\\s*施)\\s*(单\\s*位|部\\s*门)\\s*[:：]");
   private static final Pattern ENDS_WITH_LABEL = Pattern.compile("(单位|部门)\\s*[:：]?$");
   private static final String TERMINAL = "。！？!?；;）)：:";
 

@@ -10,6 +10,10 @@ import org.qingshan.plan.document.Fold;
  * （一）/(一), 1., （1）, 1.1, ①. {@code end} is where the text after the number starts.
  */
 public record Numbering(Style style, String token, int end) {
+  private static final java.util.regex.Pattern TRAILING_SEPARATOR =
+      java.util.regex.Pattern.compile("[、.．\\s]+$");
+  private static final java.util.regex.Pattern DECORATION =
+      java.util.regex.Pattern.compile("[()（）第章节、.．\\s]");
 
   /** Styles from outermost to innermost, in the order plans nest them. */
   public enum Style {
@@ -45,7 +49,7 @@ public record Numbering(Style style, String token, int end) {
       Matcher m = style.pattern.matcher(folded);
       if (m.find()) {
         String token = text.substring(0, m.end()).strip();
-        token = token.replaceAll("[、.．\\s]+$", "");
+        token = TRAILING_SEPARATOR.matcher(token).replaceAll("");
         return Optional.of(new Numbering(style, token, m.end()));
       }
     }
@@ -54,6 +58,6 @@ public record Numbering(Style style, String token, int end) {
 
   /** The number itself without brackets or separators, e.g. 三 for （三）. */
   public String value() {
-    return token.replaceAll("[()（）第章节、.．\\s]", "");
+    return DECORATION.matcher(token).replaceAll("");
   }
 }

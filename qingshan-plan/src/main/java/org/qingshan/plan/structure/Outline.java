@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qingshan.plan.document.Fold;
+import org.qingshan.plan.responsibility.MarkerFinder;
 
 /**
  * The heading tree of the body with its blocks of text. Numbered lines short enough to be titles
@@ -44,7 +45,7 @@ public final class Outline {
         Numbering number = numbering.get();
         String rest = text.substring(number.end());
         boolean headingStyle = number.style().isHeadingStyle();
-        boolean shortTitle = LineShape.isHeadingTitle(rest);
+        boolean shortTitle = LineShape.isHeadingTitle(rest) && MarkerFinder.find(rest).isEmpty();
         boolean itemHeading =
             !headingStyle
                 && shortTitle
@@ -67,6 +68,14 @@ public final class Outline {
         if (headingStyle) {
           while (top != root && top.rank() >= number.style().rank()) {
             top = top.parent().orElse(root);
+          }
+        }
+        List<Block> siblings = top.blocks();
+        if (!siblings.isEmpty()) {
+          Block previous = siblings.get(siblings.size() - 1);
+          if (previous.numbering().isPresent()
+              && previous.numbering().get().style().rank() < number.style().rank()) {
+            previous.markIntroduction();
           }
         }
         block =

@@ -90,8 +90,21 @@ public final class TaskSplitter {
     for (Paragraph paragraph : block.paragraphs()) {
       String text = paragraph.text();
       int cursor = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
+      List<ResponsibilityMarker> markers = closingMarkers(paragraph, cursor);
+      if (!first
+          && block.kind() == Block.Kind.BODY
+          && pending.substantial()
+          && opening.isEmpty()
+          && !markerOnly(text, markers)) {
+        // In plain body text each paragraph is a task of its own; one without marker stands alone.
+        if (tasks.isEmpty() && block.isIntroduction()) {
+          pending.take();
+        } else {
+          flagged(tasks, pending, block, headingTitle, UNMARKED);
+        }
+      }
       first = false;
-      for (ResponsibilityMarker marker : closingMarkers(paragraph, cursor)) {
+      for (ResponsibilityMarker marker : markers) {
         pending.add(paragraph, cursor, marker.start());
         cursor = marker.end();
         if (marker.assignsNothing()) {
@@ -175,6 +188,21 @@ public final class TaskSplitter {
     } else {
       pending.take();
     }
+  }
+
+  private static boolean markerOnly(String text, List<ResponsibilityMarker> markers) {
+    if (markers.isEmpty()) {
+      return false;
+    }
+    StringBuilder rest = new StringBuilder();
+    int at = 0;
+    for (ResponsibilityMarker marker : markers) {
+      rest.append(text, at, marker.start());
+      at = marker.end();
+    }
+    rest.append(text.substring(at));
+    return rest.codePoints()
+        .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
   }
 
   /** Markers that govern text; units named inside a sentence are reported and left in the text. */
