@@ -144,6 +144,10 @@ final class CsvTable {
       } catch (RowError e) {
         err.println(e.getMessage());
         allGood = false;
+      } catch (RuntimeException e) {
+        // A rule that cannot handle the value must not end the batch with a stack trace.
+        err.println("line " + number + ": cannot evaluate: " + e.getMessage());
+        allGood = false;
       }
     }
     return allGood;
