@@ -1,0 +1,2 @@
+/** Environmental noise limits per GB 3096—2008. */
+package org.qingshan.standards.noise;
