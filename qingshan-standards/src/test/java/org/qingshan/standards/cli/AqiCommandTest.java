@@ -90,4 +90,22 @@ class AqiCommandTest {
         .isEqualTo(2);
     assertThat(CommandRunner.run(AqiCommand::run, HEADER, "--standard").exit()).isEqualTo(2);
   }
+
+  @Test
+  void hourlyReportIn2012UsesSlidingMeansAndTheOzoneEightHourColumn() {
+    // SO2 1h 900 > 800 without a 24h value: no SO2 IAQI, the others are still published (2012).
+    // PM2.5 24h sliding 120 → 150 + 50·5/35 = 157.1 → 158; O3 8h 210 → 100 + 50·50/55 = 145.5 → 146
+    String in = HEADER + "\"2025-12-01 08:00\",900,40,180,1.2,30,210,120\n";
+    CommandRunner r = CommandRunner.run(AqiCommand::run, in, "--hourly");
+    assertThat(r.exit()).isZero();
+    assertThat(r.outLines().get(1))
+        .isEqualTo("2025-12-01 08:00,158,中度污染,四级,PM2.5,,20,115,12,10,146,158,HJ633-2012");
+  }
+
+  @Test
+  void helpGoesToStdout() {
+    CommandRunner r = CommandRunner.run(AqiCommand::run, "", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("usage: qingshan aqi");
+  }
 }
