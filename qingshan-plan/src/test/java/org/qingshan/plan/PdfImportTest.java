@@ -34,16 +34,21 @@ class PdfImportTest {
     assertThat(tasks).hasSize(2);
     assertThat(tasks.get(0).text()).isEqualTo("加强施工扬尘管控。严格落实施工工地扬尘管控责任，全面推行绿色施工。");
     assertThat(tasks.get(0).responsible()).containsExactly("县住房和城乡建设局", "县交通运输局");
+    assertThat(tasks.get(1).text()).isEqualTo("推进工业炉窑治理。开展工业炉窑综合治理。");
     assertThat(tasks.get(1).lead()).containsExactly("县生态环境分局");
   }
 
-  private static final String[] LINES = {
-    "样例县生态环境保护规划",
-    "一、深入打好蓝天保卫战",
-    "1.加强施工扬尘管控。严格落实施工工地扬尘管控责任，全面推",
-    "行绿色施工。（责任单位：县住房和城乡建设局、县交通运输局）",
-    "2.推进工业炉窑治理。开展工业炉窑综合治理。（牵头单位：县生态",
-    "环境分局）",
+  /** Two pages; the second task is cut by the page break and its page number. */
+  private static final String[][] PAGES = {
+    {
+      "样例县生态环境保护规划",
+      "一、深入打好蓝天保卫战",
+      "1.加强施工扬尘管控。严格落实施工工地扬尘管控责任，全面推",
+      "行绿色施工。（责任单位：县住房和城乡建设局、县交通运输局）",
+      "2.推进工业炉窑治理。开展工业炉窑综合治理。（牵头单位：县生态",
+      "— 1 —"
+    },
+    {"环境分局）"},
   };
 
   /**
@@ -53,30 +58,36 @@ class PdfImportTest {
    */
   private static byte[] pdfPlan() throws Exception {
     List<Integer> chars = new ArrayList<>();
-    for (String line : LINES) {
-      line.codePoints().filter(c -> !chars.contains(c)).forEach(chars::add);
+    for (String[] lines : PAGES) {
+      for (String line : lines) {
+        line.codePoints().filter(c -> !chars.contains(c)).forEach(chars::add);
+      }
     }
     try (PDDocument document = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      document.addPage(page);
-      PDResources resources = new PDResources();
-      COSDictionary fonts = new COSDictionary();
-      fonts.setItem(COSName.getPDFName("F1"), cidFont(document, chars));
-      resources.getCOSObject().setItem(COSName.FONT, fonts);
-      page.setResources(resources);
-      StringBuilder content = new StringBuilder("BT /F1 12 Tf 14 TL 40 740 Td\n");
-      for (String line : LINES) {
-        content.append('<');
-        line.codePoints().forEach(c -> content.append(String.format("%04X", chars.indexOf(c) + 1)));
-        content.append("> Tj T*\n");
+      COSDictionary font = cidFont(document, chars);
+      for (String[] lines : PAGES) {
+        PDPage page = new PDPage();
+        document.addPage(page);
+        PDResources resources = new PDResources();
+        COSDictionary fonts = new COSDictionary();
+        fonts.setItem(COSName.getPDFName("F1"), font);
+        resources.getCOSObject().setItem(COSName.FONT, fonts);
+        page.setResources(resources);
+        StringBuilder content = new StringBuilder("BT /F1 12 Tf 14 TL 40 740 Td\n");
+        for (String line : lines) {
+          content.append('<');
+          line.codePoints()
+              .forEach(c -> content.append(String.format("%04X", chars.indexOf(c) + 1)));
+          content.append("> Tj T*\n");
+        }
+        content.append("ET\n");
+        PDStream stream = new PDStream(document);
+        try (OutputStream os = stream.createOutputStream()) {
+          os.write(content.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        page.setContents(stream);
       }
-      content.append("ET\n");
-      PDStream stream = new PDStream(document);
-      try (OutputStream os = stream.createOutputStream()) {
-        os.write(content.toString().getBytes(StandardCharsets.US_ASCII));
-      }
-      page.setContents(stream);
       document.save(out);
       return out.toByteArray();
     }

@@ -14,7 +14,8 @@ import org.qingshan.plan.document.Fold;
 public record IndicatorValue(String written, Optional<Integer> year, Optional<BigDecimal> number) {
 
   private static final Pattern NUMBER =
-      Pattern.compile("^[\\[【]?\\s*(-?\\d+(?:\\.\\d+)?)\\s*%?\\s*[\\]】]?$");
+      Pattern.compile(
+          "^[\\[【]?\\s*[≤≥<>]?=?\\s*(-?\\d+(?:\\.\\d+)?)\\s*%?\\s*(以上|以下|左右|以内)?\\s*[\\]】]?$");
 
   public static IndicatorValue of(String written, Optional<Integer> year) {
     return new IndicatorValue(written, year, parse(written));

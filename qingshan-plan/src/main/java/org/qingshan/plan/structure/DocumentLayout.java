@@ -18,6 +18,7 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
   private static final Pattern TITLE_END =
       Pattern.compile("(规划|方案|计划|意见|纲要|要点|办法|规划纲要)([(（][^)）]*[)）])?$");
   private static final Pattern NOTICE = Pattern.compile("(印发|转发).*(通知|的函)|^关于印发|文件$|号$");
+  private static final Pattern DATE_WORDS = Pattern.compile("年.{1,3}月.{1,3}日");
   private static final Pattern TOC = Pattern.compile("^目\\s*(录|次)$");
   private static final Pattern FOOTER =
       Pattern.compile(
@@ -36,6 +37,7 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
           && !NOTICE.matcher(before.text()).find()
           && before.text().length() <= 40
           && !before.text().matches(".*[0-9０-９].*")
+          && !DATE_WORDS.matcher(before.text()).find()
           && !before.text().matches(".*(政府|委员会|局|办公室|厅|文件)$")
           && Numbering.parse(before.text()).isEmpty()) {
         titleFrom = titleTo - 1;

@@ -23,7 +23,8 @@ public record PlanHeader(
     Optional<PlanPeriod> period) {
 
   private static final Pattern DOC_NUMBER =
-      Pattern.compile("[\\u4e00-\\u9fff]{1,12}\\s*[〔\\[【(（]\\s*\\d{4}\\s*[〕\\]】)）]\\s*\\d+\\s*号");
+      Pattern.compile(
+          "[\\u4e00-\\u9fff]{1,12}\\s*[〔\\[【(（]\\s*\\d{4}\\s*[〕\\]】)）]\\s*第?\\s*\\d+\\s*号");
   private static final Pattern DATE_LINE =
       Pattern.compile("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日$");
   private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})$");
@@ -81,7 +82,7 @@ public record PlanHeader(
 
   private static Optional<String> issuer(List<SourceLine> envelope) {
     for (int i = 0; i < envelope.size(); i++) {
-      if (DATE_LINE.matcher(envelope.get(i).text().strip()).find()) {
+      if (DATE_LINE.matcher(arabicDate(envelope.get(i).text().strip())).find()) {
         for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
           String text = envelope.get(j).text().strip();
           if (text.isEmpty()) {
@@ -110,7 +111,8 @@ public record PlanHeader(
 
   private static Optional<LocalDate> date(List<SourceLine> envelope, List<SourceLine> footer) {
     for (SourceLine line : envelope) {
-      Optional<LocalDate> date = parse(DATE_LINE.matcher(Fold.width(line.text()).strip()));
+      Optional<LocalDate> date =
+          parse(DATE_LINE.matcher(arabicDate(Fold.width(line.text()).strip())));
       if (date.isPresent()) {
         return date;
       }
@@ -128,6 +130,33 @@ public record PlanHeader(
       }
     }
     return Optional.empty();
+  }
+
+  private static final Pattern CHINESE_DATE =
+      Pattern.compile("^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$");
+
+  /** 二〇二四年四月二十五日 → 2024年4月25日; signed notices often write dates in Chinese numerals. */
+  static String arabicDate(String text) {
+    Matcher m = CHINESE_DATE.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder year = new StringBuilder();
+    for (char c : m.group(1).toCharArray()) {
+      year.append("〇一二三四五六七八九".indexOf(c == '○' || c == '零' ? '〇' : c));
+    }
+    return year + "年" + small(m.group(2)) + "月" + small(m.group(3)) + "日";
+  }
+
+  private static int small(String text) {
+    String digits = "一二三四五六七八九";
+    int ten = text.indexOf('十');
+    if (ten < 0) {
+      return digits.indexOf(text.charAt(0)) + 1;
+    }
+    int tens = ten == 0 ? 1 : digits.indexOf(text.charAt(0)) + 1;
+    int units = ten == text.length() - 1 ? 0 : digits.indexOf(text.charAt(ten + 1)) + 1;
+    return tens * 10 + units;
   }
 
   private static Optional<LocalDate> parse(Matcher m) {
