@@ -3,11 +3,18 @@ package org.qingshan.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 import org.qingshan.plan.indicator.IndicatorTarget;
 import org.qingshan.plan.indicator.TargetKind;
 import org.qingshan.plan.task.Task;
@@ -87,5 +94,57 @@ class WordRoundTripTest {
     for (int i = 0; i < cells.length; i++) {
       row.getCell(i).setText(cells[i]);
     }
+  }
+
+  @Test
+  void recountsHeadingsNumberedByWord() throws Exception {
+    byte[] docx;
+    try (XWPFDocument document = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      CTAbstractNum definition = CTAbstractNum.Factory.newInstance();
+      definition.setAbstractNumId(BigInteger.ZERO);
+      level(definition, 0, STNumberFormat.CHINESE_COUNTING, "%1、");
+      level(definition, 1, STNumberFormat.CHINESE_COUNTING, "（%2）");
+      level(definition, 2, STNumberFormat.DECIMAL, "%3.");
+      XWPFNumbering numbering = document.createNumbering();
+      BigInteger numId =
+          numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(definition)));
+      paragraph(document, "示范区“十四五”生态环境保护规划");
+      numbered(document, numId, 0, "发展基础");
+      paragraph(document, "生态环境质量明显改善。");
+      numbered(document, numId, 0, "主要任务");
+      numbered(document, numId, 1, "深化大气污染防治");
+      numbered(document, numId, 2, "推进超低排放改造。完成钢铁行业改造。（责任单位：区生态环境分局）");
+      numbered(document, numId, 2, "加强扬尘管控。严格工地管理。（区住房和城乡建设局牵头）");
+      numbered(document, numId, 1, "强化水污染防治");
+      numbered(document, numId, 2, "整治入河排污口。（牵头单位：区水利局）");
+      document.write(out);
+      docx = out.toByteArray();
+    }
+    Plan plan = new PlanImporter().importBytes("numbered.docx", docx);
+    assertThat(plan.sections()).extracting(s -> s.number().orElse("")).containsExactly("一", "二");
+    assertThat(plan.sections().get(1).sections())
+        .extracting(s -> s.number().orElse("") + s.heading())
+        .containsExactly("（一）深化大气污染防治", "（二）强化水污染防治");
+    assertThat(plan.tasks())
+        .extracting(t -> t.title().orElse(""))
+        .containsExactly("推进超低排放改造", "加强扬尘管控", "整治入河排污口");
+    assertThat(plan.tasks().get(2).lead()).containsExactly("区水利局");
+  }
+
+  private static void level(
+      CTAbstractNum definition, int level, STNumberFormat.Enum format, String text) {
+    CTLvl lvl = definition.addNewLvl();
+    lvl.setIlvl(BigInteger.valueOf(level));
+    lvl.addNewStart().setVal(BigInteger.ONE);
+    lvl.addNewNumFmt().setVal(format);
+    lvl.addNewLvlText().setVal(text);
+  }
+
+  private static void numbered(XWPFDocument document, BigInteger numId, int level, String text) {
+    XWPFParagraph paragraph = document.createParagraph();
+    paragraph.setNumID(numId);
+    paragraph.setNumILvl(BigInteger.valueOf(level));
+    paragraph.createRun().setText(text);
   }
 }
