@@ -43,6 +43,9 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
         titleFrom = titleTo - 1;
       }
     }
+    if (toc < 0) {
+      toc = unlabelledToc(lines, titleTo + 1);
+    }
     int bodyStart = toc >= 0 ? afterToc(lines, toc) : Math.max(0, titleTo + 1);
     int bodyEnd = footerStart(lines, bodyStart);
     return new DocumentLayout(titleFrom, titleTo, bodyStart, bodyEnd);
@@ -128,6 +131,28 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
       i++;
     }
     return i;
+  }
+
+  /**
+   * A contents list without a 目录 line: at least three numbered entries with leaders or page numbers
+   * right after the title. Returns the line before the first entry, as for a labelled one.
+   */
+  private static int unlabelledToc(List<SourceLine> lines, int from) {
+    int first = -1;
+    int entries = 0;
+    for (int i = Math.max(0, from); i < lines.size() && entries < 3; i++) {
+      String text = lines.get(i).text();
+      if (text.isBlank()) {
+        continue;
+      }
+      if (Numbering.parse(text).isEmpty()
+          || !TOC_LEADERS.matcher(text).find() && !TOC_PAGE.matcher(text).find()) {
+        return -1;
+      }
+      first = first < 0 ? i : first;
+      entries++;
+    }
+    return entries >= 3 ? first - 1 : -1;
   }
 
   private static boolean looksLikeTocEntry(String text) {

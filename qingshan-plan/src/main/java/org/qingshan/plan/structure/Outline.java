@@ -61,7 +61,9 @@ public final class Outline {
           block = null;
           continue;
         }
-        if (block != null && block.kind() == Block.Kind.BOX && !continuesItems(top, number)) {
+        if (block != null
+            && block.kind() == Block.Kind.BOX
+            && staysInBox(block, top, number, text)) {
           block.add(paragraph);
           continue;
         }
@@ -112,6 +114,32 @@ public final class Outline {
       return !paragraphs.get(index + 1).text().matches("^[(（].*") && number.token().length() <= 3;
     }
     return next.get().style().rank() > number.style().rank();
+  }
+
+  /**
+   * Boxes never carry markers, so a numbered paragraph with a marker ends the box; otherwise an
+   * item that carries on the task numbering before the box ends it, unless it also carries on the
+   * box's own numbering.
+   */
+  private static boolean staysInBox(Block box, OutlineNode node, Numbering number, String text) {
+    if (!MarkerFinder.find(text).isEmpty()) {
+      return false;
+    }
+    return !continuesItems(node, number) || continuesBox(box, number);
+  }
+
+  private static boolean continuesBox(Block box, Numbering number) {
+    for (int i = box.paragraphs().size() - 1; i >= 0; i--) {
+      Optional<Numbering> previous = Numbering.parse(box.paragraphs().get(i).text());
+      if (previous.isPresent() && previous.get().style() == number.style()) {
+        try {
+          return Integer.parseInt(number.value()) == Integer.parseInt(previous.get().value()) + 1;
+        } catch (NumberFormatException e) {
+          return false;
+        }
+      }
+    }
+    return false;
   }
 
   /** A numbered item after a box that carries on the task items before it ends the box. */
