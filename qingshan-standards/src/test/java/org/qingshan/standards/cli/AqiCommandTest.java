@@ -108,4 +108,12 @@ class AqiCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("usage: qingshan aqi");
   }
+
+  @Test
+  void columnsMayComeInAnyOrderAfterAByteOrderMark() {
+    String in = "\uFEFFpm25,time,so2,no2,pm10,co,o3,o3_8h\n70,2026-03-01,5,10,20,0.4,60,50\n";
+    CommandRunner r = CommandRunner.run(AqiCommand::run, in);
+    assertThat(r.exit()).isZero();
+    assertThat(r.outLines().get(1)).startsWith("2026-03-01,110,轻度污染,");
+  }
 }
