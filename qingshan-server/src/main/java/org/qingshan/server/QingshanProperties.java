@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the address printed at start-up for people to open
  * @param login login throttling
  * @param map the map page
+ * @param hj212 the HJ 212 gateway and the observation store behind it
  */
 @ConfigurationProperties("qingshan")
 public record QingshanProperties(
     @DefaultValue("false") boolean demo,
     @DefaultValue("") String publicUrl,
     @DefaultValue Login login,
-    @DefaultValue Map map) {
+    @DefaultValue Map map,
+    @DefaultValue Hj212 hj212) {
 
   /**
    * @param maxFailures failed logins of one user name (or five times that from one address) that
@@ -37,4 +39,29 @@ public record QingshanProperties(
       @DefaultValue("") String tileUrl,
       @DefaultValue("") String tileAttribution,
       @DefaultValue("classpath:geo/demo-county.geojson") String outline) {}
+
+  /**
+   * @param enabled whether the gateway listens
+   * @param host the address it listens on
+   * @param port its TCP port (0: any free port, for tests)
+   * @param maxConnections connections at once; more are refused
+   * @param idleTimeout a connection silent this long is closed
+   * @param deviceRate packets per second one MN may send, sustained
+   * @param batchSize packets written to the database in one transaction at most
+   * @param queueCapacity packets waiting for the database at most; the gateway slows devices down
+   *     before this fills
+   * @param rawRetention how long raw packets are kept for audit and replay
+   * @param timeZone the zone of the protocol's local times
+   */
+  public record Hj212(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("0.0.0.0") String host,
+      @DefaultValue("9212") int port,
+      @DefaultValue("20000") int maxConnections,
+      @DefaultValue("10m") Duration idleTimeout,
+      @DefaultValue("20") double deviceRate,
+      @DefaultValue("2000") int batchSize,
+      @DefaultValue("40000") int queueCapacity,
+      @DefaultValue("30d") Duration rawRetention,
+      @DefaultValue("Asia/Shanghai") String timeZone) {}
 }

@@ -39,7 +39,14 @@ class SecurityConfig {
                         "/actuator/health/**",
                         "/actuator/info")
                     .permitAll()
-                    .requestMatchers("/actuator/**", "/users/**", "/audit/**")
+                    .requestMatchers(
+                        "/actuator/**", "/users/**", "/audit/**", "/devices/unknown/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/devices/*/commands")
+                    .hasAnyRole("ADMIN", "DISPATCHER")
+                    .requestMatchers("/devices/new", "/devices/*/edit", "/devices/*/block")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/devices")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/departments/**")
                     .hasRole("ADMIN")

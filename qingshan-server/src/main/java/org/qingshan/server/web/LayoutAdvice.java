@@ -33,7 +33,7 @@ class LayoutAdvice {
     return NavigationMenu.ITEMS.stream()
         .map(NavigationMenu.Item::path)
         .filter(p -> !p.equals("/") && (path.equals(p) || path.startsWith(p + "/")))
-        .findFirst()
+        .max(java.util.Comparator.comparingInt(String::length))
         .orElse(path.equals("/") ? "/" : "");
   }
 

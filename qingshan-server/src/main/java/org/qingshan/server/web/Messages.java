@@ -18,6 +18,11 @@ public class Messages {
     return source.getMessage(key, args, LocaleContextHolder.getLocale());
   }
 
+  /** The text of a key, or {@code fallback} where the bundle has none (factor codes, say). */
+  public String getOrElse(String key, String fallback) {
+    return source.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+  }
+
   public List<String> all(String... keys) {
     return java.util.Arrays.stream(keys).map(k -> get(k)).toList();
   }

@@ -6,10 +6,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.client.CommandResponder;
+import org.qingshan.hj212.codec.CrcDialect;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.QingshanApplication;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
@@ -19,6 +24,12 @@ import org.qingshan.server.contact.ContactService;
 import org.qingshan.server.department.DepartmentForm;
 import org.qingshan.server.department.DepartmentKind;
 import org.qingshan.server.department.DepartmentService;
+import org.qingshan.server.monitoring.GatewayService;
+import org.qingshan.server.registry.Device;
+import org.qingshan.server.registry.DeviceForm;
+import org.qingshan.server.registry.DeviceKind;
+import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.support.TestDevice;
 import org.qingshan.server.support.TestEnvironment;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.web.PageQuery;
@@ -36,7 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = QingshanApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"qingshan.demo=true", "qingshan.data-dir=target/test-data"})
+    properties = {
+      "qingshan.demo=true",
+      "qingshan.data-dir=target/test-data",
+      "qingshan.hj212.port=0"
+    })
 class PostgresTest {
   static final String URL =
       System.getProperty(
@@ -49,6 +64,8 @@ class PostgresTest {
   @Autowired DepartmentService departments;
   @Autowired ContactService contacts;
   @Autowired AuditLog audit;
+  @Autowired DeviceRegistry registry;
+  @Autowired GatewayService gateway;
 
   @BeforeAll
   static void freshSchemaOrSkip() {
@@ -87,6 +104,41 @@ class PostgresTest {
     assertThat(failed).isZero();
     assertThat(applied).isGreaterThanOrEqualTo(1);
     assertThat(departments.resolve("县住建局")).isPresent();
+  }
+
+  @Test
+  void hj212DataIsStoredOnceOnPostgres() throws Exception {
+    Device d =
+        registry.register(
+            new DeviceForm(
+                "QSPGTEST01",
+                "pw-pg",
+                "31",
+                "PG 测试排口",
+                DeviceKind.STACK_GAS,
+                "",
+                null,
+                ProtocolVersion.HJ_212_2017,
+                CrcDialect.STRICT,
+                true,
+                null,
+                null));
+    try (TestDevice device =
+        TestDevice.connect(
+            gateway.port().orElseThrow(), d.mn(), d.password(), CommandResponder.SILENT)) {
+      Packet packet = device.hourData(LocalDateTime.of(2026, 11, 21, 8, 0), 30);
+      assertThat(device.send(packet).cn()).isEqualTo("9014");
+      assertThat(device.send(packet.toBuilder().qn(TestDevice.nextQn()).build()).cn())
+          .isEqualTo("9014");
+    }
+    long observations =
+        jdbc.sql("SELECT COUNT(*) FROM observation WHERE device_id = :d")
+            .param("d", d.id())
+            .query(Long.class)
+            .single();
+    assertThat(observations).isEqualTo(2);
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    assertThat(admin.get("/devices/" + d.id()).body()).contains("二氧化硫 (a21026)", "100.0%");
   }
 
   @Test

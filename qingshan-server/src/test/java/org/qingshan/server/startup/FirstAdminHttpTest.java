@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = {
       "qingshan.demo=false",
       "qingshan.data-dir=target/test-data",
+      "qingshan.hj212.port=0",
       "qingshan.db.url=jdbc:h2:mem:fresh;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
     })

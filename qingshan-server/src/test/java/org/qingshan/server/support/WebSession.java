@@ -39,6 +39,7 @@ public final class WebSession {
     if (r.statusCode() != 302 || !location(r).endsWith("/")) {
       throw new AssertionError("login of " + username + " failed: " + location(r));
     }
+    s.get("/"); // the CSRF token changes at login: take the new one
     return s;
   }
 

@@ -16,8 +16,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.codec.CrcDialect;
+import org.qingshan.hj212.gateway.AuthResult;
+import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.department.DepartmentKind;
+import org.qingshan.server.monitoring.CommandKind;
+import org.qingshan.server.monitoring.CommandStatus;
+import org.qingshan.server.monitoring.ObservationKind;
+import org.qingshan.server.registry.DeviceKind;
 import org.qingshan.server.user.Role;
 
 /** Every text the UI shows comes from the bundle: a key used anywhere and missing there fails. */
@@ -50,7 +57,17 @@ class MessageBundleTest {
       }
     }
     for (Enum<?>[] values :
-        List.<Enum<?>[]>of(Role.values(), DepartmentKind.values(), AuditAction.values())) {
+        List.<Enum<?>[]>of(
+            Role.values(),
+            DepartmentKind.values(),
+            AuditAction.values(),
+            DeviceKind.values(),
+            AuthResult.values(),
+            ProtocolVersion.values(),
+            CrcDialect.values(),
+            ObservationKind.values(),
+            CommandKind.values(),
+            CommandStatus.values())) {
       for (Enum<?> v : values) {
         used.add(v.getDeclaringClass().getSimpleName() + "." + v.name());
       }

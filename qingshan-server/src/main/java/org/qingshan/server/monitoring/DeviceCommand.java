@@ -1,0 +1,17 @@
+package org.qingshan.server.monitoring;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** A command sent to a device, and its answer. */
+public record DeviceCommand(
+    long id,
+    long deviceId,
+    String qn,
+    String cn,
+    String description,
+    String requestedBy,
+    OffsetDateTime requestedAt,
+    CommandStatus status,
+    Optional<String> answer,
+    Optional<OffsetDateTime> answeredAt) {}

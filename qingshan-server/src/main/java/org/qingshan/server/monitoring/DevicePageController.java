@@ -1,0 +1,189 @@
+package org.qingshan.server.monitoring;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qingshan.server.QingshanProperties;
+import org.qingshan.server.department.DepartmentService;
+import org.qingshan.server.registry.Device;
+import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.security.CurrentUser;
+import org.qingshan.server.web.ExcelExport;
+import org.qingshan.server.web.Messages;
+import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.UserFacingException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One device: its latest values, trend, transmission rates, raw packets and remote commands. */
+@Controller
+@RequestMapping("/devices/{id}")
+class DevicePageController {
+  private final DeviceRegistry registry;
+  private final MonitoringQueries queries;
+  private final DeviceStatusView status;
+  private final DeviceCommands commands;
+  private final DepartmentService departments;
+  private final CurrentUser currentUser;
+  private final ExcelExport excel;
+  private final Messages messages;
+  private final ZoneId zone;
+
+  DevicePageController(
+      DeviceRegistry registry,
+      MonitoringQueries queries,
+      DeviceStatusView status,
+      DeviceCommands commands,
+      DepartmentService departments,
+      CurrentUser currentUser,
+      ExcelExport excel,
+      Messages messages,
+      QingshanProperties properties) {
+    this.registry = registry;
+    this.queries = queries;
+    this.status = status;
+    this.commands = commands;
+    this.departments = departments;
+    this.currentUser = currentUser;
+    this.excel = excel;
+    this.messages = messages;
+    this.zone = ZoneId.of(properties.hj212().timeZone());
+  }
+
+  /** The device, if the user's data scope covers it. */
+  private Device device(long id) {
+    Device d = registry.find(id).orElseThrow(() -> new UserFacingException("error.not-found"));
+    if (!currentUser.scope().all()) {
+      currentUser.requireInScope(d.departmentId().orElse(-1L));
+    }
+    return d;
+  }
+
+  @GetMapping
+  String view(
+      @PathVariable long id,
+      @RequestParam(required = false) Integer rawPage,
+      @RequestParam(required = false) Integer commandPage,
+      Model model) {
+    Device d = device(id);
+    LocalDate today = LocalDate.now(zone);
+    model.addAttribute("row", status.of(d));
+    model.addAttribute(
+        "departmentPath", d.departmentId().map(departments.tree()::pathOf).orElse(""));
+    model.addAttribute("latest", queries.latest(id));
+    model.addAttribute("rates", queries.dailyRates(id, today.minusDays(6), today.plusDays(1)));
+    model.addAttribute("factors", queries.factors(id, ObservationKind.HOUR));
+    model.addAttribute("realtimeFactors", queries.factors(id, ObservationKind.REALTIME));
+    model.addAttribute("raw", queries.rawPackets(id, PageQuery.of(rawPage, 10)));
+    model.addAttribute("commands", queries.commands(id, PageQuery.of(commandPage, 10)));
+    model.addAttribute("commandKinds", CommandKind.values());
+    model.addAttribute("now", LocalDateTime.now(zone).withNano(0).withSecond(0));
+    return "devices/view";
+  }
+
+  /** A factor's series for the trend chart, as {time: [...], value: [...]}. */
+  @GetMapping("/series")
+  @ResponseBody
+  Map<String, Object> series(
+      @PathVariable long id,
+      @RequestParam String factor,
+      @RequestParam(defaultValue = "HOUR") ObservationKind kind,
+      @RequestParam(defaultValue = "48") int hours) {
+    device(id);
+    LocalDateTime to = LocalDateTime.now(zone).plusHours(1);
+    LocalDateTime from = to.minusHours(Math.min(Math.max(hours, 1), 24 * 92));
+    List<String> times = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (Observation o : queries.series(id, kind, factor, from, to)) {
+      times.add(o.dataTime().toString().replace('T', ' '));
+      values.add(o.value().isPresent() ? o.value().getAsDouble() : null);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("factor", factor);
+    out.put("kind", kind.name());
+    out.put("time", times);
+    out.put("value", values);
+    return out;
+  }
+
+  @GetMapping("/export")
+  void export(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "HOUR") ObservationKind kind,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    Device d = device(id);
+    List<List<?>> rows = new ArrayList<>();
+    for (String factor : queries.factors(id, kind)) {
+      for (Observation o :
+          queries.series(id, kind, factor, from.atStartOfDay(), to.plusDays(1).atStartOfDay())) {
+        rows.add(
+            List.of(
+                o.dataTime().toString().replace('T', ' '),
+                o.factor(),
+                o.value().isPresent() ? o.value().getAsDouble() : "",
+                o.min().isPresent() ? o.min().getAsDouble() : "",
+                o.max().isPresent() ? o.max().getAsDouble() : "",
+                o.converted().isPresent() ? o.converted().getAsDouble() : "",
+                o.flag().orElse("")));
+      }
+    }
+    excel.write(
+        response,
+        d.mn(),
+        messages.all(
+            "observation.time",
+            "observation.factor",
+            "observation.value",
+            "observation.min",
+            "observation.max",
+            "observation.converted",
+            "observation.flag"),
+        rows);
+  }
+
+  @PostMapping("/commands")
+  String command(
+      @PathVariable long id,
+      @RequestParam CommandKind kind,
+      @RequestParam(required = false) Integer interval,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          LocalDateTime begin,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          LocalDateTime end,
+      RedirectAttributes redirect) {
+    Device d = device(id);
+    try {
+      CommandRequest request =
+          new CommandRequest(
+              kind,
+              Optional.ofNullable(interval),
+              Optional.ofNullable(begin),
+              Optional.ofNullable(end));
+      DeviceCommand sent = commands.send(d, request, currentUser.require().getUsername());
+      redirect.addFlashAttribute(
+          "notice",
+          sent.status() == CommandStatus.NOT_DELIVERED ? "command.not-delivered" : "command.sent");
+    } catch (UserFacingException e) {
+      redirect.addFlashAttribute("flashError", e);
+    }
+    return "redirect:/devices/" + id;
+  }
+}

@@ -1,0 +1,145 @@
+package org.qingshan.server.monitoring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.qingshan.hj212.gateway.PacketSink;
+import org.qingshan.hj212.gateway.ReceivedPacket;
+import org.qingshan.hj212.gateway.StoreResult;
+import org.qingshan.server.QingshanProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-process ingest queue between the gateway and the database: packets wait here, one writer
+ * thread stores them in batches, and each packet's stage completes only after its batch committed,
+ * so the gateway acknowledges nothing that is not durable. On shutdown the queue is drained.
+ */
+@Component
+public class IngestQueue implements PacketSink, SmartLifecycle {
+  /** Starts before the gateway and stops after it, so no packet finds the queue closed. */
+  static final int PHASE = Integer.MAX_VALUE - 2000;
+
+  private static final Logger log = LoggerFactory.getLogger(IngestQueue.class);
+
+  private record Pending(ReceivedPacket packet, CompletableFuture<StoreResult> result) {}
+
+  private final ObservationStore store;
+  private final DeviceActivity activity;
+  private final int batchSize;
+  private final BlockingQueue<Pending> queue;
+  private final Counter stored;
+  private final Counter duplicates;
+  private final Counter failed;
+  private final Timer batchTimer;
+  private volatile boolean running;
+  private Thread writer;
+
+  IngestQueue(
+      ObservationStore store,
+      DeviceActivity activity,
+      QingshanProperties properties,
+      MeterRegistry meters) {
+    this.store = store;
+    this.activity = activity;
+    this.batchSize = Math.max(1, properties.hj212().batchSize());
+    this.queue = new ArrayBlockingQueue<>(Math.max(1, properties.hj212().queueCapacity()));
+    this.stored = meters.counter("qingshan.ingest.packets", "result", "stored");
+    this.duplicates = meters.counter("qingshan.ingest.packets", "result", "duplicate");
+    this.failed = meters.counter("qingshan.ingest.packets", "result", "failed");
+    this.batchTimer = meters.timer("qingshan.ingest.batch");
+    meters.gauge("qingshan.ingest.queue", queue, BlockingQueue::size);
+  }
+
+  @Override
+  public CompletionStage<StoreResult> store(ReceivedPacket packet) {
+    CompletableFuture<StoreResult> result = new CompletableFuture<>();
+    if (!running || !queue.offer(new Pending(packet, result))) {
+      failed.increment();
+      result.complete(StoreResult.FAILED);
+    }
+    return result;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    writer = new Thread(this::writeLoop, "qingshan-ingest");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>(batchSize);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, batchSize - 1);
+        writeBatch(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+    log.info("ingest queue drained and stopped");
+  }
+
+  private void writeBatch(List<Pending> batch) {
+    List<ReceivedPacket> packets = batch.stream().map(Pending::packet).toList();
+    List<StoreResult> results;
+    try {
+      results = batchTimer.record(() -> store.write(packets));
+    } catch (RuntimeException e) {
+      // Nothing of this batch is stored; devices resend what was not acknowledged.
+      log.error("storing a batch of {} packets failed", batch.size(), e);
+      results = packets.stream().map(p -> StoreResult.FAILED).toList();
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      StoreResult r = results.get(i);
+      switch (r) {
+        case STORED -> stored.increment();
+        case DUPLICATE -> duplicates.increment();
+        case FAILED -> failed.increment();
+      }
+      if (r != StoreResult.FAILED) {
+        activity.heard(batch.get(i).packet());
+      }
+      batch.get(i).result().complete(r);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package org.qingshan.server.monitoring;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads of the observation store for the device pages. */
+@Repository
+public class MonitoringQueries {
+  private final JdbcClient jdbc;
+
+  MonitoringQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The newest value of each factor of each kind of a device. */
+  public List<Observation> latest(long deviceId) {
+    return jdbc.sql(
+            "SELECT o.* FROM observation o JOIN (SELECT kind, factor, MAX(data_time) AS t"
+                + " FROM observation WHERE device_id = :d GROUP BY kind, factor) m"
+                + " ON o.kind = m.kind AND o.factor = m.factor AND o.data_time = m.t"
+                + " WHERE o.device_id = :d ORDER BY o.kind, o.factor")
+        .param("d", deviceId)
+        .query(MonitoringQueries::observation)
+        .list();
+  }
+
+  /** One factor's values over a time range, oldest first. */
+  public List<Observation> series(
+      long deviceId, ObservationKind kind, String factor, LocalDateTime from, LocalDateTime to) {
+    return jdbc.sql(
+            "SELECT * FROM observation WHERE device_id = :d AND kind = :k AND factor = :f"
+                + " AND data_time >= :from AND data_time < :to ORDER BY data_time LIMIT 20000")
+        .param("d", deviceId)
+        .param("k", kind.name())
+        .param("f", factor)
+        .param("from", Timestamp.valueOf(from))
+        .param("to", Timestamp.valueOf(to))
+        .query(MonitoringQueries::observation)
+        .list();
+  }
+
+  /** Transmission and validity of a device's hour data per day (有效传输率 = 传输率 × 有效率). */
+  public record DailyRate(LocalDate day, long received, long expected, long valid) {
+    public double transmissionRate() {
+      return expected == 0 ? 0 : Math.min(1.0, (double) received / expected);
+    }
+
+    public double validityRate() {
+      return received == 0 ? 0 : (double) valid / received;
+    }
+
+    public double effectiveRate() {
+      return transmissionRate() * validityRate();
+    }
+  }
+
+  /**
+   * Per day from {@code from}: hour values received, expected (24 for every factor the device
+   * reported in the period), and valid (flag N, or no flag).
+   */
+  public List<DailyRate> dailyRates(long deviceId, LocalDate from, LocalDate toExclusive) {
+    long factors =
+        jdbc.sql(
+                "SELECT COUNT(DISTINCT factor) FROM observation WHERE device_id = :d AND kind ="
+                    + " 'HOUR' AND data_time >= :from AND data_time < :to")
+            .param("d", deviceId)
+            .param("from", Timestamp.valueOf(from.atStartOfDay()))
+            .param("to", Timestamp.valueOf(toExclusive.atStartOfDay()))
+            .query(Long.class)
+            .single();
+    return jdbc.sql(
+            "SELECT CAST(data_time AS DATE) AS obs_day, COUNT(*) AS received,"
+                + " SUM(CASE WHEN flag IS NULL OR flag = 'N' THEN 1 ELSE 0 END) AS valid"
+                + " FROM observation WHERE device_id = :d AND kind = 'HOUR'"
+                + " AND data_time >= :from AND data_time < :to"
+                + " GROUP BY CAST(data_time AS DATE) ORDER BY obs_day")
+        .param("d", deviceId)
+        .param("from", Timestamp.valueOf(from.atStartOfDay()))
+        .param("to", Timestamp.valueOf(toExclusive.atStartOfDay()))
+        .query(
+            (rs, i) ->
+                new DailyRate(
+                    rs.getObject("obs_day", LocalDate.class),
+                    rs.getLong("received"),
+                    24 * factors,
+                    rs.getLong("valid")))
+        .list();
+  }
+
+  /** The factors a device has sent data of, for a kind. */
+  public List<String> factors(long deviceId, ObservationKind kind) {
+    return jdbc.sql(
+            "SELECT DISTINCT factor FROM observation WHERE device_id = :d AND kind = :k"
+                + " ORDER BY factor")
+        .param("d", deviceId)
+        .param("k", kind.name())
+        .query(String.class)
+        .list();
+  }
+
+  /** A raw packet as received, for audit and replay. */
+  public record RawPacket(
+      long id,
+      String cn,
+      LocalDateTime dataTime,
+      OffsetDateTime receivedAt,
+      String remoteAddr,
+      String raw) {}
+
+  public PageResult<RawPacket> rawPackets(long deviceId, PageQuery page) {
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM received_packet WHERE device_id = :d")
+            .param("d", deviceId)
+            .query(Long.class)
+            .single();
+    List<RawPacket> items =
+        jdbc.sql(
+                "SELECT id, cn, data_time, received_at, remote_addr, raw FROM received_packet"
+                    + " WHERE device_id = :d ORDER BY received_at DESC, id DESC"
+                    + " LIMIT :limit OFFSET :offset")
+            .param("d", deviceId)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(
+                (rs, i) ->
+                    new RawPacket(
+                        rs.getLong("id"),
+                        rs.getString("cn"),
+                        rs.getTimestamp("data_time").toLocalDateTime(),
+                        rs.getObject("received_at", OffsetDateTime.class),
+                        rs.getString("remote_addr"),
+                        rs.getString("raw")))
+            .list();
+    return new PageResult<>(items, total, page);
+  }
+
+  public PageResult<DeviceCommand> commands(long deviceId, PageQuery page) {
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM device_command WHERE device_id = :d")
+            .param("d", deviceId)
+            .query(Long.class)
+            .single();
+    List<DeviceCommand> items =
+        jdbc.sql(
+                "SELECT * FROM device_command WHERE device_id = :d ORDER BY id DESC"
+                    + " LIMIT :limit OFFSET :offset")
+            .param("d", deviceId)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(MonitoringQueries::command)
+            .list();
+    return new PageResult<>(items, total, page);
+  }
+
+  public Optional<DeviceCommand> command(long id) {
+    return jdbc.sql("SELECT * FROM device_command WHERE id = :id")
+        .param("id", id)
+        .query(MonitoringQueries::command)
+        .optional();
+  }
+
+  /** Deletes raw packets received before a time; the observations stay. */
+  public int deleteRawBefore(OffsetDateTime before) {
+    return jdbc.sql(
+            "UPDATE received_packet SET raw = NULL WHERE received_at < :t AND raw IS NOT NULL")
+        .param("t", before)
+        .update();
+  }
+
+  private static DeviceCommand command(ResultSet rs, int row) throws SQLException {
+    return new DeviceCommand(
+        rs.getLong("id"),
+        rs.getLong("device_id"),
+        rs.getString("qn"),
+        rs.getString("cn"),
+        rs.getString("description"),
+        rs.getString("requested_by"),
+        rs.getObject("requested_at", OffsetDateTime.class),
+        CommandStatus.valueOf(rs.getString("status")),
+        Optional.ofNullable(rs.getString("answer")),
+        Optional.ofNullable(rs.getObject("answered_at", OffsetDateTime.class)));
+  }
+
+  private static Observation observation(ResultSet rs, int row) throws SQLException {
+    return new Observation(
+        rs.getLong("device_id"),
+        ObservationKind.valueOf(rs.getString("kind")),
+        rs.getString("factor"),
+        rs.getTimestamp("data_time").toLocalDateTime(),
+        optional(rs, "val"),
+        optional(rs, "min_val"),
+        optional(rs, "max_val"),
+        optional(rs, "cou_val"),
+        optional(rs, "converted"),
+        Optional.ofNullable(rs.getString("flag")));
+  }
+
+  private static OptionalDouble optional(ResultSet rs, String column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+}

@@ -1,0 +1,217 @@
+package org.qingshan.server.monitoring;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.qingshan.hj212.command.CommandCode;
+import org.qingshan.hj212.gateway.ReceivedPacket;
+import org.qingshan.hj212.gateway.StoreResult;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.server.QingshanProperties;
+import org.qingshan.server.registry.Device;
+import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.registry.DeviceRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a batch of packets in one transaction: each data packet once (a resent one is a duplicate
+ * by device, command and DataTime, or by QN), its observations, the answers to commands, and when
+ * each device was last heard. One transaction per batch is what makes the store keep up with
+ * thousands of devices.
+ */
+@Component
+class ObservationStore {
+  private static final String INSERT_PACKET =
+      "INSERT INTO received_packet (device_id, cn, data_time, qn, received_at, remote_addr, raw)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+  private static final String INSERT_OBSERVATION =
+      "INSERT INTO observation (device_id, kind, factor, data_time, val, min_val, max_val,"
+          + " cou_val, converted, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+  private static final String COMMAND_RESULT =
+      "UPDATE device_command SET status = ?, answered_at = ?, answer = COALESCE(answer, ?)"
+          + " WHERE device_id = ? AND qn = ?";
+  // Data a device returns for a request is kept even when its 9012 result comes later.
+  private static final String COMMAND_DATA =
+      "UPDATE device_command SET answer = ?, answered_at = ?, status = CASE WHEN status IN"
+          + " ('SENT', 'ACCEPTED') THEN 'ANSWERED' ELSE status END WHERE device_id = ? AND qn = ?";
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final DeviceRegistry registry;
+  private final DeviceRepository devices;
+  private final ZoneId zone;
+
+  ObservationStore(
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      DeviceRegistry registry,
+      DeviceRepository devices,
+      QingshanProperties properties) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.registry = registry;
+    this.devices = devices;
+    this.zone = ZoneId.of(properties.hj212().timeZone());
+  }
+
+  private record DataRow(int index, Device device, ReceivedPacket received, LocalDateTime time) {}
+
+  private record AnswerRow(Device device, String qn, CommandStatus status, String answer) {}
+
+  List<StoreResult> write(List<ReceivedPacket> batch) {
+    return transaction.execute(tx -> writeInTransaction(batch));
+  }
+
+  private List<StoreResult> writeInTransaction(List<ReceivedPacket> batch) {
+    List<StoreResult> results = new ArrayList<>(batch.size());
+    List<DataRow> data = new ArrayList<>();
+    List<AnswerRow> answers = new ArrayList<>();
+    Map<Long, OffsetDateTime> lastSeen = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      ReceivedPacket received = batch.get(i);
+      Packet packet = received.packet();
+      Optional<Device> device = registry.byMn(packet.mn());
+      if (device.isEmpty()) {
+        results.add(StoreResult.FAILED);
+        continue;
+      }
+      results.add(StoreResult.STORED);
+      lastSeen.merge(
+          device.get().id(),
+          received.receivedAt().atOffset(ZoneOffset.UTC),
+          (a, b) -> a.isAfter(b) ? a : b);
+      classify(i, device.get(), received, data, answers);
+    }
+    int[] inserted = insertPackets(data);
+    List<Observation> observations = new ArrayList<>();
+    for (int j = 0; j < data.size(); j++) {
+      DataRow row = data.get(j);
+      if (inserted[j] == 0) {
+        results.set(row.index(), StoreResult.DUPLICATE);
+        continue;
+      }
+      ObservationKind.ofCn(row.received().packet().cn())
+          .ifPresent(
+              kind ->
+                  observations.addAll(
+                      PacketRows.observations(
+                          row.device().id(), kind, row.received().packet(), row.time())));
+    }
+    insertObservations(observations);
+    answerCommands(answers);
+    devices.touchLastSeen(lastSeen);
+    return results;
+  }
+
+  private void classify(
+      int index, Device device, ReceivedPacket received, List<DataRow> data, List<AnswerRow> out) {
+    Packet packet = received.packet();
+    String cn = packet.cn();
+    if (cn.equals(CommandCode.REQUEST_ANSWER) || cn.equals(CommandCode.EXECUTION_RESULT)) {
+      packet
+          .answeredQn()
+          .ifPresent(
+              qn -> out.add(new AnswerRow(device, qn, CommandStatus.of(packet), cp(packet))));
+      return;
+    }
+    if (ObservationKind.ofCn(cn).isPresent() || packet.cp().dataTime().isPresent()) {
+      data.add(new DataRow(index, device, received, PacketRows.dataTime(received, zone)));
+      return;
+    }
+    // Uploads without a DataTime answer a request (1011 SystemTime, 1061 RtdInterval …).
+    packet
+        .qn()
+        .ifPresent(qn -> out.add(new AnswerRow(device, qn, CommandStatus.ANSWERED, cp(packet))));
+  }
+
+  private static String cp(Packet packet) {
+    return PacketRows.truncate(packet.cp().text(), 2000);
+  }
+
+  private int[] insertPackets(List<DataRow> rows) {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    List<Object[]> args = new ArrayList<>(rows.size());
+    for (DataRow r : rows) {
+      Packet p = r.received().packet();
+      args.add(
+          new Object[] {
+            r.device().id(),
+            p.cn(),
+            Timestamp.valueOf(r.time()),
+            p.qn().orElse(null),
+            r.received().receivedAt().atOffset(ZoneOffset.UTC),
+            PacketRows.truncate(r.received().remoteAddress(), 64),
+            PacketRows.truncate(rawText(r.received()), 10000)
+          });
+    }
+    return jdbc.batchUpdate(INSERT_PACKET, args);
+  }
+
+  private static String rawText(ReceivedPacket received) {
+    StringBuilder sb = new StringBuilder();
+    for (Packet part : received.parts()) {
+      if (!sb.isEmpty()) {
+        sb.append('\n');
+      }
+      sb.append(part.rawText().orElse(part.toString()));
+    }
+    return sb.toString();
+  }
+
+  private void insertObservations(List<Observation> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(
+        INSERT_OBSERVATION,
+        rows,
+        rows.size(),
+        (PreparedStatement ps, Observation o) -> {
+          ps.setLong(1, o.deviceId());
+          ps.setString(2, o.kind().name());
+          ps.setString(3, o.factor());
+          ps.setTimestamp(4, Timestamp.valueOf(o.dataTime()));
+          setDouble(ps, 5, o.value());
+          setDouble(ps, 6, o.min());
+          setDouble(ps, 7, o.max());
+          setDouble(ps, 8, o.cou());
+          setDouble(ps, 9, o.converted());
+          ps.setString(10, o.flag().orElse(null));
+        });
+  }
+
+  private void answerCommands(List<AnswerRow> answers) {
+    OffsetDateTime now = OffsetDateTime.now();
+    for (AnswerRow a : answers) {
+      if (a.status() == CommandStatus.ANSWERED) {
+        jdbc.update(COMMAND_DATA, a.answer(), now, a.device().id(), a.qn());
+      } else {
+        jdbc.update(COMMAND_RESULT, a.status().name(), now, a.answer(), a.device().id(), a.qn());
+      }
+    }
+  }
+
+  private static void setDouble(PreparedStatement ps, int index, OptionalDouble v)
+      throws SQLException {
+    if (v.isPresent()) {
+      ps.setDouble(index, v.getAsDouble());
+    } else {
+      ps.setNull(index, Types.DOUBLE);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.qingshan.server.monitoring;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.qingshan.hj212.gateway.ReceivedPacket;
+import org.qingshan.hj212.packet.FactorReading;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.Suffix;
+
+/** What a data packet becomes in the database: its key row and its observations. */
+final class PacketRows {
+  private PacketRows() {}
+
+  /** The time a packet's data is for: its DataTime, or when it arrived if it has none. */
+  static LocalDateTime dataTime(ReceivedPacket received, ZoneId zone) {
+    return received
+        .packet()
+        .cp()
+        .dataTime()
+        .orElseGet(() -> LocalDateTime.ofInstant(received.receivedAt(), zone));
+  }
+
+  static List<Observation> observations(
+      long deviceId, ObservationKind kind, Packet packet, LocalDateTime dataTime) {
+    List<Observation> rows = new ArrayList<>();
+    boolean realtime = kind == ObservationKind.REALTIME;
+    for (FactorReading r : packet.cp().readings()) {
+      OptionalDouble value = realtime ? r.value(Suffix.RTD) : r.value(Suffix.AVG);
+      OptionalDouble min = r.value(Suffix.MIN);
+      OptionalDouble max = r.value(Suffix.MAX);
+      OptionalDouble cou = r.value(Suffix.COU);
+      OptionalDouble converted = realtime ? r.value(Suffix.ZS_RTD) : r.value(Suffix.ZS_AVG);
+      if (value.isEmpty()
+          && min.isEmpty()
+          && max.isEmpty()
+          && cou.isEmpty()
+          && converted.isEmpty()) {
+        continue;
+      }
+      Optional<String> flag = r.flagCode();
+      rows.add(
+          new Observation(
+              deviceId,
+              kind,
+              truncate(r.factor(), 32),
+              dataTime,
+              value,
+              min,
+              max,
+              cou,
+              converted,
+              flag.map(f -> truncate(f, 4))));
+    }
+    return rows;
+  }
+
+  static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,146 @@
+package org.qingshan.server.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.qingshan.hj212.codec.CrcDialect;
+import org.qingshan.hj212.gateway.AuthResult;
+import org.qingshan.hj212.gateway.DeviceAuthenticator;
+import org.qingshan.server.audit.AuditAction;
+import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.web.UserFacingException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The registered devices. The gateway asks it about every packet on a network thread, so it answers
+ * from a copy in memory that is refreshed after each committed change.
+ */
+@Service
+public class DeviceRegistry implements DeviceAuthenticator {
+  static final String ENTITY = "device";
+  private final DeviceRepository repository;
+  private final UnknownDeviceRepository unknown;
+  private final AuditLog audit;
+  private volatile Map<String, Device> byMn = Map.of();
+
+  DeviceRegistry(DeviceRepository repository, UnknownDeviceRepository unknown, AuditLog audit) {
+    this.repository = repository;
+    this.unknown = unknown;
+    this.audit = audit;
+    reload();
+  }
+
+  /** Re-reads the registry into memory; called after every committed change. */
+  public void reload() {
+    Map<String, Device> map = new ConcurrentHashMap<>();
+    repository.findAll().forEach(d -> map.put(d.mn(), d));
+    byMn = map;
+  }
+
+  @Override
+  public AuthResult authenticate(String mn, String pw) {
+    Device d = byMn.get(mn);
+    if (d == null) {
+      return AuthResult.UNKNOWN_DEVICE;
+    }
+    if (d.blocked()) {
+      return AuthResult.BLOCKED;
+    }
+    return d.password().equals(pw) ? AuthResult.ACCEPTED : AuthResult.WRONG_PASSWORD;
+  }
+
+  @Override
+  public CrcDialect crcDialect(String mn) {
+    Device d = byMn.get(mn);
+    return d == null ? CrcDialect.STRICT : d.crcDialect();
+  }
+
+  /** The device of an MN, from memory: for the ingest path. */
+  public Optional<Device> byMn(String mn) {
+    return Optional.ofNullable(byMn.get(mn));
+  }
+
+  public List<Device> all() {
+    return List.copyOf(byMn.values());
+  }
+
+  public Optional<Device> find(long id) {
+    return repository.findById(id);
+  }
+
+  @Transactional
+  public Device register(DeviceForm form) {
+    if (repository.findByMn(form.mn().trim()).isPresent()) {
+      throw new UserFacingException("device.error.mn-taken", form.mn().trim());
+    }
+    long id = repository.insert(form);
+    Device created = repository.findById(id).orElseThrow();
+    unknown.delete(created.mn());
+    audit.record(
+        AuditAction.CREATE,
+        ENTITY,
+        id,
+        created.mn() + " " + created.name(),
+        Optional.empty(),
+        Optional.of(created.withoutPassword()));
+    reloadAfterCommit();
+    return created;
+  }
+
+  @Transactional
+  public Device update(long id, DeviceForm form) {
+    Device before =
+        repository.findById(id).orElseThrow(() -> new UserFacingException("error.not-found"));
+    repository
+        .findByMn(form.mn().trim())
+        .filter(other -> other.id() != id)
+        .ifPresent(
+            other -> {
+              throw new UserFacingException("device.error.mn-taken", other.mn());
+            });
+    repository.update(id, form);
+    Device after = repository.findById(id).orElseThrow();
+    audit.record(
+        AuditAction.UPDATE,
+        ENTITY,
+        id,
+        after.mn() + " " + after.name(),
+        Optional.of(before.withoutPassword()),
+        Optional.of(after.withoutPassword()));
+    reloadAfterCommit();
+    return after;
+  }
+
+  @Transactional
+  public void setBlocked(long id, boolean blocked) {
+    Device before =
+        repository.findById(id).orElseThrow(() -> new UserFacingException("error.not-found"));
+    repository.setBlocked(id, blocked);
+    audit.record(
+        AuditAction.UPDATE,
+        ENTITY,
+        id,
+        before.mn() + (blocked ? " blocked" : " unblocked"),
+        Optional.of(Map.of("blocked", before.blocked())),
+        Optional.of(Map.of("blocked", blocked)));
+    reloadAfterCommit();
+  }
+
+  private void reloadAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              reload();
+            }
+          });
+    } else {
+      reload();
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package org.qingshan.server.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qingshan.hj212.codec.CrcDialect;
+import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DeviceRepository {
+  private static final String COLUMNS =
+      "id, mn, password, st, name, kind, site, department_id, protocol, crc_dialect,"
+          + " hour_data_expected, blocked, longitude, latitude, last_seen_at";
+  private final JdbcClient jdbc;
+
+  DeviceRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Device> findAll() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM device ORDER BY id")
+        .query(DeviceRepository::map)
+        .list();
+  }
+
+  public Optional<Device> findById(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE id = :id")
+        .param("id", id)
+        .query(DeviceRepository::map)
+        .optional();
+  }
+
+  public Optional<Device> findByMn(String mn) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE mn = :mn")
+        .param("mn", mn)
+        .query(DeviceRepository::map)
+        .optional();
+  }
+
+  public PageResult<Device> search(DeviceSearch search, PageQuery page) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    search
+        .text()
+        .ifPresent(
+            t -> {
+              where.add("(LOWER(mn) LIKE :t OR LOWER(name) LIKE :t OR LOWER(site) LIKE :t)");
+              params.put("t", "%" + t.toLowerCase() + "%");
+            });
+    search
+        .kind()
+        .ifPresent(
+            k -> {
+              where.add("kind = :kind");
+              params.put("kind", k.name());
+            });
+    search
+        .departments()
+        .ifPresent(
+            ids -> {
+              where.add(ids.isEmpty() ? "1 = 0" : "department_id IN (:depts)");
+              if (!ids.isEmpty()) {
+                params.put("depts", ids);
+              }
+            });
+    String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM device" + filter).params(params).query(Long.class).single();
+    List<Device> items =
+        jdbc.sql(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM device"
+                    + filter
+                    + " ORDER BY id LIMIT :limit OFFSET :offset")
+            .params(params)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(DeviceRepository::map)
+            .list();
+    return new PageResult<>(items, total, page);
+  }
+
+  long insert(DeviceForm f) {
+    OffsetDateTime now = OffsetDateTime.now();
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO device (mn, password, st, name, kind, site, department_id, protocol,"
+                + " crc_dialect, hour_data_expected, blocked, longitude, latitude, created_at,"
+                + " updated_at) VALUES (:mn, :pw, :st, :name, :kind, :site, :dept, :protocol,"
+                + " :crc, :hour, FALSE, :lon, :lat, :now, :now)")
+        .params(params(f))
+        .param("now", now)
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  void update(long id, DeviceForm f) {
+    jdbc.sql(
+            "UPDATE device SET mn = :mn, password = :pw, st = :st, name = :name, kind = :kind,"
+                + " site = :site, department_id = :dept, protocol = :protocol, crc_dialect = :crc,"
+                + " hour_data_expected = :hour, longitude = :lon, latitude = :lat,"
+                + " updated_at = :now WHERE id = :id")
+        .params(params(f))
+        .param("now", OffsetDateTime.now())
+        .param("id", id)
+        .update();
+  }
+
+  void setBlocked(long id, boolean blocked) {
+    jdbc.sql("UPDATE device SET blocked = :b, updated_at = :now WHERE id = :id")
+        .param("b", blocked)
+        .param("now", OffsetDateTime.now())
+        .param("id", id)
+        .update();
+  }
+
+  public void touchLastSeen(Map<Long, OffsetDateTime> lastSeen) {
+    lastSeen.forEach(
+        (id, at) ->
+            jdbc.sql(
+                    "UPDATE device SET last_seen_at = :at WHERE id = :id"
+                        + " AND (last_seen_at IS NULL OR last_seen_at < :at)")
+                .param("at", at)
+                .param("id", id)
+                .update());
+  }
+
+  private static Map<String, Object> params(DeviceForm f) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("mn", f.mn().trim());
+    p.put("pw", f.password());
+    p.put("st", f.st());
+    p.put("name", f.name().trim());
+    p.put("kind", f.kind().name());
+    p.put("site", f.siteText().orElse(null));
+    p.put("dept", f.departmentId());
+    p.put("protocol", f.protocol().name());
+    p.put("crc", f.crcDialect().name());
+    p.put("hour", f.hourDataExpected());
+    p.put("lon", f.longitude());
+    p.put("lat", f.latitude());
+    return p;
+  }
+
+  private static Device map(ResultSet rs, int row) throws SQLException {
+    return new Device(
+        rs.getLong("id"),
+        rs.getString("mn"),
+        rs.getString("password"),
+        rs.getString("st"),
+        rs.getString("name"),
+        DeviceKind.valueOf(rs.getString("kind")),
+        Optional.ofNullable(rs.getString("site")),
+        Optional.ofNullable(rs.getObject("department_id", Long.class)),
+        ProtocolVersion.valueOf(rs.getString("protocol")),
+        CrcDialect.valueOf(rs.getString("crc_dialect")),
+        rs.getBoolean("hour_data_expected"),
+        rs.getBoolean("blocked"),
+        Optional.ofNullable(rs.getObject("longitude", Double.class)),
+        Optional.ofNullable(rs.getObject("latitude", Double.class)),
+        Optional.ofNullable(rs.getObject("last_seen_at", OffsetDateTime.class)));
+  }
+}

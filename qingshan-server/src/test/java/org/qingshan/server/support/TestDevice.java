@@ -1,0 +1,83 @@
+package org.qingshan.server.support;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.qingshan.hj212.client.CommandResponder;
+import org.qingshan.hj212.client.Hj212Client;
+import org.qingshan.hj212.command.CommandCode;
+import org.qingshan.hj212.command.QnGenerator;
+import org.qingshan.hj212.packet.DataArea;
+import org.qingshan.hj212.packet.DataFlag;
+import org.qingshan.hj212.packet.FactorValue;
+import org.qingshan.hj212.packet.Flag;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.Suffix;
+
+/** A data acquisition unit for tests: connects over TCP and sends hour data of SO2 and O2. */
+public final class TestDevice implements AutoCloseable {
+  private static final EventLoopGroup LOOP = new NioEventLoopGroup(1);
+  private static final QnGenerator QNS = QnGenerator.systemDefault();
+  private final Hj212Client client;
+  private final String mn;
+  private final String pw;
+
+  private TestDevice(Hj212Client client, String mn, String pw) {
+    this.client = client;
+    this.mn = mn;
+    this.pw = pw;
+  }
+
+  public static TestDevice connect(int port, String mn, String pw, CommandResponder responder)
+      throws Exception {
+    Hj212Client c =
+        Hj212Client.connect(LOOP, "127.0.0.1", port, Duration.ofSeconds(3), responder, x -> {})
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    return new TestDevice(c, mn, pw);
+  }
+
+  public static Packet hourData(String mn, String pw, LocalDateTime time, double so2) {
+    return Packet.builder()
+        .qn(QNS.next())
+        .st("31")
+        .cn(CommandCode.HOUR_DATA)
+        .pw(pw)
+        .mn(mn)
+        .flag(Flag.of(1, false, true))
+        .cp(
+            DataArea.builder()
+                .dataTime(time)
+                .reading(
+                    "a21026",
+                    Optional.of(DataFlag.N),
+                    new FactorValue(Suffix.MIN, so2 - 1),
+                    new FactorValue(Suffix.AVG, so2),
+                    new FactorValue(Suffix.MAX, so2 + 1),
+                    new FactorValue(Suffix.ZS_AVG, so2 * 1.2))
+                .reading("a19001", Optional.of(DataFlag.N), new FactorValue(Suffix.AVG, 9.5))
+                .build())
+        .build();
+  }
+
+  public Packet hourData(LocalDateTime time, double so2) {
+    return hourData(mn, pw, time, so2);
+  }
+
+  /** Sends and waits for the centre's answer (9014), failing after the answer timeout. */
+  public Packet send(Packet packet) throws Exception {
+    return client.send(packet).toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  public static String nextQn() {
+    return QNS.next();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
