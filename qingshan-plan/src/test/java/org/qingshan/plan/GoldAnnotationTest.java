@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import org.qingshan.plan.indicator.IndicatorTarget;
 import org.qingshan.plan.indicator.IndicatorValue;
@@ -53,22 +60,126 @@ class GoldAnnotationTest {
     assertThat(plan.warnings()).anySatisfy(w -> assertThat(w.message()).contains("指标表缺失"));
   }
 
+  /**
+   * The same plans in other clothes: as a Word file (each line a paragraph, the indicator table a
+   * real Word table), in GB18030, without blank lines, and with every bracket width swapped. The
+   * owners must not depend on the container or the typography.
+   */
+  @Test
+  void accuracyHoldsAcrossContainersAndTypography() throws Exception {
+    for (String name : List.of("guanxian-2021-2025", "dongchangfu-2021-2025")) {
+      String text = Files.readString(SharedPlans.plan(name + ".txt"), StandardCharsets.UTF_8);
+      String swapped = swapWidth(text);
+      assertThat(accuracy(name + " as .docx", asWord(text), "plan.docx", name))
+          .isGreaterThanOrEqualTo(0.97);
+      assertThat(
+              accuracy(
+                  name + " in GB18030",
+                  text.getBytes(Charset.forName("GB18030")),
+                  "plan.txt",
+                  name))
+          .isGreaterThanOrEqualTo(0.97);
+      assertThat(
+              accuracy(
+                  name + " without blank lines",
+                  text.replaceAll("\n\\s*\n", "\n").getBytes(StandardCharsets.UTF_8),
+                  "plan.txt",
+                  name))
+          .isGreaterThanOrEqualTo(0.97);
+      assertThat(
+              accuracy(
+                  name + " brackets swapped",
+                  swapped.getBytes(StandardCharsets.UTF_8),
+                  "plan.txt",
+                  name,
+                  GoldAnnotationTest::swapWidth))
+          .isGreaterThanOrEqualTo(0.97);
+    }
+  }
+
+  private static char swapWidth(char c) {
+    return switch (c) {
+      case '（' -> '(';
+      case '）' -> ')';
+      case '(' -> '（';
+      case ')' -> '）';
+      case '：' -> ':';
+      case ':' -> '：';
+      case '；' -> ';';
+      case ';' -> '；';
+      default -> c;
+    };
+  }
+
+  private static byte[] asWord(String text) throws IOException {
+    try (XWPFDocument document = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      List<String[]> table = new ArrayList<>();
+      for (String line : text.split("\n", -1)) {
+        if (line.contains("\t") && !line.matches(".*[·.]{3,}.*") && line.split("\t").length >= 3) {
+          table.add(line.split("\t", -1));
+          continue;
+        }
+        flush(document, table);
+        if (!line.isBlank()) {
+          document.createParagraph().createRun().setText(line.replace("\t", " "));
+        }
+      }
+      flush(document, table);
+      document.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static void flush(XWPFDocument document, List<String[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int columns = rows.stream().mapToInt(r -> r.length).max().orElse(1);
+    XWPFTable table = document.createTable(rows.size(), columns);
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < rows.get(r).length; c++) {
+        table.getRow(r).getCell(c).setText(rows.get(r)[c]);
+      }
+    }
+    rows.clear();
+  }
+
   private static double accuracy(String name) throws Exception {
-    Plan plan = new PlanImporter().importFile(SharedPlans.plan(name + ".txt"));
+    byte[] bytes = Files.readAllBytes(SharedPlans.plan(name + ".txt"));
+    return accuracy(name, bytes, name + ".txt", name);
+  }
+
+  private static double accuracy(String label, byte[] bytes, String fileName, String name)
+      throws Exception {
+    return accuracy(label, bytes, fileName, name, text -> text);
+  }
+
+  private static String swapWidth(String text) {
+    StringBuilder swapped = new StringBuilder(text.length());
+    text.chars().forEach(c -> swapped.append(swapWidth((char) c)));
+    return swapped.toString();
+  }
+
+  /** {@code goldText} applies to the gold what was applied to the document (bracket widths). */
+  private static double accuracy(
+      String label, byte[] bytes, String fileName, String name, UnaryOperator<String> goldText)
+      throws Exception {
+    Plan plan = new PlanImporter().importBytes(fileName, bytes);
     List<Task> tasks = plan.tasks();
     JsonNode markers = gold(name).get("markers");
     int right = 0;
     List<String> misses = new ArrayList<>();
     for (JsonNode marker : markers) {
-      String hint = marker.get("task_hint").asText();
+      String hint = goldText.apply(marker.get("task_hint").asText());
       boolean found =
           tasks.stream()
               .filter(t -> t.text().startsWith(hint))
               .anyMatch(
                   t ->
-                      t.lead().equals(strings(marker.get("lead")))
-                          && t.support().equals(strings(marker.get("support")))
-                          && t.responsible().equals(strings(marker.get("responsible"))));
+                      t.lead().equals(strings(marker.get("lead"), goldText))
+                          && t.support().equals(strings(marker.get("support"), goldText))
+                          && t.responsible().equals(strings(marker.get("responsible"), goldText)));
       if (found) {
         right++;
       } else {
@@ -78,7 +189,7 @@ class GoldAnnotationTest {
     double accuracy = (double) right / markers.size();
     System.out.printf(
         "[gold] %s: task accuracy %d/%d = %.4f over gold markers; %d tasks imported; misses %s%n",
-        name, right, markers.size(), accuracy, tasks.size(), misses);
+        label, right, markers.size(), accuracy, tasks.size(), misses);
     return accuracy;
   }
 
@@ -86,9 +197,9 @@ class GoldAnnotationTest {
     return JSON.readTree(SharedPlans.plan(name + ".gold.json").toFile());
   }
 
-  private static List<String> strings(JsonNode array) {
+  private static List<String> strings(JsonNode array, UnaryOperator<String> goldText) {
     List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
+    array.forEach(v -> values.add(goldText.apply(v.asText())));
     return values;
   }
 
