@@ -189,17 +189,20 @@ class DeviceController {
 
   @GetMapping("/unknown")
   String unknownList(
+      @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Model model) {
-    model.addAttribute("page", unknown.list(PageQuery.of(page, size)));
+    model.addAttribute("page", unknown.list(SearchText.of(q), PageQuery.of(page, size)));
+    model.addAttribute("q", q);
     return "devices/unknown";
   }
 
   @GetMapping("/unknown/export")
-  void unknownExport(HttpServletResponse response) throws IOException {
+  void unknownExport(@RequestParam(required = false) String q, HttpServletResponse response)
+      throws IOException {
     List<List<?>> rows = new ArrayList<>();
-    for (UnknownDevice u : unknown.list(PageQuery.EXPORT).items()) {
+    for (UnknownDevice u : unknown.list(SearchText.of(q), PageQuery.EXPORT).items()) {
       rows.add(
           List.of(
               u.mn(),

@@ -53,12 +53,21 @@ public class UnknownDeviceRepository {
     }
   }
 
-  public PageResult<UnknownDevice> list(PageQuery page) {
-    long total = jdbc.sql("SELECT COUNT(*) FROM unknown_device").query(Long.class).single();
+  /** Refused devices, newest first; {@code text} searches MN and address. */
+  public PageResult<UnknownDevice> list(Optional<String> text, PageQuery page) {
+    String filter = text.isPresent() ? " WHERE LOWER(mn) LIKE :t OR remote_addr LIKE :t" : "";
+    String pattern = "%" + text.orElse("").toLowerCase() + "%";
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM unknown_device" + filter)
+            .params(text.isPresent() ? java.util.Map.of("t", pattern) : java.util.Map.of())
+            .query(Long.class)
+            .single();
     List<UnknownDevice> items =
         jdbc.sql(
-                "SELECT * FROM unknown_device ORDER BY last_seen_at DESC LIMIT :limit OFFSET"
-                    + " :offset")
+                "SELECT * FROM unknown_device"
+                    + filter
+                    + " ORDER BY last_seen_at DESC LIMIT :limit OFFSET :offset")
+            .params(text.isPresent() ? java.util.Map.of("t", pattern) : java.util.Map.of())
             .param("limit", page.size())
             .param("offset", page.offset())
             .query(UnknownDeviceRepository::map)
