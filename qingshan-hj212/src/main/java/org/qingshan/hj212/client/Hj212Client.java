@@ -145,10 +145,13 @@ public final class Hj212Client implements AutoCloseable {
     return awaiting.size();
   }
 
-  /** Closes the connection; waiting sends fail. */
+  /** Closes the connection; waiting sends fail. Waits for it unless called on its own thread. */
   @Override
   public void close() {
-    channel.close().awaitUninterruptibly();
+    ChannelFuture closed = channel.close();
+    if (!channel.eventLoop().inEventLoop()) {
+      closed.awaitUninterruptibly();
+    }
   }
 
   private void failAll() {

@@ -1,0 +1,38 @@
+package org.qingshan.simulator;
+
+/** What a simulated device monitors, with its HJ 212 system code (ST). */
+public enum DeviceKind {
+  /** 废气排放口 (CEMS on a stack). */
+  STACK("31", "废气排放口"),
+  /** 废水排放口 of an enterprise. */
+  WASTEWATER_OUTLET("32", "废水排放口"),
+  /** 污水处理厂 outlet. */
+  SEWAGE_PLANT("32", "污水处理厂出水口"),
+  /** 环境空气自动监测站. */
+  AIR_STATION("22", "空气自动监测站"),
+  /** 地表水水质自动监测站. */
+  WATER_STATION("21", "地表水自动监测站");
+
+  private final String st;
+  private final String label;
+
+  DeviceKind(String st, String label) {
+    this.st = st;
+    this.label = label;
+  }
+
+  /** HJ 212 system code. */
+  public String st() {
+    return st;
+  }
+
+  /** Chinese name of the kind. */
+  public String label() {
+    return label;
+  }
+
+  /** Whether values are emissions with totals (Cou) and, for stacks, converted values. */
+  public boolean pollutionSource() {
+    return this == STACK || this == WASTEWATER_OUTLET || this == SEWAGE_PLANT;
+  }
+}

@@ -1,0 +1,86 @@
+package org.qingshan.simulator;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.SplittableRandom;
+
+/**
+ * Reproducible values: a daily cycle around the factor's typical value, noise, and now and then an
+ * hour above the limit. The same device, factor and minute always give the same value, so history
+ * requests re-send what was sent live.
+ */
+final class ValueModel {
+  private final long seed;
+  private final double exceedanceRate;
+
+  ValueModel(long seed, double exceedanceRate) {
+    this.seed = seed;
+    this.exceedanceRate = exceedanceRate;
+  }
+
+  /** The instantaneous value at {@code t} (to the minute). */
+  double sample(DeviceProfile device, Factor f, LocalDateTime t) {
+    long minute = t.toEpochSecond(ZoneOffset.UTC) / 60;
+    double hour = t.getHour() + t.getMinute() / 60.0;
+    double cycle = 1 + f.dailySwing() * Math.cos(2 * Math.PI * (hour - f.peakHour()) / 24);
+    SplittableRandom r =
+        new SplittableRandom(mix(seed, device.mn().hashCode(), f.code().hashCode(), minute));
+    double v = f.base() * cycle * (1 + f.noise() * gaussian(r));
+    if (f.limit().isPresent() && exceeds(device, f, minute / 60)) {
+      SplittableRandom h =
+          new SplittableRandom(mix(seed, device.mn().hashCode(), f.code().hashCode(), minute / 60));
+      v = f.limit().getAsDouble() * (1.1 + 0.6 * h.nextDouble()) * (1 + 0.03 * gaussian(r));
+    }
+    if (f.code().equals("a01008")) {
+      v = ((v % 360) + 360) % 360;
+    }
+    return round(Math.max(0, v));
+  }
+
+  /** Whether the factor is above its limit during this hour. */
+  boolean exceeds(DeviceProfile device, Factor f, long epochHour) {
+    SplittableRandom r =
+        new SplittableRandom(
+            mix(seed ^ 0x5DEECE66DL, device.mn().hashCode(), f.code().hashCode(), epochHour));
+    return r.nextDouble() < exceedanceRate;
+  }
+
+  /** Data flag at {@code t}: calibration, maintenance and rare faults, else normal. */
+  String flag(DeviceProfile device, Factor f, LocalDateTime t) {
+    long day = t.toLocalDate().toEpochDay();
+    boolean waterInstrument =
+        device.kind() != DeviceKind.STACK && device.kind() != DeviceKind.AIR_STATION;
+    if (waterInstrument && t.getHour() == 3 && t.getMinute() < 10 && f.limit().isPresent()) {
+      return "C"; // daily automatic calibration of water analysers
+    }
+    SplittableRandom d = new SplittableRandom(mix(seed, device.mn().hashCode(), 17, day));
+    if (d.nextInt(20) == 0 && t.getHour() == 10) {
+      return "M"; // a maintenance visit now and then
+    }
+    long hour = t.toEpochSecond(ZoneOffset.UTC) / 3600;
+    SplittableRandom h =
+        new SplittableRandom(mix(seed, device.mn().hashCode(), f.code().hashCode(), hour * 31));
+    if (h.nextInt(400) == 0) {
+      return "D";
+    }
+    return "N";
+  }
+
+  static double round(double v) {
+    double scale = v >= 100 ? 10 : v >= 10 ? 100 : 1000;
+    return Math.round(v * scale) / scale;
+  }
+
+  private static double gaussian(SplittableRandom r) {
+    // sum of uniforms: cheap, bounded, near normal
+    return (r.nextDouble() + r.nextDouble() + r.nextDouble() + r.nextDouble() - 2) * 1.7;
+  }
+
+  private static long mix(long a, long b, long c, long d) {
+    long h = a * 0x9E3779B97F4A7C15L;
+    h = (h ^ b) * 0xBF58476D1CE4E5B9L;
+    h = (h ^ c) * 0x94D049BB133111EBL;
+    h = (h ^ d) * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 31);
+  }
+}

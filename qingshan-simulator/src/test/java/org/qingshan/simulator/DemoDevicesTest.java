@@ -1,0 +1,304 @@
+package org.qingshan.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.command.Commands;
+import org.qingshan.hj212.command.QnGenerator;
+import org.qingshan.hj212.gateway.DeviceAuthenticator;
+import org.qingshan.hj212.gateway.GatewayConfig;
+import org.qingshan.hj212.gateway.GatewayListener;
+import org.qingshan.hj212.gateway.Hj212Gateway;
+import org.qingshan.hj212.gateway.ReceivedPacket;
+import org.qingshan.hj212.gateway.StoreResult;
+import org.qingshan.hj212.packet.FactorReading;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.Suffix;
+
+/** Simulated devices against a real gateway over loopback TCP. */
+class DemoDevicesTest {
+  private static final ZoneId CST = ZoneId.of("Asia/Shanghai");
+
+  /** A clock the test moves forward. */
+  static final class TestClock extends Clock {
+    private volatile Instant now;
+
+    TestClock(Instant start) {
+      now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return CST;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** Collects packets and stores them at once. */
+  static final class Store {
+    final ConcurrentLinkedQueue<Packet> packets = new ConcurrentLinkedQueue<>();
+
+    CompletableFuture<StoreResult> store(ReceivedPacket p) {
+      packets.add(p.packet());
+      return CompletableFuture.completedFuture(StoreResult.STORED);
+    }
+
+    String summary() {
+      return packets.stream()
+          .collect(
+              Collectors.groupingBy(Packet::cn, Collectors.mapping(Packet::mn, Collectors.toSet())))
+          .entrySet()
+          .stream()
+          .map(e -> e.getKey() + ":" + e.getValue().size())
+          .collect(Collectors.joining(" "));
+    }
+
+    List<Packet> matching(Predicate<Packet> p) {
+      return packets.stream().filter(p).toList();
+    }
+
+    void awaitUntil(Predicate<Store> condition) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!condition.test(this) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(condition.test(this)).as("condition reached; received %s", summary()).isTrue();
+    }
+  }
+
+  private static Set<String> registered() {
+    return DemoCounty.devices().stream().map(DeviceProfile::mn).collect(Collectors.toSet());
+  }
+
+  private static Hj212Gateway gateway(Store store, int port) {
+    Set<String> mns = registered();
+    DeviceAuthenticator registry =
+        (mn, pw) ->
+            mns.contains(mn) && pw.equals(DemoCounty.PASSWORD)
+                ? org.qingshan.hj212.gateway.AuthResult.ACCEPTED
+                : org.qingshan.hj212.gateway.AuthResult.UNKNOWN_DEVICE;
+    return Hj212Gateway.start(
+        GatewayConfig.builder()
+            .host("127.0.0.1")
+            .port(port)
+            .ioThreads(1)
+            .connectionRate(1000, 1000)
+            .deviceRate(1000, 1000)
+            .build(),
+        store::store,
+        registry,
+        GatewayListener.NONE);
+  }
+
+  private static SimulationOptions fast(Clock clock, Duration history) {
+    return SimulationOptions.demo()
+        .withClock(clock)
+        .withHistory(history)
+        .withOutages(0, Duration.ofMinutes(1))
+        .withTick(Duration.ofMillis(20));
+  }
+
+  @Test
+  void everyDeviceDeliversRealtimeMinuteHourAndDayData() throws Exception {
+    Store store = new Store();
+    TestClock clock = new TestClock(Instant.parse("2024-06-01T16:30:00Z")); // 00:30 local
+    try (Hj212Gateway g = gateway(store, 0);
+        DemoDevices.Handle demo =
+            DemoDevices.start(
+                "127.0.0.1", g.port(), DemoCounty.devices(), fast(clock, Duration.ofHours(25)))) {
+      int n = DemoCounty.devices().size();
+      store.awaitUntil(s -> demo.stats().connected() == n);
+      clock.advance(Duration.ofSeconds(31)); // the first real-time data falls due
+      store.awaitUntil(
+          s ->
+              perDevice(s, "2011") == n
+                  && perDevice(s, "2051") == n
+                  && perDevice(s, "2061") == n
+                  && perDevice(s, "2031") == n);
+      Packet hour = store.matching(p -> p.cn().equals("2061")).get(0);
+      assertThat(hour.cp().dataTime()).isPresent();
+      assertThat(hour.cp().readings()).isNotEmpty();
+      for (FactorReading r : hour.cp().readings()) {
+        double min = r.value(Suffix.MIN).orElseThrow();
+        double avg = r.value(Suffix.AVG).orElseThrow();
+        double max = r.value(Suffix.MAX).orElseThrow();
+        assertThat(min).isLessThanOrEqualTo(avg + 1e-6);
+        assertThat(avg).isLessThanOrEqualTo(max + 1e-6);
+        assertThat(r.flag()).isPresent();
+      }
+      Packet stack = store.matching(p -> p.st().equals("31") && p.cn().equals("2011")).get(0);
+      assertThat(stack.cp().reading("a21026").orElseThrow().value(Suffix.ZS_RTD)).isPresent();
+      assertThat(demo.stats().unanswered()).isZero();
+      assertThat(demo.stats().connected()).isEqualTo(n);
+    }
+  }
+
+  private static long perDevice(Store s, String cn) {
+    return s.packets.stream().filter(p -> p.cn().equals(cn)).map(Packet::mn).distinct().count();
+  }
+
+  @Test
+  void dataOfAnOutageIsDeliveredAfterReconnecting() throws Exception {
+    Store store = new Store();
+    TestClock clock = new TestClock(Instant.parse("2024-06-01T02:05:00Z"));
+    DeviceProfile device = DemoCounty.devices().get(3);
+    Hj212Gateway first = gateway(store, 0);
+    int port = first.port();
+    try (DemoDevices.Handle demo =
+        DemoDevices.start("127.0.0.1", port, List.of(device), fast(clock, Duration.ZERO))) {
+      store.awaitUntil(s -> demo.stats().connected() == 1);
+      clock.advance(Duration.ofSeconds(31));
+      store.awaitUntil(s -> !s.matching(p -> p.cn().equals("2011")).isEmpty());
+      first.close();
+      store.awaitUntil(s -> demo.stats().connected() == 0);
+      LocalDateTime outageStart = LocalDateTime.now(clock);
+      clock.advance(Duration.ofMinutes(70));
+      store.awaitUntil(s -> demo.stats().backlog() >= 7);
+      try (Hj212Gateway second = gateway(store, port)) {
+        clock.advance(Duration.ofSeconds(10));
+        store.awaitUntil(s -> demo.stats().backlog() == 0 && demo.stats().connected() == 1);
+        store.awaitUntil(
+            s ->
+                s.matching(
+                            p ->
+                                p.cn().equals("2051")
+                                    && !p.cp().dataTime().orElseThrow().isBefore(outageStart))
+                        .size()
+                    >= 6);
+        assertThat(store.matching(p -> p.cn().equals("2061"))).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void devicesAnswerTheCentresCommands() throws Exception {
+    Store store = new Store();
+    TestClock clock = new TestClock(Instant.parse("2024-06-01T04:00:00Z"));
+    DeviceProfile device = DemoCounty.devices().get(0);
+    try (Hj212Gateway g = gateway(store, 0);
+        DemoDevices.Handle demo =
+            DemoDevices.start("127.0.0.1", g.port(), List.of(device), fast(clock, Duration.ZERO))) {
+      store.awaitUntil(s -> g.isOnline(device.mn()));
+      Commands c =
+          Commands.to(
+              new Commands.Device(device.mn(), device.pw(), device.st(), device.protocol()),
+              new QnGenerator(Clock.system(CST)));
+      Packet history =
+          c.requestHistory(
+              Commands.HistoryKind.HOUR,
+              LocalDateTime.of(2024, 6, 1, 8, 0),
+              LocalDateTime.of(2024, 6, 1, 10, 0));
+      g.send(device.mn(), history).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      String qn = history.qn().orElseThrow();
+      store.awaitUntil(
+          s ->
+              !s.matching(p -> p.cn().equals("9012") && p.answeredQn().equals(history.qn()))
+                  .isEmpty());
+      assertThat(store.matching(p -> p.cn().equals("9011") && p.qn().orElse("").equals(qn)))
+          .hasSize(1);
+      List<Packet> hours =
+          store.matching(p -> p.cn().equals("2061") && p.qn().orElse("").equals(qn));
+      assertThat(hours)
+          .extracting(p -> p.cp().dataTime().orElseThrow().getHour())
+          .containsExactly(8, 9, 10);
+
+      Packet setInterval = c.setRealtimeInterval(60);
+      g.send(device.mn(), setInterval).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      Packet getInterval = c.getRealtimeInterval();
+      g.send(device.mn(), getInterval).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      store.awaitUntil(
+          s ->
+              !s.matching(p -> p.cn().equals("1061") && p.qn().equals(getInterval.qn())).isEmpty());
+      assertThat(
+              store
+                  .matching(p -> p.cn().equals("1061") && p.qn().equals(getInterval.qn()))
+                  .get(0)
+                  .cp()
+                  .value("RtdInterval"))
+          .contains("60");
+      assertThat(demo.stats().commands()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void demoCountyDeviceList() {
+    List<DeviceProfile> devices = DemoCounty.devices();
+    assertThat(devices).extracting(DeviceProfile::mn).doesNotHaveDuplicates();
+    assertThat(devices.stream().map(DeviceProfile::kind).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(DeviceKind.values());
+    Map<DeviceKind, String> st = new ConcurrentHashMap<>();
+    for (DeviceProfile d : devices) {
+      assertThat(d.factors()).isNotEmpty();
+      assertThat(d.st()).isEqualTo(d.kind().st());
+      st.put(d.kind(), d.st());
+    }
+    assertThat(st.get(DeviceKind.STACK)).isEqualTo("31");
+  }
+
+  @Test
+  void valuesAreReproducibleAndFollowADailyCycle() {
+    DeviceProfile air =
+        DemoCounty.devices().stream()
+            .filter(d -> d.kind() == DeviceKind.AIR_STATION)
+            .findFirst()
+            .orElseThrow();
+    Factor ozone =
+        air.factors().stream().filter(f -> f.code().equals("a05024")).findFirst().orElseThrow();
+    ValueModel a = new ValueModel(1, 0);
+    ValueModel b = new ValueModel(1, 0);
+    LocalDateTime t = LocalDateTime.of(2024, 6, 1, 15, 0);
+    assertThat(a.sample(air, ozone, t)).isEqualTo(b.sample(air, ozone, t));
+    double afternoon = 0;
+    double night = 0;
+    for (int day = 0; day < 30; day++) {
+      afternoon += a.sample(air, ozone, t.plusDays(day));
+      night += a.sample(air, ozone, t.plusDays(day).withHour(3));
+    }
+    assertThat(afternoon).isGreaterThan(night);
+  }
+
+  @Test
+  void exceedancesHappenAtTheConfiguredRateOnly() {
+    DeviceProfile stack = DemoCounty.devices().get(0);
+    Factor so2 = stack.factors().get(0);
+    double limit = so2.limit().orElseThrow();
+    ValueModel none = new ValueModel(3, 0);
+    ValueModel some = new ValueModel(3, 0.05);
+    LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
+    int over = 0;
+    for (int h = 0; h < 2000; h++) {
+      assertThat(none.sample(stack, so2, t.plusHours(h))).isLessThan(limit);
+      if (some.sample(stack, so2, t.plusHours(h)) > limit) {
+        over++;
+      }
+    }
+    assertThat(over).isBetween(40, 200);
+  }
+}
