@@ -225,4 +225,58 @@ class OtherCountyStylesTest {
     assertThat(plan.warnings()).noneMatch(w -> w.message().contains("系统推进水环境治理"));
     assertThat(plan.tasks()).noneMatch(t -> t.text().contains("打印"));
   }
+
+  static final String PARTS_PLAN =
+      """
+      某市生态环境保护规划（2021—2035年）
+      第一部分  规划基础
+      全市生态环境持续改善。
+      第二部分  规划目标与指标
+      规划指标表
+      类别
+      指标
+      2020年
+      2025年
+      属性
+
+      环境质量
+      1.地表水达到或好于Ⅲ类水体比例（%）
+      66.7%（2个省控断面、4个市控断面）
+      80
+      约束性
+
+      2.城市黑臭水体比例（%）
+      0
+      0
+
+      第三部分  主要任务
+      （以下各项任务均需各镇（街道）落实，不再一一列出）
+      1）强化饮用水水源保护。开展水源地规范化建设。（责任单位：市生态环境局、市水利局）
+      2）推进城镇污水治理。完成管网改造。（市住房和城乡建设局牵头，市水务集团配合）
+      """;
+
+  @Test
+  void readsPartsStyleRowsSeparatedByBlankLinesAndAStandaloneRule() throws Exception {
+    Plan plan =
+        new PlanImporter().importBytes("city.txt", PARTS_PLAN.getBytes(StandardCharsets.UTF_8));
+    assertThat(plan.period()).hasValue(new PlanPeriod(2021, 2035));
+    assertThat(plan.sections())
+        .extracting(s -> s.number().orElse(""))
+        .containsExactly("第一部分", "第二部分", "第三部分");
+    List<IndicatorTarget> rows = plan.indicators();
+    assertThat(rows)
+        .extracting(IndicatorTarget::name)
+        .containsExactly("地表水达到或好于Ⅲ类水体比例", "城市黑臭水体比例");
+    assertThat(rows).allSatisfy(r -> assertThat(r.category()).hasValue("环境质量"));
+    assertThat(rows.get(0).baseline().flatMap(v -> v.number())).hasValue(new BigDecimal("66.7"));
+    assertThat(rows.get(1).attribute()).isEmpty();
+    assertThat(plan.warnings()).anySatisfy(w -> assertThat(w.message()).contains("单元格"));
+    assertThat(plan.standingRules())
+        .singleElement()
+        .satisfies(r -> assertThat(r.units()).containsExactly("各镇（街道）"));
+    assertThat(plan.tasks()).hasSize(2);
+    assertThat(plan.tasks().get(0).responsible()).containsExactly("市生态环境局", "市水利局");
+    assertThat(plan.tasks().get(1).lead()).containsExactly("市住房和城乡建设局");
+    assertThat(plan.tasks().get(1).support()).containsExactly("市水务集团");
+  }
 }

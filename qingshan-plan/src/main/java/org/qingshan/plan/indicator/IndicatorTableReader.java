@@ -19,6 +19,7 @@ import org.qingshan.plan.structure.Numbering;
  * 2025年, 指标属性, sometimes 序号/类别/单位); group rows such as （一）环境治理 give the category.
  */
 public final class IndicatorTableReader {
+  private static final Pattern LEADING_HEADER = Pattern.compile("^(序号|编号|类别|领域|类型|分类)$");
   private static final Pattern NAME_HEADER = Pattern.compile("^(主要)?指标(名称|项|内容)?$");
   private static final Pattern FOUR_DIGITS = Pattern.compile("(\\d{4})");
   private static final Pattern LAST_PARENTHETICAL = Pattern.compile("[(（]([^()（）]*)[)）]$");
@@ -109,13 +110,20 @@ public final class IndicatorTableReader {
         category = group.get();
         continue;
       }
+      category = categoryOf(cells, columns, category);
       rows.add(row(cells, columns, category, baselineYear, targetYear, line.number(), warnings));
     }
     markNotes(lines, i, used);
     return new IndicatorTable(rows, false, used, warnings);
   }
 
-  private static Optional<IndicatorTable> readCellPerLine(List<SourceLine> lines, int start) {
+  private static Optional<IndicatorTable> readCellPerLine(List<SourceLine> lines, int nameCell) {
+    int start = nameCell;
+    while (start > 0
+        && !lines.get(start - 1).isBlank()
+        && LEADING_HEADER.matcher(lines.get(start - 1).text().strip()).matches()) {
+      start--;
+    }
     List<String> headerCells = new ArrayList<>();
     Set<Integer> used = new HashSet<>();
     int i = start;
@@ -144,37 +152,105 @@ public final class IndicatorTableReader {
     Optional<Integer> targetYear = year(headerCells, columns, Column.TARGET);
     List<IndicatorTarget> rows = new ArrayList<>();
     List<ImportWarning> warnings = new ArrayList<>();
-    List<String> cells = new ArrayList<>();
-    int rowLine = 0;
-    String category = null;
+    List<List<SourceLine>> groups = new ArrayList<>();
+    List<SourceLine> group = new ArrayList<>();
     for (; i < lines.size(); i++) {
       SourceLine line = lines.get(i);
       if (line.isBlank()) {
+        if (!group.isEmpty()) {
+          groups.add(group);
+          group = new ArrayList<>();
+        }
         continue;
       }
       String text = line.text().strip();
-      if (cells.isEmpty() && (NOTE.matcher(text).find() || endsTable(text))) {
+      if (NOTE.matcher(text).find() || endsTable(text)) {
         break;
       }
       used.add(line.number());
-      if (cells.isEmpty() && groupName(List.of(text)).isPresent()) {
-        category = groupName(List.of(text)).get();
+      group.add(line);
+    }
+    if (!group.isEmpty()) {
+      groups.add(group);
+    }
+    // Blank lines between rows (one cell per line inside a row) tell where rows end, even when a
+    // row lacks a cell; without them, rows are cut by the number of header cells.
+    boolean grouped =
+        groups.size() > 1
+            && groups.stream().anyMatch(g -> g.size() > 1)
+            && groups.stream().allMatch(g -> g.size() <= columns.length);
+    List<List<SourceLine>> rowsOfCells = grouped ? groups : chunks(groups, columns.length);
+    String category = null;
+    for (List<SourceLine> cellLines : rowsOfCells) {
+      List<String> cells = cellLines.stream().map(l -> l.text().strip()).toList();
+      Optional<String> groupName =
+          cells.size() != 1
+              ? Optional.empty()
+              : grouped ? Optional.of(stripNumber(cells.get(0))) : groupName(List.of(cells.get(0)));
+      if (groupName.isPresent()) {
+        category = groupName.get();
         continue;
       }
-      if (cells.isEmpty()) {
-        rowLine = line.number();
+      int rowLine = cellLines.get(0).number();
+      Column[] rowColumns = columns;
+      if (cells.size() < columns.length && Arrays.asList(columns).contains(Column.CATEGORY)) {
+        // The category stood on its own line above (a merged cell); the row has the other columns.
+        rowColumns =
+            Arrays.stream(columns).filter(c -> c != Column.CATEGORY).toArray(Column[]::new);
       }
-      cells.add(text);
-      if (cells.size() == columns.length) {
-        rows.add(row(cells, columns, category, baselineYear, targetYear, rowLine, warnings));
-        cells = new ArrayList<>();
+      if (cells.size() != rowColumns.length) {
+        warnings.add(
+            new ImportWarning(
+                rowLine,
+                "指标表此行有 "
+                    + cells.size()
+                    + " 个单元格，表头有 "
+                    + columns.length
+                    + " 列，请核对："
+                    + String.join(" | ", cells)));
       }
-    }
-    if (!cells.isEmpty()) {
-      warnings.add(new ImportWarning(rowLine, "指标表最后一行单元格不完整，未导入：" + String.join(" | ", cells)));
+      category = categoryOf(cells, rowColumns, category);
+      rows.add(row(cells, rowColumns, category, baselineYear, targetYear, rowLine, warnings));
     }
     markNotes(lines, i, used);
     return Optional.of(new IndicatorTable(rows, false, used, warnings));
+  }
+
+  private static String stripNumber(String cell) {
+    Optional<Numbering> number = Numbering.parse(cell);
+    return number.map(n -> cell.substring(n.end()).strip()).orElse(cell);
+  }
+
+  private static List<List<SourceLine>> chunks(List<List<SourceLine>> groups, int width) {
+    List<List<SourceLine>> rows = new ArrayList<>();
+    List<SourceLine> row = new ArrayList<>();
+    for (List<SourceLine> g : groups) {
+      for (SourceLine line : g) {
+        if (row.isEmpty() && groupName(List.of(line.text().strip())).isPresent()) {
+          rows.add(List.of(line));
+          continue;
+        }
+        row.add(line);
+        if (row.size() == width) {
+          rows.add(row);
+          row = new ArrayList<>();
+        }
+      }
+    }
+    if (!row.isEmpty()) {
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** A category column merged over several rows is blank below its first row. */
+  private static String categoryOf(List<String> cells, Column[] columns, String current) {
+    for (int i = 0; i < columns.length && i < cells.size(); i++) {
+      if (columns[i] == Column.CATEGORY && !cells.get(i).isBlank()) {
+        return cells.get(i);
+      }
+    }
+    return current;
   }
 
   private static boolean endsTable(String text) {

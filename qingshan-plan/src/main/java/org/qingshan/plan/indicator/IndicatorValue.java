@@ -13,6 +13,11 @@ import org.qingshan.plan.document.Fold;
  */
 public record IndicatorValue(String written, Optional<Integer> year, Optional<BigDecimal> number) {
 
+  private static final Pattern INNER_SPACE = Pattern.compile("(?<=\\d)\\s+(?=[\\d.])");
+
+  /** A note after the value, e.g. 66.7%（2个省控断面、4个市控断面）. */
+  private static final Pattern TRAILING_NOTE = Pattern.compile("\\s*\\([^()]*\\)$");
+
   private static final Pattern NUMBER =
       Pattern.compile(
           "^[\\[【]?\\s*[≤≥<>]?=?\\s*(-?\\d+(?:\\.\\d+)?)\\s*%?\\s*(以上|以下|左右|以内)?\\s*[\\]】]?$");
@@ -22,7 +27,11 @@ public record IndicatorValue(String written, Optional<Integer> year, Optional<Bi
   }
 
   static Optional<BigDecimal> parse(String written) {
-    String compact = Fold.width(written).strip().replaceAll("(?<=\\d)\\s+(?=[\\d.])", "");
+    String compact =
+        TRAILING_NOTE
+            .matcher(INNER_SPACE.matcher(Fold.width(written).strip()).replaceAll(""))
+            .replaceAll("")
+            .strip();
     Matcher m = NUMBER.matcher(compact);
     return m.find() ? Optional.of(new BigDecimal(m.group(1))) : Optional.empty();
   }

@@ -56,6 +56,12 @@ public final class MarkerFinder {
         continue;
       }
       String body = text.substring(i + 1, close);
+      if (MarkerParser.isStandingRule(body)) {
+        // （以下各项任务均需各镇（街道）落实，不再一一列出）: a rule for the plan, no task owners.
+        markers.add(MarkerParser.parse(i, close + 1, text.substring(i, close + 1), body, false));
+        i = close;
+        continue;
+      }
       if (isUnitList(body, folded, i, close + 1)) {
         String raw = text.substring(i, close + 1);
         ResponsibilityMarker marker = MarkerParser.parse(i, close + 1, raw, body, false);

@@ -42,6 +42,12 @@ public final class MarkerParser {
 
   private MarkerParser() {}
 
+  /** True when the whole text is a standing rule and nothing else. */
+  static boolean isStandingRule(String body) {
+    Matcher rule = STANDING_RULE.matcher(Fold.width(body).strip());
+    return rule.lookingAt() && body.strip().length() - rule.end() <= 2;
+  }
+
   /** Parses the text inside the marker's brackets. */
   public static ResponsibilityMarker parse(
       int start, int end, String raw, String body, boolean labelled) {

@@ -13,17 +13,18 @@ public record Numbering(Style style, String token, int end) {
   private static final java.util.regex.Pattern TRAILING_SEPARATOR =
       java.util.regex.Pattern.compile("[、.．\\s]+$");
   private static final java.util.regex.Pattern DECORATION =
-      java.util.regex.Pattern.compile("[()（）第章节、.．\\s]");
+      java.util.regex.Pattern.compile("[()（）第章节部分篇、.．\\s]");
 
   /** Styles from outermost to innermost, in the order plans nest them. */
   public enum Style {
-    CHAPTER_DI(0, "^第([一二三四五六七八九十百零〇两\\d]+)章\\s*"),
+    CHAPTER_DI(0, "^第([一二三四五六七八九十百零〇两\\d]+)(章|部分|篇)\\s*"),
     SECTION_DI(1, "^第([一二三四五六七八九十百零〇两\\d]+)节\\s*"),
     CHAPTER(2, "^([一二三四五六七八九十]{1,3})\\s*[、.]\\s*"),
     SECTION(3, "^[(]\\s*([一二三四五六七八九十]{1,3})\\s*[)]\\s*"),
     DECIMAL(5, "^(\\d{1,2}\\.\\d{1,2})(?![.\\d%])\\s*"),
     ITEM(4, "^(\\d{1,2})\\s*[.、](?![\\d])\\s*"),
     SUBITEM(6, "^[(]\\s*(\\d{1,2})\\s*[)]\\s*"),
+    SUBITEM_HALF(6, "^(\\d{1,2})\\s*[)](?![\\d])\\s*"),
     CIRCLED(7, "^([\\u2460-\\u2473])\\s*");
 
     private final int rank;

@@ -28,6 +28,9 @@ class MarkerFormsTest {
         "（县公安局）|||县公安局",
         "(牵头单位:区发展和改革局,区科学技术局;配合单位:市生态环境局东昌府区分局)|区发展和改革局,区科学技术局|市生态环境局东昌府区分局|",
         "（牵头单位：县发展和改革局。配合单位：县财政局按职责分工负责）|县发展和改革局|县财政局|",
+        "（牵头单位：县发展和改革局，配合单位：县财政局）|县发展和改革局|县财政局|",
+        "（主办单位：县发展和改革局；协办单位：县财政局）|县发展和改革局|县财政局|",
+        "（县发展改革局、县财政局按各自职责负责）|||县发展改革局,县财政局",
         "(责任单位：县生态环境分局；县自然资源局按职责分工负责)|||县生态环境分局,县自然资源局",
         "（责任单位：开发区管（工）委、各镇（街道）政府（办事处））|||开发区管（工）委,各镇（街道）政府（办事处）",
         "（责任单位：县农业农村局、属地镇、街道办事处按职责分工负责）|||县农业农村局,属地镇、街道办事处",
@@ -79,6 +82,19 @@ class MarkerFormsTest {
     List<ResponsibilityMarker> markers = MarkerFinder.find(text);
     assertThat(markers).extracting(ResponsibilityMarker::raw).containsExactly("（住建局）", "（城管局）");
     assertThat(markers).noneMatch(m -> MarkerFinder.closesText(text, m));
+  }
+
+  @Test
+  void aStandaloneStandingRuleIsARuleNotAnOwner() {
+    List<ResponsibilityMarker> markers = MarkerFinder.find("（以下各项任务均需各镇（街道）落实，不再一一列出）");
+    assertThat(markers)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.assignsNothing()).isTrue();
+              assertThat(m.standingRule()).hasValue("以下各项任务均需各镇（街道）落实，不再一一列出");
+              assertThat(m.standingUnits()).containsExactly("各镇（街道）");
+            });
   }
 
   private static List<String> list(String csv) {
