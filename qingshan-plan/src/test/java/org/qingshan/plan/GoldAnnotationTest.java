@@ -42,13 +42,23 @@ class GoldAnnotationTest {
 
   @Test
   void guanxianIndicatorRowsMatchExactly() throws Exception {
-    Plan plan = new PlanImporter().importFile(SharedPlans.plan("guanxian-2021-2025.txt"));
     JsonNode gold = gold("guanxian-2021-2025");
     List<String> expected = new ArrayList<>();
     gold.get("indicators").forEach(row -> expected.add(goldRow(row)));
-    List<String> actual = plan.indicators().stream().map(GoldAnnotationTest::row).toList();
-    assertThat(plan.indicatorTableMissing()).isFalse();
-    assertThat(actual).containsExactlyElementsOf(expected);
+    String text =
+        Files.readString(SharedPlans.plan("guanxian-2021-2025.txt"), StandardCharsets.UTF_8);
+    // The text table, the same table as a real Word table, and as an HTML table on a web page.
+    List<Plan> plans =
+        List.of(
+            new PlanImporter().importFile(SharedPlans.plan("guanxian-2021-2025.txt")),
+            new PlanImporter().importBytes("plan.docx", asWord(text)),
+            new PlanImporter()
+                .importBytes("plan.html", asWebPage(text).getBytes(StandardCharsets.UTF_8)));
+    for (Plan plan : plans) {
+      List<String> actual = plan.indicators().stream().map(GoldAnnotationTest::row).toList();
+      assertThat(plan.indicatorTableMissing()).isFalse();
+      assertThat(actual).containsExactlyElementsOf(expected);
+    }
   }
 
   @Test
@@ -71,6 +81,13 @@ class GoldAnnotationTest {
       String text = Files.readString(SharedPlans.plan(name + ".txt"), StandardCharsets.UTF_8);
       String swapped = swapWidth(text);
       assertThat(accuracy(name + " as .docx", asWord(text), "plan.docx", name))
+          .isGreaterThanOrEqualTo(0.97);
+      assertThat(
+              accuracy(
+                  name + " as a web page",
+                  asWebPage(text).getBytes(StandardCharsets.UTF_8),
+                  "plan.html",
+                  name))
           .isGreaterThanOrEqualTo(0.97);
       assertThat(
               accuracy(
@@ -116,7 +133,9 @@ class GoldAnnotationTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       List<String[]> table = new ArrayList<>();
       for (String line : text.split("\n", -1)) {
-        if (line.contains("\t") && !line.matches(".*[·.]{3,}.*") && line.split("\t").length >= 3) {
+        if (line.contains("\t")
+            && !line.matches(".*[·.]{3,}.*")
+            && line.split("\t", -1).length >= 3) {
           table.add(line.split("\t", -1));
           continue;
         }
@@ -129,6 +148,38 @@ class GoldAnnotationTest {
       document.write(out);
       return out.toByteArray();
     }
+  }
+
+  private static String asWebPage(String text) {
+    StringBuilder html =
+        new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>规划</title>")
+            .append("<script>var x = '<p>not text</p>';</script></head><body>")
+            .append("<div class=\"nav\">首页 &gt; 政府信息公开</div><div class=\"content\">");
+    boolean inTable = false;
+    for (String line : text.split("\n", -1)) {
+      boolean row =
+          line.contains("\t") && !line.matches(".*[·.]{3,}.*") && line.split("\t", -1).length >= 3;
+      if (row && !inTable) {
+        html.append("<table>");
+      } else if (!row && inTable) {
+        html.append("</table>");
+      }
+      inTable = row;
+      if (row) {
+        html.append("<tr>");
+        for (String cell : line.split("\t", -1)) {
+          html.append("<td>").append(escape(cell)).append("</td>");
+        }
+        html.append("</tr>");
+      } else if (!line.isBlank()) {
+        html.append("<p>").append(escape(line.replace("\t", " "))).append("</p>\n");
+      }
+    }
+    return html.append("</div><div class=\"foot\">扫码使用手机浏览本页内容</div></body></html>").toString();
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static void flush(XWPFDocument document, List<String[]> rows) {

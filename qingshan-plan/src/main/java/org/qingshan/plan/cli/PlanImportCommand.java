@@ -75,7 +75,7 @@ public final class PlanImportCommand {
     } catch (PlanImportException e) {
       err.println("错误：" + e.getMessage());
       return 1;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       err.println("错误：导入失败（" + e.getClass().getSimpleName() + "），文件内容无法按规划解析：" + path);
       return 1;
     }

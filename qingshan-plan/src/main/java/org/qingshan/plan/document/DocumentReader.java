@@ -46,7 +46,11 @@ public final class DocumentReader {
     if (name.endsWith(".doc") || startsWith(bytes, "\u00D0\u00CF\u0011\u00E0")) {
       throw new PlanImportException("不支持旧版 Word .doc 格式，请在 Word 中另存为 .docx 后再导入");
     }
-    return PlainTextReader.read(fileName, TextDecoder.decode(bytes));
+    String text = TextDecoder.decode(bytes);
+    if (name.endsWith(".html") || name.endsWith(".htm") || HtmlReader.looksLikeHtml(text)) {
+      return HtmlReader.read(fileName, text);
+    }
+    return PlainTextReader.read(fileName, text);
   }
 
   private static boolean startsWith(byte[] bytes, String prefix) {
