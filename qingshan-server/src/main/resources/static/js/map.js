@@ -29,6 +29,30 @@
         }
       }).addTo(map);
       map.fitBounds(layer.getBounds());
+      return fetch(el.getAttribute('data-devices'), { credentials: 'same-origin' });
+    })
+    .then(function (r) { return r.json(); })
+    .then(function (devices) {
+      window.L.geoJSON(devices, {
+        pointToLayer: function (f, latlng) {
+          return window.L.circleMarker(latlng, {
+            radius: 7, weight: 2, color: '#fff',
+            fillColor: f.properties.online ? '#2e7d4f' : '#9aa5ae', fillOpacity: 0.95
+          });
+        },
+        onEachFeature: function (f, l) {
+          var p = f.properties;
+          var a = document.createElement('a');
+          a.href = el.getAttribute('data-device-base') + p.id;
+          a.textContent = p.name;
+          var box = document.createElement('div');
+          box.appendChild(a);
+          box.appendChild(document.createElement('br'));
+          box.appendChild(document.createTextNode(p.kind + ' · ' + p.mn + ' · ' + p.status));
+          l.bindPopup(box);
+        }
+      }).addTo(map);
+      el.setAttribute('data-devices-loaded', String(devices.features.length));
       el.setAttribute('data-loaded', 'true');
     });
 })();

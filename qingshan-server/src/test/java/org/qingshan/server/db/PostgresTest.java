@@ -50,7 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "qingshan.demo=true",
       "qingshan.data-dir=target/test-data",
-      "qingshan.hj212.port=0"
+      "qingshan.hj212.port=0",
+      "qingshan.demo-devices=false"
     })
 class PostgresTest {
   static final String URL =

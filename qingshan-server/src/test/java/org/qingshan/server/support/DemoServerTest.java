@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
       "qingshan.demo=true",
       "qingshan.data-dir=target/test-data",
       "qingshan.hj212.port=0",
+      "qingshan.demo-devices=false",
       "qingshan.db.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
       "qingshan.login.max-failures=3",

@@ -63,6 +63,23 @@ public final class TestDevice implements AutoCloseable {
         .build();
   }
 
+  /** Hour data (2061) of an air station: factor code to hourly mean, all flagged N. */
+  public Packet airHour(LocalDateTime time, java.util.Map<String, Double> means) {
+    DataArea.Builder cp = DataArea.builder().dataTime(time);
+    means.forEach(
+        (factor, value) ->
+            cp.reading(factor, Optional.of(DataFlag.N), new FactorValue(Suffix.AVG, value)));
+    return Packet.builder()
+        .qn(QNS.next())
+        .st("22")
+        .cn(CommandCode.HOUR_DATA)
+        .pw(pw)
+        .mn(mn)
+        .flag(Flag.of(1, false, true))
+        .cp(cp.build())
+        .build();
+  }
+
   public Packet hourData(LocalDateTime time, double so2) {
     return hourData(mn, pw, time, so2);
   }
