@@ -47,13 +47,15 @@ class GoldAnnotationTest {
     gold.get("indicators").forEach(row -> expected.add(goldRow(row)));
     String text =
         Files.readString(SharedPlans.plan("guanxian-2021-2025.txt"), StandardCharsets.UTF_8);
-    // The text table, the same table as a real Word table, and as an HTML table on a web page.
+    // The text table, the same table as a real Word table, as an HTML table on a web page, and
+    // flattened to spaces and wrapped in a PDF text layer.
     List<Plan> plans =
         List.of(
             new PlanImporter().importFile(SharedPlans.plan("guanxian-2021-2025.txt")),
             new PlanImporter().importBytes("plan.docx", asWord(text)),
             new PlanImporter()
-                .importBytes("plan.html", asWebPage(text).getBytes(StandardCharsets.UTF_8)));
+                .importBytes("plan.html", asWebPage(text).getBytes(StandardCharsets.UTF_8)),
+            new PlanImporter().importBytes("plan.pdf", asPdf(text)));
     for (Plan plan : plans) {
       List<String> actual = plan.indicators().stream().map(GoldAnnotationTest::row).toList();
       assertThat(plan.indicatorTableMissing()).isFalse();
@@ -88,6 +90,8 @@ class GoldAnnotationTest {
                   asWebPage(text).getBytes(StandardCharsets.UTF_8),
                   "plan.html",
                   name))
+          .isGreaterThanOrEqualTo(0.97);
+      assertThat(accuracy(name + " as .pdf", asPdf(text), "plan.pdf", name))
           .isGreaterThanOrEqualTo(0.97);
       assertThat(
               accuracy(
@@ -148,6 +152,17 @@ class GoldAnnotationTest {
       document.write(out);
       return out.toByteArray();
     }
+  }
+
+  /** A PDF text layer: paragraphs wrapped at 36 characters, page numbers every 45 lines. */
+  private static byte[] asPdf(String text) throws IOException {
+    List<String> paragraphs = new ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      if (!line.isBlank()) {
+        paragraphs.add(line.replace("\t", " ").strip());
+      }
+    }
+    return TestPdf.write(TestPdf.layout(paragraphs, 36, 45));
   }
 
   private static String asWebPage(String text) {

@@ -2,19 +2,8 @@ package org.qingshan.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.junit.jupiter.api.Test;
 import org.qingshan.plan.task.Task;
 
@@ -57,96 +46,10 @@ class PdfImportTest {
    * then needs no CJK font on the machine.
    */
   private static byte[] pdfPlan() throws Exception {
-    List<Integer> chars = new ArrayList<>();
-    for (String[] lines : PAGES) {
-      for (String line : lines) {
-        line.codePoints().filter(c -> !chars.contains(c)).forEach(chars::add);
-      }
+    List<List<String>> pages = new ArrayList<>();
+    for (String[] page : PAGES) {
+      pages.add(List.of(page));
     }
-    try (PDDocument document = new PDDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      COSDictionary font = cidFont(document, chars);
-      for (String[] lines : PAGES) {
-        PDPage page = new PDPage();
-        document.addPage(page);
-        PDResources resources = new PDResources();
-        COSDictionary fonts = new COSDictionary();
-        fonts.setItem(COSName.getPDFName("F1"), font);
-        resources.getCOSObject().setItem(COSName.FONT, fonts);
-        page.setResources(resources);
-        StringBuilder content = new StringBuilder("BT /F1 12 Tf 14 TL 40 740 Td\n");
-        for (String line : lines) {
-          content.append('<');
-          line.codePoints()
-              .forEach(c -> content.append(String.format("%04X", chars.indexOf(c) + 1)));
-          content.append("> Tj T*\n");
-        }
-        content.append("ET\n");
-        PDStream stream = new PDStream(document);
-        try (OutputStream os = stream.createOutputStream()) {
-          os.write(content.toString().getBytes(StandardCharsets.US_ASCII));
-        }
-        page.setContents(stream);
-      }
-      document.save(out);
-      return out.toByteArray();
-    }
-  }
-
-  private static COSDictionary cidFont(PDDocument document, List<Integer> chars) throws Exception {
-    COSDictionary descriptor = new COSDictionary();
-    descriptor.setName(COSName.TYPE, "FontDescriptor");
-    descriptor.setName(COSName.FONT_NAME, "SimSun");
-    descriptor.setInt(COSName.FLAGS, 4);
-    descriptor.setItem(COSName.FONT_BBOX, new PDRectangle(0, -200, 1000, 1100).getCOSArray());
-    descriptor.setInt(COSName.ITALIC_ANGLE, 0);
-    descriptor.setInt(COSName.ASCENT, 900);
-    descriptor.setInt(COSName.DESCENT, -200);
-    descriptor.setInt(COSName.CAP_HEIGHT, 700);
-    descriptor.setInt(COSName.STEM_V, 80);
-    COSDictionary systemInfo = new COSDictionary();
-    systemInfo.setString(COSName.REGISTRY, "Adobe");
-    systemInfo.setString(COSName.ORDERING, "Identity");
-    systemInfo.setInt(COSName.SUPPLEMENT, 0);
-    COSDictionary cid = new COSDictionary();
-    cid.setName(COSName.TYPE, "Font");
-    cid.setName(COSName.SUBTYPE, "CIDFontType2");
-    cid.setName(COSName.BASE_FONT, "SimSun");
-    cid.setItem(COSName.CIDSYSTEMINFO, systemInfo);
-    cid.setItem(COSName.FONT_DESC, descriptor);
-    cid.setInt(COSName.DW, 1000);
-    cid.setName(COSName.CID_TO_GID_MAP, "Identity");
-    COSArray descendants = new COSArray();
-    descendants.add(cid);
-    COSDictionary font = new COSDictionary();
-    font.setName(COSName.TYPE, "Font");
-    font.setName(COSName.SUBTYPE, "Type0");
-    font.setName(COSName.BASE_FONT, "SimSun");
-    font.setName(COSName.ENCODING, "Identity-H");
-    font.setItem(COSName.DESCENDANT_FONTS, descendants);
-    PDStream toUnicode = new PDStream(document);
-    try (OutputStream os = toUnicode.createOutputStream()) {
-      os.write(toUnicodeMap(chars).getBytes(StandardCharsets.US_ASCII));
-    }
-    font.setItem(COSName.TO_UNICODE, toUnicode);
-    return font;
-  }
-
-  private static String toUnicodeMap(List<Integer> chars) {
-    StringBuilder map = new StringBuilder();
-    map.append("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n")
-        .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
-        .append("/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n")
-        .append("1 begincodespacerange <0000> <FFFF> endcodespacerange\n");
-    for (int from = 0; from < chars.size(); from += 100) {
-      int to = Math.min(chars.size(), from + 100);
-      map.append(to - from).append(" beginbfchar\n");
-      for (int i = from; i < to; i++) {
-        map.append(String.format("<%04X> <%04X>%n", i + 1, chars.get(i)));
-      }
-      map.append("endbfchar\n");
-    }
-    map.append("endcmap CMapName currentdict /CMap defineresource pop end end\n");
-    return map.toString();
+    return TestPdf.write(pages);
   }
 }

@@ -38,6 +38,11 @@ public final class PlanImportCommand {
       PrintStream out,
       PrintStream err,
       DepartmentDirectory directory) {
+    // POI logs through the Log4j API; without a logging backend Log4j prints a status line to
+    // stdout, which would break the JSON on stdout. The server's own logging backend is unaffected.
+    if (System.getProperty("log4j2.statusLoggerLevel") == null) {
+      System.setProperty("log4j2.statusLoggerLevel", "OFF");
+    }
     String file = null;
     boolean json = false;
     for (String arg : args) {

@@ -18,19 +18,10 @@ public final class Paragraph {
   }
 
   void append(String part, int line) {
-    if (!text.isEmpty() && needsSpace(text.charAt(text.length() - 1), part)) {
-      text.append(' ');
-    }
+    // Parts are joined without a space: a break inside a Chinese sentence, a word or a unit name
+    // (冠县⏎⏎发展和改革局) never stood for a space.
     anchors.add(new int[] {text.length(), line});
     text.append(part);
-  }
-
-  private static boolean needsSpace(char last, String next) {
-    return !next.isEmpty() && isLatin(last) && isLatin(next.charAt(0));
-  }
-
-  private static boolean isLatin(char c) {
-    return c < 128 && Character.isLetterOrDigit(c);
   }
 
   public String text() {
