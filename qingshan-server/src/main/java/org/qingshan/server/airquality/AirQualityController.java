@@ -71,7 +71,7 @@ class AirQualityController {
             ? stations.stream().findFirst()
             : stations.stream().filter(s -> s.id() == station).findFirst();
     LocalDate end = to == null ? LocalDate.now(zone) : to;
-    LocalDate start = from == null ? end.minusDays(29) : from;
+    LocalDate start = from == null ? end.minusDays(6) : from;
     model.addAttribute("from", start);
     model.addAttribute("to", end);
     chosen.ifPresent(s -> model.addAttribute("report", report(s, start, end)));
