@@ -1,0 +1,63 @@
+package org.qingshan.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.qingshan.server.QingshanApplication;
+import org.qingshan.server.monitoring.GatewayService;
+import org.qingshan.server.registry.Device;
+import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.support.WebSession;
+import org.qingshan.simulator.DeviceProfile;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@code ./qingshan demo}: the simulated devices are registered and stream data over TCP. */
+@SpringBootTest(
+    classes = QingshanApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "qingshan.demo=true",
+      "qingshan.demo-devices=true",
+      "qingshan.data-dir=target/test-data",
+      "qingshan.hj212.port=0",
+      "qingshan.db.url=jdbc:h2:mem:demo-devices;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "logging.level.root=WARN"
+    })
+class DemoMonitoringTest {
+  @LocalServerPort int port;
+  @Autowired DeviceRegistry registry;
+  @Autowired GatewayService gateway;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void everySimulatedDeviceIsRegisteredConnectsAndDeliversData() throws Exception {
+    var profiles = org.qingshan.simulator.DemoCounty.devices();
+    for (DeviceProfile p : profiles) {
+      Device d = registry.byMn(p.mn()).orElseThrow();
+      assertThat(d.departmentId()).as("placed in a town").isPresent();
+      assertThat(d.longitude()).isPresent();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline
+        && !(profiles.stream().allMatch(p -> gateway.isOnline(p.mn())) && hourRows() > 0)) {
+      Thread.sleep(200);
+    }
+    assertThat(profiles).allMatch(p -> gateway.isOnline(p.mn()));
+    assertThat(hourRows()).as("history backlog stored").isPositive();
+
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    String home = admin.get("/").body();
+    assertThat(home).contains(profiles.size() + " / " + profiles.size());
+  }
+
+  private long hourRows() {
+    return jdbc.sql("SELECT COUNT(*) FROM observation WHERE kind = 'HOUR'")
+        .query(Long.class)
+        .single();
+  }
+}
