@@ -279,4 +279,29 @@ class OtherCountyStylesTest {
     assertThat(plan.tasks().get(1).lead()).containsExactly("市住房和城乡建设局");
     assertThat(plan.tasks().get(1).support()).containsExactly("市水务集团");
   }
+
+  @Test
+  void aStandingRuleWrittenAsASentenceIsNotATask() throws Exception {
+    String plan =
+        """
+        某县生态环境保护规划（2021—2025年）
+        一、发展基础
+        生态环境持续改善。
+        二、主要任务
+        以下各项任务均需各乡镇人民政府落实，不再一一列出。
+        （一）加强大气治理。推进工业炉窑治理。（牵头单位：县生态环境分局）
+        （二）加强水污染治理。推进污水管网建设。（责任单位：县住房和城乡建设局）
+        """;
+    Plan imported =
+        new PlanImporter().importBytes("rule.txt", plan.getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.tasks()).hasSize(2);
+    assertThat(imported.standingRules())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.units()).containsExactly("各乡镇人民政府");
+              assertThat(r.line()).isEqualTo(5);
+            });
+    assertThat(imported.warnings()).noneMatch(w -> w.line() == 5);
+  }
 }

@@ -43,7 +43,7 @@ public final class MarkerParser {
   private MarkerParser() {}
 
   /** True when the whole text is a standing rule and nothing else. */
-  static boolean isStandingRule(String body) {
+  public static boolean isStandingRule(String body) {
     Matcher rule = STANDING_RULE.matcher(Fold.width(body).strip());
     return rule.lookingAt() && body.strip().length() - rule.end() <= 2;
   }

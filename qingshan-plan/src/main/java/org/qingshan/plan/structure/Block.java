@@ -36,6 +36,22 @@ public final class Block {
     introducesSubItems = true;
   }
 
+  /**
+   * The same block holding other paragraphs (the numbering stays only if the first one is kept).
+   */
+  public Block withParagraphs(List<Paragraph> kept) {
+    boolean firstKept = !kept.isEmpty() && kept.get(0) == paragraphs.get(0);
+    Block copy =
+        new Block(
+            firstKept ? kind : Kind.BODY,
+            firstKept ? numbering : Optional.empty(),
+            parent,
+            kept.get(0));
+    kept.subList(1, kept.size()).forEach(copy::add);
+    copy.introducesSubItems = introducesSubItems;
+    return copy;
+  }
+
   void add(Paragraph paragraph) {
     paragraphs.add(paragraph);
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qingshan.plan.responsibility.MarkerFinder;
+import org.qingshan.plan.responsibility.MarkerParser;
 import org.qingshan.plan.responsibility.ResponsibilityMarker;
 import org.qingshan.plan.structure.Block;
 import org.qingshan.plan.structure.Paragraph;
@@ -76,9 +77,40 @@ public final class TaskSplitter {
   }
 
   public List<Task> split(Block block, Optional<String> headingTitle) {
+    Optional<Block> kept = withoutStandingRules(block);
+    if (kept.isEmpty()) {
+      return List.of();
+    }
+    Block tasksOnly = kept.get();
     return placement == MarkerPlacement.AFTER_TEXT
-        ? splitAfter(block, headingTitle)
-        : splitBefore(block, headingTitle);
+        ? splitAfter(tasksOnly, headingTitle)
+        : splitBefore(tasksOnly, headingTitle);
+  }
+
+  /**
+   * A paragraph that only states a rule for all later tasks (以下各项任务均需各镇（街道）落实，不再一一列出。) is recorded
+   * once for the plan and is not a task.
+   */
+  private Optional<Block> withoutStandingRules(Block block) {
+    List<Paragraph> kept = new ArrayList<>();
+    for (Paragraph paragraph : block.paragraphs()) {
+      String text = paragraph.text();
+      boolean first = paragraph == block.paragraphs().get(0);
+      int from = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
+      String body = text.substring(Math.min(from, text.length())).replaceAll("[。.；;\\s]+$", "");
+      if (MarkerParser.isStandingRule(body)) {
+        ResponsibilityMarker rule = MarkerParser.parse(0, body.length(), body, body, false);
+        rule.standingRule()
+            .ifPresent(r -> collector.standingRule(r, rule.standingUnits(), paragraph.firstLine()));
+      } else {
+        kept.add(paragraph);
+      }
+    }
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        kept.size() == block.paragraphs().size() ? block : block.withParagraphs(kept));
   }
 
   private List<Task> splitAfter(Block block, Optional<String> headingTitle) {
