@@ -43,36 +43,42 @@ public final class Crc16 {
 
   private Crc16() {}
 
+  // one constant array per step count: the JIT then knows each is 256 long and drops bounds checks
+  private static final int[] H1 = STEP[1];
+  private static final int[] H2 = STEP[2];
+  private static final int[] H3 = STEP[3];
+  private static final int[] H4 = STEP[4];
+  private static final int[] H5 = STEP[5];
+  private static final int[] H6 = STEP[6];
+  private static final int[] H7 = STEP[7];
+  private static final int[] H8 = STEP[8];
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   /** HJ 212 CRC of {@code len} bytes of {@code data} from {@code off}. */
   public static int hj212(byte[] data, int off, int len) {
     if (len == 0) {
       return 0xFFFF;
     }
-    final int[] h1 = STEP[1];
-    final int[] h2 = STEP[2];
-    final int[] h3 = STEP[3];
-    final int[] h4 = STEP[4];
-    final int[] h5 = STEP[5];
-    final int[] h6 = STEP[6];
-    final int[] h7 = STEP[7];
-    final int[] h8 = STEP[8];
     int x = 0xFF ^ (data[off] & 0xFF);
     int i = off + 1;
     int end = off + len;
     for (; i + 8 <= end; i += 8) {
+      long w = (long) LONGS.get(data, i); // bytes i..i+7, byte i in the low bits
       x =
-          h8[x]
-              ^ h7[data[i] & 0xFF]
-              ^ h6[data[i + 1] & 0xFF]
-              ^ h5[data[i + 2] & 0xFF]
-              ^ h4[data[i + 3] & 0xFF]
-              ^ h3[data[i + 4] & 0xFF]
-              ^ h2[data[i + 5] & 0xFF]
-              ^ h1[data[i + 6] & 0xFF]
-              ^ (data[i + 7] & 0xFF);
+          H8[x]
+              ^ H7[(int) w & 0xFF]
+              ^ H6[(int) (w >>> 8) & 0xFF]
+              ^ H5[(int) (w >>> 16) & 0xFF]
+              ^ H4[(int) (w >>> 24) & 0xFF]
+              ^ H3[(int) (w >>> 32) & 0xFF]
+              ^ H2[(int) (w >>> 40) & 0xFF]
+              ^ H1[(int) (w >>> 48) & 0xFF]
+              ^ (int) (w >>> 56);
     }
     for (; i < end; i++) {
-      x = h1[x] ^ (data[i] & 0xFF);
+      x = H1[x] ^ (data[i] & 0xFF);
     }
     return TABLE[x];
   }

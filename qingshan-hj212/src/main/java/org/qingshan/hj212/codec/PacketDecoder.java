@@ -66,12 +66,15 @@ public final class PacketDecoder {
       declared = declared * 10 + (c - '0');
     }
     int end = off + len;
+    int segStart = off + HEADER;
+    int segLen = len - HEADER - TRAILER;
+    // the CRC runs first when the length fits: it streams through the bytes in order, so the CRC
+    // digits at the end are already in cache when read; the reported order of checks is the same
+    int computed = declared == segLen ? Crc16.hj212(buf, segStart, segLen) : -1;
     int given = Crc16.parseHex(buf, end - TRAILER);
     if (given < 0) {
       return error(ErrorKind.FRAME, "no 4 hex digits of CRC at the end", buf, off, len);
     }
-    int segStart = off + HEADER;
-    int segLen = len - HEADER - TRAILER;
     if (declared != segLen) {
       return error(
           ErrorKind.LENGTH,
@@ -88,7 +91,7 @@ public final class PacketDecoder {
           off,
           len);
     }
-    boolean crcOk = Crc16.hj212(buf, segStart, segLen) == given;
+    boolean crcOk = computed == given;
     Header h = new Header();
     String fieldProblem = h.parse(buf, segStart, segStart + segLen);
     if (!crcOk && !crcAcceptedByDialect(h, buf, segStart, segLen, given)) {

@@ -24,7 +24,8 @@ public final class CpParser {
   private LocalDateTime dataTime;
   // the reading being filled: adjacent keys of one factor are the common case
   private String curFactor;
-  private FactorValue[] curValues;
+  private Suffix[] curSuffixes;
+  private double[] curNumbers;
   private int curCount;
   private String curFlag;
   private String curEFlag;
@@ -79,7 +80,7 @@ public final class CpParser {
         pos++;
       }
       if (pos >= end || b[pos] != '=') {
-        fail("entry without '=': " + str(ks, pos), false);
+        failStructure("entry without '=': ", ks, pos);
         return;
       }
       int ke = pos++;
@@ -89,7 +90,7 @@ public final class CpParser {
         vs = pos + 2;
         ve = closingOfNested(vs);
         if (ve < 0) {
-          fail("nested && not closed after " + str(ks, ke), false);
+          failStructure("nested && not closed after ", ks, ke);
           return;
         }
         pos = ve + 2;
@@ -97,10 +98,26 @@ public final class CpParser {
         vs = pos + 2;
         ve = indexOf('/', '/', vs);
         if (ve < 0) {
-          fail("// text not closed after " + str(ks, ke), false);
+          failStructure("// text not closed after ", ks, ke);
           return;
         }
         pos = ve + 2;
+      } else if (dash > 0) {
+        FactorKeys.Key key = FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash);
+        vs = pos;
+        if (key.suffix().type() == Suffix.Type.NUMBER) {
+          // the common case: read the number while looking for the end of the value
+          ve = scanNumber(b, pos, end);
+          pos = ve;
+          numberEntry(key, ks, ke, vs, ve);
+          continue;
+        }
+        while (pos < end && (c = b[pos]) != ';' && c != ',') {
+          pos++;
+        }
+        ve = pos;
+        factorEntry(key, ks, ke, vs, ve);
+        continue;
       } else {
         vs = pos;
         while (pos < end && (c = b[pos]) != ';' && c != ',') {
@@ -113,7 +130,7 @@ public final class CpParser {
       } else if (ke - ks == 8 && startsWith(ks, DATA_TIME)) {
         dataTime = Hj212Time.parse(b, vs, ve - vs);
         if (dataTime == null) {
-          fail("DataTime is not a time: " + str(vs, ve), true);
+          failValue("DataTime is not a time: ", vs, ve, vs, ve);
         }
       }
     }
@@ -132,6 +149,69 @@ public final class CpParser {
 
   private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
 
+  private double number;
+
+  /**
+   * Reads a plain decimal ({@code -12.345}) up to the next ';' or ',' into {@link #number} and
+   * returns where the value ends; anything else is left to {@link Numbers#parse}.
+   */
+  private int scanNumber(byte[] b, int pos, int end) {
+    int start = pos;
+    boolean negative = false;
+    if (pos < end && b[pos] == '-') {
+      negative = true;
+      pos++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int scale = -1;
+    byte c = 0;
+    for (; pos < end; pos++) {
+      c = b[pos];
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+        digits++;
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        break;
+      }
+    }
+    if (pos < end && c != ';' && c != ',') {
+      // exponent, '+', junk...: find the end, then the general parser decides
+      while (pos < end && (c = b[pos]) != ';' && c != ',') {
+        pos++;
+      }
+      number = Numbers.parse(b, start, pos - start);
+      return pos;
+    }
+    if (digits == 0 || digits > 15 || scale > 22) {
+      number = Numbers.parse(b, start, pos - start);
+      return pos;
+    }
+    double v = scale <= 0 ? mantissa : mantissa / Numbers.pow10(scale);
+    number = negative ? -v : v;
+    return pos;
+  }
+
+  private void numberEntry(FactorKeys.Key key, int ks, int ke, int vs, int ve) {
+    double v = number;
+    if (Double.isNaN(v)) {
+      failValue(" is not a number: ", ks, ke, vs, ve);
+      return;
+    }
+    select(key.factor());
+    if (curCount == curSuffixes.length) {
+      curSuffixes = java.util.Arrays.copyOf(curSuffixes, curCount * 2);
+      curNumbers = java.util.Arrays.copyOf(curNumbers, curCount * 2);
+    }
+    curSuffixes[curCount] = key.suffix();
+    curNumbers[curCount++] = v;
+  }
+
   private void factorEntry(FactorKeys.Key key, int ks, int ke, int vs, int ve) {
     String factor = key.factor();
     Suffix suffix = key.suffix();
@@ -139,14 +219,16 @@ public final class CpParser {
       case NUMBER -> {
         double v = Numbers.parse(b, vs, ve - vs);
         if (Double.isNaN(v)) {
-          fail(str(ks, ke) + " is not a number: " + str(vs, ve), true);
+          failValue(" is not a number: ", ks, ke, vs, ve);
           return;
         }
         select(factor);
-        if (curCount == curValues.length) {
-          curValues = java.util.Arrays.copyOf(curValues, curCount * 2);
+        if (curCount == curSuffixes.length) {
+          curSuffixes = java.util.Arrays.copyOf(curSuffixes, curCount * 2);
+          curNumbers = java.util.Arrays.copyOf(curNumbers, curCount * 2);
         }
-        curValues[curCount++] = new FactorValue(suffix, v);
+        curSuffixes[curCount] = suffix;
+        curNumbers[curCount++] = v;
       }
       case FLAG -> {
         select(factor);
@@ -157,7 +239,7 @@ public final class CpParser {
       case TIME -> {
         LocalDateTime t = Hj212Time.parse(b, vs, ve - vs);
         if (t == null) {
-          fail(str(ks, ke) + " is not a time: " + str(vs, ve), true);
+          failValue(" is not a time: ", ks, ke, vs, ve);
           return;
         }
         select(factor);
@@ -188,7 +270,8 @@ public final class CpParser {
         // a factor split over non-adjacent items (seen in the field): merge into its first place
         curFactor = r.factor();
         curCount = r.valueCount();
-        curValues = r.values().toArray(new FactorValue[Math.max(4, curCount * 2)]);
+        curSuffixes = java.util.Arrays.copyOf(r.suffixArray(), Math.max(8, curCount * 2));
+        curNumbers = java.util.Arrays.copyOf(r.numberArray(), Math.max(8, curCount * 2));
         curFlag = r.flagCode().orElse(null);
         curEFlag = r.extendedFlag().orElse(null);
         curSampleTime = r.sampleTime().orElse(null);
@@ -197,7 +280,8 @@ public final class CpParser {
       }
     }
     curFactor = factor;
-    curValues = new FactorValue[4];
+    curSuffixes = new Suffix[4];
+    curNumbers = new double[4];
     curCount = 0;
     curFlag = null;
     curEFlag = null;
@@ -212,7 +296,8 @@ public final class CpParser {
       return;
     }
     FactorReading r =
-        new FactorReading(curFactor, curValues, curCount, curFlag, curEFlag, curSampleTime);
+        new FactorReading(
+            curFactor, curSuffixes, curNumbers, curCount, curFlag, curEFlag, curSampleTime);
     if (curSlot >= 0) {
       readings.set(curSlot, r);
     } else {
@@ -253,6 +338,15 @@ public final class CpParser {
       }
     }
     return true;
+  }
+
+  // message building kept out of the hot methods so that they stay small enough to inline
+  private void failStructure(String what, int from, int to) {
+    fail(what + str(from, to), false);
+  }
+
+  private void failValue(String what, int ks, int ke, int vs, int ve) {
+    fail(str(ks, ke) + what + str(vs, ve), true);
   }
 
   private void fail(String message, boolean value) {

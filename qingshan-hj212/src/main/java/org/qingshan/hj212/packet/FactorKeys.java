@@ -23,10 +23,14 @@ final class FactorKeys {
    * is {@link #hash} of the same bytes, computed by the caller while scanning them.
    */
   static Key lookup(byte[] b, int off, int len, int dash, int hash) {
-    int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
+    int slot = (hash ^ (hash >>> 12)) & (SIZE - 2);
     Key k = TABLE[slot];
     if (k != null && Codes.same(k.bytes, b, off, len)) {
       return k;
+    }
+    Key k2 = TABLE[slot + 1];
+    if (k2 != null && Codes.same(k2.bytes, b, off, len)) {
+      return k2;
     }
     Key created =
         new Key(
@@ -34,7 +38,7 @@ final class FactorKeys {
             Codes.intern(b, off, dash),
             Suffix.parse(b, off + dash + 1, len - dash - 1));
     if (len <= MAX_LEN) {
-      TABLE[slot] = created;
+      TABLE[k == null ? slot : slot + 1] = created;
     }
     return created;
   }

@@ -1,6 +1,8 @@
 package org.qingshan.hj212.packet;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -11,7 +13,9 @@ import java.util.OptionalDouble;
  */
 public final class FactorReading {
   private final String factor;
-  private final FactorValue[] values;
+  // parallel arrays rather than value objects: decoding creates no object per value
+  private final Suffix[] suffixes;
+  private final double[] numbers;
   private final int valueCount;
   private final String flagCode;
   private final String extendedFlag;
@@ -19,28 +23,15 @@ public final class FactorReading {
 
   FactorReading(
       String factor,
-      List<FactorValue> values,
-      String flagCode,
-      String extendedFlag,
-      LocalDateTime sampleTime) {
-    this(
-        factor,
-        values.toArray(new FactorValue[0]),
-        values.size(),
-        flagCode,
-        extendedFlag,
-        sampleTime);
-  }
-
-  FactorReading(
-      String factor,
-      FactorValue[] values,
+      Suffix[] suffixes,
+      double[] numbers,
       int valueCount,
       String flagCode,
       String extendedFlag,
       LocalDateTime sampleTime) {
     this.factor = factor;
-    this.values = values;
+    this.suffixes = suffixes;
+    this.numbers = numbers;
     this.valueCount = valueCount;
     this.flagCode = flagCode;
     this.extendedFlag = extendedFlag;
@@ -50,7 +41,13 @@ public final class FactorReading {
   /** Builds a reading (used by encoders and the simulator). */
   public static FactorReading of(
       String factor, List<FactorValue> values, Optional<String> flagCode) {
-    return new FactorReading(factor, values, flagCode.orElse(null), null, null);
+    Suffix[] s = new Suffix[values.size()];
+    double[] n = new double[values.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = values.get(i).suffix();
+      n[i] = values.get(i).value();
+    }
+    return new FactorReading(factor, s, n, s.length, flagCode.orElse(null), null, null);
   }
 
   /** Factor code as sent: {@code w01018}, {@code a21026}, or a 2005 code like {@code 011}. */
@@ -60,8 +57,11 @@ public final class FactorReading {
 
   /** Numeric values in packet order. */
   public List<FactorValue> values() {
-    return java.util.Collections.unmodifiableList(
-        java.util.Arrays.asList(values).subList(0, valueCount));
+    List<FactorValue> out = new ArrayList<>(valueCount);
+    for (int i = 0; i < valueCount; i++) {
+      out.add(new FactorValue(suffixes[i], numbers[i]));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** Number of numeric values. */
@@ -72,9 +72,8 @@ public final class FactorReading {
   /** The value with the given suffix, if sent. */
   public OptionalDouble value(Suffix suffix) {
     for (int i = 0; i < valueCount; i++) {
-      FactorValue v = values[i];
-      if (v.suffix() == suffix) {
-        return OptionalDouble.of(v.value());
+      if (suffixes[i] == suffix) {
+        return OptionalDouble.of(numbers[i]);
       }
     }
     return OptionalDouble.empty();
@@ -98,6 +97,14 @@ public final class FactorReading {
   /** The sampling time (SampleTime), if sent. */
   public Optional<LocalDateTime> sampleTime() {
     return Optional.ofNullable(sampleTime);
+  }
+
+  Suffix[] suffixArray() {
+    return suffixes;
+  }
+
+  double[] numberArray() {
+    return numbers;
   }
 
   @Override

@@ -16,6 +16,11 @@ final class Numbers {
 
   private Numbers() {}
 
+  /** 10^n for 0 <= n <= 22, exactly. */
+  static double pow10(int n) {
+    return POW10[n];
+  }
+
   /** The value of the decimal text, or NaN when it is not a number. */
   static double parse(byte[] b, int off, int len) {
     if (len == 0) {
