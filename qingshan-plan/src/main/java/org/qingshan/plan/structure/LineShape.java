@@ -52,13 +52,4 @@ public final class LineShape {
   public static boolean startsWithLabel(String text) {
     return LABEL_START.matcher(Fold.width(text)).find();
   }
-
-  public static boolean hasChinese(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -1,7 +1,6 @@
 package org.qingshan.plan.structure;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.qingshan.plan.document.SourceLine;
 
@@ -56,9 +55,5 @@ public final class ParagraphAssembler {
     }
     int high = lengths[(int) Math.floor((lengths.length - 1) * 0.9)];
     return Math.max(8, (int) Math.floor(high * 0.9));
-  }
-
-  static int[] copy(int[] values) {
-    return Arrays.copyOf(values, values.length);
   }
 }

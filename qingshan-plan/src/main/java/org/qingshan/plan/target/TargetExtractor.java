@@ -48,7 +48,7 @@ public final class TargetExtractor {
       boolean hasQuantity = quantity.find();
       Matcher recurring = RECURRING.matcher(folded);
       boolean hasRecurring = recurring.find();
-      if (deadline.isEmpty() && hasQuantity && carried.isPresent() && startsClause(sentence)) {
+      if (deadline.isEmpty() && hasQuantity && carried.isPresent()) {
         deadline = carried;
       }
       if (deadline.isEmpty() && !hasQuantity && !hasRecurring) {
@@ -86,10 +86,6 @@ public final class TargetExtractor {
                   : Optional.empty()));
     }
     return targets;
-  }
-
-  private static boolean startsClause(String sentence) {
-    return !sentence.isBlank();
   }
 
   static List<String> sentences(String text) {
