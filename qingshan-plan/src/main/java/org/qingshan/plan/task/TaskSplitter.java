@@ -161,7 +161,7 @@ public final class TaskSplitter {
       if (!opening.isEmpty()) {
         tasks.add(emit(pending, opening, tasks.isEmpty(), block, headingTitle));
       } else if (!(tasks.isEmpty() && block.isIntroduction())) {
-        String why = tasks.isEmpty() ? UNMARKED : "责任单位标注之后的文字没有责任单位标注，未推断责任单位";
+        String why = lastMarkers.isEmpty() ? UNMARKED : "责任单位标注之后的文字没有责任单位标注，未推断责任单位";
         flagged(tasks, pending, block, headingTitle, why);
       }
     }
