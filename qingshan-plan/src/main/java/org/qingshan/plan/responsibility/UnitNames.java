@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * 属地镇、街道办事处 stays one unit.
  */
 public final class UnitNames {
+  private static final Pattern SPACE = Pattern.compile("[\\s\\u3000]+");
+  private static final Pattern HAN_SPACE =
+      Pattern.compile("(?<=[\\u4e00-\\u9fff）)])[\\s\\u3000]+(?=[\\u4e00-\\u9fff（(])");
   private static final Pattern EDGE_PUNCT = Pattern.compile("^[\\s:：。.]+|[\\s。.]+$");
   private static final Pattern LEADING_CONJUNCTION =
       Pattern.compile("^(由|及|和|以及)(?=[\\u4e00-\\u9fff]{3})");
@@ -59,9 +62,26 @@ public final class UnitNames {
         names.set(names.size() - 1, names.get(names.size() - 1) + "、" + name);
         continue;
       }
-      names.addAll(unglue(name));
+      for (String part : spaced(name)) {
+        names.addAll(unglue(part));
+      }
     }
     return names;
+  }
+
+  /**
+   * Spaces inside a list: between complete unit names they separate units (县发改局 县财政局); inside one
+   * name they are layout left by a conversion (冠县 发展和改革局) and go.
+   */
+  private static List<String> spaced(String name) {
+    if (!SPACE.matcher(name).find()) {
+      return List.of(name);
+    }
+    List<String> parts = List.of(SPACE.split(name));
+    if (parts.size() > 1 && parts.stream().allMatch(UnitNames::looksLikeUnit)) {
+      return parts;
+    }
+    return List.of(HAN_SPACE.matcher(name).replaceAll(""));
   }
 
   /** True when the text contains a placeholder where a unit name should be. */
