@@ -304,4 +304,24 @@ class OtherCountyStylesTest {
             });
     assertThat(imported.warnings()).noneMatch(w -> w.line() == 5);
   }
+
+  @Test
+  void aBareUnitEndingAnUnmarkedParagraphGovernsTheTask() throws Exception {
+    String plan =
+        """
+        某县生态环境保护规划（2021—2025年）
+        一、发展基础
+        生态环境持续改善。
+        二、主要任务
+        1.加强施工扬尘管控。全面推行绿色施工（县住房和城乡建设局、县城市管理局）
+        2.严查渣土车。严肃查处渣土车不冲洗问题（县城市管理局）。加强道路保洁。
+        牵头单位：县交通运输局
+        """;
+    List<Task> tasks =
+        new PlanImporter().importBytes("bare.txt", plan.getBytes(StandardCharsets.UTF_8)).tasks();
+    assertThat(tasks).hasSize(2);
+    assertThat(tasks.get(0).responsible()).containsExactly("县住房和城乡建设局", "县城市管理局");
+    assertThat(tasks.get(1).lead()).containsExactly("县交通运输局");
+    assertThat(tasks.get(1).responsible()).isEmpty();
+  }
 }

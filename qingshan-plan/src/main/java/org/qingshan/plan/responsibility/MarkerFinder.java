@@ -97,6 +97,11 @@ public final class MarkerFinder {
     return afterSentence && !(rest.startsWith("。") || rest.startsWith(";"));
   }
 
+  /** True when only punctuation follows the marker in its paragraph. */
+  public static boolean endsParagraph(String text, ResponsibilityMarker marker) {
+    return LEADING_PUNCT.matcher(text.substring(marker.end())).replaceAll("").isEmpty();
+  }
+
   private static boolean startsMarker(String text) {
     return LABEL.matcher(Fold.width(text)).lookingAt()
         || (Fold.width(text).startsWith("(")

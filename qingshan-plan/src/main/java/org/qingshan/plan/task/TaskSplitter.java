@@ -122,7 +122,8 @@ public final class TaskSplitter {
     for (Paragraph paragraph : block.paragraphs()) {
       String text = paragraph.text();
       int cursor = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
-      List<ResponsibilityMarker> markers = closingMarkers(paragraph, cursor);
+      List<ResponsibilityMarker> markers =
+          closingMarkers(paragraph, cursor, markersAfter(block, paragraph));
       if (!first
           && block.kind() == Block.Kind.BODY
           && pending.substantial()
@@ -181,7 +182,8 @@ public final class TaskSplitter {
       String text = paragraph.text();
       int cursor = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
       first = false;
-      for (ResponsibilityMarker marker : closingMarkers(paragraph, cursor)) {
+      for (ResponsibilityMarker marker :
+          closingMarkers(paragraph, cursor, markersAfter(block, paragraph))) {
         pending.add(paragraph, cursor, marker.start());
         cursor = marker.end();
         if (marker.assignsNothing()) {
@@ -238,7 +240,24 @@ public final class TaskSplitter {
   }
 
   /** Markers that govern text; units named inside a sentence are reported and left in the text. */
-  private List<ResponsibilityMarker> closingMarkers(Paragraph paragraph, int from) {
+  /** True when a paragraph after this one in the block carries a marker. */
+  private static boolean markersAfter(Block block, Paragraph paragraph) {
+    List<Paragraph> paragraphs = block.paragraphs();
+    for (int i = paragraphs.indexOf(paragraph) + 1; i < paragraphs.size(); i++) {
+      if (!MarkerFinder.find(paragraphs.get(i).text()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A bare unit name ending the paragraph right after a word (…绿色施工（县住建局）) governs the task when
+   * nothing else in the block does; when a block marker follows (牵头单位：… on the next line), it names
+   * the unit of that last sentence only.
+   */
+  private List<ResponsibilityMarker> closingMarkers(
+      Paragraph paragraph, int from, boolean laterMarkers) {
     String text = paragraph.text();
     List<ResponsibilityMarker> closing = new ArrayList<>();
     for (ResponsibilityMarker marker : MarkerFinder.find(text)) {
@@ -249,7 +268,8 @@ public final class TaskSplitter {
       marker
           .standingRule()
           .ifPresent(rule -> collector.standingRule(rule, marker.standingUnits(), line));
-      if (MarkerFinder.closesText(text, marker)) {
+      boolean lastInParagraph = MarkerFinder.endsParagraph(text, marker);
+      if (MarkerFinder.closesText(text, marker) || lastInParagraph && !laterMarkers) {
         closing.add(marker);
       } else {
         collector.warn(line, "句中标注的单位只对该句有效，未作为整项任务的责任单位：" + marker.raw());
