@@ -19,7 +19,7 @@ final class PlanSummary {
     plan.period().ifPresent(p -> out.println("规划期：" + p.from() + "—" + p.to() + "年"));
     long unassigned = plan.tasks().stream().filter(Task::unassigned).count();
     out.printf(
-        "任务 %d 项（其中 %d 项未标注责任单位），指标 %d 项%s，重点工程 %d 项，待填占位符 %d 处，提示 %d 条%n",
+        "任务 %d 项（其中 %d 项没有具体责任单位：未标注或待填），指标 %d 项%s，重点工程 %d 项，待填占位符 %d 处，提示 %d 条%n",
         plan.tasks().size(),
         unassigned,
         plan.indicators().size(),
