@@ -18,8 +18,6 @@ import org.qingshan.plan.placeholder.Placeholder;
 import org.qingshan.plan.placeholder.PlaceholderFinder;
 import org.qingshan.plan.project.KeyProject;
 import org.qingshan.plan.project.KeyProjectReader;
-import org.qingshan.plan.responsibility.MarkerFinder;
-import org.qingshan.plan.responsibility.ResponsibilityMarker;
 import org.qingshan.plan.structure.Block;
 import org.qingshan.plan.structure.DocumentLayout;
 import org.qingshan.plan.structure.Numbering;
@@ -78,7 +76,7 @@ public final class PlanImporter {
     }
 
     TaskCollector collector = new TaskCollector(directory);
-    TaskSplitter splitter = new TaskSplitter(collector, placement(outline));
+    TaskSplitter splitter = new TaskSplitter(collector, MarkerPlacement.of(outline));
     List<KeyProject> projects = new ArrayList<>();
     Reader reader = new Reader(splitter, projects);
     List<Section> sections = new ArrayList<>();
@@ -178,43 +176,6 @@ public final class PlanImporter {
           .flatMap(b -> b.paragraphs().stream())
           .anyMatch(p -> MARKER_HINT.matcher(p.text()).find());
     }
-  }
-
-  /** Markers usually follow their text; a plan that writes them first is recognised by majority. */
-  private static MarkerPlacement placement(Outline outline) {
-    int[] votes = new int[2];
-    count(outline.root(), votes);
-    return votes[1] > votes[0] ? MarkerPlacement.BEFORE_TEXT : MarkerPlacement.AFTER_TEXT;
-  }
-
-  private static void count(OutlineNode node, int[] votes) {
-    for (Block block : node.blocks()) {
-      for (Paragraph paragraph : block.paragraphs()) {
-        String text = paragraph.text();
-        List<ResponsibilityMarker> markers = MarkerFinder.find(text);
-        if (markers.isEmpty()) {
-          continue;
-        }
-        int start = Numbering.parse(text).map(Numbering::end).orElse(0);
-        ResponsibilityMarker first = markers.get(0);
-        ResponsibilityMarker last = markers.get(markers.size() - 1);
-        String before = text.substring(Math.min(start, first.start()), first.start()).strip();
-        String afterLast = SPACE_AND_PUNCT.matcher(text.substring(last.end())).replaceAll("");
-        String afterFirst = SPACE_AND_PUNCT.matcher(text.substring(first.end())).replaceAll("");
-        boolean markerOnly = before.isEmpty() && afterLast.isEmpty() && markers.size() == 1;
-        if (markerOnly) {
-          continue;
-        }
-        if (afterLast.isEmpty()) {
-          votes[0]++;
-        } else if ((before.isEmpty()
-                || before.length() <= 30 && before.indexOf('。') == before.length() - 1)
-            && afterFirst.length() > 10) {
-          votes[1]++;
-        }
-      }
-    }
-    node.children().forEach(child -> count(child, votes));
   }
 
   private static List<SourceLine> withoutLines(List<SourceLine> lines, Set<Integer> used) {
