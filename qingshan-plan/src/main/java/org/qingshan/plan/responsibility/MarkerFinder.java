@@ -102,11 +102,11 @@ public final class MarkerFinder {
     return LEADING_PUNCT.matcher(text.substring(marker.end())).replaceAll("").isEmpty();
   }
 
+  /** The text starts with another marker (a label, or an opening bracket right before one). */
   private static boolean startsMarker(String text) {
-    return LABEL.matcher(Fold.width(text)).lookingAt()
-        || (Fold.width(text).startsWith("(")
-            && LABEL.matcher(Fold.width(text)).find()
-            && LABEL.matcher(Fold.width(text)).results().findFirst().get().start() < 4);
+    String head = Fold.width(text.substring(0, Math.min(text.length(), 12)));
+    Matcher label = LABEL.matcher(head);
+    return label.find() && label.start() < 4 && (label.start() == 0 || head.startsWith("("));
   }
 
   private static boolean hasColon(String label) {
