@@ -205,7 +205,9 @@ public final class LoadGenerator {
         long i = sent.getAndIncrement();
         long intended = start + (long) (i * nanosPerPacket);
         Hj212Client c = clients.get(next);
-        Packet p = packet(mns[next], qns.next());
+        // Each packet of a device has its own DataTime: a store that keeps one packet per
+        // device and time must store every one of them, not acknowledge duplicates.
+        Packet p = packet(mns[next], qns.next(), DATA_TIME.plusSeconds(i / clients.size()));
         next = (next + 1) % clients.size();
         c.send(p)
             .whenComplete(
@@ -288,7 +290,7 @@ public final class LoadGenerator {
   private static final LocalDateTime DATA_TIME =
       LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
 
-  private static Packet packet(String mn, String qn) {
+  private static Packet packet(String mn, String qn, LocalDateTime dataTime) {
     return Packet.builder()
         .qn(qn)
         .st("31")
@@ -298,7 +300,7 @@ public final class LoadGenerator {
         .flag(Flag.REPLY_2017)
         .cp(
             DataArea.builder()
-                .dataTime(DATA_TIME)
+                .dataTime(dataTime)
                 .reading(
                     "a21026",
                     Optional.of(DataFlag.N),

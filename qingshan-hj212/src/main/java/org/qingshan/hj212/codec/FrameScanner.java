@@ -98,12 +98,14 @@ public final class FrameScanner {
       byte t = in.getByte(after);
       endsWell = t == '\r' || t == '\n' || t == '#';
     }
+    int inside = r + 2;
+    int insideEnd = r + HEADER + declared;
     if (endsWell
-        && in.forEachByte(r + 2, HEADER - 2 + declared, b -> b != '#' && b != '\n' && b != '\r')
-            < 0) {
+        && in.indexOf(inside, insideEnd, (byte) '\n') < 0
+        && in.indexOf(inside, insideEnd, (byte) '#') < 0) {
       return true;
     }
-    // junk right after it, or a '#', CR or LF inside: only the standard CRC can confirm the frame
+    // junk right after it, or a '#' or LF inside: only the standard CRC can confirm the frame
     return Crc16.hj212(in, r + HEADER, declared) == given;
   }
 

@@ -1,7 +1,6 @@
 package org.qingshan.hj212.packet;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A small shared table of the short strings that repeat in every packet (factor codes, flags, ST,
@@ -12,10 +11,9 @@ import java.util.Arrays;
  */
 public final class Codes {
   private static final int SIZE = 8192;
-  private static final int MAX_LEN = 32;
   private static final Entry[] TABLE = new Entry[SIZE];
 
-  private record Entry(byte[] bytes, String text) {}
+  private record Entry(int len, long w0, long w1, long w2, String text) {}
 
   private static final String[] SINGLE = new String[128];
 
@@ -55,26 +53,27 @@ public final class Codes {
     if (len == 1 && b[off] >= 0) {
       return SINGLE[b[off]];
     }
-    if (len > MAX_LEN) {
+    if (len > KeyWords.MAX) {
       return new String(b, off, len, StandardCharsets.UTF_8);
     }
-    int h = len;
-    for (int i = off; i < off + len; i++) {
-      h = 31 * h + b[i];
-    }
-    int slot = (h ^ (h >>> 12)) & (SIZE - 2);
+    boolean fits = KeyWords.fits(b, off, len);
+    long w0 = fits ? KeyWords.word(b, off, len, 0) : KeyWords.wordSlow(b, off, len, 0);
+    long w1 = fits ? KeyWords.word(b, off, len, 1) : KeyWords.wordSlow(b, off, len, 1);
+    long w2 = fits ? KeyWords.word(b, off, len, 2) : KeyWords.wordSlow(b, off, len, 2);
+    long h =
+        (w0 * 0x9E3779B97F4A7C15L) ^ (w1 * 0xC2B2AE3D27D4EB4FL) ^ (w2 * 0x165667B19E3779F9L) ^ len;
+    int slot = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (SIZE - 2);
     Entry e = TABLE[slot];
-    if (e != null && same(e.bytes, b, off, len)) {
+    if (e != null && e.len == len && e.w0 == w0 && e.w1 == w1 && e.w2 == w2) {
       return e.text;
     }
     Entry e2 = TABLE[slot + 1];
-    if (e2 != null && same(e2.bytes, b, off, len)) {
+    if (e2 != null && e2.len == len && e2.w0 == w0 && e2.w1 == w1 && e2.w2 == w2) {
       return e2.text;
     }
-    byte[] copy = Arrays.copyOfRange(b, off, off + len);
-    String created = new String(copy, StandardCharsets.UTF_8);
+    String created = new String(b, off, len, StandardCharsets.UTF_8);
     // two slots per hash: two frequent codes that collide do not evict each other
-    TABLE[e == null ? slot : slot + 1] = new Entry(copy, created);
+    TABLE[e == null ? slot : slot + 1] = new Entry(len, w0, w1, w2, created);
     return created;
   }
 }

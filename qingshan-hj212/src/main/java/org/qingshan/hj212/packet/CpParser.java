@@ -103,20 +103,32 @@ public final class CpParser {
         }
         pos = ve + 2;
       } else if (dash > 0) {
-        FactorKeys.Key key = FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash);
         vs = pos;
+        if (isFlagOfCurrentFactor(b, ks, dash, ke)) {
+          // "xxx-Flag" right after xxx's values: no table lookup needed
+          while (pos < end && (c = b[pos]) != ';' && c != ',') {
+            pos++;
+          }
+          curFlag = Codes.intern(b, vs, pos - vs);
+          continue;
+        }
+        FactorKeys.Key key = FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash);
         if (key.suffix().type() == Suffix.Type.NUMBER) {
           // the common case: read the number while looking for the end of the value
           ve = scanNumber(b, pos, end);
           pos = ve;
           numberEntry(key, ks, ke, vs, ve);
-          continue;
+        } else {
+          while (pos < end && (c = b[pos]) != ';' && c != ',') {
+            pos++;
+          }
+          ve = pos;
+          factorEntry(key, ks, ke, vs, ve);
         }
-        while (pos < end && (c = b[pos]) != ';' && c != ',') {
-          pos++;
+        if (curFactor == key.factor()) {
+          curFactorOff = ks;
+          curFactorLen = dash - ks;
         }
-        ve = pos;
-        factorEntry(key, ks, ke, vs, ve);
         continue;
       } else {
         vs = pos;
@@ -150,6 +162,28 @@ public final class CpParser {
   private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
 
   private double number;
+  // where the current factor's code was last written in the packet, for the Flag shortcut
+  private int curFactorOff;
+  private int curFactorLen = -1;
+
+  private boolean isFlagOfCurrentFactor(byte[] b, int ks, int dash, int ke) {
+    int len = dash - ks;
+    if (ke - dash != 5
+        || len != curFactorLen
+        || curFactor == null
+        || b[dash + 1] != 'F'
+        || b[dash + 2] != 'l'
+        || b[dash + 3] != 'a'
+        || b[dash + 4] != 'g') {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (b[ks + i] != b[curFactorOff + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * Reads a plain decimal ({@code -12.345}) up to the next ';' or ',' into {@link #number} and
@@ -304,6 +338,7 @@ public final class CpParser {
       readings.add(r);
     }
     curFactor = null;
+    curFactorLen = -1;
     curSlot = -1;
   }
 
