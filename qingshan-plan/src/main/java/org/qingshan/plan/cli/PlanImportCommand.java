@@ -2,6 +2,7 @@ package org.qingshan.plan.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -38,6 +39,19 @@ public final class PlanImportCommand {
       PrintStream out,
       PrintStream err,
       DepartmentDirectory directory) {
+    // Chinese text goes out as UTF-8 whatever the platform charset is (LANG=C would print '?').
+    PrintStream utf8Out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream utf8Err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    try {
+      return execute(args, utf8Out, utf8Err, directory);
+    } finally {
+      utf8Out.flush();
+      utf8Err.flush();
+    }
+  }
+
+  private static int execute(
+      List<String> args, PrintStream out, PrintStream err, DepartmentDirectory directory) {
     // POI logs through the Log4j API; without a logging backend Log4j prints a status line to
     // stdout, which would break the JSON on stdout. The server's own logging backend is unaffected.
     if (System.getProperty("log4j2.statusLoggerLevel") == null) {

@@ -153,6 +153,22 @@ class PlanImportCommandTest {
     assertThat(reasons.get(4)).contains("不是文本文件");
   }
 
+  @Test
+  void writesUtf8WhateverThePlatformCharset() throws Exception {
+    Path file = dir.resolve("plan.txt");
+    Files.writeString(file, PLAN);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream ascii = new PrintStream(bytes, true, StandardCharsets.US_ASCII);
+    int exit =
+        PlanImportCommand.run(
+            List.of(file.toString(), "--json"),
+            new ByteArrayInputStream(new byte[0]),
+            ascii,
+            ascii);
+    assertThat(exit).isZero();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("青山县“十四五”生态环境保护规划");
+  }
+
   private static List<String> fields(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
