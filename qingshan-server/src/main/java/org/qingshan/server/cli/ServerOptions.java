@@ -52,6 +52,10 @@ final class ServerOptions {
         throw new UsageException(
             flag + " must be a port number from 1 to 65535, not '" + value + "'");
       }
+      if (flag.equals("--data-dir")) {
+        // H2 refuses a path relative to an unknown directory; the log shows where data is.
+        value = java.nio.file.Path.of(value).toAbsolutePath().normalize().toString();
+      }
       properties.put(property, value);
     }
     return new ServerOptions(properties);
@@ -69,11 +73,15 @@ final class ServerOptions {
     return Optional.ofNullable(properties.get(property));
   }
 
-  /** Spring Boot command-line arguments ({@code --name=value}) for these options. */
-  String[] toSpringArgs(Map<String, String> extra) {
+  /**
+   * Spring Boot command-line arguments ({@code --name=value}) for these options over {@code
+   * defaults}, each property once: Spring would join a repeated one with a comma.
+   */
+  String[] toSpringArgs(Map<String, String> defaults) {
+    Map<String, String> merged = new LinkedHashMap<>(defaults);
+    merged.putAll(properties);
     List<String> springArgs = new ArrayList<>();
-    extra.forEach((k, v) -> springArgs.add("--" + k + "=" + v));
-    properties.forEach((k, v) -> springArgs.add("--" + k + "=" + v));
+    merged.forEach((k, v) -> springArgs.add("--" + k + "=" + v));
     return springArgs.toArray(String[]::new);
   }
 }

@@ -127,7 +127,7 @@ public class MonitoringQueries {
     List<RawPacket> items =
         jdbc.sql(
                 "SELECT id, cn, data_time, received_at, remote_addr, raw FROM received_packet"
-                    + " WHERE device_id = :d ORDER BY received_at DESC, id DESC"
+                    + " WHERE device_id = :d ORDER BY id DESC"
                     + " LIMIT :limit OFFSET :offset")
             .param("d", deviceId)
             .param("limit", page.size())

@@ -9,9 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.qingshan.hj212.command.CommandCode;
@@ -21,7 +19,6 @@ import org.qingshan.hj212.packet.Packet;
 import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.registry.Device;
 import org.qingshan.server.registry.DeviceRegistry;
-import org.qingshan.server.registry.DeviceRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,19 +48,16 @@ class ObservationStore {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final DeviceRegistry registry;
-  private final DeviceRepository devices;
   private final ZoneId zone;
 
   ObservationStore(
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
       DeviceRegistry registry,
-      DeviceRepository devices,
       QingshanProperties properties) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.registry = registry;
-    this.devices = devices;
     this.zone = ZoneId.of(properties.hj212().timeZone());
   }
 
@@ -79,7 +73,6 @@ class ObservationStore {
     List<StoreResult> results = new ArrayList<>(batch.size());
     List<DataRow> data = new ArrayList<>();
     List<AnswerRow> answers = new ArrayList<>();
-    Map<Long, OffsetDateTime> lastSeen = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       ReceivedPacket received = batch.get(i);
       Packet packet = received.packet();
@@ -89,10 +82,6 @@ class ObservationStore {
         continue;
       }
       results.add(StoreResult.STORED);
-      lastSeen.merge(
-          device.get().id(),
-          received.receivedAt().atOffset(ZoneOffset.UTC),
-          (a, b) -> a.isAfter(b) ? a : b);
       classify(i, device.get(), received, data, answers);
     }
     int[] inserted = insertPackets(data);
@@ -112,7 +101,6 @@ class ObservationStore {
     }
     insertObservations(observations);
     answerCommands(answers);
-    devices.touchLastSeen(lastSeen);
     return results;
   }
 

@@ -22,9 +22,11 @@ public class DeviceRepository {
       "id, mn, password, st, name, kind, site, department_id, protocol, crc_dialect,"
           + " hour_data_expected, blocked, longitude, latitude, last_seen_at";
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-  DeviceRepository(JdbcClient jdbc) {
+  DeviceRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   public List<Device> findAll() {
@@ -125,15 +127,14 @@ public class DeviceRepository {
         .update();
   }
 
+  /** Records when devices were last heard; an older time never replaces a newer one. */
   public void touchLastSeen(Map<Long, OffsetDateTime> lastSeen) {
-    lastSeen.forEach(
-        (id, at) ->
-            jdbc.sql(
-                    "UPDATE device SET last_seen_at = :at WHERE id = :id"
-                        + " AND (last_seen_at IS NULL OR last_seen_at < :at)")
-                .param("at", at)
-                .param("id", id)
-                .update());
+    List<Object[]> args = new ArrayList<>();
+    lastSeen.forEach((id, at) -> args.add(new Object[] {at, id, at}));
+    jdbcTemplate.batchUpdate(
+        "UPDATE device SET last_seen_at = ? WHERE id = ?"
+            + " AND (last_seen_at IS NULL OR last_seen_at < ?)",
+        args);
   }
 
   private static Map<String, Object> params(DeviceForm f) {

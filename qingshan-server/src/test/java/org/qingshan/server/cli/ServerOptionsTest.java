@@ -20,6 +20,13 @@ class ServerOptionsTest {
   }
 
   @Test
+  void aFlagReplacesTheDefaultOfTheSamePropertyInsteadOfRepeatingIt() throws Exception {
+    ServerOptions o = ServerOptions.parse(List.of("--data-dir", "/srv/qingshan"));
+    assertThat(o.toSpringArgs(Map.of("qingshan.data-dir", "/home/x/data")))
+        .containsExactly("--qingshan.data-dir=/srv/qingshan");
+  }
+
+  @Test
   void portOutOfRangeIsRefused() {
     assertThatThrownBy(() -> ServerOptions.parse(List.of("--port", "70000")))
         .isInstanceOf(UsageException.class);

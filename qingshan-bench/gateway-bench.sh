@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Gateway end to end on this machine: ./qingshan serve on a fresh embedded database with N load
+# devices registered, the load generator on loopback, every packet stored before its 9014.
+# usage: qingshan-bench/gateway-bench.sh [CONNECTIONS] [RATE] [SECONDS]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+connections=${1:-5000}
+rate=${2:-50000}
+seconds=${3:-60}
+work=$(mktemp -d /tmp/qingshan-bench.XXXXXX)
+http=18980
+gw=19980
+ulimit -n 65536 2>/dev/null || true
+
+cd "$root"
+[ -f qingshan-server/target/qingshan.jar ] && [ -f qingshan-bench/target/benchmarks.jar ] ||
+  mvn -B -q -DskipTests -Dspotless.check.skip=true package >&2
+jar=qingshan-server/target/qingshan.jar
+[ -n "${QINGSHAN_BENCH_JSTACK:-}" ] && echo "(jstack samples of the ingest thread go to $work/jstack.txt)"
+
+start() {
+  java ${QINGSHAN_JAVA_OPTS:--Xmx2g} -jar "$jar" serve --data-dir "$work/data" --port $http \
+    --hj212-port $gw > "$work/server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$http/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "server did not start; see $work/server.log" >&2
+  exit 1
+}
+stop() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; }
+
+echo "== creating the schema in $work/data"
+start
+stop
+
+echo "== registering $connections load devices (MN LOADTEST%016X, PW 123456)"
+{
+  echo "INSERT INTO device (mn, password, st, name, kind, protocol, crc_dialect, hour_data_expected,"
+  echo " blocked, created_at, updated_at) VALUES"
+  for i in $(seq 0 $((connections - 1))); do
+    sep=$([ "$i" -lt $((connections - 1)) ] && echo , || echo ';')
+    printf "('LOADTEST%016X','123456','31','load %d','STACK_GAS','HJ_212_2017','STRICT',FALSE,FALSE,NOW(),NOW())%s\n" "$i" "$i" "$sep"
+  done
+} > "$work/devices.sql"
+echo "   ($connections rows)"
+java -cp "$jar" -Dloader.main=org.h2.tools.RunScript \
+  org.springframework.boot.loader.launch.PropertiesLauncher \
+  -url "jdbc:h2:file:$work/data/qingshan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa \
+  -script "$work/devices.sql"
+
+echo "== load: $connections connections, $rate packets/s, $seconds s"
+start
+if [ -n "${QINGSHAN_BENCH_JSTACK:-}" ]; then
+  (sleep 6; for _ in 1 2 3 4 5 6 7 8; do jstack "$pid" | grep -A14 '"qingshan-ingest"'; sleep 1; done) > "$work/jstack.txt" 2>&1 &
+fi
+java -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
+  --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" | tee "$work/load.txt"
+echo "== server after the run"
+jcmd "$pid" GC.run >/dev/null 2>&1 || true
+jcmd "$pid" GC.heap_info 2>/dev/null | head -3 || true
+stop
+echo "== packets stored (from the database after shutdown):"
+java -cp "$jar" -Dloader.main=org.h2.tools.Shell org.springframework.boot.loader.launch.PropertiesLauncher \
+  -url "jdbc:h2:file:$work/data/qingshan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa \
+  -sql "SELECT COUNT(*) AS packets, (SELECT COUNT(*) FROM observation) AS observations FROM received_packet"
+echo "(work folder: $work)"
