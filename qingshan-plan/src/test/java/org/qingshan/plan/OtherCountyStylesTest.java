@@ -324,4 +324,26 @@ class OtherCountyStylesTest {
     assertThat(tasks.get(1).lead()).containsExactly("县交通运输局");
     assertThat(tasks.get(1).responsible()).isEmpty();
   }
+
+  @Test
+  void aMarkerOnItsOwnLineOpensTheNextParagraphInBeforeStylePlans() throws Exception {
+    String plan =
+        """
+        某县生态环境保护规划（2021—2025年）
+        一、发展基础
+        生态环境持续改善。
+        二、主要任务
+        （一）交通污染防治
+        （县交通运输局、县公安局按职责分工负责）推进老旧车辆淘汰，加快更新新能源车辆。
+        （县发展和改革局牵头，县财政局配合）
+        完善绿色交通政策，落实运输结构调整补贴资金。
+        """;
+    List<Task> tasks =
+        new PlanImporter().importBytes("before.txt", plan.getBytes(StandardCharsets.UTF_8)).tasks();
+    assertThat(tasks).hasSize(2);
+    assertThat(tasks.get(0).responsible()).containsExactly("县交通运输局", "县公安局");
+    assertThat(tasks.get(1).text()).startsWith("完善绿色交通政策");
+    assertThat(tasks.get(1).lead()).containsExactly("县发展和改革局");
+    assertThat(tasks.get(1).support()).containsExactly("县财政局");
+  }
 }

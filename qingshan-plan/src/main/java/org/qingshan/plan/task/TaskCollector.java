@@ -12,6 +12,7 @@ import org.qingshan.plan.ImportWarning;
 import org.qingshan.plan.responsibility.ResponsibilityMarker;
 import org.qingshan.plan.responsibility.Role;
 import org.qingshan.plan.responsibility.StandingRule;
+import org.qingshan.plan.responsibility.UnitNames;
 import org.qingshan.plan.target.TargetExtractor;
 
 /**
@@ -24,6 +25,7 @@ public final class TaskCollector {
   private final List<ImportWarning> warnings = new ArrayList<>();
   private final Map<String, StandingRule> standingRules = new LinkedHashMap<>();
   private final Map<String, Integer> unresolved = new LinkedHashMap<>();
+  private final Set<String> suspicious = new java.util.HashSet<>();
 
   public TaskCollector(DepartmentDirectory directory) {
     this.directory = directory;
@@ -72,6 +74,9 @@ public final class TaskCollector {
       Optional<String> id = directory.resolve(name);
       if (id.isEmpty()) {
         unresolved.putIfAbsent(name, line);
+      }
+      if (!UnitNames.looksLikeUnit(name) && suspicious.add(name)) {
+        warn(line, "单位名称不像完整的机构名称（可能有错字或漏字），需核对：" + name);
       }
       departments.add(new DepartmentAssignment(name, role, id));
     }

@@ -200,9 +200,13 @@ public final class TaskSplitter {
         opening.add(marker);
       }
       pending.add(paragraph, cursor, text.length());
-      flush(tasks, pending, opening, block, headingTitle);
-      opening = new ArrayList<>();
+      if (pending.substantial()) {
+        flush(tasks, pending, opening, block, headingTitle);
+        opening = new ArrayList<>();
+      }
+      // A marker on a line of its own opens the paragraph that follows it.
     }
+    flush(tasks, pending, opening, block, headingTitle);
     return tasks;
   }
 
