@@ -198,6 +198,15 @@ class DeviceController {
     return "devices/unknown";
   }
 
+  @PostMapping("/unknown/{mn}/block")
+  String blockUnknown(@PathVariable String mn, RedirectAttributes redirect) {
+    UnknownDevice u =
+        unknown.find(mn).orElseThrow(() -> new UserFacingException("error.not-found"));
+    registry.blockUnknown(u.mn(), u.st().orElse(""), messages.get("device.blocked-name", u.mn()));
+    redirect.addFlashAttribute("notice", "device.blocked-now");
+    return "redirect:/devices/unknown";
+  }
+
   @GetMapping("/unknown/export")
   void unknownExport(@RequestParam(required = false) String q, HttpServletResponse response)
       throws IOException {

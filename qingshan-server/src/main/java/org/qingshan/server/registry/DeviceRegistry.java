@@ -91,6 +91,48 @@ public class DeviceRegistry implements DeviceAuthenticator {
     return created;
   }
 
+  /**
+   * Blocks a device that knocked without being registered: it is registered as blocked, so its
+   * packets are refused as such and it leaves the list of devices to register.
+   */
+  @Transactional
+  public Device blockUnknown(String mn, String st, String name) {
+    if (!mn.matches("[0-9A-Za-z]{1,32}")) {
+      throw new UserFacingException("device.mn.pattern");
+    }
+    DeviceForm empty = DeviceForm.forUnknown(mn, st);
+    DeviceForm form =
+        new DeviceForm(
+            mn,
+            PasswordOfBlocked.VALUE,
+            empty.st(),
+            name,
+            DeviceKind.OTHER,
+            "",
+            null,
+            empty.protocol(),
+            empty.crcDialect(),
+            false,
+            null,
+            null);
+    Device registered = register(form);
+    repository.setBlocked(registered.id(), true);
+    audit.record(
+        AuditAction.UPDATE,
+        ENTITY,
+        registered.id(),
+        mn + " blocked",
+        Optional.of(Map.of("blocked", false)),
+        Optional.of(Map.of("blocked", true)));
+    reloadAfterCommit();
+    return repository.findById(registered.id()).orElseThrow();
+  }
+
+  /** A blocked device is refused whatever it sends; its password only has to be non-empty. */
+  private static final class PasswordOfBlocked {
+    static final String VALUE = "blocked";
+  }
+
   @Transactional
   public Device update(long id, DeviceForm form) {
     Device before =

@@ -114,6 +114,13 @@ class GatewayIngestTest {
     String page = admin.get("/devices/unknown").body();
     assertThat(page).contains("QSNOBODY01", "未登记", d.mn(), "密码错误");
     assertThat(admin.get("/devices/new?mn=QSNOBODY01").body()).contains("value=\"QSNOBODY01\"");
+
+    admin.get("/devices/unknown");
+    admin.post("/devices/unknown/QSNOBODY01/block", Map.of());
+    assertThat(registry.byMn("QSNOBODY01").orElseThrow().blocked()).isTrue();
+    assertThat(registry.authenticate("QSNOBODY01", "123456"))
+        .isEqualTo(org.qingshan.hj212.gateway.AuthResult.BLOCKED);
+    assertThat(admin.get("/devices/unknown").body()).doesNotContain("QSNOBODY01");
   }
 
   @Test
