@@ -10,6 +10,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
@@ -130,6 +131,35 @@ class WordRoundTripTest {
         .extracting(t -> t.title().orElse(""))
         .containsExactly("推进超低排放改造", "加强扬尘管控", "整治入河排污口");
     assertThat(plan.tasks().get(2).lead()).containsExactly("区水利局");
+  }
+
+  @Test
+  void readsABoxFramedAsAOneCellWordTable() throws Exception {
+    byte[] docx;
+    try (XWPFDocument document = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      paragraph(document, "示范县“十四五”生态环境保护规划");
+      paragraph(document, "一、发展基础");
+      paragraph(document, "生态环境质量明显改善。");
+      paragraph(document, "二、主要任务");
+      paragraph(document, "1.推进工业炉窑治理。完成燃煤炉窑替代。（牵头单位：县生态环境分局）");
+      XWPFTable box = document.createTable(1, 1);
+      XWPFTableCell cell = box.getRow(0).getCell(0);
+      cell.getParagraphs().get(0).createRun().setText("专栏1  大气污染防治重点工程");
+      cell.addParagraph().createRun().setText("1.县热电厂超低排放改造工程：脱硝提标，总投资2亿元。");
+      cell.addParagraph().createRun().setText("2.城区扬尘在线监测项目。");
+      paragraph(document, "2.加强扬尘管控。严格工地管理。（责任单位：县住房和城乡建设局）");
+      document.write(out);
+      docx = out.toByteArray();
+    }
+    Plan plan = new PlanImporter().importBytes("box.docx", docx);
+    assertThat(plan.keyProjects())
+        .extracting(p -> p.name())
+        .containsExactly("县热电厂超低排放改造工程", "城区扬尘在线监测项目");
+    assertThat(plan.keyProjects().get(0).investment()).hasValue(new java.math.BigDecimal("20000"));
+    assertThat(plan.tasks())
+        .extracting(t -> t.title().orElse(""))
+        .containsExactly("推进工业炉窑治理", "加强扬尘管控");
   }
 
   private static void level(

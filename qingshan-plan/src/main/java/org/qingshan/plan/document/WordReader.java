@@ -34,8 +34,18 @@ final class WordReader {
           String text = numbers.prefix(paragraph) + paragraph.getText();
           lines.add(new SourceLine(lines.size() + 1, TextCleaner.clean(text), false));
         } else if (element instanceof XWPFTable table) {
+          boolean box = table.getRows().stream().allMatch(r -> r.getTableCells().size() == 1);
           for (XWPFTableRow row : table.getRows()) {
-            lines.add(new SourceLine(lines.size() + 1, rowText(row), true));
+            if (box) {
+              // A one-column table is a framed box (专栏) or framed text: its paragraphs are lines.
+              for (XWPFParagraph paragraph : row.getCell(0).getParagraphs()) {
+                lines.add(
+                    new SourceLine(
+                        lines.size() + 1, TextCleaner.clean(paragraph.getText()), false));
+              }
+            } else {
+              lines.add(new SourceLine(lines.size() + 1, rowText(row), true));
+            }
           }
           lines.add(new SourceLine(lines.size() + 1, "", false));
         }
