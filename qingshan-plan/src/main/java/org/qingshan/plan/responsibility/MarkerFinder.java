@@ -72,7 +72,14 @@ public final class MarkerFinder {
       }
     }
     markers.sort(Comparator.comparingInt(ResponsibilityMarker::start));
-    return markers;
+    // A broken bracket can make two candidates overlap; the first one wins.
+    List<ResponsibilityMarker> disjoint = new ArrayList<>();
+    for (ResponsibilityMarker marker : markers) {
+      if (disjoint.isEmpty() || marker.start() >= disjoint.get(disjoint.size() - 1).end()) {
+        disjoint.add(marker);
+      }
+    }
+    return disjoint;
   }
 
   /**

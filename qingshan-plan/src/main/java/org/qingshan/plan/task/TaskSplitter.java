@@ -35,6 +35,9 @@ public final class TaskSplitter {
     private int line = -1;
 
     void add(Paragraph paragraph, int from, int to) {
+      if (from >= to) {
+        return;
+      }
       String part = paragraph.text().substring(from, to);
       int skip = 0;
       while (skip < part.length() && ignorable(part.charAt(skip))) {
