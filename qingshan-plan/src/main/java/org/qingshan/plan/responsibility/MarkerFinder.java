@@ -18,7 +18,7 @@ public final class MarkerFinder {
   private static final Pattern LEADING_PUNCT = Pattern.compile("^[\\s。；;，,.]+");
   private static final Pattern ROLE_PHRASES =
       Pattern.compile(
-          "(按照?|根据|依据)?(各自)?(职责|职能|责任)?分工(负责|落实)?|(按照?|根据|依据)(各自)?(职责|职能|责任)(负责|落实)?|牵头|配合|参与|协助|协办|负责(落实)?");
+          "(按照?|根据|依据)?(各自)?(职责|职能|责任)?分工(负责|落实)?|(按照?|根据|依据)(各自)?(职责|职能|责任)(负责|落实)?|为?(牵头|配合|参与|协助|协办)(单位|部门)?|负责(落实)?");
 
   private static final Pattern LABEL =
       Pattern.compile(

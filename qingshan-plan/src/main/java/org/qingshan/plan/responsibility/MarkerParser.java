@@ -27,7 +27,8 @@ public final class MarkerParser {
       Pattern.compile(
           "((按照?|根据|依据)?(各自)?(职责|职能|责任)?分\\s*工\\s*(负\\s*责|落\\s*实)?"
               + "|(按照?|根据|依据)(各自)?(职责|职能|责任)(负\\s*责|落\\s*实)?"
-              + "|牵头|配合|参与|协助|协办|(分别|共同)?负\\s*责(落实|实施)?)");
+              + "|为?(牵头|配合|参与|协助|协办)(单位|部门)?|(分别|共同)?负\\s*责(落实|实施)?)");
+  private static final Pattern SUPPORT_WORD = Pattern.compile("配合|参与|协助|协办");
   private static final Pattern STANDING_RULE =
       Pattern.compile(
           "以下(各项|所有)?(任务|工作)?[^。;；]*?(均|都|皆|一律)[^。;；]*?(落实|负责|执行|实施)(?:[,，]?\\s*不再(?:一一)?(?:列出|赘述|重复|列明))?");
@@ -134,12 +135,14 @@ public final class MarkerParser {
         continue;
       }
       String word = role.group().replace(" ", "");
-      Slot slot =
-          switch (word) {
-            case "牵头" -> Slot.LEAD;
-            case "配合", "参与", "协助", "协办" -> Slot.SUPPORT;
-            default -> labelSlot == null ? Slot.DEFAULT : labelSlot;
-          };
+      Slot slot;
+      if (word.contains("牵头")) {
+        slot = Slot.LEAD;
+      } else if (SUPPORT_WORD.matcher(word).find()) {
+        slot = Slot.SUPPORT;
+      } else {
+        slot = labelSlot == null ? Slot.DEFAULT : labelSlot;
+      }
       if (labelSlot != null && slot != Slot.LEAD && slot != Slot.SUPPORT) {
         slot = labelSlot;
       }
