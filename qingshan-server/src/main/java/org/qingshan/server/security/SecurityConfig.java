@@ -42,6 +42,8 @@ class SecurityConfig {
                     .requestMatchers(
                         "/actuator/**", "/users/**", "/audit/**", "/devices/unknown/**")
                     .hasRole("ADMIN")
+                    .requestMatchers("/plans/import/**")
+                    .hasAnyRole("ADMIN", "PLANNER")
                     .requestMatchers(HttpMethod.POST, "/devices/*/commands")
                     .hasAnyRole("ADMIN", "DISPATCHER")
                     .requestMatchers("/devices/new", "/devices/*/edit", "/devices/*/block")

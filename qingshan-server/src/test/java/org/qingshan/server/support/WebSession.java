@@ -75,6 +75,29 @@ public final class WebSession {
     return postRaw(path, fields);
   }
 
+  /** A file upload (multipart/form-data) with the session's CSRF token, as a browser sends it. */
+  public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
+    String boundary = "----qingshan" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream w = new java.io.PrintStream(body, true, StandardCharsets.UTF_8);
+    w.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n");
+    w.print(csrf + "\r\n");
+    w.print(
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\"");
+    w.print(fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    w.write(content, 0, content.length);
+    w.print("\r\n--" + boundary + "--\r\n");
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** A form post exactly as given: no CSRF token added. */
   public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
     String body =

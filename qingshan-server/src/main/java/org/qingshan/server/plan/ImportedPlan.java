@@ -1,0 +1,28 @@
+package org.qingshan.server.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qingshan.plan.Plan;
+
+/**
+ * The plan a user imported last, kept in their session for review and export until they import
+ * another (storing plans as task trees is the plan dispatch feature's job).
+ */
+public record ImportedPlan(String fileName, Plan plan, List<TaskRow> tasks) {
+
+  public static ImportedPlan of(String fileName, Plan plan) {
+    return new ImportedPlan(fileName, plan, TaskRow.of(plan));
+  }
+
+  /** Names of units that no department or alias matches, with how many tasks name them. */
+  public Map<String, Long> unresolvedNames() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    tasks.forEach(t -> t.unresolved().forEach(n -> counts.merge(n, 1L, Long::sum)));
+    return counts;
+  }
+
+  public long unassignedTasks() {
+    return tasks.stream().filter(TaskRow::unassigned).count();
+  }
+}

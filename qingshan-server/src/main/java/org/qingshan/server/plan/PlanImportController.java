@@ -1,0 +1,140 @@
+package org.qingshan.server.plan;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.qingshan.plan.DepartmentDirectory;
+import org.qingshan.plan.PlanImportException;
+import org.qingshan.plan.PlanImporter;
+import org.qingshan.server.department.DepartmentService;
+import org.qingshan.server.web.ExcelExport;
+import org.qingshan.server.web.Messages;
+import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.PageResult;
+import org.qingshan.server.web.SearchText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Importing a plan document in the browser: upload a .docx, .pdf or .txt, review its tasks with
+ * their departments resolved through the alias table, export the dispatch table to Excel.
+ */
+@Controller
+@RequestMapping("/plans/import")
+class PlanImportController {
+  private static final Logger log = LoggerFactory.getLogger(PlanImportController.class);
+  static final String SESSION_KEY = "qingshan.imported-plan";
+  private final DepartmentService departments;
+  private final ExcelExport excel;
+  private final Messages messages;
+
+  PlanImportController(DepartmentService departments, ExcelExport excel, Messages messages) {
+    this.departments = departments;
+    this.excel = excel;
+    this.messages = messages;
+  }
+
+  @GetMapping
+  String page(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      HttpSession session,
+      Model model) {
+    imported(session)
+        .ifPresent(
+            p -> {
+              List<TaskRow> rows = filtered(p, q);
+              PageQuery query = PageQuery.of(page, size);
+              int from = Math.min(query.offset(), rows.size());
+              int to = Math.min(query.offset() + query.size(), rows.size());
+              model.addAttribute("imported", p);
+              model.addAttribute(
+                  "page", new PageResult<>(rows.subList(from, to), rows.size(), query));
+            });
+    model.addAttribute("q", q);
+    return "plans/import";
+  }
+
+  @PostMapping
+  String upload(@RequestParam("file") MultipartFile file, HttpSession session, Model model)
+      throws IOException {
+    String name = Optional.ofNullable(file.getOriginalFilename()).orElse("plan");
+    if (file.isEmpty()) {
+      model.addAttribute("importError", messages.get("plan.import.empty"));
+      return "plans/import";
+    }
+    DepartmentDirectory directory =
+        written -> departments.resolve(written).map(d -> Long.toString(d.id()));
+    try {
+      ImportedPlan imported =
+          ImportedPlan.of(name, new PlanImporter(directory).importBytes(name, file.getBytes()));
+      session.setAttribute(SESSION_KEY, imported);
+      log.info("plan {} imported for review: {} tasks", name, imported.tasks().size());
+      return "redirect:/plans/import";
+    } catch (PlanImportException e) {
+      // The importer's reason is written for the user; nothing of the file is kept.
+      model.addAttribute("importError", messages.get("plan.import.failed", name, e.getMessage()));
+      return "plans/import";
+    }
+  }
+
+  @GetMapping("/export")
+  void export(
+      @RequestParam(required = false) String q, HttpSession session, HttpServletResponse response)
+      throws IOException {
+    ImportedPlan p =
+        imported(session)
+            .orElseThrow(() -> new org.qingshan.server.web.UserFacingException("plan.import.none"));
+    List<List<?>> rows = new ArrayList<>();
+    int n = 1;
+    for (TaskRow t : filtered(p, q)) {
+      rows.add(
+          List.of(
+              n++,
+              t.section(),
+              t.title(),
+              t.text(),
+              String.join("、", t.lead()),
+              String.join("、", t.support()),
+              String.join("、", t.responsible()),
+              String.join("、", t.unresolved()),
+              t.line()));
+    }
+    excel.write(
+        response,
+        p.plan().title(),
+        messages.all(
+            "plan.task.no",
+            "plan.task.section",
+            "plan.task.title",
+            "plan.task.text",
+            "plan.task.lead",
+            "plan.task.support",
+            "plan.task.responsible",
+            "plan.task.unresolved",
+            "plan.task.line"),
+        rows);
+  }
+
+  private static List<TaskRow> filtered(ImportedPlan p, String q) {
+    Optional<String> text = SearchText.of(q);
+    return p.tasks().stream().filter(t -> text.isEmpty() || t.matches(text.get())).toList();
+  }
+
+  private static Optional<ImportedPlan> imported(HttpSession session) {
+    return session.getAttribute(SESSION_KEY) instanceof ImportedPlan p
+        ? Optional.of(p)
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,66 @@
+package org.qingshan.server.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.qingshan.plan.Plan;
+import org.qingshan.plan.structure.Section;
+import org.qingshan.plan.task.DepartmentAssignment;
+import org.qingshan.plan.task.Task;
+
+/** A task of an imported plan as a row of the dispatch table (任务分解表). */
+public record TaskRow(
+    String section,
+    String title,
+    String text,
+    int line,
+    List<String> lead,
+    List<String> support,
+    List<String> responsible,
+    List<String> unresolved,
+    int targets) {
+
+  public boolean unassigned() {
+    return lead.isEmpty() && support.isEmpty() && responsible.isEmpty();
+  }
+
+  /** Every task of the plan, depth first, with the path of headings above it. */
+  public static List<TaskRow> of(Plan plan) {
+    List<TaskRow> rows = new ArrayList<>();
+    plan.sections().forEach(s -> walk(s, "", rows));
+    return rows;
+  }
+
+  private static void walk(Section section, String parent, List<TaskRow> rows) {
+    String path =
+        (parent.isEmpty() ? "" : parent + " / ")
+            + section.number().map(n -> n + " ").orElse("")
+            + section.heading();
+    for (Task t : section.tasks()) {
+      rows.add(
+          new TaskRow(
+              path,
+              t.title().orElse(""),
+              t.text(),
+              t.line(),
+              t.lead(),
+              t.support(),
+              t.responsible(),
+              t.departments().stream()
+                  .filter(d -> d.departmentId().isEmpty())
+                  .map(DepartmentAssignment::name)
+                  .distinct()
+                  .toList(),
+              t.targets().size()));
+    }
+    section.sections().forEach(s -> walk(s, path, rows));
+  }
+
+  public boolean matches(String text) {
+    return section.contains(text)
+        || title.contains(text)
+        || this.text.contains(text)
+        || lead.stream().anyMatch(n -> n.contains(text))
+        || support.stream().anyMatch(n -> n.contains(text))
+        || responsible.stream().anyMatch(n -> n.contains(text));
+  }
+}
