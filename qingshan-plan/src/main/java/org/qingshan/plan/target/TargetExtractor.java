@@ -28,12 +28,16 @@ public final class TargetExtractor {
   private static final Pattern BY_YEAR = Pattern.compile("(到|至|截至|截止|于|在)\\s*$");
   private static final Pattern QUANTITY =
       Pattern.compile(
-          "(达到|达|提高到|提升到|提高至|提升至|增加到|稳定在|保持在|控制在|降低到|降至|下降到|不低于|不高于|不超过|不少于|大于或等于|小于或等于|大于|小于|高于|低于|下降|降低|减少|削减|增长|提高|为|占比)\\s*"
+          "(达到|达|提高到|提升到|提高至|提升至|增加到|稳定在|保持在|控制在|降低到|降至|下降到|不得低于|不得高于|不得超过|不得少于|不低于|不高于|不超过|不少于|不大于|不小于|大于或等于|小于或等于|大于|小于|高于|低于|下降|降低|减少|削减|增长|提高|为|占比)\\s*"
               + "(-?\\d+(?:\\.\\d+)?|X+)\\s*(%|‰|个百分点|万吨标准煤|万吨|吨|公里|千米|km|万亩|亩|公顷|处|个|座|家|台|辆|万户|户|μg/m³|μg/m3|ug/m³|mg/L|倍|天|条|项|次|万千瓦|千瓦|MW|万元|亿元|m³/d|万立方米|亿立方米)?"
               + "\\s*(及以上|以上|以下|以内|左右|上下)?");
   private static final Pattern RECURRING =
       Pattern.compile(
           "每年\\s*\\d{1,2}月\\d{1,2}日至次年\\d{1,2}月\\d{1,2}日|每(年|季度|半年|月|周|日|天|旬)|\\d{1,2}\\s*(至|-|~|～)\\s*\\d{1,2}\\s*月|定期");
+
+  /** Words that soften a target; kept in front of the comparator (力争≥, 原则上≤). */
+  private static final List<String> HEDGES = List.of("原则上", "力争");
+
   private static final Pattern METRIC_START = Pattern.compile("[，,、；;：:]");
 
   private TargetExtractor() {}
@@ -70,8 +74,10 @@ public final class TargetExtractor {
                 .map(u -> sentence.substring(quantity.start(3), quantity.end(3)));
         comparator = comparator(quantity.group(1), quantity.group(4));
       }
-      if (folded.contains("力争")) {
-        comparator = Optional.of("力争" + comparator.orElse(""));
+      for (String hedge : HEDGES) {
+        if (folded.contains(hedge)) {
+          comparator = Optional.of(hedge + comparator.orElse(""));
+        }
       }
       targets.add(
           new DatedTarget(
@@ -182,9 +188,10 @@ public final class TargetExtractor {
       };
     }
     return switch (verb) {
-      case "不低于", "不少于", "大于或等于" -> Optional.of("≥");
+      case "不低于", "不少于", "大于或等于", "不得低于", "不得少于", "不小于" -> Optional.of("≥");
       case "达到", "达", "提高到", "提升到", "提高至", "提升至", "增加到" -> Optional.of("≥");
-      case "不高于", "不超过", "小于或等于", "控制在", "降低到", "降至", "下降到" -> Optional.of("≤");
+      case "不高于", "不超过", "小于或等于", "控制在", "降低到", "降至", "下降到", "不得高于", "不得超过", "不大于" ->
+          Optional.of("≤");
       case "大于", "高于" -> Optional.of(">");
       case "小于", "低于" -> Optional.of("<");
       case "下降", "降低", "减少", "削减" -> Optional.of("减少");

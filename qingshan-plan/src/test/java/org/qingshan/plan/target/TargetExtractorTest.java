@@ -43,6 +43,8 @@ class TargetExtractorTest {
     assertThat(TargetExtractor.extract("到2025年，力争增加值年均增长10%左右。").get(0).comparator())
         .hasValue("力争≈");
     assertThat(TargetExtractor.extract("PM2.5浓度控制在35μg/m³以下。").get(0).comparator()).hasValue("≤");
+    assertThat(TargetExtractor.extract("出水浓度不得高于10mg/L。").get(0).comparator()).hasValue("≤");
+    assertThat(TargetExtractor.extract("原则上不低于80%。").get(0).comparator()).hasValue("原则上≥");
   }
 
   @Test
