@@ -63,7 +63,7 @@ public final class Outline {
         }
         if (block != null
             && block.kind() == Block.Kind.BOX
-            && staysInBox(block, top, number, text)) {
+            && staysInBox(block, top, number, paragraph)) {
           block.add(paragraph);
           continue;
         }
@@ -121,8 +121,9 @@ public final class Outline {
    * item that carries on the task numbering before the box ends it, unless it also carries on the
    * box's own numbering.
    */
-  private static boolean staysInBox(Block box, OutlineNode node, Numbering number, String text) {
-    if (!MarkerFinder.find(text).isEmpty()) {
+  private static boolean staysInBox(
+      Block box, OutlineNode node, Numbering number, Paragraph paragraph) {
+    if (!paragraph.markers().isEmpty()) {
       return false;
     }
     return !continuesItems(node, number) || continuesBox(box, number);

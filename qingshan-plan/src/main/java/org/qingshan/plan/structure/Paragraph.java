@@ -2,6 +2,8 @@ package org.qingshan.plan.structure;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qingshan.plan.responsibility.MarkerFinder;
+import org.qingshan.plan.responsibility.ResponsibilityMarker;
 
 /**
  * A logical paragraph rebuilt from source lines (page breaks and layout wraps removed). It
@@ -12,12 +14,16 @@ public final class Paragraph {
 
   private final StringBuilder text = new StringBuilder();
   private final List<int[]> anchors = new ArrayList<>();
+  private String cachedText;
+  private List<ResponsibilityMarker> markers;
 
   Paragraph(String firstText, int line) {
     append(firstText, line);
   }
 
   void append(String part, int line) {
+    cachedText = null;
+    markers = null;
     // Parts are joined without a space: a break inside a Chinese sentence, a word or a unit name
     // (冠县⏎⏎发展和改革局) never stood for a space.
     anchors.add(new int[] {text.length(), line});
@@ -25,7 +31,18 @@ public final class Paragraph {
   }
 
   public String text() {
-    return text.toString();
+    if (cachedText == null) {
+      cachedText = text.toString();
+    }
+    return cachedText;
+  }
+
+  /** The responsibility markers in this paragraph, found once (tasks, placement and boxes ask). */
+  public List<ResponsibilityMarker> markers() {
+    if (markers == null) {
+      markers = MarkerFinder.find(text());
+    }
+    return markers;
   }
 
   public int firstLine() {

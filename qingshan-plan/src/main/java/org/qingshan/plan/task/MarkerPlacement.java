@@ -2,7 +2,6 @@ package org.qingshan.plan.task;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.qingshan.plan.responsibility.MarkerFinder;
 import org.qingshan.plan.responsibility.ResponsibilityMarker;
 import org.qingshan.plan.structure.Block;
 import org.qingshan.plan.structure.Numbering;
@@ -31,7 +30,7 @@ public enum MarkerPlacement {
     for (Block block : node.blocks()) {
       for (Paragraph paragraph : block.paragraphs()) {
         String text = paragraph.text();
-        List<ResponsibilityMarker> markers = MarkerFinder.find(text);
+        List<ResponsibilityMarker> markers = paragraph.markers();
         if (markers.isEmpty()) {
           continue;
         }

@@ -251,7 +251,7 @@ public final class TaskSplitter {
   private static boolean markersAfter(Block block, Paragraph paragraph) {
     List<Paragraph> paragraphs = block.paragraphs();
     for (int i = paragraphs.indexOf(paragraph) + 1; i < paragraphs.size(); i++) {
-      if (!MarkerFinder.find(paragraphs.get(i).text()).isEmpty()) {
+      if (!paragraphs.get(i).markers().isEmpty()) {
         return true;
       }
     }
@@ -267,7 +267,7 @@ public final class TaskSplitter {
       Paragraph paragraph, int from, boolean laterMarkers) {
     String text = paragraph.text();
     List<ResponsibilityMarker> closing = new ArrayList<>();
-    for (ResponsibilityMarker marker : MarkerFinder.find(text)) {
+    for (ResponsibilityMarker marker : paragraph.markers()) {
       if (marker.start() < from) {
         continue;
       }
