@@ -10,7 +10,7 @@ public final class OutlineNode {
 
   private static final Pattern FRAMEWORK =
       Pattern.compile(
-          "指导思想|基本原则|^原则$|(主要|总体|工作|规划|发展)目标|目标指标|编制依据|规划依据|发展基础|成效|任重道远|面临.{0,4}(形势|挑战)|形势|现状|回顾|效益分析|规划范围|规划期限|总体要求");
+          "指导思想|基本原则|^原则$|(主要|总体|工作|规划|发展)目标|目标指标|编制依据|规划依据|发展基础|成效|任重道远|面临.{0,4}(形势|挑战)|形势|现状|回顾|效益分析|规划范围|规划期限|总体要求|(主要|规划|核心)指标|^总则$|前言|(规划|编制)背景");
   private static final Pattern PROJECTS = Pattern.compile("重点工程|重点项目|工程项目|项目库|项目清单|专栏");
 
   private final Optional<Numbering> numbering;
