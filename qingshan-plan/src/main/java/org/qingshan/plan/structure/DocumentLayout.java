@@ -18,6 +18,8 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
   private static final Pattern TITLE_END =
       Pattern.compile("(规划|方案|计划|意见|纲要|要点|办法|规划纲要)([(（][^)）]*[)）])?$");
   private static final Pattern NOTICE = Pattern.compile("(印发|转发).*(通知|的函)|^关于印发|文件$|号$");
+  private static final Pattern YEARS_LINE =
+      Pattern.compile("^[(]?\\s*\\d{4}\\s*[-—–~～至到－]+\\s*\\d{4}\\s*年?\\s*[)]?$");
   private static final Pattern DATE_WORDS = Pattern.compile("年.{1,3}月.{1,3}日");
   private static final Pattern TOC = Pattern.compile("^目\\s*(录|次)$");
   private static final Pattern FOOTER =
@@ -46,9 +48,25 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
     if (toc < 0) {
       toc = unlabelledToc(lines, titleTo + 1);
     }
+    titleTo = withYearsLine(lines, titleTo);
     int bodyStart = toc >= 0 ? afterToc(lines, toc) : Math.max(0, titleTo + 1);
     int bodyEnd = footerStart(lines, bodyStart);
     return new DocumentLayout(titleFrom, titleTo, bodyStart, bodyEnd);
+  }
+
+  /** A title page often puts the years on a line of their own: （2021—2025年）. */
+  private static int withYearsLine(List<SourceLine> lines, int titleTo) {
+    if (titleTo < 0) {
+      return titleTo;
+    }
+    for (int i = titleTo + 1; i < lines.size() && i <= titleTo + 3; i++) {
+      String text = Fold.width(lines.get(i).text()).strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      return YEARS_LINE.matcher(text).matches() ? i : titleTo;
+    }
+    return titleTo;
   }
 
   public boolean hasTitle() {

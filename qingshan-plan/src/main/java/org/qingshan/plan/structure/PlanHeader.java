@@ -43,8 +43,28 @@ public record PlanHeader(
     int envelopeEnd = layout.hasTitle() ? layout.titleFrom() : Math.min(lines.size(), 30);
     List<SourceLine> envelope = lines.subList(0, envelopeEnd);
     List<SourceLine> footer = lines.subList(Math.min(layout.bodyEnd(), lines.size()), lines.size());
+    Optional<PlanPeriod> period = period(title).or(() -> statedPeriod(lines, layout));
     return new PlanHeader(
-        title, issuer(envelope), documentNumber(envelope), date(envelope, footer), period(title));
+        title, issuer(envelope), documentNumber(envelope), date(envelope, footer), period);
+  }
+
+  private static final Pattern STATED_PERIOD =
+      Pattern.compile("规划(期限|期|年限|时限|范围)[^。]{0,12}?(\\d{4})\\s*[-—–~～至到－]+\\s*(\\d{4})");
+
+  /** Without years in the title, the body may state them: 规划期限为2021—2025年. */
+  private static Optional<PlanPeriod> statedPeriod(List<SourceLine> lines, DocumentLayout layout) {
+    int end = Math.min(lines.size(), layout.bodyEnd());
+    for (int i = Math.max(0, layout.bodyStart()); i < end; i++) {
+      Matcher m = STATED_PERIOD.matcher(Fold.width(lines.get(i).text()));
+      if (m.find()) {
+        int from = Integer.parseInt(m.group(2));
+        int to = Integer.parseInt(m.group(3));
+        if (from <= to && to - from <= 30) {
+          return Optional.of(new PlanPeriod(from, to));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String title(List<SourceLine> lines, DocumentLayout layout) {

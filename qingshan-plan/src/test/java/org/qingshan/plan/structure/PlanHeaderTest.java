@@ -36,6 +36,17 @@ class PlanHeaderTest {
     assertThat(PlanHeader.period("关于打好污染防治攻坚战的实施方案")).isEmpty();
   }
 
+  @Test
+  void yearsOnTheirOwnLineOrStatedInTheBody() {
+    List<SourceLine> own = lines("某县生态环境保护规划", "（2021—2035年）", "一、规划背景", "全县生态环境持续改善。");
+    PlanHeader withYears = PlanHeader.read(own, DocumentLayout.locate(own));
+    assertThat(withYears.title()).isEqualTo("某县生态环境保护规划（2021—2035年）");
+    assertThat(withYears.period()).hasValue(new PlanPeriod(2021, 2035));
+    List<SourceLine> stated = lines("某县生态环境保护规划", "一、总则", "规划基准年为2020年，规划期限为2021-2025年，展望到2035年。");
+    assertThat(PlanHeader.read(stated, DocumentLayout.locate(stated)).period())
+        .hasValue(new PlanPeriod(2021, 2025));
+  }
+
   private static List<SourceLine> lines(String... texts) {
     List<SourceLine> lines = new ArrayList<>();
     for (String text : texts) {
