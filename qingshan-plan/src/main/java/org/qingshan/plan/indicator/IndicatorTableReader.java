@@ -235,6 +235,15 @@ public final class IndicatorTableReader {
       }
       used.add(line.number());
       List<String> cells = cells(line.text());
+      if (rows.isEmpty() && isYearsRow(cells, columns)) {
+        // A second header row under merged cells (基准值 | 目标值 over 2020年 | 2025年).
+        baselineYear =
+            yearAt(cells, columns, Column.BASELINE).or(() -> baselineYear0(headerCells, columns));
+        targetYear =
+            yearAt(cells, columns, Column.TARGET)
+                .or(() -> year(headerCells, columns, Column.TARGET));
+        continue;
+      }
       Optional<String> group = groupName(cells);
       if (group.isPresent()) {
         category = group.get();
@@ -346,6 +355,35 @@ public final class IndicatorTableReader {
     return Optional.of(new IndicatorTable(rows, false, used, warnings));
   }
 
+  private static boolean isYearsRow(List<String> cells, Column[] columns) {
+    boolean year = false;
+    for (int i = 0; i < cells.size() && i < columns.length; i++) {
+      String cell = cells.get(i).strip();
+      if (cell.isEmpty()) {
+        continue;
+      }
+      if (!YEAR.matcher(cell).find() || cell.length() > 12) {
+        return false;
+      }
+      year = true;
+    }
+    return year;
+  }
+
+  private static Optional<Integer> yearAt(List<String> cells, Column[] columns, Column wanted) {
+    for (int i = 0; i < columns.length && i < cells.size(); i++) {
+      Matcher m = FOUR_DIGITS.matcher(cells.get(i));
+      if (columns[i] == wanted && m.find()) {
+        return Optional.of(Integer.parseInt(m.group(1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> baselineYear0(List<String> header, Column[] columns) {
+    return year(header, columns, Column.BASELINE);
+  }
+
   private static String stripNumber(String cell) {
     Optional<Numbering> number = Numbering.parse(cell);
     return number.map(n -> cell.substring(n.end()).strip()).orElse(cell);
@@ -415,7 +453,7 @@ public final class IndicatorTableReader {
         columns[i] = Column.OTHER;
       }
     }
-    if (years == 1) {
+    if (years == 1 && !Arrays.asList(columns).contains(Column.TARGET)) {
       // A single year column is the target year (some tables give no baseline).
       for (int i = 0; i < columns.length; i++) {
         if (columns[i] == Column.BASELINE) {
