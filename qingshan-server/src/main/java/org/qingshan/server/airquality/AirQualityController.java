@@ -128,7 +128,7 @@ class AirQualityController {
     DataScope scope = currentUser.scope();
     return registry.all().stream()
         .filter(d -> d.kind() == DeviceKind.AMBIENT_AIR)
-        .filter(d -> scope.all() || d.departmentId().map(scope::allows).orElse(false))
+        .filter(d -> scope.allows(d.departmentId()))
         .sorted(java.util.Comparator.comparingLong(Device::id))
         .toList();
   }

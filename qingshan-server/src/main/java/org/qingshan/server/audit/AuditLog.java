@@ -49,7 +49,7 @@ public class AuditLog {
       Optional<?> before,
       Optional<?> after) {
     repository.insert(
-        actor,
+        truncate(actor, 64),
         action,
         entityType,
         entityId == null ? null : entityId.toString(),

@@ -70,7 +70,19 @@ public final class QingshanMain {
           return startServer(ServerOptions.parse(rest), false, err);
         }
         case "demo" -> {
-          return startServer(ServerOptions.parse(rest), true, err);
+          ServerOptions options = ServerOptions.parse(rest);
+          // The demo makes up users with a published password and streams invented data: never
+          // into a database that may hold real records.
+          String url =
+              options
+                  .get("qingshan.db.url")
+                  .or(() -> Optional.ofNullable(System.getenv("QINGSHAN_DB_URL")))
+                  .orElse("jdbc:h2:");
+          if (!url.startsWith("jdbc:h2:")) {
+            throw new UsageException(
+                "the demo runs on its own embedded database only; use 'serve' for " + url);
+          }
+          return startServer(options, true, err);
         }
         default -> {
           return runTool(command, rest, in, out, err);

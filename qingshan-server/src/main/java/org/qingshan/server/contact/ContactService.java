@@ -21,7 +21,14 @@ public class ContactService {
   private final CurrentUser currentUser;
   private final AuditLog audit;
 
-  ContactService(ContactRepository repository, CurrentUser currentUser, AuditLog audit) {
+  private final org.qingshan.server.department.DepartmentService departments;
+
+  ContactService(
+      ContactRepository repository,
+      CurrentUser currentUser,
+      AuditLog audit,
+      org.qingshan.server.department.DepartmentService departments) {
+    this.departments = departments;
     this.repository = repository;
     this.currentUser = currentUser;
     this.audit = audit;
@@ -42,6 +49,7 @@ public class ContactService {
   @Transactional
   public DepartmentContact create(ContactForm form) {
     currentUser.requireInScope(form.departmentId());
+    departments.requireActiveIfGiven(java.util.Optional.of(form.departmentId()));
     long id = repository.insert(form);
     DepartmentContact created = repository.findById(id).orElseThrow();
     audit.record(
@@ -53,6 +61,7 @@ public class ContactService {
   public DepartmentContact update(long id, ContactForm form) {
     DepartmentContact before = get(id);
     currentUser.requireInScope(form.departmentId());
+    departments.requireActiveIfGiven(java.util.Optional.of(form.departmentId()));
     repository.update(id, form);
     DepartmentContact after = repository.findById(id).orElseThrow();
     audit.record(

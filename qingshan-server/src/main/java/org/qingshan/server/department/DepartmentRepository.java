@@ -77,7 +77,8 @@ public class DepartmentRepository {
             "UPDATE department SET parent_id = :target WHERE parent_id = :source",
             "UPDATE department_alias SET department_id = :target WHERE department_id = :source",
             "UPDATE app_user SET department_id = :target WHERE department_id = :source",
-            "UPDATE department_contact SET department_id = :target WHERE department_id = :source")) {
+            "UPDATE department_contact SET department_id = :target WHERE department_id = :source",
+            "UPDATE device SET department_id = :target WHERE department_id = :source")) {
       jdbc.sql(sql).param("target", targetId).param("source", sourceId).update();
     }
   }

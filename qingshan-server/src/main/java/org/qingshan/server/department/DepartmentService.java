@@ -98,6 +98,9 @@ public class DepartmentService {
     if (DepartmentNames.normalize(trimmed).isEmpty()) {
       throw new UserFacingException("department.error.alias-blank");
     }
+    if (trimmed.length() > 200) {
+      throw new UserFacingException("department.error.alias-too-long", 200);
+    }
     requireFreeName(trimmed, Optional.empty());
     repository.insertAlias(departmentId, trimmed);
     audit.record(
@@ -150,6 +153,11 @@ public class DepartmentService {
         source.name() + " → " + target.name(),
         Optional.of(source),
         Optional.of(repository.findById(sourceId).orElseThrow()));
+  }
+
+  /** Throws a user-facing error unless the department, when one is given, exists and is active. */
+  public void requireActiveIfGiven(Optional<Long> id) {
+    id.ifPresent(this::requireActive);
   }
 
   private Department requireActive(long id) {

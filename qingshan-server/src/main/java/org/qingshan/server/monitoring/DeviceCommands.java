@@ -26,6 +26,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeviceCommands {
   private static final Logger log = LoggerFactory.getLogger(DeviceCommands.class);
+
+  /** A device that does not take a command within this time is not reading: not delivered. */
+  private static final int SEND_TIMEOUT_SECONDS = 5;
+
   private final GatewayService gateway;
   private final MonitoringQueries queries;
   private final JdbcClient jdbc;
@@ -82,7 +86,11 @@ public class DeviceCommands {
         Optional.empty(),
         Optional.of(Map.of("mn", device.mn(), "cn", packet.cn(), "qn", qn)));
     try {
-      gateway.send(device.mn(), packet).toCompletableFuture().join();
+      gateway
+          .send(device.mn(), packet)
+          .toCompletableFuture()
+          .orTimeout(SEND_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+          .join();
     } catch (RuntimeException e) {
       log.info("command {} to {} not delivered: {}", qn, device.mn(), e.getMessage());
       jdbc.sql("UPDATE device_command SET status = 'NOT_DELIVERED' WHERE id = :id")

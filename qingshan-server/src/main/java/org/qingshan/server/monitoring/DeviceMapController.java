@@ -39,7 +39,7 @@ class DeviceMapController {
       if (d.longitude().isEmpty() || d.latitude().isEmpty()) {
         continue;
       }
-      if (!scope.all() && !d.departmentId().map(scope::allows).orElse(false)) {
+      if (!scope.allows(d.departmentId())) {
         continue;
       }
       DeviceStatusView.Row row = status.of(d);

@@ -68,8 +68,8 @@ class DevicePageController {
   /** The device, if the user's data scope covers it. */
   private Device device(long id) {
     Device d = registry.find(id).orElseThrow(() -> new UserFacingException("error.not-found"));
-    if (!currentUser.scope().all()) {
-      currentUser.requireInScope(d.departmentId().orElse(-1L));
+    if (!currentUser.scope().allows(d.departmentId())) {
+      throw new org.springframework.security.access.AccessDeniedException("device outside scope");
     }
     return d;
   }
@@ -85,8 +85,12 @@ class DevicePageController {
     model.addAttribute("row", status.of(d));
     model.addAttribute(
         "departmentPath", d.departmentId().map(departments.tree()::pathOf).orElse(""));
-    model.addAttribute("latest", queries.latest(id));
-    model.addAttribute("rates", queries.dailyRates(id, today.minusDays(6), today.plusDays(1)));
+    model.addAttribute("latest", queries.latest(id, LocalDateTime.now(zone).minusDays(7)));
+    model.addAttribute(
+        "rates",
+        d.hourDataExpected()
+            ? queries.dailyRates(id, today.minusDays(6), today.plusDays(1), LocalDateTime.now(zone))
+            : List.of());
     model.addAttribute("factors", queries.factors(id, ObservationKind.HOUR));
     model.addAttribute("realtimeFactors", queries.factors(id, ObservationKind.REALTIME));
     model.addAttribute("raw", queries.rawPackets(id, PageQuery.of(rawPage, 10)));

@@ -111,10 +111,22 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
         writeBatch(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
+      } catch (Throwable e) {
+        // The writer must outlive any failure: a dead writer would stop all ingest silently.
+        log.error(
+            "ingest writer failed on a batch of {}; its packets are not acknowledged",
+            batch.size(),
+            e);
+        batch.forEach(p -> p.result().complete(StoreResult.FAILED));
       } finally {
         batch.clear();
       }
+    }
+    // A packet offered while stopping gets a definite answer: the device will send it again.
+    Pending left;
+    while ((left = queue.poll()) != null) {
+      left.result().complete(StoreResult.FAILED);
     }
     log.info("ingest queue drained and stopped");
   }
@@ -136,10 +148,10 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
         case DUPLICATE -> duplicates.increment();
         case FAILED -> failed.increment();
       }
+      batch.get(i).result().complete(r);
       if (r != StoreResult.FAILED) {
         activity.heard(batch.get(i).packet());
       }
-      batch.get(i).result().complete(r);
     }
   }
 }

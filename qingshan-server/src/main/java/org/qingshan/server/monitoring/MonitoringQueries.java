@@ -23,31 +23,42 @@ public class MonitoringQueries {
     this.jdbc = jdbc;
   }
 
-  /** The newest value of each factor of each kind of a device. */
-  public List<Observation> latest(long deviceId) {
+  /** The newest value of each factor of each kind of a device since a time (a week, say). */
+  public List<Observation> latest(long deviceId, LocalDateTime since) {
     return jdbc.sql(
             "SELECT o.* FROM observation o JOIN (SELECT kind, factor, MAX(data_time) AS t"
-                + " FROM observation WHERE device_id = :d GROUP BY kind, factor) m"
+                + " FROM observation WHERE device_id = :d AND data_time >= :since"
+                + " GROUP BY kind, factor) m"
                 + " ON o.kind = m.kind AND o.factor = m.factor AND o.data_time = m.t"
                 + " WHERE o.device_id = :d ORDER BY o.kind, o.factor")
         .param("d", deviceId)
+        .param("since", Timestamp.valueOf(since))
         .query(MonitoringQueries::observation)
         .list();
   }
 
-  /** One factor's values over a time range, oldest first. */
+  /** Points of a series at most; past that the newest are kept. */
+  public static final int MAX_POINTS = 20_000;
+
+  /** One factor's values over a time range, oldest first; the newest {@link #MAX_POINTS}. */
   public List<Observation> series(
       long deviceId, ObservationKind kind, String factor, LocalDateTime from, LocalDateTime to) {
-    return jdbc.sql(
-            "SELECT * FROM observation WHERE device_id = :d AND kind = :k AND factor = :f"
-                + " AND data_time >= :from AND data_time < :to ORDER BY data_time LIMIT 20000")
-        .param("d", deviceId)
-        .param("k", kind.name())
-        .param("f", factor)
-        .param("from", Timestamp.valueOf(from))
-        .param("to", Timestamp.valueOf(to))
-        .query(MonitoringQueries::observation)
-        .list();
+    List<Observation> newestFirst =
+        jdbc.sql(
+                "SELECT * FROM observation WHERE device_id = :d AND kind = :k AND factor = :f"
+                    + " AND data_time >= :from AND data_time < :to ORDER BY data_time DESC"
+                    + " LIMIT "
+                    + MAX_POINTS)
+            .param("d", deviceId)
+            .param("k", kind.name())
+            .param("f", factor)
+            .param("from", Timestamp.valueOf(from))
+            .param("to", Timestamp.valueOf(to))
+            .query(MonitoringQueries::observation)
+            .list();
+    List<Observation> oldestFirst = new java.util.ArrayList<>(newestFirst);
+    java.util.Collections.reverse(oldestFirst);
+    return oldestFirst;
   }
 
   /** Transmission and validity of a device's hour data per day (有效传输率 = 传输率 × 有效率). */
@@ -66,10 +77,12 @@ public class MonitoringQueries {
   }
 
   /**
-   * Per day from {@code from}: hour values received, expected (24 for every factor the device
-   * reported in the period), and valid (flag N, or no flag).
+   * Every day from {@code from} to {@code toExclusive}: hour values received, expected (every hour
+   * so far of that day for every factor the device reported in the period) and valid (flag N, or no
+   * flag). A day without data is listed with nothing received: the worst days must show.
    */
-  public List<DailyRate> dailyRates(long deviceId, LocalDate from, LocalDate toExclusive) {
+  public List<DailyRate> dailyRates(
+      long deviceId, LocalDate from, LocalDate toExclusive, LocalDateTime now) {
     long factors =
         jdbc.sql(
                 "SELECT COUNT(DISTINCT factor) FROM observation WHERE device_id = :d AND kind ="
@@ -79,23 +92,33 @@ public class MonitoringQueries {
             .param("to", Timestamp.valueOf(toExclusive.atStartOfDay()))
             .query(Long.class)
             .single();
-    return jdbc.sql(
+    java.util.Map<LocalDate, long[]> byDay = new java.util.HashMap<>();
+    jdbc.sql(
             "SELECT CAST(data_time AS DATE) AS obs_day, COUNT(*) AS received,"
                 + " SUM(CASE WHEN flag IS NULL OR flag = 'N' THEN 1 ELSE 0 END) AS valid"
                 + " FROM observation WHERE device_id = :d AND kind = 'HOUR'"
                 + " AND data_time >= :from AND data_time < :to"
-                + " GROUP BY CAST(data_time AS DATE) ORDER BY obs_day")
+                + " GROUP BY CAST(data_time AS DATE)")
         .param("d", deviceId)
         .param("from", Timestamp.valueOf(from.atStartOfDay()))
         .param("to", Timestamp.valueOf(toExclusive.atStartOfDay()))
         .query(
-            (rs, i) ->
-                new DailyRate(
-                    rs.getObject("obs_day", LocalDate.class),
-                    rs.getLong("received"),
-                    24 * factors,
-                    rs.getLong("valid")))
-        .list();
+            rs -> {
+              byDay.put(
+                  rs.getObject("obs_day", LocalDate.class),
+                  new long[] {rs.getLong("received"), rs.getLong("valid")});
+            });
+    List<DailyRate> out = new java.util.ArrayList<>();
+    for (LocalDate day = from; day.isBefore(toExclusive); day = day.plusDays(1)) {
+      if (day.isAfter(now.toLocalDate())) {
+        break;
+      }
+      // Today only the hours already closed are due.
+      long hours = day.equals(now.toLocalDate()) ? now.getHour() : 24;
+      long[] got = byDay.getOrDefault(day, new long[] {0, 0});
+      out.add(new DailyRate(day, got[0], hours * factors, got[1]));
+    }
+    return out;
   }
 
   /** The factors a device has sent data of, for a kind. */
@@ -140,7 +163,7 @@ public class MonitoringQueries {
                         rs.getTimestamp("data_time").toLocalDateTime(),
                         rs.getObject("received_at", OffsetDateTime.class),
                         rs.getString("remote_addr"),
-                        rs.getString("raw")))
+                        RawText.masked(rs.getString("raw"))))
             .list();
     return new PageResult<>(items, total, page);
   }

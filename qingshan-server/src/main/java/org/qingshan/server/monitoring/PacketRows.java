@@ -34,6 +34,11 @@ final class PacketRows {
       OptionalDouble max = r.value(Suffix.MAX);
       OptionalDouble cou = r.value(Suffix.COU);
       OptionalDouble converted = realtime ? r.value(Suffix.ZS_RTD) : r.value(Suffix.ZS_AVG);
+      value = finite(value);
+      min = finite(min);
+      max = finite(max);
+      cou = finite(cou);
+      converted = finite(converted);
       if (value.isEmpty()
           && min.isEmpty()
           && max.isEmpty()
@@ -56,6 +61,11 @@ final class PacketRows {
               flag.map(f -> truncate(f, 4))));
     }
     return rows;
+  }
+
+  /** A value no instrument can measure (1e999 decodes to infinity) is no value. */
+  private static OptionalDouble finite(OptionalDouble v) {
+    return v.isPresent() && !Double.isFinite(v.getAsDouble()) ? OptionalDouble.empty() : v;
   }
 
   static String truncate(String s, int max) {

@@ -86,6 +86,10 @@ class PlanImportController {
       // The importer's reason is written for the user; nothing of the file is kept.
       model.addAttribute("importError", messages.get("plan.import.failed", name, e.getMessage()));
       return "plans/import";
+    } catch (RuntimeException e) {
+      log.warn("plan {} could not be read", name, e);
+      model.addAttribute("importError", messages.get("plan.import.unreadable", name));
+      return "plans/import";
     }
   }
 

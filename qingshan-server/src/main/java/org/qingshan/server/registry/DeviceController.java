@@ -99,7 +99,7 @@ class DeviceController {
               d.site().orElse(""),
               d.departmentId().map(tree::pathOf).orElse(""),
               messages.get(row.online() ? "device.online" : "device.offline"),
-              row.lastPacket().map(Object::toString).orElse(""),
+              row.lastPacket().map(t -> (Object) t).orElse(""),
               messages.get(d.blocked() ? "device.blocked" : "device.active")));
     }
     excel.write(

@@ -32,7 +32,7 @@ public record DeviceForm(
   public static DeviceForm empty() {
     return new DeviceForm(
         "",
-        "123456",
+        "",
         "31",
         "",
         DeviceKind.STACK_GAS,

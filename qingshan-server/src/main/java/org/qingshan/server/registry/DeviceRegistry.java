@@ -22,20 +22,34 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class DeviceRegistry implements DeviceAuthenticator {
   static final String ENTITY = "device";
+
+  /** A blocked device is refused whatever it sends; its password only has to be non-empty. */
+  private static final String BLOCKED_DEVICE_PASSWORD = "blocked";
+
   private final DeviceRepository repository;
   private final UnknownDeviceRepository unknown;
   private final AuditLog audit;
   private volatile Map<String, Device> byMn = Map.of();
 
-  DeviceRegistry(DeviceRepository repository, UnknownDeviceRepository unknown, AuditLog audit) {
+  private final org.qingshan.server.web.Messages messages;
+  private final org.qingshan.server.department.DepartmentService departments;
+
+  DeviceRegistry(
+      DeviceRepository repository,
+      UnknownDeviceRepository unknown,
+      AuditLog audit,
+      org.qingshan.server.web.Messages messages,
+      org.qingshan.server.department.DepartmentService departments) {
+    this.departments = departments;
     this.repository = repository;
     this.unknown = unknown;
     this.audit = audit;
+    this.messages = messages;
     reload();
   }
 
   /** Re-reads the registry into memory; called after every committed change. */
-  public void reload() {
+  public synchronized void reload() {
     Map<String, Device> map = new ConcurrentHashMap<>();
     repository.findAll().forEach(d -> map.put(d.mn(), d));
     byMn = map;
@@ -77,6 +91,7 @@ public class DeviceRegistry implements DeviceAuthenticator {
     if (repository.findByMn(form.mn().trim()).isPresent()) {
       throw new UserFacingException("device.error.mn-taken", form.mn().trim());
     }
+    departments.requireActiveIfGiven(Optional.ofNullable(form.departmentId()));
     long id = repository.insert(form);
     Device created = repository.findById(id).orElseThrow();
     unknown.delete(created.mn());
@@ -104,7 +119,7 @@ public class DeviceRegistry implements DeviceAuthenticator {
     DeviceForm form =
         new DeviceForm(
             mn,
-            PasswordOfBlocked.VALUE,
+            BLOCKED_DEVICE_PASSWORD,
             empty.st(),
             name,
             DeviceKind.OTHER,
@@ -121,16 +136,11 @@ public class DeviceRegistry implements DeviceAuthenticator {
         AuditAction.UPDATE,
         ENTITY,
         registered.id(),
-        mn + " blocked",
+        mn + " " + messages.get("device.block"),
         Optional.of(Map.of("blocked", false)),
         Optional.of(Map.of("blocked", true)));
     reloadAfterCommit();
     return repository.findById(registered.id()).orElseThrow();
-  }
-
-  /** A blocked device is refused whatever it sends; its password only has to be non-empty. */
-  private static final class PasswordOfBlocked {
-    static final String VALUE = "blocked";
   }
 
   @Transactional
@@ -144,6 +154,7 @@ public class DeviceRegistry implements DeviceAuthenticator {
             other -> {
               throw new UserFacingException("device.error.mn-taken", other.mn());
             });
+    departments.requireActiveIfGiven(Optional.ofNullable(form.departmentId()));
     repository.update(id, form);
     Device after = repository.findById(id).orElseThrow();
     audit.record(
@@ -166,7 +177,7 @@ public class DeviceRegistry implements DeviceAuthenticator {
         AuditAction.UPDATE,
         ENTITY,
         id,
-        before.mn() + (blocked ? " blocked" : " unblocked"),
+        before.mn() + " " + messages.get(blocked ? "device.block" : "device.unblock"),
         Optional.of(Map.of("blocked", before.blocked())),
         Optional.of(Map.of("blocked", blocked)));
     reloadAfterCommit();

@@ -55,7 +55,11 @@ public class UnknownDeviceRepository {
 
   /** Refused devices, newest first; {@code text} searches MN and address. */
   public PageResult<UnknownDevice> list(Optional<String> text, PageQuery page) {
-    String filter = text.isPresent() ? " WHERE LOWER(mn) LIKE :t OR remote_addr LIKE :t" : "";
+    // A device registered a moment ago may have been refused once more before the gateway knew.
+    String filter =
+        " WHERE NOT EXISTS (SELECT 1 FROM device d WHERE d.mn = unknown_device.mn"
+            + " AND unknown_device.reason = 'UNKNOWN_DEVICE')"
+            + (text.isPresent() ? " AND (LOWER(mn) LIKE :t OR remote_addr LIKE :t)" : "");
     String pattern = "%" + text.orElse("").toLowerCase() + "%";
     long total =
         jdbc.sql("SELECT COUNT(*) FROM unknown_device" + filter)
@@ -95,6 +99,7 @@ public class UnknownDeviceRepository {
         rs.getLong("attempts"),
         rs.getObject("first_seen_at", OffsetDateTime.class),
         rs.getObject("last_seen_at", OffsetDateTime.class),
-        Optional.ofNullable(rs.getString("last_packet")));
+        Optional.ofNullable(
+            org.qingshan.server.monitoring.RawText.masked(rs.getString("last_packet"))));
   }
 }

@@ -41,6 +41,11 @@ public class CurrentUser {
     if (p.roles().stream().anyMatch(Role::seesAllDepartments)) {
       return DataScope.everything();
     }
+    if (p.roles().equals(java.util.Set.of(Role.ENTERPRISE))) {
+      // An enterprise sees only its own outlets; until enterprises are registered as such, nothing
+      // of the county's departments.
+      return DataScope.only(java.util.Set.of());
+    }
     return p.departmentId()
         .map(id -> DataScope.only(departments.tree().subtreeIds(id)))
         .orElse(DataScope.only(java.util.Set.of()));

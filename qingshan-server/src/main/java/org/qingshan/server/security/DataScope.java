@@ -25,6 +25,11 @@ public record DataScope(boolean all, Set<Long> departmentIds) {
     return all || departmentIds.contains(departmentId);
   }
 
+  /** Whether a record that may have no department is in scope: without one, only for "all". */
+  public boolean allows(Optional<Long> departmentId) {
+    return all || departmentId.map(departmentIds::contains).orElse(false);
+  }
+
   /** The department filter for a query: empty means no filter. */
   public Optional<Collection<Long>> filter() {
     return all ? Optional.empty() : Optional.of(departmentIds);

@@ -17,9 +17,12 @@ class LoginEvents {
   private final LoginThrottle throttle;
   private final AuditLog audit;
 
-  LoginEvents(LoginThrottle throttle, AuditLog audit) {
+  private final org.qingshan.server.web.Messages messages;
+
+  LoginEvents(LoginThrottle throttle, AuditLog audit, org.qingshan.server.web.Messages messages) {
     this.throttle = throttle;
     this.audit = audit;
+    this.messages = messages;
   }
 
   @EventListener
@@ -27,7 +30,13 @@ class LoginEvents {
     String name = event.getAuthentication().getName();
     throttle.recordSuccess(name);
     audit.recordAs(
-        name, AuditAction.LOGIN, "session", null, "login", Optional.empty(), Optional.empty());
+        name,
+        AuditAction.LOGIN,
+        "session",
+        null,
+        messages.get("audit.summary.login"),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @EventListener
@@ -40,7 +49,11 @@ class LoginEvents {
         AuditAction.LOGIN_FAILED,
         "session",
         null,
-        event.getException().getClass().getSimpleName(),
+        messages.get(
+            event.getException()
+                    instanceof org.springframework.security.authentication.DisabledException
+                ? "audit.summary.login-disabled"
+                : "audit.summary.login-failed"),
         Optional.empty(),
         Optional.empty());
   }
@@ -52,7 +65,7 @@ class LoginEvents {
         AuditAction.LOGOUT,
         "session",
         null,
-        "logout",
+        messages.get("audit.summary.logout"),
         Optional.empty(),
         Optional.empty());
   }

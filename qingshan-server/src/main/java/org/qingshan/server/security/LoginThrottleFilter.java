@@ -18,9 +18,13 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   private final LoginThrottle throttle;
   private final AuditLog audit;
 
-  LoginThrottleFilter(LoginThrottle throttle, AuditLog audit) {
+  private final org.qingshan.server.web.Messages messages;
+
+  LoginThrottleFilter(
+      LoginThrottle throttle, AuditLog audit, org.qingshan.server.web.Messages messages) {
     this.throttle = throttle;
     this.audit = audit;
+    this.messages = messages;
   }
 
   @Override
@@ -39,7 +43,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
           AuditAction.LOGIN_LOCKED,
           "session",
           null,
-          "login refused while locked",
+          messages.get("audit.summary.login-locked"),
           Optional.empty(),
           Optional.empty());
       response.sendRedirect(request.getContextPath() + "/login?locked");

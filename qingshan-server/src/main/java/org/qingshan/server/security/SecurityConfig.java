@@ -5,11 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may open what. Pages are authorised by role here; records inside a page are filtered by
@@ -25,7 +28,23 @@ class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, AuditLog audit)
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Lets the session registry see sessions end (logout, timeout). */
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
+  }
+
+  @Bean
+  SecurityFilterChain web(
+      HttpSecurity http,
+      LoginThrottle throttle,
+      AuditLog audit,
+      org.qingshan.server.web.Messages messages,
+      SessionRegistry sessionRegistry)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -42,6 +61,14 @@ class SecurityConfig {
                     .requestMatchers(
                         "/actuator/**", "/users/**", "/audit/**", "/devices/unknown/**")
                     .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/settings/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/settings/**")
+                    .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LEADER")
+                    .requestMatchers(HttpMethod.POST, "/contacts/**")
+                    .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LIAISON")
+                    .requestMatchers("/contacts/new", "/contacts/*/edit")
+                    .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LIAISON")
                     .requestMatchers("/plans/import/**")
                     .hasAnyRole("ADMIN", "PLANNER")
                     .requestMatchers(HttpMethod.POST, "/devices/*/commands")
@@ -60,8 +87,15 @@ class SecurityConfig {
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .sessionManagement(
+            session ->
+                session
+                    .maximumSessions(-1)
+                    .sessionRegistry(sessionRegistry)
+                    .expiredUrl("/login?expired"))
         .addFilterBefore(
-            new LoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
+            new LoginThrottleFilter(throttle, audit, messages),
+            UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
         .headers(
             headers ->

@@ -31,13 +31,19 @@ class UserController {
   private final DepartmentService departments;
   private final ExcelExport excel;
   private final Messages messages;
+  private final org.qingshan.server.security.CurrentUser currentUser;
 
   UserController(
-      UserService users, DepartmentService departments, ExcelExport excel, Messages messages) {
+      UserService users,
+      DepartmentService departments,
+      ExcelExport excel,
+      Messages messages,
+      org.qingshan.server.security.CurrentUser currentUser) {
     this.users = users;
     this.departments = departments;
     this.excel = excel;
     this.messages = messages;
+    this.currentUser = currentUser;
   }
 
   @ModelAttribute("allRoles")
@@ -129,7 +135,7 @@ class UserController {
       return editView(model, user);
     }
     try {
-      users.update(id, form);
+      users.update(id, form, currentUser.require().userId());
       redirect.addFlashAttribute("notice", "user.saved");
       return "redirect:/users/" + id + "/edit";
     } catch (UserFacingException e) {

@@ -19,10 +19,20 @@ public class UserService {
   private final PasswordEncoder encoder;
   private final AuditLog audit;
 
-  UserService(UserRepository repository, PasswordEncoder encoder, AuditLog audit) {
+  private final org.qingshan.server.department.DepartmentService departments;
+  private final SessionExpiry sessions;
+
+  UserService(
+      UserRepository repository,
+      PasswordEncoder encoder,
+      AuditLog audit,
+      org.qingshan.server.department.DepartmentService departments,
+      SessionExpiry sessions) {
     this.repository = repository;
     this.encoder = encoder;
     this.audit = audit;
+    this.departments = departments;
+    this.sessions = sessions;
   }
 
   public PageResult<AppUser> search(Optional<String> text, PageQuery page) {
@@ -45,6 +55,7 @@ public class UserService {
       throw new UserFacingException("user.error.username-taken", username);
     }
     PasswordPolicy.check(form.password());
+    departments.requireActiveIfGiven(form.department());
     long id =
         repository.insert(
             username,
@@ -59,10 +70,21 @@ public class UserService {
     return created;
   }
 
+  /**
+   * Changes a user as {@code actorId}; an admin cannot take their own admin role or account away,
+   * so the bureau always keeps someone who can manage users. The user's open sessions end, so the
+   * change takes effect at once.
+   */
   @Transactional
-  public AppUser update(long id, UserForm form) {
+  public AppUser update(long id, UserForm form, long actorId) {
     AppUser before =
         repository.findById(id).orElseThrow(() -> new UserFacingException("error.not-found"));
+    if (id == actorId
+        && (!form.enabled() || !form.roles().contains(Role.ADMIN))
+        && before.has(Role.ADMIN)) {
+      throw new UserFacingException("user.error.self-lockout");
+    }
+    departments.requireActiveIfGiven(form.department());
     repository.update(
         id,
         form.displayName().trim(),
@@ -75,6 +97,7 @@ public class UserService {
       repository.updatePassword(id, encoder.encode(form.password()), true);
     }
     AppUser after = repository.findById(id).orElseThrow();
+    sessions.expireAfterCommit(id);
     audit.record(
         AuditAction.UPDATE, ENTITY, id, before.username(), Optional.of(before), Optional.of(after));
     return after;

@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -24,12 +23,16 @@ import org.springframework.stereotype.Component;
 public class ExcelExport {
   private static final String XLSX =
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private final TimeFormat times;
+
+  ExcelExport(TimeFormat times) {
+    this.times = times;
+  }
 
   public void write(
       HttpServletResponse response, String title, List<String> headers, List<List<?>> rows)
       throws IOException {
-    String fileName = title + "-" + LocalDate.now() + ".xlsx";
+    String fileName = title.replaceAll("[\\\\/:*?\"<>|]", "_") + "-" + LocalDate.now() + ".xlsx";
     response.setContentType(XLSX);
     response.setHeader(
         "Content-Disposition",
@@ -41,7 +44,10 @@ public class ExcelExport {
   public void write(OutputStream out, String title, List<String> headers, List<List<?>> rows)
       throws IOException {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-      Sheet sheet = workbook.createSheet(title);
+      Sheet sheet =
+          workbook.createSheet(
+              org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
+                  title.isBlank() ? "export" : title));
       CellStyle bold = workbook.createCellStyle();
       Font font = workbook.createFont();
       font.setBold(true);
@@ -59,8 +65,8 @@ public class ExcelExport {
           Object value = values.get(c);
           if (value instanceof Number number) {
             row.createCell(c).setCellValue(number.doubleValue());
-          } else if (value instanceof OffsetDateTime time) {
-            row.createCell(c).setCellValue(TIME.format(time));
+          } else if (value instanceof OffsetDateTime || value instanceof java.time.Instant) {
+            row.createCell(c).setCellValue(times.seconds(value));
           } else {
             row.createCell(c).setCellValue(value == null ? "" : value.toString());
           }

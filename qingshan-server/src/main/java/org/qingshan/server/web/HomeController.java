@@ -68,9 +68,7 @@ class HomeController {
         "myDepartment", currentUser.require().departmentId().map(tree::pathOf).orElse(""));
     DataScope scope = currentUser.scope();
     List<Device> visible =
-        devices.all().stream()
-            .filter(d -> scope.all() || d.departmentId().map(scope::allows).orElse(false))
-            .toList();
+        devices.all().stream().filter(d -> scope.allows(d.departmentId())).toList();
     model.addAttribute("deviceCount", visible.size());
     model.addAttribute(
         "onlineCount", visible.stream().filter(d -> gateway.isOnline(d.mn())).count());

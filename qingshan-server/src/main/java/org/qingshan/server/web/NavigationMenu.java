@@ -25,6 +25,7 @@ public final class NavigationMenu {
           new Item("nav.unknown-devices", "/devices/unknown", EnumSet.of(Role.ADMIN)),
           new Item("nav.air", "/air", Set.of()),
           new Item("nav.plan-import", "/plans/import", EnumSet.of(Role.ADMIN, Role.PLANNER)),
+          new Item("nav.warnings", "/settings/warnings", DEPARTMENT_VIEWERS),
           new Item("nav.contacts", "/contacts", Set.of()),
           new Item("nav.departments", "/departments", DEPARTMENT_VIEWERS),
           new Item("nav.users", "/users", EnumSet.of(Role.ADMIN)),

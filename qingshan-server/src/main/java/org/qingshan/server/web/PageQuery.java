@@ -5,11 +5,14 @@ public record PageQuery(int page, int size) {
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_SIZE = 200;
 
+  /** Far beyond any list; keeps the offset an int for any size. */
+  public static final int MAX_PAGE = 10_000;
+
   /** Everything up to this many rows on one page: exports. */
   public static final PageQuery EXPORT = new PageQuery(1, 100_000);
 
   public PageQuery {
-    page = Math.max(1, page);
+    page = Math.max(1, Math.min(page, MAX_PAGE));
     size = size <= 0 ? DEFAULT_SIZE : size;
   }
 

@@ -17,8 +17,10 @@ class WebExceptionHandler {
   @ExceptionHandler(UserFacingException.class)
   String userFacing(UserFacingException e, Model model, HttpServletResponse response) {
     log.info("rejected: {}", e.messageKey());
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("status", 400);
+    HttpStatus status =
+        e.messageKey().equals("error.not-found") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    response.setStatus(status.value());
+    model.addAttribute("status", status.value());
     model.addAttribute("messageKey", e.messageKey());
     model.addAttribute("messageArgs", e.arguments());
     return "error";

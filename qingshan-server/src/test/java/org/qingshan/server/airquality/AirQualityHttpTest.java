@@ -83,7 +83,7 @@ class AirQualityHttpTest {
     String url = "/air?station=" + station.id() + "&from=2026-11-10&to=2026-11-12";
     String page = leader.get(url).body();
     assertThat(aqis(page)).as(page).containsExactly("100", "50", "128");
-    assertThat(page).contains("良", "优", "轻度污染", "HJ633-2026");
+    assertThat(page).contains(">良</span>", ">优</span>", ">轻度污染</span>", "HJ633-2026");
     assertThat(between(page, "id=\"valid-days\">", "<")).isEqualTo("3");
     assertThat(between(page, "id=\"good-days\">", "<")).isEqualTo("2");
     assertThat(between(page, "id=\"good-rate\">", "<")).isEqualTo("66.7%");

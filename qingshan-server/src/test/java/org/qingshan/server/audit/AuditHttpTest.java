@@ -33,7 +33,7 @@ class AuditHttpTest {
     assertThat(r.statusCode()).isEqualTo(302);
 
     String page = admin.get("/audit?entity=department&q=" + enc("商务和投资促进局")).body();
-    assertThat(page).contains("admin", "修改", "县商务局", "县商务和投资促进局");
+    assertThat(page).contains("<td>admin</td>", "<td>修改</td>", "县商务局", "县商务和投资促进局");
 
     // The old name still resolves: documents written before the rename keep working.
     assertThat(departments.resolve("县商务局").orElseThrow().id()).isEqualTo(id);
@@ -41,9 +41,28 @@ class AuditHttpTest {
 
   @Test
   void loginsAreAudited() {
+    long before = logins("dispatcher");
     WebSession.loggedIn(port, "dispatcher", "qingshan2026");
+    assertThat(logins("dispatcher")).isEqualTo(before + 1);
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
-    assertThat(admin.get("/audit?actor=dispatcher&action=LOGIN").body()).contains("dispatcher");
+    assertThat(admin.get("/audit?actor=dispatcher&action=LOGIN").body())
+        .contains("<td>dispatcher</td>", "登录成功");
+  }
+
+  @Autowired AuditLog audit;
+
+  private long logins(String actor) {
+    return audit
+        .search(
+            new AuditSearch(
+                java.util.Optional.of(actor),
+                java.util.Optional.of(AuditAction.LOGIN),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty()),
+            new org.qingshan.server.web.PageQuery(1, 1))
+        .total();
   }
 
   @Test

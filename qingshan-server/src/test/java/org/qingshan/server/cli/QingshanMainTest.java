@@ -66,6 +66,12 @@ class QingshanMainTest {
   }
 
   @Test
+  void theDemoNeverWritesIntoAnotherDatabase() {
+    assertThat(run("demo", "--db-url", "jdbc:postgresql://db/qingshan")).isEqualTo(2);
+    assertThat(err()).contains("embedded database only");
+  }
+
+  @Test
   void portMustBeANumber() {
     assertThat(run("demo", "--port", "eighty")).isEqualTo(2);
     assertThat(err()).contains("--port must be a port number");

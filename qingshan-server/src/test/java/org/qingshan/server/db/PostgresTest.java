@@ -127,7 +127,12 @@ class PostgresTest {
     try (TestDevice device =
         TestDevice.connect(
             gateway.port().orElseThrow(), d.mn(), d.password(), CommandResponder.SILENT)) {
-      Packet packet = device.hourData(LocalDateTime.of(2026, 11, 21, 8, 0), 30);
+      // Within the device page's week, whenever the test runs.
+      LocalDateTime hour =
+          LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+              .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+              .minusHours(2);
+      Packet packet = device.hourData(hour, 30);
       assertThat(device.send(packet).cn()).isEqualTo("9014");
       assertThat(device.send(packet.toBuilder().qn(TestDevice.nextQn()).build()).cn())
           .isEqualTo("9014");

@@ -62,7 +62,7 @@ class DepartmentHttpTest {
     admin.get("/departments/" + water + "/edit");
     admin.post("/departments/" + water + "/aliases", Map.of("alias", "县住建局"));
     String page = admin.get("/departments/" + water + "/edit").body();
-    assertThat(page).contains("已是", "县住房和城乡建设局");
+    assertThat(page).contains("“县住建局”已是“县住房和城乡建设局”的名称或别名");
     assertThat(departments.resolve("县住建局").orElseThrow().name()).isEqualTo("县住房和城乡建设局");
   }
 

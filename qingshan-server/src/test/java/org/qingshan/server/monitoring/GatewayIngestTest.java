@@ -56,8 +56,8 @@ class GatewayIngestTest {
             ProtocolVersion.HJ_212_2017,
             CrcDialect.STRICT,
             true,
-            null,
-            null));
+            115.6,
+            36.5));
   }
 
   private TestDevice connect(Device d, CommandResponder responder) throws Exception {
@@ -151,6 +151,8 @@ class GatewayIngestTest {
                           .single()));
       String page = dispatcher.get("/devices/" + d.id()).body();
       assertThat(page).contains("执行成功", "校时", "二氧化硫 (a21026)", "在线");
+      // The raw packets are shown without the device's password.
+      assertThat(page).contains("PW=******").doesNotContain("PW=" + d.password());
     }
   }
 
@@ -171,6 +173,16 @@ class GatewayIngestTest {
     String list = grid.get("/devices?size=200").body();
     assertThat(list).contains(own.mn()).doesNotContain(other.mn());
     assertThat(grid.get("/devices/" + other.id()).statusCode()).isEqualTo(403);
+    assertThat(grid.getBytes("/devices/" + other.id() + "/series?factor=a21026").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            grid.getBytes("/devices/" + other.id() + "/export?from=2026-01-01&to=2026-01-02")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(grid.getBytes("/map/devices.geojson").body())
+        .asString(java.nio.charset.StandardCharsets.UTF_8)
+        .contains(own.mn())
+        .doesNotContain(other.mn());
     assertThat(grid.get("/devices/" + own.id()).statusCode()).isEqualTo(200);
     assertThat(
             grid.post("/devices/" + own.id() + "/commands", Map.of("kind", "GET_TIME"))

@@ -1,0 +1,17 @@
+package org.qingshan.server.monitoring;
+
+import java.util.regex.Pattern;
+
+/**
+ * A raw packet as people may see it: its PW hidden, since whoever reads it could otherwise send
+ * data in the device's name. The stored packet keeps it, for replay.
+ */
+public final class RawText {
+  private static final Pattern PASSWORD = Pattern.compile("PW=[^;&]*");
+
+  private RawText() {}
+
+  public static String masked(String raw) {
+    return raw == null ? null : PASSWORD.matcher(raw).replaceAll("PW=******");
+  }
+}

@@ -1,0 +1,50 @@
+package org.qingshan.server.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.qingshan.server.QingshanProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Times as people in the county read them: in the configured zone (China Standard Time), whatever
+ * zone the database hands back. Used from templates as {@code @times}.
+ */
+@Component("times")
+public class TimeFormat {
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private final ZoneId zone;
+
+  TimeFormat(QingshanProperties properties) {
+    this.zone = ZoneId.of(properties.hj212().timeZone());
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public String seconds(Object time) {
+    return format(time, SECONDS);
+  }
+
+  public String minutes(Object time) {
+    return format(time, MINUTES);
+  }
+
+  private String format(Object time, DateTimeFormatter pattern) {
+    if (time instanceof OffsetDateTime t) {
+      return pattern.format(t.atZoneSameInstant(zone));
+    }
+    if (time instanceof Instant t) {
+      return pattern.format(t.atZone(zone));
+    }
+    if (time instanceof LocalDateTime t) {
+      return pattern.format(t);
+    }
+    return time == null ? "" : time.toString();
+  }
+}
