@@ -38,6 +38,16 @@ final class TargetKindRule {
     if (target.number().isEmpty()) {
       return TargetKind.QUALITATIVE;
     }
+    // The cell itself may say which way: ≤35, 80以上.
+    if (text.startsWith("≤")
+        || text.startsWith("<")
+        || text.endsWith("以下")
+        || text.endsWith("以内")) {
+      return TargetKind.NUMERIC_LOWER_BETTER;
+    }
+    if (text.startsWith("≥") || text.startsWith(">") || text.endsWith("以上")) {
+      return TargetKind.NUMERIC_HIGHER_BETTER;
+    }
     return direction(name, baseline.flatMap(IndicatorValue::number), target.number().get());
   }
 
