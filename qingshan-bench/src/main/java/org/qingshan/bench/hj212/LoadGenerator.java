@@ -30,6 +30,7 @@ import org.qingshan.hj212.packet.DataArea;
 import org.qingshan.hj212.packet.DataFlag;
 import org.qingshan.hj212.packet.FactorValue;
 import org.qingshan.hj212.packet.Flag;
+import org.qingshan.hj212.packet.Hj212Time;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.packet.Suffix;
 
@@ -52,6 +53,10 @@ public final class LoadGenerator {
   static final int MAX_CONNECTIONS = 15_000;
   static final int MAX_SECONDS = 600;
   static final int MAX_RATE = 500_000;
+
+  /** Packets sent and not yet answered beyond which sending waits (the gateway is behind). */
+  static final int MAX_IN_FLIGHT = 50_000;
+
   static final String USAGE =
       "usage: LoadGenerator [--host 127.0.0.1] [--port 9212 | --embedded] [--connections N]"
           + " [--rate PACKETS_PER_S] [--duration S]";
@@ -201,7 +206,8 @@ public final class LoadGenerator {
         break; // the gateway cannot keep up: stop sending, report what happened
       }
       long due = Math.min(total, (long) ((now - start) / nanosPerPacket) + 1);
-      while (sent.get() < due) {
+      while (sent.get() < due
+          && sent.get() - settled(answered, failures, wrongAnswers) < MAX_IN_FLIGHT) {
         long i = sent.getAndIncrement();
         long intended = start + (long) (i * nanosPerPacket);
         Hj212Client c = clients.get(next);
@@ -284,13 +290,50 @@ public final class LoadGenerator {
         wrongAnswers.sum(),
         failedConnects,
         closedEarly.sum());
+    if (sent.get() < total) {
+      out.printf(
+          Locale.ROOT,
+          "only %d of %d packets sent: the gateway fell behind (at most %d in flight)%n",
+          sent.get(),
+          total,
+          MAX_IN_FLIGHT);
+    }
     return errors == 0 && answered.sum() == sent.get() && sent.get() == total;
   }
 
   private static final LocalDateTime DATA_TIME =
       LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
 
+  private static long settled(LongAdder answered, LongAdder failures, LongAdder wrong) {
+    return answered.sum() + failures.sum() + wrong.sum();
+  }
+
+  /** The data area after DataTime, the same in every packet: building it is not measured. */
+  private static final String VALUES =
+      DataArea.builder()
+          .reading(
+              "a21026",
+              Optional.of(DataFlag.N),
+              new FactorValue(Suffix.RTD, 21.4),
+              new FactorValue(Suffix.ZS_RTD, 25.7))
+          .reading(
+              "a21002",
+              Optional.of(DataFlag.N),
+              new FactorValue(Suffix.RTD, 33.1),
+              new FactorValue(Suffix.ZS_RTD, 39.8))
+          .reading(
+              "a34013",
+              Optional.of(DataFlag.N),
+              new FactorValue(Suffix.RTD, 3.2),
+              new FactorValue(Suffix.ZS_RTD, 3.9))
+          .reading("a19001", Optional.of(DataFlag.N), new FactorValue(Suffix.RTD, 8.6))
+          .reading("a00000", Optional.of(DataFlag.N), new FactorValue(Suffix.RTD, 96.2))
+          .build()
+          .text();
+
   private static Packet packet(String mn, String qn, LocalDateTime dataTime) {
+    DataArea cp =
+        DataArea.parse("DataTime=" + Hj212Time.format(dataTime) + ";" + VALUES).orElseThrow();
     return Packet.builder()
         .qn(qn)
         .st("31")
@@ -298,27 +341,7 @@ public final class LoadGenerator {
         .pw("123456")
         .mn(mn)
         .flag(Flag.REPLY_2017)
-        .cp(
-            DataArea.builder()
-                .dataTime(dataTime)
-                .reading(
-                    "a21026",
-                    Optional.of(DataFlag.N),
-                    new FactorValue(Suffix.RTD, 21.4),
-                    new FactorValue(Suffix.ZS_RTD, 25.7))
-                .reading(
-                    "a21002",
-                    Optional.of(DataFlag.N),
-                    new FactorValue(Suffix.RTD, 33.1),
-                    new FactorValue(Suffix.ZS_RTD, 39.8))
-                .reading(
-                    "a34013",
-                    Optional.of(DataFlag.N),
-                    new FactorValue(Suffix.RTD, 3.2),
-                    new FactorValue(Suffix.ZS_RTD, 3.9))
-                .reading("a19001", Optional.of(DataFlag.N), new FactorValue(Suffix.RTD, 8.6))
-                .reading("a00000", Optional.of(DataFlag.N), new FactorValue(Suffix.RTD, 96.2))
-                .build())
+        .cp(cp)
         .build();
   }
 

@@ -33,12 +33,30 @@ import org.qingshan.hj212.packet.Packet;
 public final class Hj212Client implements AutoCloseable {
   private final Channel channel;
   private final Duration answerTimeout;
-  private final ConcurrentHashMap<String, CompletableFuture<Packet>> awaiting =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Awaiting> awaiting = new ConcurrentHashMap<>();
+
+  /** A sent packet waiting for its answer until {@code deadline} (System.nanoTime). */
+  private record Awaiting(CompletableFuture<Packet> future, long deadline) {}
 
   private Hj212Client(Channel channel, Duration answerTimeout) {
     this.channel = channel;
     this.answerTimeout = answerTimeout;
+    // one sweep per connection instead of one timer per packet: cheap at thousands of packets/s
+    long period = Math.max(10, Math.min(1000, answerTimeout.toMillis() / 4));
+    channel.eventLoop().scheduleAtFixedRate(this::expire, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void expire() {
+    if (awaiting.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    awaiting.forEach(
+        (qn, a) -> {
+          if (now - a.deadline() >= 0 && awaiting.remove(qn, a)) {
+            a.future().completeExceptionally(new TimeoutException("no 9014 for QN " + qn));
+          }
+        });
   }
 
   /**
@@ -105,17 +123,7 @@ public final class Hj212Client implements AutoCloseable {
     boolean wantsAnswer = packet.replyRequested() && packet.qn().isPresent();
     if (wantsAnswer) {
       String qn = packet.qn().get();
-      awaiting.put(qn, done);
-      channel
-          .eventLoop()
-          .schedule(
-              () -> {
-                if (awaiting.remove(qn, done)) {
-                  done.completeExceptionally(new TimeoutException("no 9014 for QN " + qn));
-                }
-              },
-              answerTimeout.toMillis(),
-              TimeUnit.MILLISECONDS);
+      awaiting.put(qn, new Awaiting(done, System.nanoTime() + answerTimeout.toNanos()));
     }
     channel
         .writeAndFlush(packet)
@@ -156,15 +164,15 @@ public final class Hj212Client implements AutoCloseable {
 
   private void failAll() {
     for (String qn : awaiting.keySet()) {
-      CompletableFuture<Packet> f = awaiting.remove(qn);
-      if (f != null) {
-        f.completeExceptionally(new IllegalStateException("connection closed"));
+      Awaiting a = awaiting.remove(qn);
+      if (a != null) {
+        a.future().completeExceptionally(new IllegalStateException("connection closed"));
       }
     }
   }
 
   private void answered(Packet answer) {
-    answer.qn().map(awaiting::remove).ifPresent(f -> f.complete(answer));
+    answer.qn().map(awaiting::remove).ifPresent(a -> a.future().complete(answer));
   }
 
   private static final class Handler extends SimpleChannelInboundHandler<DecodeResult> {
