@@ -91,8 +91,12 @@ class DevicePageController {
         d.hourDataExpected()
             ? queries.dailyRates(id, today.minusDays(6), today.plusDays(1), LocalDateTime.now(zone))
             : List.of());
-    model.addAttribute("factors", queries.factors(id, ObservationKind.HOUR));
-    model.addAttribute("realtimeFactors", queries.factors(id, ObservationKind.REALTIME));
+    model.addAttribute(
+        "factors",
+        queries.factors(id, ObservationKind.HOUR, LocalDateTime.now(zone).minusDays(31)));
+    model.addAttribute(
+        "realtimeFactors",
+        queries.factors(id, ObservationKind.REALTIME, LocalDateTime.now(zone).minusDays(2)));
     model.addAttribute("raw", queries.rawPackets(id, PageQuery.of(rawPage, 10)));
     model.addAttribute("commands", queries.commands(id, PageQuery.of(commandPage, 10)));
     model.addAttribute("commandKinds", CommandKind.values());
@@ -135,7 +139,7 @@ class DevicePageController {
       throws IOException {
     Device d = device(id);
     List<List<?>> rows = new ArrayList<>();
-    for (String factor : queries.factors(id, kind)) {
+    for (String factor : queries.factors(id, kind, from.atStartOfDay())) {
       for (Observation o :
           queries.series(id, kind, factor, from.atStartOfDay(), to.plusDays(1).atStartOfDay())) {
         rows.add(

@@ -48,7 +48,9 @@ class GatewayEvents implements GatewayListener {
   @Override
   public void rejected(String remoteAddress, Packet packet, AuthResult result) {
     meters.counter("qingshan.hj212.rejected", "reason", result.name()).increment();
-    log.warn("refused packet of MN {} from {}: {}", packet.mn(), remoteAddress, result);
+    if (firstInAMinute(packet.mn())) {
+      log.warn("refused packets of MN {} from {}: {}", packet.mn(), remoteAddress, result);
+    }
     String raw = packet.rawText().orElse(new String(packet.rawBytes(), StandardCharsets.US_ASCII));
     recorder.execute(
         () -> {
@@ -75,6 +77,23 @@ class GatewayEvents implements GatewayListener {
   public void refused(String remoteAddress) {
     meters.counter("qingshan.hj212.refused-connections").increment();
     log.warn("connection from {} refused: too many connections", remoteAddress);
+  }
+
+  private final java.util.Map<String, Long> lastLogged =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** One log line a minute per MN: a misconfigured device sends every few seconds, forever. */
+  private boolean firstInAMinute(String mn) {
+    long now = System.nanoTime();
+    if (lastLogged.size() > 10_000) {
+      lastLogged.clear();
+    }
+    Long last = lastLogged.get(mn);
+    if (last != null && now - last < java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+      return false;
+    }
+    lastLogged.put(mn, now);
+    return true;
   }
 
   void close() {

@@ -121,13 +121,14 @@ public class MonitoringQueries {
     return out;
   }
 
-  /** The factors a device has sent data of, for a kind. */
-  public List<String> factors(long deviceId, ObservationKind kind) {
+  /** The factors a device has sent data of since a time, for a kind. */
+  public List<String> factors(long deviceId, ObservationKind kind, LocalDateTime since) {
     return jdbc.sql(
             "SELECT DISTINCT factor FROM observation WHERE device_id = :d AND kind = :k"
-                + " ORDER BY factor")
+                + " AND data_time >= :since ORDER BY factor")
         .param("d", deviceId)
         .param("k", kind.name())
+        .param("since", Timestamp.valueOf(since))
         .query(String.class)
         .list();
   }

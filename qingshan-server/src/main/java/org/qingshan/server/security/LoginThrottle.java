@@ -72,14 +72,21 @@ public class LoginThrottle {
   }
 
   private static String userKey(String username) {
-    return "u:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+    String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    return "u:" + (name.length() > 64 ? name.substring(0, 64) : name);
   }
 
   private static String addressKey(String address) {
     return "a:" + (address == null ? "" : address);
   }
 
+  /** Past this many names and addresses tracked, old entries are swept so memory stays bounded. */
+  private static final int SWEEP_ABOVE = 10_000;
+
   private void add(String key) {
+    if (failures.size() > SWEEP_ABOVE) {
+      failures.keySet().forEach(this::count);
+    }
     failures.compute(
         key,
         (k, times) -> {

@@ -4,17 +4,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Links for the pager and the export button that keep the current search, used from templates as
- * {@code @pageLinks}.
+ * {@code @pageLinks}. Links are paths, not absolute URLs, so they stay right behind a proxy.
  */
 @Component("pageLinks")
 public class PageLinks {
 
   public String toPage(int page) {
-    return ServletUriComponentsBuilder.fromRequest(currentRequest())
+    HttpServletRequest request = currentRequest();
+    return UriComponentsBuilder.fromPath(request.getRequestURI())
+        .query(request.getQueryString())
         .replaceQueryParam("page", page)
         .build()
         .toUriString();
@@ -23,9 +25,8 @@ public class PageLinks {
   /** The export URL of the current list: its path plus {@code /export}, the search kept. */
   public String export() {
     HttpServletRequest request = currentRequest();
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return ServletUriComponentsBuilder.fromRequest(request)
-        .replacePath(request.getContextPath() + path.replaceAll("/$", "") + "/export")
+    return UriComponentsBuilder.fromPath(request.getRequestURI().replaceAll("/$", "") + "/export")
+        .query(request.getQueryString())
         .replaceQueryParam("page")
         .replaceQueryParam("size")
         .build()
