@@ -3,6 +3,7 @@ package org.qingshan.plan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.qingshan.plan.task.MarkerPlacement;
 import org.qingshan.plan.task.Task;
 import org.qingshan.plan.task.TaskCollector;
 import org.qingshan.plan.task.TaskSplitter;
+import org.qingshan.plan.task.TaskTable;
+import org.qingshan.plan.task.TaskTableReader;
 
 /**
  * Imports a plan document (.txt, .docx, .pdf) into a task tree. Nothing is half-imported: either a
@@ -68,14 +71,18 @@ public final class PlanImporter {
     List<SourceLine> body =
         lines.subList(layout.bodyStart(), Math.max(layout.bodyStart(), layout.bodyEnd()));
     IndicatorTable table = IndicatorTableReader.read(body);
-    List<SourceLine> text = withoutLines(body, table.usedLines());
+    TaskCollector collector = new TaskCollector(directory);
+    List<SourceLine> withoutIndicators = withoutLines(body, table.usedLines());
+    List<TaskTable> taskTables = TaskTableReader.read(withoutIndicators, collector);
+    Set<Integer> taskTableLines = new HashSet<>();
+    taskTables.forEach(t -> taskTableLines.addAll(t.usedLines()));
+    List<SourceLine> text = withoutLines(withoutIndicators, taskTableLines);
     List<Paragraph> paragraphs = ParagraphAssembler.assemble(text, document.hardWrapped());
     Outline outline = Outline.read(paragraphs, header.title());
     if (outline.root().children().isEmpty() && outline.root().blocks().isEmpty()) {
       throw new PlanImportException("文件中没有找到规划正文（没有章节、段落或任务），不能作为规划导入");
     }
 
-    TaskCollector collector = new TaskCollector(directory);
     TaskSplitter splitter = new TaskSplitter(collector, MarkerPlacement.of(outline));
     List<KeyProject> projects = new ArrayList<>();
     Reader reader = new Reader(splitter, projects);
@@ -92,6 +99,15 @@ public final class PlanImporter {
       OutlineNode chapter = root.children().get(i);
       boolean review = i == 0 && root.children().size() > 2;
       sections.add(reader.section(chapter, !review || reader.hasMarkers(chapter)));
+    }
+    for (TaskTable taskTable : taskTables) {
+      sections.add(
+          new Section(
+              Optional.empty(),
+              taskTable.caption(),
+              taskTable.line(),
+              List.of(),
+              taskTable.tasks()));
     }
     if (sections.stream().mapToInt(Section::taskCount).sum() == 0
         && table.rows().isEmpty()

@@ -18,6 +18,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 import org.qingshan.plan.indicator.IndicatorTarget;
 import org.qingshan.plan.indicator.TargetKind;
+import org.qingshan.plan.structure.Section;
 import org.qingshan.plan.task.Task;
 
 /** A small Word plan built in code, with a real Word table as its indicator table. */
@@ -160,6 +161,36 @@ class WordRoundTripTest {
     assertThat(plan.tasks())
         .extracting(t -> t.title().orElse(""))
         .containsExactly("推进工业炉窑治理", "加强扬尘管控");
+  }
+
+  @Test
+  void readsATaskDivisionTable() throws Exception {
+    byte[] docx;
+    try (XWPFDocument document = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      paragraph(document, "示范县“十四五”生态环境保护规划");
+      paragraph(document, "一、发展基础");
+      paragraph(document, "生态环境质量明显改善。");
+      paragraph(document, "附件");
+      paragraph(document, "示范县“十四五”生态环境保护规划重点任务分工表");
+      XWPFTable table = document.createTable(4, 5);
+      row(table.getRow(0), "序号", "重点任务", "牵头单位", "责任单位", "完成时限");
+      row(table.getRow(1), "一", "大气污染防治", "", "", "");
+      row(table.getRow(2), "1", "推进钢铁行业超低排放改造", "县生态环境分局", "县工业和信息化局、县发展和改革局等", "2025年底前");
+      row(table.getRow(3), "2", "开展农村黑臭水体治理", "", "县农业农村局、县水利局按职责分工负责", "2023年");
+      document.write(out);
+      docx = out.toByteArray();
+    }
+    Plan plan = new PlanImporter().importBytes("table.docx", docx);
+    assertThat(plan.sections()).extracting(Section::heading).contains("示范县“十四五”生态环境保护规划重点任务分工表");
+    List<Task> tasks = plan.tasks();
+    assertThat(tasks).hasSize(2);
+    assertThat(tasks.get(0).text()).isEqualTo("推进钢铁行业超低排放改造");
+    assertThat(tasks.get(0).lead()).containsExactly("县生态环境分局");
+    assertThat(tasks.get(0).support()).containsExactly("县工业和信息化局", "县发展和改革局");
+    assertThat(tasks.get(0).targets())
+        .anySatisfy(t -> assertThat(t.deadline()).hasValue(java.time.LocalDate.of(2025, 12, 31)));
+    assertThat(tasks.get(1).responsible()).containsExactly("县农业农村局", "县水利局");
   }
 
   private static void level(

@@ -13,6 +13,7 @@ import org.qingshan.plan.responsibility.ResponsibilityMarker;
 import org.qingshan.plan.responsibility.Role;
 import org.qingshan.plan.responsibility.StandingRule;
 import org.qingshan.plan.responsibility.UnitNames;
+import org.qingshan.plan.target.DatedTarget;
 import org.qingshan.plan.target.TargetExtractor;
 
 /**
@@ -80,6 +81,21 @@ public final class TaskCollector {
       }
       departments.add(new DepartmentAssignment(name, role, id));
     }
+  }
+
+  /** The task with the deadline stated beside it (a column of a task table) added as a target. */
+  public Task withDeadline(Task task, String deadline) {
+    List<DatedTarget> targets = new ArrayList<>(task.targets());
+    targets.addAll(TargetExtractor.extract(deadline));
+    return new Task(
+        task.title(),
+        task.text(),
+        task.line(),
+        task.lead(),
+        task.support(),
+        task.responsible(),
+        task.departments(),
+        targets);
   }
 
   public List<StandingRule> standingRules() {
