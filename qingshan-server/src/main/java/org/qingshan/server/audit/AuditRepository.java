@@ -4,11 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.qingshan.server.db.PagedSearch;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,71 +45,29 @@ class AuditRepository {
   }
 
   PageResult<AuditEntry> search(AuditSearch search, PageQuery page) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    search
-        .actor()
-        .ifPresent(
-            a -> {
-              where.add("actor = :actor");
-              params.put("actor", a);
-            });
-    search
-        .action()
-        .ifPresent(
-            a -> {
-              where.add("action = :action");
-              params.put("action", a.name());
-            });
-    search
-        .entityType()
-        .ifPresent(
-            t -> {
-              where.add("entity_type = :type");
-              params.put("type", t);
-            });
-    search
-        .text()
-        .ifPresent(
-            t -> {
-              where.add(
-                  "(LOWER(summary) LIKE :text OR LOWER(before_state) LIKE :text"
-                      + " OR LOWER(after_state) LIKE :text OR entity_id = :exact)");
-              params.put("text", "%" + t.toLowerCase() + "%");
-              params.put("exact", t);
-            });
     ZoneId zone = ZoneId.systemDefault();
+    PagedSearch query =
+        new PagedSearch()
+            .equal("actor", search.actor())
+            .equal("action", search.action())
+            .equal("entity_type", search.entityType())
+            .text(search.text(), "summary", "before_state", "after_state", "entity_id");
     search
         .from()
         .ifPresent(
-            d -> {
-              where.add("occurred_at >= :from");
-              params.put("from", d.atStartOfDay(zone).toOffsetDateTime());
-            });
+            d ->
+                query.condition(
+                    "occurred_at >= :from", "from", d.atStartOfDay(zone).toOffsetDateTime()));
     search
         .to()
         .ifPresent(
-            d -> {
-              where.add("occurred_at < :to");
-              params.put("to", d.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-            });
-    String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM audit_entry" + filter)
-            .params(params)
-            .query(Long.class)
-            .single();
-    List<AuditEntry> items =
-        jdbc.sql(
-                "SELECT * FROM audit_entry"
-                    + filter
-                    + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
-            .params(params)
-            .param("limit", page.size())
-            .param("offset", page.offset())
-            .query(AuditRepository::map)
-            .list();
-    return new PageResult<>(items, total, page);
+            d ->
+                query.condition(
+                    "occurred_at < :to",
+                    "to",
+                    d.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+    return query.page(
+        jdbc, "*", "audit_entry", "occurred_at DESC, id DESC", AuditRepository::map, page);
   }
 
   private static AuditEntry map(ResultSet rs, int row) throws SQLException {

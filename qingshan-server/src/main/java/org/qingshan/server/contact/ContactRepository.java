@@ -3,12 +3,9 @@ package org.qingshan.server.contact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.qingshan.server.db.PagedSearch;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,46 +26,12 @@ class ContactRepository {
       Optional<Long> department,
       Optional<Collection<Long>> scope,
       PageQuery page) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    text.ifPresent(
-        t -> {
-          where.add(
-              "(LOWER(name) LIKE :t OR phone LIKE :t OR LOWER(position) LIKE :t"
-                  + " OR LOWER(duty) LIKE :t)");
-          params.put("t", "%" + t.toLowerCase() + "%");
-        });
-    department.ifPresent(
-        d -> {
-          where.add("department_id = :dept");
-          params.put("dept", d);
-        });
-    scope.ifPresent(
-        ids -> {
-          where.add(ids.isEmpty() ? "1 = 0" : "department_id IN (:scope)");
-          if (!ids.isEmpty()) {
-            params.put("scope", ids);
-          }
-        });
-    String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM department_contact" + filter)
-            .params(params)
-            .query(Long.class)
-            .single();
-    List<DepartmentContact> items =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM department_contact"
-                    + filter
-                    + " ORDER BY department_id, id LIMIT :limit OFFSET :offset")
-            .params(params)
-            .param("limit", page.size())
-            .param("offset", page.offset())
-            .query(ContactRepository::map)
-            .list();
-    return new PageResult<>(items, total, page);
+    return new PagedSearch()
+        .text(text, "name", "phone", "position", "duty")
+        .equal("department_id", department)
+        .in("department_id", scope)
+        .page(
+            jdbc, COLUMNS, "department_contact", "department_id, id", ContactRepository::map, page);
   }
 
   Optional<DepartmentContact> findById(long id) {

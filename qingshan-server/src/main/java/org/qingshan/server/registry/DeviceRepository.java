@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.server.db.PagedSearch;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,47 +51,11 @@ public class DeviceRepository {
   }
 
   public PageResult<Device> search(DeviceSearch search, PageQuery page) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    search
-        .text()
-        .ifPresent(
-            t -> {
-              where.add("(LOWER(mn) LIKE :t OR LOWER(name) LIKE :t OR LOWER(site) LIKE :t)");
-              params.put("t", "%" + t.toLowerCase() + "%");
-            });
-    search
-        .kind()
-        .ifPresent(
-            k -> {
-              where.add("kind = :kind");
-              params.put("kind", k.name());
-            });
-    search
-        .departments()
-        .ifPresent(
-            ids -> {
-              where.add(ids.isEmpty() ? "1 = 0" : "department_id IN (:depts)");
-              if (!ids.isEmpty()) {
-                params.put("depts", ids);
-              }
-            });
-    String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM device" + filter).params(params).query(Long.class).single();
-    List<Device> items =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM device"
-                    + filter
-                    + " ORDER BY id LIMIT :limit OFFSET :offset")
-            .params(params)
-            .param("limit", page.size())
-            .param("offset", page.offset())
-            .query(DeviceRepository::map)
-            .list();
-    return new PageResult<>(items, total, page);
+    return new PagedSearch()
+        .text(search.text(), "mn", "name", "site")
+        .equal("kind", search.kind())
+        .in("department_id", search.departments())
+        .page(jdbc, COLUMNS, "device", "id", DeviceRepository::map, page);
   }
 
   long insert(DeviceForm f) {

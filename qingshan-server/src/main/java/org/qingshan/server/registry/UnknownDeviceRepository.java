@@ -3,9 +3,9 @@ package org.qingshan.server.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.qingshan.hj212.gateway.AuthResult;
+import org.qingshan.server.db.PagedSearch;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,28 +55,14 @@ public class UnknownDeviceRepository {
 
   /** Refused devices, newest first; {@code text} searches MN and address. */
   public PageResult<UnknownDevice> list(Optional<String> text, PageQuery page) {
-    // A device registered a moment ago may have been refused once more before the gateway knew.
-    String filter =
-        " WHERE NOT EXISTS (SELECT 1 FROM device d WHERE d.mn = unknown_device.mn"
-            + " AND unknown_device.reason = 'UNKNOWN_DEVICE')"
-            + (text.isPresent() ? " AND (LOWER(mn) LIKE :t OR remote_addr LIKE :t)" : "");
-    String pattern = "%" + text.orElse("").toLowerCase() + "%";
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM unknown_device" + filter)
-            .params(text.isPresent() ? java.util.Map.of("t", pattern) : java.util.Map.of())
-            .query(Long.class)
-            .single();
-    List<UnknownDevice> items =
-        jdbc.sql(
-                "SELECT * FROM unknown_device"
-                    + filter
-                    + " ORDER BY last_seen_at DESC LIMIT :limit OFFSET :offset")
-            .params(text.isPresent() ? java.util.Map.of("t", pattern) : java.util.Map.of())
-            .param("limit", page.size())
-            .param("offset", page.offset())
-            .query(UnknownDeviceRepository::map)
-            .list();
-    return new PageResult<>(items, total, page);
+    return new PagedSearch()
+        // A device registered a moment ago may have been refused once more before the gateway
+        // knew it.
+        .condition(
+            "NOT EXISTS (SELECT 1 FROM device d WHERE d.mn = unknown_device.mn"
+                + " AND unknown_device.reason = 'UNKNOWN_DEVICE')")
+        .text(text, "mn", "remote_addr")
+        .page(jdbc, "*", "unknown_device", "last_seen_at DESC", UnknownDeviceRepository::map, page);
   }
 
   public Optional<UnknownDevice> find(String mn) {

@@ -3,14 +3,12 @@ package org.qingshan.server.user;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.qingshan.server.db.PagedSearch;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,39 +53,10 @@ public class UserRepository {
   /** Users matching a free-text search over name, login and phone, within some departments. */
   public PageResult<AppUser> search(
       Optional<String> text, Optional<Collection<Long>> departments, PageQuery page) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    text.ifPresent(
-        t -> {
-          where.add("(LOWER(username) LIKE :t OR LOWER(display_name) LIKE :t OR phone LIKE :t)");
-          params.put("t", "%" + t.toLowerCase() + "%");
-        });
-    departments.ifPresent(
-        ids -> {
-          where.add(ids.isEmpty() ? "1 = 0" : "department_id IN (:depts)");
-          if (!ids.isEmpty()) {
-            params.put("depts", ids);
-          }
-        });
-    String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM app_user" + filter)
-            .params(params)
-            .query(Long.class)
-            .single();
-    List<AppUser> items =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM app_user"
-                    + filter
-                    + " ORDER BY id LIMIT :limit OFFSET :offset")
-            .params(params)
-            .param("limit", page.size())
-            .param("offset", page.offset())
-            .query(this::map)
-            .list();
-    return new PageResult<>(items, total, page);
+    return new PagedSearch()
+        .text(text, "username", "display_name", "phone")
+        .in("department_id", departments)
+        .page(jdbc, COLUMNS, "app_user", "id", this::map, page);
   }
 
   public long insert(

@@ -1,0 +1,103 @@
+package org.qingshan.server.db;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.PageResult;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The search of a list page: optional filters become a WHERE clause with named parameters, then one
+ * page and the total are read. Values always travel as parameters, never in the SQL text.
+ */
+public final class PagedSearch {
+  private final List<String> conditions = new ArrayList<>();
+  private final Map<String, Object> params = new HashMap<>();
+
+  /** A free-text search: any of the columns contains the text, case-insensitively. */
+  public PagedSearch text(Optional<String> text, String... columns) {
+    text.ifPresent(
+        t -> {
+          List<String> any = new ArrayList<>();
+          for (String c : columns) {
+            any.add("LOWER(" + c + ") LIKE :text");
+          }
+          conditions.add("(" + String.join(" OR ", any) + ")");
+          params.put("text", "%" + t.toLowerCase(Locale.ROOT) + "%");
+        });
+    return this;
+  }
+
+  /** {@code column = value} when a value is given. */
+  public PagedSearch equal(String column, Optional<?> value) {
+    value.ifPresent(
+        v -> {
+          String name = "p" + params.size();
+          conditions.add(column + " = :" + name);
+          params.put(name, v instanceof Enum<?> e ? e.name() : v);
+        });
+    return this;
+  }
+
+  /** {@code column IN (ids)} when a list is given; an empty list matches nothing. */
+  public PagedSearch in(String column, Optional<? extends Collection<?>> ids) {
+    ids.ifPresent(
+        list -> {
+          if (list.isEmpty()) {
+            conditions.add("1 = 0");
+          } else {
+            String name = "p" + params.size();
+            conditions.add(column + " IN (:" + name + ")");
+            params.put(name, list);
+          }
+        });
+    return this;
+  }
+
+  /** Any other condition, with its parameter. */
+  public PagedSearch condition(String sql, String param, Object value) {
+    conditions.add(sql);
+    params.put(param, value);
+    return this;
+  }
+
+  /** A condition without parameters. */
+  public PagedSearch condition(String sql) {
+    conditions.add(sql);
+    return this;
+  }
+
+  public <T> PageResult<T> page(
+      JdbcClient jdbc,
+      String columns,
+      String table,
+      String orderBy,
+      RowMapper<T> mapper,
+      PageQuery page) {
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM " + table + where).params(params).query(Long.class).single();
+    List<T> items =
+        jdbc.sql(
+                "SELECT "
+                    + columns
+                    + " FROM "
+                    + table
+                    + where
+                    + " ORDER BY "
+                    + orderBy
+                    + " LIMIT :limit OFFSET :offset")
+            .params(params)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(mapper)
+            .list();
+    return new PageResult<>(items, total, page);
+  }
+}
