@@ -34,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/devices/{id}")
 class DevicePageController {
+  /** A quarter of data per export: a year of real-time data would not fit a sheet. */
+  static final int MAX_EXPORT_DAYS = 92;
+
   private final DeviceRegistry registry;
   private final MonitoringQueries queries;
   private final DeviceStatusView status;
@@ -138,6 +141,10 @@ class DevicePageController {
       HttpServletResponse response)
       throws IOException {
     Device d = device(id);
+    if (to.isBefore(from)
+        || java.time.temporal.ChronoUnit.DAYS.between(from, to) > MAX_EXPORT_DAYS) {
+      throw new UserFacingException("observation.error.range", MAX_EXPORT_DAYS);
+    }
     List<List<?>> rows = new ArrayList<>();
     for (String factor : queries.factors(id, kind, from.atStartOfDay())) {
       for (Observation o :

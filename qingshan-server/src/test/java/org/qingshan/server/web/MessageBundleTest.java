@@ -39,6 +39,13 @@ class MessageBundleTest {
           Pattern.compile("message = \"\\{([^}]+)\\}\""),
           Pattern.compile("messages\\.get\\(\\s*\"([^\"]+)\""));
   private static final Pattern ALL_CALL = Pattern.compile("messages\\.all\\(([^;]*?)\\)\\s*[,;)]");
+  // Keys chosen in an expression (a ternary, say) inside a call that shows a bundle text.
+  private static final Pattern KEY_STATEMENT =
+      Pattern.compile(
+          "(?:messages\\.(?:get|label)|addFlashAttribute\\(\\s*\"notice\"|UserFacingException)"
+              + "\\(([^;]*);");
+  private static final Pattern KEY_LITERAL =
+      Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
   private static final Pattern LITERAL = Pattern.compile("\"([^\"]+)\"");
 
   @Test
@@ -51,6 +58,10 @@ class MessageBundleTest {
     for (Path file : files(MAIN.resolve("java"), ".java")) {
       String source = Files.readString(file);
       JAVA_KEYS.forEach(p -> collect(p, source, used));
+      Matcher statement = KEY_STATEMENT.matcher(source);
+      while (statement.find()) {
+        collect(KEY_LITERAL, statement.group(1), used);
+      }
       Matcher all = ALL_CALL.matcher(source);
       while (all.find()) {
         collect(LITERAL, all.group(1), used);
