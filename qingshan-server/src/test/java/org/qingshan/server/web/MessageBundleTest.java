@@ -42,8 +42,8 @@ class MessageBundleTest {
   // Keys chosen in an expression (a ternary, say) inside a call that shows a bundle text.
   private static final Pattern KEY_STATEMENT =
       Pattern.compile(
-          "(?:messages\\.(?:get|label)|addFlashAttribute\\(\\s*\"notice\"|UserFacingException)"
-              + "\\(([^;]*);");
+          "(?:messages\\.(?:get|label)\\(|addFlashAttribute\\(\\s*\"notice\",|UserFacingException\\()"
+              + "([^;]*);");
   private static final Pattern KEY_LITERAL =
       Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
   private static final Pattern LITERAL = Pattern.compile("\"([^\"]+)\"");
