@@ -112,7 +112,20 @@ public final class CpParser {
           curFlag = Codes.intern(b, vs, pos - vs);
           continue;
         }
-        FactorKeys.Key key = FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash);
+        FactorKeys.Key key = null;
+        if (prevKey != null) {
+          FactorKeys.Key predicted = prevKey.next;
+          if (predicted != null && predicted.is(b, ks, ke - ks)) {
+            key = predicted;
+          }
+        }
+        if (key == null) {
+          key = FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash);
+          if (prevKey != null) {
+            prevKey.next = key;
+          }
+        }
+        prevKey = key;
         if (key.suffix().type() == Suffix.Type.NUMBER) {
           // the common case: read the number while looking for the end of the value
           ve = scanNumber(b, pos, end);
@@ -162,6 +175,7 @@ public final class CpParser {
   private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
 
   private double number;
+  private FactorKeys.Key prevKey;
   // where the current factor's code was last written in the packet, for the Flag shortcut
   private int curFactorOff;
   private int curFactorLen = -1;

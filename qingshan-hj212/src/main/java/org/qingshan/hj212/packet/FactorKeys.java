@@ -11,7 +11,53 @@ final class FactorKeys {
   private static final Key[] TABLE = new Key[SIZE];
 
   /** A key split into factor and suffix, recognised by its length and words. */
-  record Key(int len, long w0, long w1, long w2, String factor, Suffix suffix) {}
+  static final class Key {
+    final int len;
+    final long w0;
+    final long w1;
+    final long w2;
+    final String factor;
+    final Suffix suffix;
+
+    /**
+     * The key that followed this one last time: devices send the same keys in the same order, so
+     * this usually names the next key without a table lookup. Only a hint, always verified; a racy
+     * write just loses the hint.
+     */
+    Key next;
+
+    Key(int len, long w0, long w1, long w2, String factor, Suffix suffix) {
+      this.len = len;
+      this.w0 = w0;
+      this.w1 = w1;
+      this.w2 = w2;
+      this.factor = factor;
+      this.suffix = suffix;
+    }
+
+    String factor() {
+      return factor;
+    }
+
+    Suffix suffix() {
+      return suffix;
+    }
+
+    /** Whether this is the key of {@code len} bytes at {@code off}. */
+    boolean is(byte[] b, int off, int len) {
+      if (this.len != len || len > KeyWords.MAX) {
+        return false;
+      }
+      if (KeyWords.fits(b, off, len)) {
+        return w0 == KeyWords.word(b, off, len, 0)
+            && w1 == KeyWords.word(b, off, len, 1)
+            && w2 == KeyWords.word(b, off, len, 2);
+      }
+      return w0 == KeyWords.wordSlow(b, off, len, 0)
+          && w1 == KeyWords.wordSlow(b, off, len, 1)
+          && w2 == KeyWords.wordSlow(b, off, len, 2);
+    }
+  }
 
   private FactorKeys() {}
 
