@@ -109,7 +109,8 @@ public final class PacketDecoder {
       return error(ErrorKind.FIELD, fieldProblem, buf, off, len);
     }
     CpParser cp = CpParser.parse(buf, h.cpStart, h.cpEnd - h.cpStart);
-    if (cp.area().isEmpty()) {
+    java.util.Optional<DataArea> parsed = cp.area();
+    if (parsed.isEmpty()) {
       return error(
           cp.valueProblem() ? ErrorKind.VALUE : ErrorKind.FIELD,
           cp.problem().orElse("bad data area"),
@@ -118,11 +119,11 @@ public final class PacketDecoder {
           len);
     }
     byte[] raw = buf;
-    DataArea area = cp.area().get();
+    DataArea area = parsed.get();
     Packet.Builder p =
         Packet.builder().st(h.st).cn(h.cn).pw(h.pw).mn(h.mn).cp(area).raw(raw).qn(h.qn);
     if (h.flag >= 0) {
-      p.flag(new Flag(h.flag));
+      p.flag(Flag.valueOf(h.flag));
     }
     if (h.pnum >= 0 && h.pno >= 0) {
       p.split(new Split(h.pnum, h.pno));

@@ -20,6 +20,22 @@ public record Flag(int value) {
     }
   }
 
+  private static final Flag[] ALL = new Flag[256];
+
+  static {
+    for (int i = 0; i < ALL.length; i++) {
+      ALL[i] = new Flag(i);
+    }
+  }
+
+  /** The Flag of a value 0..255 (shared instances). */
+  public static Flag valueOf(int value) {
+    if (value < 0 || value > 255) {
+      throw new IllegalArgumentException("Flag must be 0..255: " + value);
+    }
+    return ALL[value];
+  }
+
   /** Builds a Flag from its parts. */
   public static Flag of(int versionBits, boolean split, boolean replyRequested) {
     return new Flag((versionBits << 2) | (split ? 2 : 0) | (replyRequested ? 1 : 0));
