@@ -176,6 +176,7 @@ public final class CpParser {
 
   private double number;
   private FactorKeys.Key prevKey;
+  private long seenFactors;
   // where the current factor's code was last written in the packet, for the Flag shortcut
   private int curFactorOff;
   private int curFactorLen = -1;
@@ -312,7 +313,11 @@ public final class CpParser {
     }
     flushReading();
     int hash = factor.hashCode();
-    for (int i = 0; i < readings.size(); i++) {
+    long bit = 1L << (hash & 63);
+    boolean maybeSeen = (seenFactors & bit) != 0;
+    seenFactors |= bit;
+    // a small filter of the factors seen so far: a new factor skips the search (the common case)
+    for (int i = 0; maybeSeen && i < readings.size(); i++) {
       FactorReading r = readings.get(i);
       if (r.factor().hashCode() == hash && r.factor().equals(factor)) {
         // a factor split over non-adjacent items (seen in the field): merge into its first place
