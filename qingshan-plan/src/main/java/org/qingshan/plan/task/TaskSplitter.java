@@ -33,6 +33,7 @@ public final class TaskSplitter {
   private static final class Pending {
     private final StringBuilder text = new StringBuilder();
     private int line = -1;
+    private Paragraph last;
 
     void add(Paragraph paragraph, int from, int to) {
       if (from >= to) {
@@ -50,8 +51,10 @@ public final class TaskSplitter {
         line = paragraph.lineAt(from + skip);
         text.append(part.substring(skip));
       } else {
-        text.append('\n').append(part);
+        // Paragraphs stay apart; pieces of one paragraph (around a rule-only marker) join up.
+        text.append(paragraph == last ? "" : "\n").append(part);
       }
+      last = paragraph;
     }
 
     boolean substantial() {
