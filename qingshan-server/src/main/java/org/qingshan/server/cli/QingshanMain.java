@@ -46,6 +46,11 @@ public final class QingshanMain {
   }
 
   public static void main(String[] args) {
+    boolean server = args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"));
+    if (!server && System.getProperty("logback.configurationFile") == null) {
+      // Before any logger exists: a tool's stdout carries its result and nothing else.
+      System.setProperty("logback.configurationFile", "logback-cli.xml");
+    }
     int code =
         new QingshanMain(ToolCommands.all()).run(List.of(args), System.in, System.out, System.err);
     if (code != KEEP_RUNNING) {
