@@ -123,33 +123,8 @@ class Hj212CheckCommandTest {
   // ---- the corpus property, checked by an implementation independent of the codec
   // ----------------
 
-  private static final Pattern LINE =
-      Pattern.compile("^##(\\d{4})(.*)([0-9A-Fa-f]{4})$", Pattern.DOTALL);
-
-  /** Annex A, bit by bit, as the standard's steps describe it. */
-  private static int annexA(byte[] data) {
-    int reg = 0xFFFF;
-    for (byte b : data) {
-      reg = (reg >>> 8) ^ (b & 0xFF);
-      for (int i = 0; i < 8; i++) {
-        boolean lsb = (reg & 1) != 0;
-        reg >>>= 1;
-        if (lsb) {
-          reg ^= 0xA001;
-        }
-      }
-    }
-    return reg;
-  }
-
   private static boolean lengthAndCrcCheckOut(String line) {
-    Matcher m = LINE.matcher(line);
-    if (!m.matches()) {
-      return false;
-    }
-    byte[] seg = m.group(2).getBytes(StandardCharsets.ISO_8859_1);
-    return Integer.parseInt(m.group(1)) == seg.length
-        && annexA(seg) == Integer.parseInt(m.group(3), 16);
+    return Hj212CheckCommandTestSupport.lengthAndCrcCheckOut(line);
   }
 
   private static String mnOf(String line) {
