@@ -19,6 +19,10 @@ jar=qingshan-server/target/qingshan.jar
 [ -n "${QINGSHAN_BENCH_JSTACK:-}" ] && echo "(jstack samples of the ingest thread go to $work/jstack.txt)"
 
 start() {
+  if curl -sf "http://127.0.0.1:$http/actuator/health" >/dev/null 2>&1; then
+    echo "port $http is taken by another server; stop it first" >&2
+    exit 1
+  fi
   java ${QINGSHAN_JAVA_OPTS:--Xmx2g} -jar "$jar" serve --data-dir "$work/data" --port $http \
     --hj212-port $gw > "$work/server.log" 2>&1 &
   pid=$!
@@ -29,7 +33,13 @@ start() {
   echo "server did not start; see $work/server.log" >&2
   exit 1
 }
-stop() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; }
+stop() {
+  [ -n "${pid:-}" ] || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  pid=
+}
+trap stop EXIT
 
 echo "== creating the schema in $work/data"
 start
@@ -56,7 +66,7 @@ if [ -n "${QINGSHAN_BENCH_JSTACK:-}" ]; then
   (sleep 6; for _ in 1 2 3 4 5 6 7 8; do jstack "$pid" | grep -A14 '"qingshan-ingest"'; sleep 1; done) > "$work/jstack.txt" 2>&1 &
 fi
 java -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
-  --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" | tee "$work/load.txt"
+  --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" | tee "$work/load.txt" || true
 echo "== server after the run"
 jcmd "$pid" GC.run >/dev/null 2>&1 || true
 jcmd "$pid" GC.heap_info 2>/dev/null | head -3 || true

@@ -57,6 +57,9 @@ public class GatewayService implements SmartLifecycle {
             .maxConnections(settings.maxConnections())
             .idleTimeout(settings.idleTimeout())
             .deviceRate(settings.deviceRate(), (int) Math.max(1, settings.deviceRate() * 10))
+            // The gateway stops reading before the ingest queue is full, so a slow database
+            // slows devices down instead of refusing their data.
+            .maxPending(64, Math.max(1, settings.queueCapacity() - 1000))
             .build();
     gateway = Hj212Gateway.start(config, ingest, registry, events);
     registerGauges();

@@ -28,6 +28,18 @@ class OperationsHttpTest {
   }
 
   @Test
+  void theIngestTablesCarryNoForeignKeys() {
+    long keys =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE table_name IN ('observation', 'received_packet')"
+                    + " AND constraint_type = 'FOREIGN KEY'")
+            .query(Long.class)
+            .single();
+    assertThat(keys).isZero();
+  }
+
+  @Test
   void healthIsPublicAndUp() {
     HttpResponse<byte[]> r = new WebSession(port).getBytes("/actuator/health");
     assertThat(r.statusCode()).isEqualTo(200);
