@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 connections=${1:-5000}
 rate=${2:-50000}
 seconds=${3:-60}
-work=$(mktemp -d /tmp/qingshan-bench.XXXXXX)
+work=$(mktemp -d -t qingshan-bench.XXXXXX)
 http=18980
 gw=19980
 ulimit -n 65536 2>/dev/null || true
