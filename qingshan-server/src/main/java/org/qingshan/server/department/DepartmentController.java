@@ -145,7 +145,12 @@ class DepartmentController {
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    Optional<Department> current = service.find(id);
+    Optional<Department> current =
+        Optional.of(
+            service
+                .find(id)
+                .filter(x -> !x.isMerged())
+                .orElseThrow(() -> new UserFacingException("department.error.not-found", id)));
     if (errors.hasErrors()) {
       return editView(model, current);
     }

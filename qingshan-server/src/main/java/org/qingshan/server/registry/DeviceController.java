@@ -166,7 +166,9 @@ class DeviceController {
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    Optional<Device> d = registry.find(id);
+    Optional<Device> d =
+        Optional.of(
+            registry.find(id).orElseThrow(() -> new UserFacingException("error.not-found")));
     if (errors.hasErrors()) {
       return editView(model, d);
     }

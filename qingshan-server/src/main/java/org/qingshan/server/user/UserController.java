@@ -130,7 +130,9 @@ class UserController {
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    Optional<AppUser> user = users.find(id);
+    // A missing user is a 404 before anything else, never a create form posing as an edit.
+    Optional<AppUser> user =
+        Optional.of(users.find(id).orElseThrow(() -> new UserFacingException("error.not-found")));
     if (errors.hasErrors()) {
       return editView(model, user);
     }

@@ -18,7 +18,7 @@ class WebExceptionHandler {
   String userFacing(UserFacingException e, Model model, HttpServletResponse response) {
     log.info("rejected: {}", e.messageKey());
     HttpStatus status =
-        e.messageKey().equals("error.not-found") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        e.messageKey().endsWith("not-found") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
     response.setStatus(status.value());
     model.addAttribute("status", status.value());
     model.addAttribute("messageKey", e.messageKey());

@@ -65,6 +65,8 @@ class OperationsHttpTest {
     HttpResponse<String> r = admin.get("/no-such-page");
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.body()).contains("页面不存在").doesNotContain("Exception", "at org.");
+    assertThat(admin.get("/departments/999999/edit").statusCode()).isEqualTo(404);
+    assertThat(admin.get("/devices/999999").statusCode()).isEqualTo(404);
     HttpResponse<String> bad = admin.get("/departments/not-a-number/edit");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("请求参数不正确").doesNotContain("Exception");
