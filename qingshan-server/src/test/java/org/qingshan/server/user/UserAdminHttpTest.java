@@ -59,6 +59,14 @@ class UserAdminHttpTest {
   }
 
   @Test
+  void theUserListShowsEachUsersRoles() {
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    String page = admin.get("/users?q=grid").body();
+    assertThat(page).contains("<td>grid</td>", "<span class=\"tag\">网格员</span>");
+    assertThat(page).doesNotContain("<span class=\"tag\">局管理员</span>");
+  }
+
+  @Test
   void anAdminCannotTakeTheirOwnAdminRoleAway() {
     AppUser admin =
         users
