@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.web.ExcelExport;
+import org.qingshan.server.web.FormSubmission;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
@@ -52,13 +53,7 @@ class DepartmentController {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Model model) {
-    List<Row> rows = rows(q, kind);
-    PageQuery query = PageQuery.of(page, size);
-    List<Row> slice =
-        rows.subList(
-            Math.min(query.offset(), rows.size()),
-            Math.min(query.offset() + query.size(), rows.size()));
-    model.addAttribute("page", new PageResult<>(slice, rows.size(), query));
+    model.addAttribute("page", PageResult.slice(rows(q, kind), PageQuery.of(page, size)));
     model.addAttribute("q", q);
     model.addAttribute("kind", kind);
     return "departments/list";
@@ -114,17 +109,13 @@ class DepartmentController {
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    if (errors.hasErrors()) {
-      return editView(model, Optional.empty());
-    }
-    try {
-      Department d = service.create(form);
-      redirect.addFlashAttribute("notice", "department.saved");
-      return "redirect:/departments/" + d.id() + "/edit";
-    } catch (UserFacingException e) {
-      model.addAttribute("formError", e);
-      return editView(model, Optional.empty());
-    }
+    return FormSubmission.handle(
+        errors,
+        model,
+        redirect,
+        "department.saved",
+        () -> "/departments/" + service.create(form).id() + "/edit",
+        () -> editView(model, Optional.empty()));
   }
 
   @GetMapping("/{id}/edit")
@@ -151,17 +142,13 @@ class DepartmentController {
                 .find(id)
                 .filter(x -> !x.isMerged())
                 .orElseThrow(() -> new UserFacingException("department.error.not-found", id)));
-    if (errors.hasErrors()) {
-      return editView(model, current);
-    }
-    try {
-      service.update(id, form);
-      redirect.addFlashAttribute("notice", "department.saved");
-      return "redirect:/departments/" + id + "/edit";
-    } catch (UserFacingException e) {
-      model.addAttribute("formError", e);
-      return editView(model, current);
-    }
+    return FormSubmission.handle(
+        errors,
+        model,
+        redirect,
+        "department.saved",
+        () -> "/departments/" + service.update(id, form).id() + "/edit",
+        () -> editView(model, current));
   }
 
   @PostMapping("/{id}/aliases")

@@ -54,13 +54,9 @@ class PlanImportController {
     imported(session)
         .ifPresent(
             p -> {
-              List<TaskRow> rows = filtered(p, q);
-              PageQuery query = PageQuery.of(page, size);
-              int from = Math.min(query.offset(), rows.size());
-              int to = Math.min(query.offset() + query.size(), rows.size());
               model.addAttribute("imported", p);
               model.addAttribute(
-                  "page", new PageResult<>(rows.subList(from, to), rows.size(), query));
+                  "page", PageResult.slice(filtered(p, q), PageQuery.of(page, size)));
             });
     model.addAttribute("q", q);
     return "plans/import";

@@ -13,6 +13,7 @@ import org.qingshan.server.department.DepartmentTree;
 import org.qingshan.server.monitoring.DeviceStatusView;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.ExcelExport;
+import org.qingshan.server.web.FormSubmission;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
@@ -139,17 +140,13 @@ class DeviceController {
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    if (errors.hasErrors()) {
-      return editView(model, Optional.empty());
-    }
-    try {
-      Device d = registry.register(form);
-      redirect.addFlashAttribute("notice", "device.saved");
-      return "redirect:/devices/" + d.id();
-    } catch (UserFacingException e) {
-      model.addAttribute("formError", e);
-      return editView(model, Optional.empty());
-    }
+    return FormSubmission.handle(
+        errors,
+        model,
+        redirect,
+        "device.saved",
+        () -> "/devices/" + registry.register(form).id(),
+        () -> editView(model, Optional.empty()));
   }
 
   @GetMapping("/{id}/edit")
@@ -169,17 +166,13 @@ class DeviceController {
     Optional<Device> d =
         Optional.of(
             registry.find(id).orElseThrow(() -> new UserFacingException("error.not-found")));
-    if (errors.hasErrors()) {
-      return editView(model, d);
-    }
-    try {
-      registry.update(id, form);
-      redirect.addFlashAttribute("notice", "device.saved");
-      return "redirect:/devices/" + id;
-    } catch (UserFacingException e) {
-      model.addAttribute("formError", e);
-      return editView(model, d);
-    }
+    return FormSubmission.handle(
+        errors,
+        model,
+        redirect,
+        "device.saved",
+        () -> "/devices/" + registry.update(id, form).id(),
+        () -> editView(model, d));
   }
 
   @PostMapping("/{id}/block")

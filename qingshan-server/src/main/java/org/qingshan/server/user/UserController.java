@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.department.DepartmentTree;
 import org.qingshan.server.web.ExcelExport;
+import org.qingshan.server.web.FormSubmission;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.SearchText;
@@ -103,17 +104,13 @@ class UserController {
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    if (errors.hasErrors()) {
-      return editView(model, Optional.empty());
-    }
-    try {
-      AppUser created = users.create(form, true);
-      redirect.addFlashAttribute("notice", "user.saved");
-      return "redirect:/users/" + created.id() + "/edit";
-    } catch (UserFacingException e) {
-      model.addAttribute("formError", e);
-      return editView(model, Optional.empty());
-    }
+    return FormSubmission.handle(
+        errors,
+        model,
+        redirect,
+        "user.saved",
+        () -> "/users/" + users.create(form, true).id() + "/edit",
+        () -> editView(model, Optional.empty()));
   }
 
   @GetMapping("/{id}/edit")
@@ -133,17 +130,13 @@ class UserController {
     // A missing user is a 404 before anything else, never a create form posing as an edit.
     Optional<AppUser> user =
         Optional.of(users.find(id).orElseThrow(() -> new UserFacingException("error.not-found")));
-    if (errors.hasErrors()) {
-      return editView(model, user);
-    }
-    try {
-      users.update(id, form, currentUser.require().userId());
-      redirect.addFlashAttribute("notice", "user.saved");
-      return "redirect:/users/" + id + "/edit";
-    } catch (UserFacingException e) {
-      model.addAttribute("formError", e);
-      return editView(model, user);
-    }
+    return FormSubmission.handle(
+        errors,
+        model,
+        redirect,
+        "user.saved",
+        () -> "/users/" + users.update(id, form, currentUser.require().userId()).id() + "/edit",
+        () -> editView(model, user));
   }
 
   private String editView(Model model, Optional<AppUser> user) {

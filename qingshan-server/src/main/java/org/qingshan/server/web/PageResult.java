@@ -9,6 +9,13 @@ public record PageResult<T>(List<T> items, long total, PageQuery query) {
     items = List.copyOf(items);
   }
 
+  /** One page of a list held in memory. */
+  public static <T> PageResult<T> slice(List<T> all, PageQuery query) {
+    int from = (int) Math.min((long) query.offset(), all.size());
+    int to = (int) Math.min((long) query.offset() + query.size(), all.size());
+    return new PageResult<>(all.subList(from, to), all.size(), query);
+  }
+
   public int page() {
     return query.page();
   }
