@@ -74,5 +74,5 @@ stop
 echo "== packets stored (from the database after shutdown):"
 java -cp "$jar" -Dloader.main=org.h2.tools.Shell org.springframework.boot.loader.launch.PropertiesLauncher \
   -url "jdbc:h2:file:$work/data/qingshan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa \
-  -sql "SELECT COUNT(*) AS packets, (SELECT COUNT(*) FROM observation) AS observations FROM received_packet"
+  -sql "SELECT cn, COUNT(*) AS packets, COUNT(readings) AS with_readings FROM data_packet GROUP BY cn ORDER BY cn; SELECT kind, COUNT(*) AS values FROM observation GROUP BY kind ORDER BY kind"
 echo "(work folder: $work)"

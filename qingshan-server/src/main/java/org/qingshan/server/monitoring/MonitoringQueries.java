@@ -18,13 +18,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MonitoringQueries {
   private final JdbcClient jdbc;
+  private final RealtimePackets realtime;
 
-  MonitoringQueries(JdbcClient jdbc) {
+  MonitoringQueries(JdbcClient jdbc, RealtimePackets realtime) {
     this.jdbc = jdbc;
+    this.realtime = realtime;
   }
 
   /** The newest value of each factor of each kind of a device since a time (a week, say). */
   public List<Observation> latest(long deviceId, LocalDateTime since) {
+    List<Observation> out = new java.util.ArrayList<>(realtime.latest(deviceId, since));
+    out.addAll(latestAggregates(deviceId, since));
+    return out;
+  }
+
+  private List<Observation> latestAggregates(long deviceId, LocalDateTime since) {
     return jdbc.sql(
             "SELECT o.* FROM observation o JOIN (SELECT kind, factor, MAX(data_time) AS t"
                 + " FROM observation WHERE device_id = :d AND data_time >= :since"
@@ -44,21 +52,28 @@ public class MonitoringQueries {
   public List<Observation> series(
       long deviceId, ObservationKind kind, String factor, LocalDateTime from, LocalDateTime to) {
     List<Observation> newestFirst =
-        jdbc.sql(
-                "SELECT * FROM observation WHERE device_id = :d AND kind = :k AND factor = :f"
-                    + " AND data_time >= :from AND data_time < :to ORDER BY data_time DESC"
-                    + " LIMIT "
-                    + MAX_POINTS)
-            .param("d", deviceId)
-            .param("k", kind.name())
-            .param("f", factor)
-            .param("from", Timestamp.valueOf(from))
-            .param("to", Timestamp.valueOf(to))
-            .query(MonitoringQueries::observation)
-            .list();
+        kind == ObservationKind.REALTIME
+            ? realtime.series(deviceId, factor, from, to, MAX_POINTS)
+            : aggregateSeries(deviceId, kind, factor, from, to);
     List<Observation> oldestFirst = new java.util.ArrayList<>(newestFirst);
     java.util.Collections.reverse(oldestFirst);
     return oldestFirst;
+  }
+
+  private List<Observation> aggregateSeries(
+      long deviceId, ObservationKind kind, String factor, LocalDateTime from, LocalDateTime to) {
+    return jdbc.sql(
+            "SELECT * FROM observation WHERE device_id = :d AND kind = :k AND factor = :f"
+                + " AND data_time >= :from AND data_time < :to ORDER BY data_time DESC"
+                + " LIMIT "
+                + MAX_POINTS)
+        .param("d", deviceId)
+        .param("k", kind.name())
+        .param("f", factor)
+        .param("from", Timestamp.valueOf(from))
+        .param("to", Timestamp.valueOf(to))
+        .query(MonitoringQueries::observation)
+        .list();
   }
 
   /** Transmission and validity of a device's hour data per day (有效传输率 = 传输率 × 有效率). */
@@ -123,6 +138,9 @@ public class MonitoringQueries {
 
   /** The factors a device has sent data of since a time, for a kind. */
   public List<String> factors(long deviceId, ObservationKind kind, LocalDateTime since) {
+    if (kind == ObservationKind.REALTIME) {
+      return realtime.factors(deviceId, since, MAX_POINTS);
+    }
     return jdbc.sql(
             "SELECT DISTINCT factor FROM observation WHERE device_id = :d AND kind = :k"
                 + " AND data_time >= :since ORDER BY factor")
@@ -135,7 +153,6 @@ public class MonitoringQueries {
 
   /** A raw packet as received, for audit and replay. */
   public record RawPacket(
-      long id,
       String cn,
       LocalDateTime dataTime,
       OffsetDateTime receivedAt,
@@ -144,14 +161,14 @@ public class MonitoringQueries {
 
   public PageResult<RawPacket> rawPackets(long deviceId, PageQuery page) {
     long total =
-        jdbc.sql("SELECT COUNT(*) FROM received_packet WHERE device_id = :d")
+        jdbc.sql("SELECT COUNT(*) FROM data_packet WHERE device_id = :d")
             .param("d", deviceId)
             .query(Long.class)
             .single();
     List<RawPacket> items =
         jdbc.sql(
-                "SELECT id, cn, data_time, received_at, remote_addr, raw FROM received_packet"
-                    + " WHERE device_id = :d ORDER BY id DESC"
+                "SELECT cn, data_time, received_at, remote_addr, raw FROM data_packet"
+                    + " WHERE device_id = :d ORDER BY data_time DESC, cn"
                     + " LIMIT :limit OFFSET :offset")
             .param("d", deviceId)
             .param("limit", page.size())
@@ -159,7 +176,6 @@ public class MonitoringQueries {
             .query(
                 (rs, i) ->
                     new RawPacket(
-                        rs.getLong("id"),
                         rs.getString("cn"),
                         rs.getTimestamp("data_time").toLocalDateTime(),
                         rs.getObject("received_at", OffsetDateTime.class),
@@ -196,8 +212,7 @@ public class MonitoringQueries {
 
   /** Deletes raw packets received before a time; the observations stay. */
   public int deleteRawBefore(OffsetDateTime before) {
-    return jdbc.sql(
-            "UPDATE received_packet SET raw = NULL WHERE received_at < :t AND raw IS NOT NULL")
+    return jdbc.sql("UPDATE data_packet SET raw = NULL WHERE received_at < :t AND raw IS NOT NULL")
         .param("t", before)
         .update();
   }

@@ -25,15 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a batch of packets in one transaction: each data packet once (a resent one is a duplicate
- * by device, command and DataTime, or by QN), its observations, the answers to commands, and when
- * each device was last heard. One transaction per batch is what makes the store keep up with
- * thousands of devices.
+ * by device, command and DataTime), real-time values in the packet's row, minute, hour and day
+ * values a row each, and the answers to commands. One transaction per batch is what makes the store
+ * keep up with thousands of devices.
  */
 @Component
 class ObservationStore {
   private static final String INSERT_PACKET =
-      "INSERT INTO received_packet (device_id, cn, data_time, qn, received_at, remote_addr, raw)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+      "INSERT INTO data_packet (device_id, cn, data_time, qn, received_at, remote_addr, readings,"
+          + " raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
   // No conflict handling here: the packet key already let only new packets through, and a
   // conflict-checking insert costs a lookup per row on the hottest table.
   private static final String INSERT_OBSERVATION =
@@ -63,7 +63,13 @@ class ObservationStore {
     this.zone = ZoneId.of(properties.hj212().timeZone());
   }
 
-  private record DataRow(int index, Device device, ReceivedPacket received, LocalDateTime time) {}
+  private record DataRow(
+      int index,
+      Device device,
+      ReceivedPacket received,
+      LocalDateTime time,
+      Optional<ObservationKind> kind,
+      List<Observation> values) {}
 
   private record AnswerRow(Device device, String qn, CommandStatus status, String answer) {}
 
@@ -92,14 +98,9 @@ class ObservationStore {
       DataRow row = data.get(j);
       if (inserted[j] == 0) {
         results.set(row.index(), StoreResult.DUPLICATE);
-        continue;
+      } else if (!inPacketRow(row)) {
+        observations.addAll(row.values());
       }
-      ObservationKind.ofCn(row.received().packet().cn())
-          .ifPresent(
-              kind ->
-                  observations.addAll(
-                      PacketRows.observations(
-                          row.device().id(), kind, row.received().packet(), row.time())));
     }
     insertObservations(observations);
     answerCommands(answers);
@@ -117,8 +118,12 @@ class ObservationStore {
               qn -> out.add(new AnswerRow(device, qn, CommandStatus.of(packet), cp(packet))));
       return;
     }
-    if (ObservationKind.ofCn(cn).isPresent() || packet.cp().dataTime().isPresent()) {
-      data.add(new DataRow(index, device, received, PacketRows.dataTime(received, zone)));
+    Optional<ObservationKind> kind = ObservationKind.ofCn(cn);
+    if (kind.isPresent() || packet.cp().dataTime().isPresent()) {
+      LocalDateTime time = PacketRows.dataTime(received, zone);
+      List<Observation> values =
+          kind.map(k -> PacketRows.observations(device.id(), k, packet, time)).orElse(List.of());
+      data.add(new DataRow(index, device, received, time, kind, values));
       return;
     }
     // Uploads without a DataTime answer a request (1011 SystemTime, 1061 RtdInterval …).
@@ -146,10 +151,16 @@ class ObservationStore {
             p.qn().orElse(null),
             r.received().receivedAt().atOffset(ZoneOffset.UTC),
             PacketRows.truncate(r.received().remoteAddress(), 64),
+            inPacketRow(r) ? PacketReadings.encode(r.values()) : null,
             PacketRows.truncate(rawText(r.received()), 10000)
           });
     }
     return jdbc.batchUpdate(INSERT_PACKET, args);
+  }
+
+  /** Real-time values live in their packet's row; aggregates get a row each. */
+  private static boolean inPacketRow(DataRow row) {
+    return row.kind().filter(k -> k == ObservationKind.REALTIME).isPresent();
   }
 
   private static String rawText(ReceivedPacket received) {

@@ -77,7 +77,7 @@ class GatewayIngestTest {
       assertThat(answer.cn()).isEqualTo(CommandCode.DATA_ANSWER);
       assertThat(answer.qn()).isEqualTo(packet.qn());
       // The 9014 came after the commit: the rows are there already.
-      assertThat(count("SELECT COUNT(*) FROM received_packet WHERE device_id = :d", d.id()))
+      assertThat(count("SELECT COUNT(*) FROM data_packet WHERE device_id = :d", d.id()))
           .isEqualTo(1);
       assertThat(count("SELECT COUNT(*) FROM observation WHERE device_id = :d", d.id()))
           .isEqualTo(2);
@@ -90,11 +90,36 @@ class GatewayIngestTest {
 
       Packet again = packet.toBuilder().qn(TestDevice.nextQn()).build(); // resent after a reconnect
       assertThat(client.send(again).cn()).isEqualTo(CommandCode.DATA_ANSWER);
-      assertThat(count("SELECT COUNT(*) FROM received_packet WHERE device_id = :d", d.id()))
+      assertThat(count("SELECT COUNT(*) FROM data_packet WHERE device_id = :d", d.id()))
           .isEqualTo(1);
       assertThat(count("SELECT COUNT(*) FROM observation WHERE device_id = :d", d.id()))
           .isEqualTo(2);
     }
+  }
+
+  @Test
+  void realtimeValuesAreStoredInTheirPacketRowAndReadBackOnTheDevicePage() throws Exception {
+    Device d = register("QSTEST0009", "青山镇");
+    LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).withNano(0);
+    try (TestDevice client = connect(d, CommandResponder.SILENT)) {
+      Packet first = client.realtime(now.minusMinutes(2), 30.0);
+      client.send(first);
+      client.send(client.realtime(now.minusMinutes(1), 31.5));
+      client.send(first.toBuilder().qn(TestDevice.nextQn()).build()); // resent
+    }
+    assertThat(count("SELECT COUNT(*) FROM data_packet WHERE device_id = :d", d.id())).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM observation WHERE device_id = :d", d.id())).isZero();
+
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    String series =
+        new String(
+            admin
+                .getBytes("/devices/" + d.id() + "/series?kind=REALTIME&factor=a21026&hours=2")
+                .body(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(series).contains("\"value\":[30.0,31.5]");
+    String page = admin.get("/devices/" + d.id()).body();
+    assertThat(page).contains("37.8", "9.5"); // the newest 折算 SO₂ and oxygen
   }
 
   @Test
@@ -108,7 +133,7 @@ class GatewayIngestTest {
           .hasMessageContaining("imeout");
     }
     waitFor(() -> unknown.find("QSNOBODY01").isPresent() && unknown.find(d.mn()).isPresent());
-    assertThat(count("SELECT COUNT(*) FROM received_packet WHERE device_id = :d", d.id())).isZero();
+    assertThat(count("SELECT COUNT(*) FROM data_packet WHERE device_id = :d", d.id())).isZero();
 
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
     String page = admin.get("/devices/unknown").body();

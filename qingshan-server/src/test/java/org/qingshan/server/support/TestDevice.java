@@ -80,6 +80,28 @@ public final class TestDevice implements AutoCloseable {
         .build();
   }
 
+  /** Real-time data (2011): SO₂ with its 折算 value and flag, and an oxygen reading without flag. */
+  public Packet realtime(LocalDateTime time, double so2) {
+    return Packet.builder()
+        .qn(QNS.next())
+        .st("31")
+        .cn(CommandCode.REALTIME_DATA)
+        .pw(pw)
+        .mn(mn)
+        .flag(Flag.of(1, false, true))
+        .cp(
+            DataArea.builder()
+                .dataTime(time)
+                .reading(
+                    "a21026",
+                    Optional.of(DataFlag.N),
+                    new FactorValue(Suffix.RTD, so2),
+                    new FactorValue(Suffix.ZS_RTD, so2 * 1.2))
+                .reading("a19001", Optional.empty(), new FactorValue(Suffix.RTD, 9.5))
+                .build())
+        .build();
+  }
+
   public Packet hourData(LocalDateTime time, double so2) {
     return hourData(mn, pw, time, so2);
   }

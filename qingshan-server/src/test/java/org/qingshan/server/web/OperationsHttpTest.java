@@ -32,7 +32,7 @@ class OperationsHttpTest {
     long keys =
         jdbc.sql(
                 "SELECT COUNT(*) FROM information_schema.table_constraints"
-                    + " WHERE table_name IN ('observation', 'received_packet')"
+                    + " WHERE table_name IN ('observation', 'data_packet')"
                     + " AND constraint_type = 'FOREIGN KEY'")
             .query(Long.class)
             .single();

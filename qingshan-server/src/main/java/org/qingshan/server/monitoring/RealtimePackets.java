@@ -1,0 +1,87 @@
+package org.qingshan.server.monitoring;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads of real-time values, which are stored a packet per row ({@link PacketReadings}): every read
+ * is a range of one device's real-time packets on the table's key, newest first, decoded here.
+ */
+@Repository
+class RealtimePackets {
+  /** How many of the newest packets are searched for each factor's latest value. */
+  static final int LATEST_PACKETS = 60;
+
+  private final JdbcClient jdbc;
+
+  RealtimePackets(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The newest value of each factor among the newest packets since a time. */
+  List<Observation> latest(long deviceId, LocalDateTime since) {
+    Map<String, Observation> byFactor = new LinkedHashMap<>();
+    for (Observation o : newestFirst(deviceId, since, LocalDateTime.MAX, LATEST_PACKETS)) {
+      byFactor.putIfAbsent(o.factor(), o);
+    }
+    List<Observation> out = new ArrayList<>(byFactor.values());
+    out.sort(Comparator.comparing(Observation::factor));
+    return out;
+  }
+
+  /** One factor's values, newest first, from at most {@code packets} packets. */
+  List<Observation> series(
+      long deviceId, String factor, LocalDateTime from, LocalDateTime to, int packets) {
+    List<Observation> out = new ArrayList<>();
+    for (Observation o : newestFirst(deviceId, from, to, packets)) {
+      if (o.factor().equals(factor)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** The factors of the newest packets since a time. */
+  List<String> factors(long deviceId, LocalDateTime since, int packets) {
+    TreeSet<String> factors = new TreeSet<>();
+    for (Observation o : newestFirst(deviceId, since, LocalDateTime.MAX, packets)) {
+      factors.add(o.factor());
+    }
+    return new ArrayList<>(factors);
+  }
+
+  private List<Observation> newestFirst(
+      long deviceId, LocalDateTime from, LocalDateTime to, int packets) {
+    List<Observation> out = new ArrayList<>();
+    jdbc.sql(
+            "SELECT data_time, readings FROM data_packet WHERE device_id = :d AND cn = :cn"
+                + " AND data_time >= :from AND data_time < :to AND readings IS NOT NULL"
+                + " ORDER BY data_time DESC LIMIT :limit")
+        .param("d", deviceId)
+        .param("cn", ObservationKind.REALTIME.cn())
+        .param("from", Timestamp.valueOf(from))
+        .param("to", Timestamp.valueOf(to.isAfter(FAR_FUTURE) ? FAR_FUTURE : to))
+        .param("limit", packets)
+        .query(
+            rs -> {
+              out.addAll(
+                  PacketReadings.decode(
+                      deviceId,
+                      ObservationKind.REALTIME,
+                      rs.getTimestamp("data_time").toLocalDateTime(),
+                      rs.getBytes("readings")));
+            });
+    return out;
+  }
+
+  // Timestamp cannot carry LocalDateTime.MAX.
+  private static final LocalDateTime FAR_FUTURE = LocalDateTime.of(9999, 1, 1, 0, 0);
+}

@@ -1,0 +1,82 @@
+package org.qingshan.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.qingshan.server.monitoring.Observation;
+import org.qingshan.server.monitoring.ObservationKind;
+import org.qingshan.server.monitoring.PacketReadings;
+
+/** An installation with data from before V6 keeps every packet and value. */
+class RealtimeMigrationTest {
+  private static final String URL =
+      "jdbc:h2:mem:v6-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+
+  private static Flyway flyway(String target) {
+    return Flyway.configure().dataSource(URL, "sa", "").target(target).load();
+  }
+
+  @Test
+  void realtimeValuesMoveIntoTheirPacketRowsAndAggregatesStay() throws Exception {
+    try (Connection c = DriverManager.getConnection(URL, "sa", "");
+        Statement s = c.createStatement()) {
+      flyway("5").migrate();
+      s.execute(
+          "INSERT INTO received_packet (device_id, cn, data_time, qn, received_at, remote_addr,"
+              + " raw) VALUES"
+              + " (1, '2011', TIMESTAMP '2026-11-01 10:00:00', 'q1', NOW(), '10.0.0.1:5', 'raw1'),"
+              + " (1, '2011', TIMESTAMP '2026-11-01 10:00:30', 'q2', NOW(), '10.0.0.1:5', NULL),"
+              + " (2, '2061', TIMESTAMP '2026-11-01 10:00:00', 'q3', NOW(), '10.0.0.2:5', 'raw3')");
+      s.execute(
+          "INSERT INTO observation (device_id, kind, factor, data_time, val, converted, flag)"
+              + " VALUES"
+              + " (1, 'REALTIME', 'a21026', TIMESTAMP '2026-11-01 10:00:00', 30, 36, 'N'),"
+              + " (1, 'REALTIME', 'a19001', TIMESTAMP '2026-11-01 10:00:00', 9.5, NULL, NULL),"
+              + " (1, 'REALTIME', 'a21026', TIMESTAMP '2026-11-01 10:00:30', 31, NULL, 'D'),"
+              + " (2, 'HOUR', 'a21026', TIMESTAMP '2026-11-01 10:00:00', 12, NULL, 'N')");
+
+      flyway("latest").migrate();
+
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT device_id, cn, data_time, qn, remote_addr, raw, readings FROM data_packet"
+                  + " ORDER BY device_id, data_time")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("qn")).isEqualTo("q1");
+        assertThat(rs.getString("raw")).isEqualTo("raw1");
+        List<Observation> first = readings(rs);
+        assertThat(first).extracting(Observation::factor).containsExactly("a19001", "a21026");
+        assertThat(first.get(1).converted()).hasValue(36.0);
+        assertThat(first.get(1).flag()).hasValue("N");
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("raw")).isNull();
+        assertThat(readings(rs)).singleElement().satisfies(o -> assertThat(o.value()).hasValue(31));
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("cn")).isEqualTo("2061");
+        assertThat(rs.getBytes("readings")).isNull();
+        assertThat(rs.next()).isFalse();
+      }
+      try (ResultSet rs = s.executeQuery("SELECT kind, COUNT(*) FROM observation GROUP BY kind")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("HOUR");
+        assertThat(rs.getLong(2)).isEqualTo(1);
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
+  private static List<Observation> readings(ResultSet rs) throws Exception {
+    return PacketReadings.decode(
+        rs.getLong("device_id"),
+        ObservationKind.REALTIME,
+        rs.getObject("data_time", LocalDateTime.class),
+        rs.getBytes("readings"));
+  }
+}
