@@ -39,11 +39,12 @@ public class V6__One_row_per_realtime_packet extends BaseJavaMigration {
               + " received_at TIMESTAMP WITH TIME ZONE NOT NULL,"
               + " remote_addr VARCHAR(64),"
               + " readings BYTEA,"
-              + " raw VARCHAR(10000),"
+              + " raw BYTEA,"
               + " CONSTRAINT data_packet_pk PRIMARY KEY (device_id, cn, data_time))");
       s.execute(
           "INSERT INTO data_packet (device_id, cn, data_time, qn, received_at, remote_addr, raw)"
-              + " SELECT device_id, cn, data_time, qn, received_at, remote_addr, raw"
+              + " SELECT device_id, cn, data_time, qn, received_at, remote_addr, "
+              + utf8Bytes(c, "raw")
               + " FROM received_packet");
     }
     moveRealtimeValues(c);
@@ -51,6 +52,13 @@ public class V6__One_row_per_realtime_packet extends BaseJavaMigration {
       s.execute("DELETE FROM observation WHERE kind = 'REALTIME'");
       s.execute("DROP TABLE received_packet");
     }
+  }
+
+  /** The raw text becomes its UTF-8 bytes: the database then copies it instead of encoding it. */
+  private static String utf8Bytes(Connection c, String column) throws SQLException {
+    return c.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+        ? "convert_to(" + column + ", 'UTF8')"
+        : "STRINGTOUTF8(" + column + ")";
   }
 
   private static void moveRealtimeValues(Connection c) throws SQLException {

@@ -180,7 +180,7 @@ public class MonitoringQueries {
                         rs.getTimestamp("data_time").toLocalDateTime(),
                         rs.getObject("received_at", OffsetDateTime.class),
                         rs.getString("remote_addr"),
-                        RawText.masked(rs.getString("raw"))))
+                        RawText.masked(RawText.of(rs.getBytes("raw")))))
             .list();
     return new PageResult<>(items, total, page);
   }

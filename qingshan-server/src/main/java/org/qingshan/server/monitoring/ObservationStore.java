@@ -1,5 +1,6 @@
 package org.qingshan.server.monitoring;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -46,6 +47,9 @@ class ObservationStore {
   private static final String COMMAND_DATA =
       "UPDATE device_command SET answer = ?, answered_at = ?, status = CASE WHEN status IN"
           + " ('SENT', 'ACCEPTED') THEN 'ANSWERED' ELSE status END WHERE device_id = ? AND qn = ?";
+
+  // The codec's default maximum packet length is 9999; longer ones are configured on purpose.
+  private static final int MAX_RAW_BYTES = 20_000;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -140,22 +144,24 @@ class ObservationStore {
     if (rows.isEmpty()) {
       return new int[0];
     }
-    List<Object[]> args = new ArrayList<>(rows.size());
-    for (DataRow r : rows) {
-      Packet p = r.received().packet();
-      args.add(
-          new Object[] {
-            r.device().id(),
-            p.cn(),
-            Timestamp.valueOf(r.time()),
-            p.qn().orElse(null),
-            r.received().receivedAt().atOffset(ZoneOffset.UTC),
-            PacketRows.truncate(r.received().remoteAddress(), 64),
-            inPacketRow(r) ? PacketReadings.encode(r.values()) : null,
-            PacketRows.truncate(rawText(r.received()), 10000)
-          });
-    }
-    return jdbc.batchUpdate(INSERT_PACKET, args);
+    // Typed setters: the generic ones look up each parameter's SQL type, a tenth of ingest time.
+    int[][] counts =
+        jdbc.batchUpdate(
+            INSERT_PACKET,
+            rows,
+            rows.size(),
+            (PreparedStatement ps, DataRow r) -> {
+              Packet p = r.received().packet();
+              ps.setLong(1, r.device().id());
+              ps.setString(2, p.cn());
+              ps.setTimestamp(3, Timestamp.valueOf(r.time()));
+              ps.setString(4, p.qn().orElse(null));
+              ps.setObject(5, r.received().receivedAt().atOffset(ZoneOffset.UTC));
+              ps.setString(6, PacketRows.truncate(r.received().remoteAddress(), 64));
+              ps.setBytes(7, inPacketRow(r) ? PacketReadings.encode(r.values()) : null);
+              ps.setBytes(8, rawBytes(r.received()));
+            });
+    return counts.length == 0 ? new int[0] : counts[0];
   }
 
   /** Real-time values live in their packet's row; aggregates get a row each. */
@@ -163,15 +169,24 @@ class ObservationStore {
     return row.kind().filter(k -> k == ObservationKind.REALTIME).isPresent();
   }
 
-  private static String rawText(ReceivedPacket received) {
-    StringBuilder sb = new StringBuilder();
-    for (Packet part : received.parts()) {
-      if (!sb.isEmpty()) {
-        sb.append('\n');
+  /** The packet as received (its parts a line each), in UTF-8, cut at the column's limit. */
+  private static byte[] rawBytes(ReceivedPacket received) {
+    List<Packet> parts = received.parts();
+    String text;
+    if (parts.size() == 1) {
+      text = parts.get(0).rawText().orElse(parts.get(0).toString());
+    } else {
+      StringBuilder sb = new StringBuilder();
+      for (Packet part : parts) {
+        if (!sb.isEmpty()) {
+          sb.append('\n');
+        }
+        sb.append(part.rawText().orElse(part.toString()));
       }
-      sb.append(part.rawText().orElse(part.toString()));
+      text = sb.toString();
     }
-    return sb.toString();
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return bytes.length <= MAX_RAW_BYTES ? bytes : java.util.Arrays.copyOf(bytes, MAX_RAW_BYTES);
   }
 
   private void insertObservations(List<Observation> rows) {

@@ -11,6 +11,11 @@ public final class RawText {
 
   private RawText() {}
 
+  /** A stored raw packet: its UTF-8 bytes, or null once cleared by the retention. */
+  public static String of(byte[] stored) {
+    return stored == null ? null : new String(stored, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   public static String masked(String raw) {
     return raw == null ? null : PASSWORD.matcher(raw).replaceAll("PW=******");
   }
