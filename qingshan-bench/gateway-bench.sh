@@ -2,11 +2,14 @@
 # Gateway end to end on this machine: ./qingshan serve on a fresh embedded database with N load
 # devices registered, the load generator on loopback, every packet stored before its 9014.
 # usage: qingshan-bench/gateway-bench.sh [CONNECTIONS] [RATE] [SECONDS]
+# The load runs QINGSHAN_BENCH_WARMUP seconds (default 20) at the same rate before the measured
+# SECONDS, so the server's JIT has compiled the hot paths; the CPU figures cover both.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 connections=${1:-5000}
 rate=${2:-50000}
 seconds=${3:-60}
+warmup=${QINGSHAN_BENCH_WARMUP:-20}
 work=$(mktemp -d -t qingshan-bench.XXXXXX)
 http=18980
 gw=19980
@@ -65,8 +68,22 @@ start
 if [ -n "${QINGSHAN_BENCH_JSTACK:-}" ]; then
   (sleep 6; for _ in 1 2 3 4 5 6 7 8; do jstack "$pid" | grep -A14 '"qingshan-ingest"'; sleep 1; done) > "$work/jstack.txt" 2>&1 &
 fi
-java -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
-  --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" | tee "$work/load.txt" || true
+thread_ticks() {
+  # CPU ticks of each server thread by name, numbers in names dropped (a pool sums up).
+  for t in /proc/"$pid"/task/*; do
+    printf '%s\t%s\n' "$(sed 's/[0-9]\+/N/g' "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+  done 2>/dev/null
+}
+thread_ticks > "$work/ticks-before.txt"
+TIMEFORMAT='load generator CPU: %U s user + %S s system in %R s'
+time (java -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
+  --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" \
+  --warmup "$warmup" | tee "$work/load.txt" || true)
+thread_ticks > "$work/ticks-after.txt"
+echo "== server CPU during the load, by thread"
+awk -F'\t' -v tick="$(getconf CLK_TCK)" 'FNR == NR {b[$1] += $2; next} {a[$1] += $2}
+  END {for (n in a) {d = (a[n] - b[n]) / tick; t += d; if (d >= 0.2) printf "%8.1f s  %s\n", d, n}
+       printf "%8.1f s  (all threads)\n", t}' "$work/ticks-before.txt" "$work/ticks-after.txt" | sort -rn
 echo "== server after the run"
 jcmd "$pid" GC.run >/dev/null 2>&1 || true
 jcmd "$pid" GC.heap_info 2>/dev/null | head -3 || true
@@ -74,5 +91,5 @@ stop
 echo "== packets stored (from the database after shutdown):"
 java -cp "$jar" -Dloader.main=org.h2.tools.Shell org.springframework.boot.loader.launch.PropertiesLauncher \
   -url "jdbc:h2:file:$work/data/qingshan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa \
-  -sql "SELECT cn, COUNT(*) AS packets, COUNT(readings) AS with_readings FROM data_packet GROUP BY cn ORDER BY cn; SELECT kind, COUNT(*) AS values FROM observation GROUP BY kind ORDER BY kind"
+  -sql "SELECT cn, COUNT(*) AS packets, COUNT(readings) AS with_readings FROM data_packet GROUP BY cn ORDER BY cn; SELECT kind, COUNT(*) AS value_rows FROM observation GROUP BY kind ORDER BY kind"
 echo "(work folder: $work)"

@@ -1,0 +1,107 @@
+package org.qingshan.bench.hj212;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.qingshan.hj212.codec.Crc16;
+
+/**
+ * The bytes of the load generator's real-time packets (CN 2011, Flag 5: answer wanted), built from
+ * pre-encoded parts: only the QN, the DataTime and the CRC change from packet to packet. Building
+ * them through {@code Packet} cost the generator more CPU than the gateway spent receiving them,
+ * and the two share this machine's cores.
+ */
+final class LoadPackets {
+  /** Five factors, three with 折算 values: what a stack gas CEMS sends every 30 s. */
+  static final String VALUES =
+      "a21026-Rtd=21.4,a21026-ZsRtd=25.7,a21026-Flag=N;a21002-Rtd=33.1,a21002-ZsRtd=39.8,"
+          + "a21002-Flag=N;a34013-Rtd=3.2,a34013-ZsRtd=3.9,a34013-Flag=N;a19001-Rtd=8.6,"
+          + "a19001-Flag=N;a00000-Rtd=96.2,a00000-Flag=N";
+
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+  private static final byte[] QN = ascii("QN=");
+  private static final byte[] AFTER_QN = ascii(";ST=31;CN=2011;PW=123456;MN=");
+  private static final byte[] AFTER_MN = ascii(";Flag=5;CP=&&DataTime=");
+  private static final byte[] AFTER_TIME = ascii(";" + VALUES + "&&");
+
+  private final long qnBaseMillis;
+  private final long dataTimeBase;
+  private final SecondDigits qnSeconds = new SecondDigits();
+  private final SecondDigits dataTimeSeconds = new SecondDigits();
+
+  /**
+   * @param qnBase the time in the first QN; QN i is this time plus i milliseconds, so every packet
+   *     of a run has its own QN
+   * @param dataTimeBase the DataTime of every device's first packet
+   */
+  LoadPackets(LocalDateTime qnBase, LocalDateTime dataTimeBase) {
+    this.qnBaseMillis = qnBase.toInstant(ZoneOffset.UTC).toEpochMilli();
+    this.dataTimeBase = dataTimeBase.toEpochSecond(ZoneOffset.UTC);
+  }
+
+  static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Packet {@code index} of a run, for device {@code mn}, with DataTime {@code second} seconds
+   * after the base (a device's packets each have their own DataTime).
+   */
+  byte[] packet(byte[] mn, long index, long second) {
+    int segment =
+        QN.length + 17 + AFTER_QN.length + mn.length + AFTER_MN.length + 14 + AFTER_TIME.length;
+    byte[] out = new byte[2 + 4 + segment + 4 + 2];
+    out[0] = '#';
+    out[1] = '#';
+    digits(segment, out, 2, 4);
+    int at = 6;
+    at = put(QN, out, at);
+    long qn = qnBaseMillis + index;
+    qnSeconds.write(qn / 1000, out, at);
+    digits(qn % 1000, out, at + 14, 3);
+    at += 17;
+    at = put(AFTER_QN, out, at);
+    at = put(mn, out, at);
+    at = put(AFTER_MN, out, at);
+    dataTimeSeconds.write(dataTimeBase + second, out, at);
+    at += 14;
+    at = put(AFTER_TIME, out, at);
+    Crc16.writeHex(Crc16.hj212(out, 6, segment), out, at);
+    out[at + 4] = '\r';
+    out[at + 5] = '\n';
+    return out;
+  }
+
+  private static int put(byte[] part, byte[] out, int at) {
+    System.arraycopy(part, 0, out, at, part.length);
+    return at + part.length;
+  }
+
+  /**
+   * yyyyMMddHHmmss of the last second asked for: consecutive packets share their DataTime second
+   * (all devices' packet i / connections) and their QN second (a thousand QNs a second).
+   */
+  private static final class SecondDigits {
+    private long second = Long.MIN_VALUE;
+    private final byte[] digits = new byte[14];
+
+    void write(long epochSecond, byte[] out, int at) {
+      if (epochSecond != second) {
+        String s = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC).format(SECONDS);
+        for (int i = 0; i < 14; i++) {
+          digits[i] = (byte) s.charAt(i);
+        }
+        second = epochSecond;
+      }
+      System.arraycopy(digits, 0, out, at, 14);
+    }
+  }
+
+  private static void digits(long value, byte[] out, int at, int width) {
+    for (int i = width - 1; i >= 0; i--) {
+      out[at + i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+}

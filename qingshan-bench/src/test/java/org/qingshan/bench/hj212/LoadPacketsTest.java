@@ -1,0 +1,63 @@
+package org.qingshan.bench.hj212;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.codec.DecodeResult;
+import org.qingshan.hj212.codec.PacketDecoder;
+import org.qingshan.hj212.packet.Packet;
+
+class LoadPacketsTest {
+  private static final LocalDateTime QN_BASE = LocalDateTime.of(2026, 11, 22, 10, 59, 59);
+  private static final LocalDateTime DATA_BASE = LocalDateTime.of(2026, 11, 21, 23, 59, 58);
+
+  @Test
+  void everyPacketIsValidWithItsOwnQnAndTheDataTimeAsked() {
+    LoadPackets packets = new LoadPackets(QN_BASE, DATA_BASE);
+    byte[] mn = LoadPackets.ascii("LOADTEST0000000000000007");
+    Set<String> qns = new HashSet<>();
+    for (long i = 0; i < 2500; i++) {
+      byte[] bytes = packets.packet(mn, i, i / 1000);
+      DecodeResult r = PacketDecoder.standard().decode(bytes, 0, bytes.length - 2);
+      assertThat(r.isValid()).as(new String(bytes, StandardCharsets.US_ASCII)).isTrue();
+      Packet p = r.packet().orElseThrow();
+      assertThat(p.cn()).isEqualTo("2011");
+      assertThat(p.mn()).isEqualTo("LOADTEST0000000000000007");
+      assertThat(p.replyRequested()).isTrue();
+      assertThat(p.cp().dataTime()).hasValue(DATA_BASE.plusSeconds(i / 1000));
+      assertThat(p.cp().readings()).hasSize(5);
+      qns.add(p.qn().orElseThrow());
+    }
+    assertThat(qns).hasSize(2500).contains("20261122105959000", "20261122110001499");
+  }
+
+  @Test
+  void aRunAgainstAnEmbeddedGatewayIsAnsweredInFull() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit =
+        LoadGenerator.run(
+            List.of(
+                "--embedded",
+                "--connections",
+                "20",
+                "--rate",
+                "400",
+                "--duration",
+                "2",
+                "--warmup",
+                "1"),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
+    String report = out.toString(StandardCharsets.UTF_8);
+    assertThat(report).contains("connected 20 of 20", "warm-up: sent 400, answered 400");
+    assertThat(report).contains("sent 800 in", "answered 800", "errors 0", "stored=1200");
+    assertThat(exit).isZero();
+  }
+}
