@@ -1,5 +1,6 @@
 package org.qingshan.server.monitoring;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.FactorReading;
+import org.qingshan.hj212.packet.Hj212Time;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.packet.Suffix;
 
@@ -15,13 +17,25 @@ import org.qingshan.hj212.packet.Suffix;
 final class PacketRows {
   private PacketRows() {}
 
-  /** The time a packet's data is for: its DataTime, or when it arrived if it has none. */
+  /** How far a QN's time may be from the arrival for it to stand for a packet's time. */
+  static final Duration QN_TIME_TOLERANCE = Duration.ofDays(1);
+
+  /**
+   * The time a packet's data is for: its DataTime; without one, the time in its QN (when the device
+   * made the packet), so that a resent packet, which keeps its QN, has the same key and is stored
+   * once; when the QN is no plausible time either, when it arrived.
+   */
   static LocalDateTime dataTime(ReceivedPacket received, ZoneId zone) {
-    return received
-        .packet()
-        .cp()
-        .dataTime()
-        .orElseGet(() -> LocalDateTime.ofInstant(received.receivedAt(), zone));
+    Packet packet = received.packet();
+    if (packet.cp().dataTime().isPresent()) {
+      return packet.cp().dataTime().get();
+    }
+    LocalDateTime arrived = LocalDateTime.ofInstant(received.receivedAt(), zone);
+    return packet
+        .qn()
+        .flatMap(Hj212Time::parse)
+        .filter(t -> Duration.between(t, arrived).abs().compareTo(QN_TIME_TOLERANCE) <= 0)
+        .orElse(arrived);
   }
 
   static List<Observation> observations(

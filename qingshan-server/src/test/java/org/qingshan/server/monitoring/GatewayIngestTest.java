@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,13 @@ import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.command.ExeReturn;
 import org.qingshan.hj212.command.QnReturn;
+import org.qingshan.hj212.packet.DataArea;
+import org.qingshan.hj212.packet.DataFlag;
+import org.qingshan.hj212.packet.FactorValue;
+import org.qingshan.hj212.packet.Hj212Time;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.hj212.packet.Suffix;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.registry.Device;
 import org.qingshan.server.registry.DeviceForm;
@@ -120,6 +126,35 @@ class GatewayIngestTest {
     assertThat(series).contains("\"value\":[30.0,31.5]");
     String page = admin.get("/devices/" + d.id()).body();
     assertThat(page).contains("37.8", "9.5"); // the newest 折算 SO₂ and oxygen
+  }
+
+  @Test
+  void aResentPacketWithoutDataTimeIsKnownByItsQn() throws Exception {
+    Device d = register("QSTEST0010", "白河镇");
+    LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).withNano(0);
+    try (TestDevice client = connect(d, CommandResponder.SILENT)) {
+      Packet withTime = client.realtime(now, 12.0);
+      Packet noTime =
+          withTime.toBuilder()
+              .qn(Hj212Time.formatQn(now.minusSeconds(30)))
+              .cp(
+                  DataArea.builder()
+                      .reading("a21026", Optional.of(DataFlag.N), new FactorValue(Suffix.RTD, 11))
+                      .build())
+              .build();
+      client.send(noTime);
+      client.send(noTime); // no 9014 reached the device: it sends the packet again, same QN
+      client.send(noTime.toBuilder().qn(Hj212Time.formatQn(now.minusSeconds(10))).build());
+      client.send(noTime.toBuilder().qn("not-a-time").build());
+    }
+    List<LocalDateTime> times =
+        jdbc.sql("SELECT data_time FROM data_packet WHERE device_id = :d ORDER BY data_time")
+            .param("d", d.id())
+            .query(LocalDateTime.class)
+            .list();
+    assertThat(times).hasSize(3);
+    assertThat(times.subList(0, 2)).containsExactly(now.minusSeconds(30), now.minusSeconds(10));
+    assertThat(times.get(2)).isAfterOrEqualTo(now.minusSeconds(1)); // arrival, for want of better
   }
 
   @Test
