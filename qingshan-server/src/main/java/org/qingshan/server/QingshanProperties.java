@@ -63,5 +63,12 @@ public record QingshanProperties(
       @DefaultValue("2000") int batchSize,
       @DefaultValue("40000") int queueCapacity,
       @DefaultValue("30d") Duration rawRetention,
-      @DefaultValue("Asia/Shanghai") String timeZone) {}
+      @DefaultValue("Asia/Shanghai") String timeZone,
+      @DefaultValue("0") int ioThreads) {
+
+    /** Threads reading devices: one a core unless configured; more only switch between them. */
+    public int effectiveIoThreads() {
+      return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+    }
+  }
 }

@@ -60,6 +60,7 @@ public class GatewayService implements SmartLifecycle {
             // The gateway stops reading before the ingest queue is full, so a slow database
             // slows devices down instead of refusing their data.
             .maxPending(64, Math.max(1, settings.queueCapacity() - 1000))
+            .ioThreads(settings.effectiveIoThreads())
             .build();
     gateway = Hj212Gateway.start(config, ingest, registry, events);
     registerGauges();
