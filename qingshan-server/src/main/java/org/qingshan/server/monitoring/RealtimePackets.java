@@ -2,12 +2,14 @@ package org.qingshan.server.monitoring;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.qingshan.server.QingshanProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,15 +23,28 @@ class RealtimePackets {
   static final int LATEST_PACKETS = 60;
 
   private final JdbcClient jdbc;
+  private final ZoneId zone;
 
-  RealtimePackets(JdbcClient jdbc) {
+  RealtimePackets(JdbcClient jdbc, QingshanProperties properties) {
     this.jdbc = jdbc;
+    this.zone = ZoneId.of(properties.hj212().timeZone());
   }
 
   /** The newest value of each factor among the newest packets since a time. */
   List<Observation> latest(long deviceId, LocalDateTime since) {
+    // H2 reads a key range forwards and sorts it: look in the last hour first, which holds the
+    // newest packets of a device that is sending, and go further back only when it is empty.
+    List<Observation> newest = List.of();
+    LocalDateTime now = LocalDateTime.now(zone);
+    for (LocalDateTime from : List.of(now.minusHours(1), now.minusDays(1), since)) {
+      newest =
+          newestFirst(deviceId, from.isBefore(since) ? since : from, FAR_FUTURE, LATEST_PACKETS);
+      if (!newest.isEmpty()) {
+        break;
+      }
+    }
     Map<String, Observation> byFactor = new LinkedHashMap<>();
-    for (Observation o : newestFirst(deviceId, since, LocalDateTime.MAX, LATEST_PACKETS)) {
+    for (Observation o : newest) {
       byFactor.putIfAbsent(o.factor(), o);
     }
     List<Observation> out = new ArrayList<>(byFactor.values());
