@@ -108,6 +108,8 @@ public class V6__One_row_per_realtime_packet extends BaseJavaMigration {
     update.addBatch();
   }
 
+  // The table as it is at this version: a migration must not follow later changes of the
+  // application's own row mapping.
   private static Observation observation(ResultSet rs) throws SQLException {
     return new Observation(
         rs.getLong("device_id"),

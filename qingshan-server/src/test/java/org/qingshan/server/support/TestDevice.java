@@ -41,25 +41,34 @@ public final class TestDevice implements AutoCloseable {
   }
 
   public static Packet hourData(String mn, String pw, LocalDateTime time, double so2) {
+    return upload(
+        mn,
+        pw,
+        "31",
+        CommandCode.HOUR_DATA,
+        DataArea.builder()
+            .dataTime(time)
+            .reading(
+                "a21026",
+                Optional.of(DataFlag.N),
+                new FactorValue(Suffix.MIN, so2 - 1),
+                new FactorValue(Suffix.AVG, so2),
+                new FactorValue(Suffix.MAX, so2 + 1),
+                new FactorValue(Suffix.ZS_AVG, so2 * 1.2))
+            .reading("a19001", Optional.of(DataFlag.N), new FactorValue(Suffix.AVG, 9.5))
+            .build());
+  }
+
+  /** An upload asking for its 9014, with a fresh QN. */
+  private static Packet upload(String mn, String pw, String st, String cn, DataArea cp) {
     return Packet.builder()
         .qn(QNS.next())
-        .st("31")
-        .cn(CommandCode.HOUR_DATA)
+        .st(st)
+        .cn(cn)
         .pw(pw)
         .mn(mn)
         .flag(Flag.of(1, false, true))
-        .cp(
-            DataArea.builder()
-                .dataTime(time)
-                .reading(
-                    "a21026",
-                    Optional.of(DataFlag.N),
-                    new FactorValue(Suffix.MIN, so2 - 1),
-                    new FactorValue(Suffix.AVG, so2),
-                    new FactorValue(Suffix.MAX, so2 + 1),
-                    new FactorValue(Suffix.ZS_AVG, so2 * 1.2))
-                .reading("a19001", Optional.of(DataFlag.N), new FactorValue(Suffix.AVG, 9.5))
-                .build())
+        .cp(cp)
         .build();
   }
 
@@ -69,37 +78,25 @@ public final class TestDevice implements AutoCloseable {
     means.forEach(
         (factor, value) ->
             cp.reading(factor, Optional.of(DataFlag.N), new FactorValue(Suffix.AVG, value)));
-    return Packet.builder()
-        .qn(QNS.next())
-        .st("22")
-        .cn(CommandCode.HOUR_DATA)
-        .pw(pw)
-        .mn(mn)
-        .flag(Flag.of(1, false, true))
-        .cp(cp.build())
-        .build();
+    return upload(mn, pw, "22", CommandCode.HOUR_DATA, cp.build());
   }
 
   /** Real-time data (2011): SO₂ with its 折算 value and flag, and an oxygen reading without flag. */
   public Packet realtime(LocalDateTime time, double so2) {
-    return Packet.builder()
-        .qn(QNS.next())
-        .st("31")
-        .cn(CommandCode.REALTIME_DATA)
-        .pw(pw)
-        .mn(mn)
-        .flag(Flag.of(1, false, true))
-        .cp(
-            DataArea.builder()
-                .dataTime(time)
-                .reading(
-                    "a21026",
-                    Optional.of(DataFlag.N),
-                    new FactorValue(Suffix.RTD, so2),
-                    new FactorValue(Suffix.ZS_RTD, so2 * 1.2))
-                .reading("a19001", Optional.empty(), new FactorValue(Suffix.RTD, 9.5))
-                .build())
-        .build();
+    return upload(
+        mn,
+        pw,
+        "31",
+        CommandCode.REALTIME_DATA,
+        DataArea.builder()
+            .dataTime(time)
+            .reading(
+                "a21026",
+                Optional.of(DataFlag.N),
+                new FactorValue(Suffix.RTD, so2),
+                new FactorValue(Suffix.ZS_RTD, so2 * 1.2))
+            .reading("a19001", Optional.empty(), new FactorValue(Suffix.RTD, 9.5))
+            .build());
   }
 
   public Packet hourData(LocalDateTime time, double so2) {
