@@ -64,7 +64,8 @@ public record QingshanProperties(
       @DefaultValue("40000") int queueCapacity,
       @DefaultValue("30d") Duration rawRetention,
       @DefaultValue("Asia/Shanghai") String timeZone,
-      @DefaultValue("0") int ioThreads) {
+      @DefaultValue("0") int ioThreads,
+      @DefaultValue("1") int writers) {
 
     /** Threads reading devices: one a core unless configured; more only switch between them. */
     public int effectiveIoThreads() {

@@ -20,9 +20,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-process ingest queue between the gateway and the database: packets wait here, one writer
- * thread stores them in batches, and each packet's stage completes only after its batch committed,
- * so the gateway acknowledges nothing that is not durable. On shutdown the queue is drained.
+ * The in-process ingest queue between the gateway and the database: packets wait here, writer
+ * threads store them in batches, and each packet's stage completes only after its batch committed,
+ * so the gateway acknowledges nothing that is not durable. On shutdown the queues are drained.
+ *
+ * <p>With several writers ({@code qingshan.hj212.writers}) each has its own queue and its own
+ * devices (by MN): a device's packets stay in order, and two transactions never insert the same
+ * key.
  */
 @Component
 public class IngestQueue implements PacketSink, SmartLifecycle {
@@ -36,13 +40,13 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
   private final ObservationStore store;
   private final DeviceActivity activity;
   private final int batchSize;
-  private final BlockingQueue<Pending> queue;
+  private final List<BlockingQueue<Pending>> queues;
   private final Counter stored;
   private final Counter duplicates;
   private final Counter failed;
   private final Timer batchTimer;
   private volatile boolean running;
-  private Thread writer;
+  private final List<Thread> writers = new ArrayList<>();
 
   IngestQueue(
       ObservationStore store,
@@ -52,37 +56,61 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
     this.store = store;
     this.activity = activity;
     this.batchSize = Math.max(1, properties.hj212().batchSize());
-    this.queue = new ArrayBlockingQueue<>(Math.max(1, properties.hj212().queueCapacity()));
+    int writerCount = Math.max(1, properties.hj212().writers());
+    List<BlockingQueue<Pending>> qs = new ArrayList<>(writerCount);
+    for (int i = 0; i < writerCount; i++) {
+      // Each queue could take all: the gateway bounds the packets waiting in all of them together.
+      qs.add(new ArrayBlockingQueue<>(Math.max(1, properties.hj212().queueCapacity())));
+    }
+    this.queues = List.copyOf(qs);
     this.stored = meters.counter("qingshan.ingest.packets", "result", "stored");
     this.duplicates = meters.counter("qingshan.ingest.packets", "result", "duplicate");
     this.failed = meters.counter("qingshan.ingest.packets", "result", "failed");
     this.batchTimer = meters.timer("qingshan.ingest.batch");
-    meters.gauge("qingshan.ingest.queue", queue, BlockingQueue::size);
+    meters.gauge("qingshan.ingest.queue", queues, IngestQueue::waiting);
   }
 
   @Override
   public CompletionStage<StoreResult> store(ReceivedPacket packet) {
     CompletableFuture<StoreResult> result = new CompletableFuture<>();
-    if (!running || !queue.offer(new Pending(packet, result))) {
+    if (!running || !queueOf(packet).offer(new Pending(packet, result))) {
       failed.increment();
       result.complete(StoreResult.FAILED);
     }
     return result;
   }
 
+  private BlockingQueue<Pending> queueOf(ReceivedPacket packet) {
+    return queues.get(Math.floorMod(packet.packet().mn().hashCode(), queues.size()));
+  }
+
+  private static double waiting(List<BlockingQueue<Pending>> queues) {
+    return queues.stream().mapToInt(BlockingQueue::size).sum();
+  }
+
   @Override
   public void start() {
     running = true;
-    writer = new Thread(this::writeLoop, "qingshan-ingest");
-    writer.setDaemon(true);
-    writer.start();
+    for (int i = 0; i < queues.size(); i++) {
+      BlockingQueue<Pending> queue = queues.get(i);
+      Thread writer =
+          new Thread(
+              () -> writeLoop(queue),
+              queues.size() == 1 ? "qingshan-ingest" : "qingshan-ingest-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      writers.add(writer);
+    }
   }
 
   @Override
   public void stop() {
     running = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     try {
-      writer.join(TimeUnit.SECONDS.toMillis(30));
+      for (Thread writer : writers) {
+        writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -98,7 +126,7 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
     return PHASE;
   }
 
-  private void writeLoop() {
+  private void writeLoop(BlockingQueue<Pending> queue) {
     List<Pending> batch = new ArrayList<>(batchSize);
     while (running || !queue.isEmpty()) {
       try {

@@ -108,6 +108,11 @@ public final class TestDevice implements AutoCloseable {
     return client.send(packet).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
+  /** Sends without waiting; the stage completes with the centre's answer. */
+  public java.util.concurrent.CompletableFuture<Packet> sendAsync(Packet packet) {
+    return client.send(packet).toCompletableFuture().orTimeout(20, TimeUnit.SECONDS);
+  }
+
   public static String nextQn() {
     return QNS.next();
   }
