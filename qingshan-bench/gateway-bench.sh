@@ -66,7 +66,7 @@ java -cp "$jar" -Dloader.main=org.h2.tools.RunScript \
 echo "== load: $connections connections, $rate packets/s, $seconds s"
 start
 if [ -n "${QINGSHAN_BENCH_JSTACK:-}" ]; then
-  (sleep 6; for _ in 1 2 3 4 5 6 7 8; do jstack "$pid" | grep -A14 '"qingshan-ingest"'; sleep 1; done) > "$work/jstack.txt" 2>&1 &
+  (sleep 6; for _ in 1 2 3 4 5 6 7 8; do jstack "$pid" | grep -A14 '"qingshan-ingest'; sleep 1; done) > "$work/jstack.txt" 2>&1 &
 fi
 thread_ticks() {
   # CPU ticks of each server thread by name, numbers in names dropped (a pool sums up).
@@ -80,7 +80,7 @@ time (java -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.Loa
   --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" \
   --warmup "$warmup" | tee "$work/load.txt" || true)
 thread_ticks > "$work/ticks-after.txt"
-echo "== server CPU during the load, by thread"
+echo "== server CPU during the load (warm-up and measured run), by thread"
 awk -F'\t' -v tick="$(getconf CLK_TCK)" 'FNR == NR {b[$1] += $2; next} {a[$1] += $2}
   END {for (n in a) {d = (a[n] - b[n]) / tick; t += d; if (d >= 0.2) printf "%8.1f s  %s\n", d, n}
        printf "%8.1f s  (all threads)\n", t}' "$work/ticks-before.txt" "$work/ticks-after.txt" | sort -rn

@@ -42,9 +42,14 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     Packet answer = result.packet().orElse(null);
-    Long intended = answer == null ? null : answer.qn().map(awaiting::remove).orElse(null);
-    if (intended == null || !answer.cn().equals(CommandCode.DATA_ANSWER)) {
+    if (answer == null || !answer.cn().equals(CommandCode.DATA_ANSWER) || answer.qn().isEmpty()) {
       run.get().wrongAnswer();
+      return;
+    }
+    Long intended = awaiting.remove(answer.qn().get());
+    if (intended == null) {
+      // Given up on after the timeout, or sent in the warm-up: already counted as not answered.
+      run.get().lateAnswers.increment();
       return;
     }
     run.get().answered(System.nanoTime() - intended);

@@ -13,8 +13,12 @@ final class LoadCounters {
   final LongAdder closedConnections = new LongAdder();
   final Recorder latencyMicros = new Recorder(3);
 
+  /** When the last answer came (System.nanoTime), for the answer rate. */
+  volatile long lastAnswerNanos;
+
   void answered(long nanos) {
     answered.increment();
+    lastAnswerNanos = System.nanoTime();
     latencyMicros.recordValue(Math.max(0, nanos) / 1000);
   }
 

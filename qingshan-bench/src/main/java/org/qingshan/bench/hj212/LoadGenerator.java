@@ -183,13 +183,19 @@ public final class LoadGenerator {
       }
       LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
       if (s.warmupSeconds() > 0) {
-        // The server's JIT compiles during the warm-up; its data is a day earlier, so the
-        // measured packets are new to the store, not duplicates of the warm-up's.
+        // The server's JIT compiles during the warm-up; its DataTimes end a day before the
+        // measured run's begin, so the measured packets are new to the store.
         out.printf(Locale.ROOT, "warm-up: %d s at the same rate%n", s.warmupSeconds());
         current[0] = new LoadCounters();
+        long warmupSpan = (long) s.rate() * s.warmupSeconds() / channels.size() + 1;
         LoadRun warmup =
             new LoadRun(
-                s.rate(), s.warmupSeconds(), channels, connections, current[0], now.minusDays(1));
+                s.rate(),
+                s.warmupSeconds(),
+                channels,
+                connections,
+                current[0],
+                now.minusDays(1).minusSeconds(warmupSpan));
         warmup.drive(group.next(), false, new PrintStream(OutputStream.nullOutputStream()));
         out.printf(
             Locale.ROOT,
@@ -220,12 +226,13 @@ public final class LoadGenerator {
         s.seconds());
     out.printf(
         Locale.ROOT,
-        "sent %d in %.1f s = %.0f packets/s; answered %d (%.0f/s)%n",
+        "sent %d in %.1f s = %.0f packets/s; answered %d in %.1f s (%.0f/s)%n",
         c.sent.sum(),
         seconds,
         c.sent.sum() / seconds,
         c.answered.sum(),
-        c.answered.sum() / seconds);
+        run.answeringSeconds(),
+        c.answered.sum() / run.answeringSeconds());
     out.printf(
         Locale.ROOT,
         "answer latency ms (%s): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",

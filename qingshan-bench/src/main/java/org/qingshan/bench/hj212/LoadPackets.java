@@ -25,6 +25,9 @@ final class LoadPackets {
   private static final byte[] AFTER_MN = ascii(";Flag=5;CP=&&DataTime=");
   private static final byte[] AFTER_TIME = ascii(";" + VALUES + "&&");
 
+  /** Where the 17 digits of the QN start in every packet: after "##", the length and "QN=". */
+  static final int QN_OFFSET = 2 + 4 + QN.length;
+
   private final long qnBaseMillis;
   private final long dataTimeBase;
   private final SecondDigits qnSeconds = new SecondDigits();

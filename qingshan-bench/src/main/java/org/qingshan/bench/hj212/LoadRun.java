@@ -22,9 +22,6 @@ final class LoadRun {
   /** A packet not answered within this time counts as not answered. */
   static final long ANSWER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  // "##" + 4 length digits + "QN="
-  private static final int QN_OFFSET = 9;
-
   private final int rate;
   private final int seconds;
   private final List<Channel> channels;
@@ -73,6 +70,11 @@ final class LoadRun {
 
   double sendingSeconds() {
     return (sendingEnded - start) / 1e9;
+  }
+
+  /** From the first packet to the last answer (or the end of sending, if later). */
+  double answeringSeconds() {
+    return (Math.max(sendingEnded, counters.lastAnswerNanos) - start) / 1e9;
   }
 
   private long total() {
@@ -158,7 +160,7 @@ final class LoadRun {
       } else {
         byte[] bytes = packets.packet(mns[c], sent, sent / n);
         connection.sent(
-            new String(bytes, QN_OFFSET, 17, StandardCharsets.US_ASCII),
+            new String(bytes, LoadPackets.QN_OFFSET, 17, StandardCharsets.US_ASCII),
             start + (long) (sent * nanosPerPacket));
         channels.get(c).write(Unpooled.wrappedBuffer(bytes), channels.get(c).voidPromise());
         if (!toFlush[c]) {
