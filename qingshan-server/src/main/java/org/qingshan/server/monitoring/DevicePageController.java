@@ -81,6 +81,9 @@ class DevicePageController {
   String view(
       @PathVariable long id,
       @RequestParam(required = false) Integer rawPage,
+      @RequestParam(required = false) String rawCn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate rawDay,
       @RequestParam(required = false) Integer commandPage,
       Model model) {
     Device d = device(id);
@@ -100,7 +103,13 @@ class DevicePageController {
     model.addAttribute(
         "realtimeFactors",
         queries.factors(id, ObservationKind.REALTIME, LocalDateTime.now(zone).minusDays(2)));
-    model.addAttribute("raw", queries.rawPackets(id, PageQuery.of(rawPage, 10)));
+    String cn =
+        rawCn != null && RawText.VIEWER_CNS.contains(rawCn) ? rawCn : ObservationKind.REALTIME.cn();
+    LocalDate day = rawDay == null ? today : rawDay;
+    model.addAttribute("rawCns", RawText.VIEWER_CNS);
+    model.addAttribute("rawCn", cn);
+    model.addAttribute("rawDay", day);
+    model.addAttribute("raw", queries.rawPackets(id, cn, day, PageQuery.of(rawPage, 10)));
     model.addAttribute("commands", queries.commands(id, PageQuery.of(commandPage, 10)));
     model.addAttribute("commandKinds", CommandKind.values());
     model.addAttribute("now", LocalDateTime.now(zone).withNano(0).withSecond(0));

@@ -159,18 +159,33 @@ public class MonitoringQueries {
       String remoteAddr,
       String raw) {}
 
-  public PageResult<RawPacket> rawPackets(long deviceId, PageQuery page) {
+  /**
+   * The raw packets of one CN and one day (by DataTime), newest first: a range of the table's key,
+   * however many packets the device has sent over the years.
+   */
+  public PageResult<RawPacket> rawPackets(long deviceId, String cn, LocalDate day, PageQuery page) {
+    String where =
+        " FROM data_packet WHERE device_id = :d AND cn = :cn AND data_time >= :from"
+            + " AND data_time < :to";
+    Timestamp from = Timestamp.valueOf(day.atStartOfDay());
+    Timestamp to = Timestamp.valueOf(day.plusDays(1).atStartOfDay());
     long total =
-        jdbc.sql("SELECT COUNT(*) FROM data_packet WHERE device_id = :d")
+        jdbc.sql("SELECT COUNT(*)" + where)
             .param("d", deviceId)
+            .param("cn", cn)
+            .param("from", from)
+            .param("to", to)
             .query(Long.class)
             .single();
     List<RawPacket> items =
         jdbc.sql(
-                "SELECT cn, data_time, received_at, remote_addr, raw FROM data_packet"
-                    + " WHERE device_id = :d ORDER BY data_time DESC, cn"
-                    + " LIMIT :limit OFFSET :offset")
+                "SELECT cn, data_time, received_at, remote_addr, raw"
+                    + where
+                    + " ORDER BY data_time DESC LIMIT :limit OFFSET :offset")
             .param("d", deviceId)
+            .param("cn", cn)
+            .param("from", from)
+            .param("to", to)
             .param("limit", page.size())
             .param("offset", page.offset())
             .query(

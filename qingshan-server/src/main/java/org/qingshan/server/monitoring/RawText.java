@@ -1,5 +1,6 @@
 package org.qingshan.server.monitoring;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -8,6 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class RawText {
   private static final Pattern PASSWORD = Pattern.compile("PW=[^;&]*");
+
+  /** The data packets the raw viewer offers, by CN: real-time, minute, hour, day data, status. */
+  public static final List<String> VIEWER_CNS =
+      List.of("2011", "2051", "2061", "2031", "2041", "2021");
 
   private RawText() {}
 

@@ -126,6 +126,8 @@ class GatewayIngestTest {
     assertThat(series).contains("\"value\":[30.0,31.5]");
     String page = admin.get("/devices/" + d.id()).body();
     assertThat(page).contains("37.8", "9.5"); // the newest 折算 SO₂ and oxygen
+    // The raw viewer opens on today's real-time packets.
+    assertThat(page).contains("a21026-Rtd=31.5", "2011 实时数据");
   }
 
   @Test
@@ -211,8 +213,11 @@ class GatewayIngestTest {
                           .single()));
       String page = dispatcher.get("/devices/" + d.id()).body();
       assertThat(page).contains("执行成功", "校时", "二氧化硫 (a21026)", "在线");
-      // The raw packets are shown without the device's password.
-      assertThat(page).contains("PW=******").doesNotContain("PW=" + d.password());
+      // The raw packets of a CN and a day are shown without the device's password.
+      String raw = dispatcher.get("/devices/" + d.id() + "?rawCn=2061&rawDay=2026-11-20").body();
+      assertThat(raw)
+          .contains("PW=******", "DataTime=20261120120000")
+          .doesNotContain("PW=" + d.password());
     }
   }
 
