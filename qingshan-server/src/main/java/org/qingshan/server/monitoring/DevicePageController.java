@@ -155,19 +155,17 @@ class DevicePageController {
       throw new UserFacingException("observation.error.range", MAX_EXPORT_DAYS);
     }
     List<List<?>> rows = new ArrayList<>();
-    for (String factor : queries.factors(id, kind, from.atStartOfDay())) {
-      for (Observation o :
-          queries.series(id, kind, factor, from.atStartOfDay(), to.plusDays(1).atStartOfDay())) {
-        rows.add(
-            List.of(
-                o.dataTime().toString().replace('T', ' '),
-                o.factor(),
-                o.value().isPresent() ? o.value().getAsDouble() : "",
-                o.min().isPresent() ? o.min().getAsDouble() : "",
-                o.max().isPresent() ? o.max().getAsDouble() : "",
-                o.converted().isPresent() ? o.converted().getAsDouble() : "",
-                o.flag().orElse("")));
-      }
+    for (Observation o :
+        queries.export(id, kind, from.atStartOfDay(), to.plusDays(1).atStartOfDay())) {
+      rows.add(
+          List.of(
+              o.dataTime().toString().replace('T', ' '),
+              o.factor(),
+              o.value().isPresent() ? o.value().getAsDouble() : "",
+              o.min().isPresent() ? o.min().getAsDouble() : "",
+              o.max().isPresent() ? o.max().getAsDouble() : "",
+              o.converted().isPresent() ? o.converted().getAsDouble() : "",
+              o.flag().orElse("")));
     }
     excel.write(
         response,

@@ -76,6 +76,34 @@ public class MonitoringQueries {
         .list();
   }
 
+  /** Rows of an export at most. */
+  public static final int MAX_EXPORT_ROWS = 500_000;
+
+  /**
+   * Every value of a kind in a time range, by factor and then time, for the export: real-time
+   * packets are read once, not once per factor. At most {@link #MAX_EXPORT_ROWS}, the oldest first.
+   */
+  public List<Observation> export(
+      long deviceId, ObservationKind kind, LocalDateTime from, LocalDateTime to) {
+    List<Observation> rows =
+        kind == ObservationKind.REALTIME
+            ? realtime.oldestFirst(deviceId, from, to, MAX_EXPORT_ROWS)
+            : jdbc.sql(
+                    "SELECT * FROM observation WHERE device_id = :d AND kind = :k"
+                        + " AND data_time >= :from AND data_time < :to ORDER BY data_time LIMIT "
+                        + MAX_EXPORT_ROWS)
+                .param("d", deviceId)
+                .param("k", kind.name())
+                .param("from", Timestamp.valueOf(from))
+                .param("to", Timestamp.valueOf(to))
+                .query(MonitoringQueries::observation)
+                .list();
+    List<Observation> byFactor = new java.util.ArrayList<>(rows);
+    byFactor.sort(
+        java.util.Comparator.comparing(Observation::factor).thenComparing(Observation::dataTime));
+    return byFactor;
+  }
+
   /** Transmission and validity of a device's hour data per day (有效传输率 = 传输率 × 有效率). */
   public record DailyRate(LocalDate day, long received, long expected, long valid) {
     public double transmissionRate() {

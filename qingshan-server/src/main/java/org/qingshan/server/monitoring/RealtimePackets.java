@@ -1,5 +1,7 @@
 package org.qingshan.server.monitoring;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.qingshan.server.QingshanProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +23,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class RealtimePackets {
+  private static final Logger log = LoggerFactory.getLogger(RealtimePackets.class);
+
   /** How many of the newest packets are searched for each factor's latest value. */
   static final int LATEST_PACKETS = 60;
 
@@ -73,6 +79,26 @@ class RealtimePackets {
     return new ArrayList<>(factors);
   }
 
+  /** The values of a time range, oldest first, at most {@code limit} of them. */
+  List<Observation> oldestFirst(long deviceId, LocalDateTime from, LocalDateTime to, int limit) {
+    List<Observation> out = new ArrayList<>();
+    jdbc.sql(
+            "SELECT data_time, readings FROM data_packet WHERE device_id = :d AND cn = :cn"
+                + " AND data_time >= :from AND data_time < :to AND readings IS NOT NULL"
+                + " ORDER BY data_time")
+        .param("d", deviceId)
+        .param("cn", ObservationKind.REALTIME.cn())
+        .param("from", Timestamp.valueOf(from))
+        .param("to", Timestamp.valueOf(to))
+        .query(
+            rs -> {
+              if (out.size() < limit) {
+                out.addAll(decode(deviceId, rs));
+              }
+            });
+    return out.size() <= limit ? out : out.subList(0, limit);
+  }
+
   private List<Observation> newestFirst(
       long deviceId, LocalDateTime from, LocalDateTime to, int packets) {
     List<Observation> out = new ArrayList<>();
@@ -87,14 +113,21 @@ class RealtimePackets {
         .param("limit", packets)
         .query(
             rs -> {
-              out.addAll(
-                  PacketReadings.decode(
-                      deviceId,
-                      ObservationKind.REALTIME,
-                      rs.getTimestamp("data_time").toLocalDateTime(),
-                      rs.getBytes("readings")));
+              out.addAll(decode(deviceId, rs));
             });
     return out;
+  }
+
+  /** A damaged row is logged and left out: one bad packet must not hide a device's data. */
+  private static List<Observation> decode(long deviceId, ResultSet rs) throws SQLException {
+    LocalDateTime time = rs.getTimestamp("data_time").toLocalDateTime();
+    try {
+      return PacketReadings.decode(
+          deviceId, ObservationKind.REALTIME, time, rs.getBytes("readings"));
+    } catch (IllegalArgumentException e) {
+      log.warn("device {}: real-time packet of {} unreadable: {}", deviceId, time, e.getMessage());
+      return List.of();
+    }
   }
 
   // Timestamp cannot carry LocalDateTime.MAX.

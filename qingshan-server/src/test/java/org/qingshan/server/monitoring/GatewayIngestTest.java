@@ -3,13 +3,18 @@ package org.qingshan.server.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.hj212.codec.CrcDialect;
@@ -128,6 +133,22 @@ class GatewayIngestTest {
     assertThat(page).contains("37.8", "9.5"); // the newest 折算 SO₂ and oxygen
     // The raw viewer opens on today's real-time packets.
     assertThat(page).contains("a21026-Rtd=31.5", "2011 实时数据");
+
+    LocalDate day = now.minusMinutes(1).toLocalDate();
+    HttpResponse<byte[]> export =
+        admin.getBytes(
+            "/devices/" + d.id() + "/export?kind=REALTIME&from=" + day.minusDays(1) + "&to=" + day);
+    assertThat(export.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(export.body()))) {
+      Sheet sheet = book.getSheetAt(0);
+      List<String> rows = new java.util.ArrayList<>();
+      for (Row row : sheet) {
+        rows.add(row.getCell(1).getStringCellValue() + " " + row.getCell(2).toString());
+      }
+      // After the heading: by factor, then time; each packet's values once.
+      assertThat(rows.subList(rows.size() - 4, rows.size()))
+          .containsExactly("a19001 9.5", "a19001 9.5", "a21026 30.0", "a21026 31.5");
+    }
   }
 
   @Test
