@@ -47,6 +47,19 @@ public class V6__One_row_per_realtime_packet extends BaseJavaMigration {
               + utf8Bytes(c, "raw")
               + " FROM received_packet");
     }
+    // Every real-time value came with its packet; should one have lost it, it gets a row of its
+    // own rather than be deleted with the observation rows.
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO data_packet (device_id, cn, data_time, received_at)"
+              + " SELECT DISTINCT o.device_id, '"
+              + ObservationKind.REALTIME.cn()
+              + "', o.data_time, CURRENT_TIMESTAMP FROM observation o WHERE o.kind = 'REALTIME'"
+              + " AND NOT EXISTS (SELECT 1 FROM data_packet p WHERE p.device_id = o.device_id"
+              + " AND p.cn = '"
+              + ObservationKind.REALTIME.cn()
+              + "' AND p.data_time = o.data_time)");
+    }
     moveRealtimeValues(c);
     try (Statement s = c.createStatement()) {
       s.execute("DELETE FROM observation WHERE kind = 'REALTIME'");

@@ -169,22 +169,16 @@ class ObservationStore {
     return row.kind().filter(k -> k == ObservationKind.REALTIME).isPresent();
   }
 
-  /** The packet as received (its parts a line each), in UTF-8, cut at the column's limit. */
+  /** The packet as received (its parts a line each), in UTF-8, cut at a bound. */
   private static byte[] rawBytes(ReceivedPacket received) {
-    List<Packet> parts = received.parts();
-    String text;
-    if (parts.size() == 1) {
-      text = parts.get(0).rawText().orElse(parts.get(0).toString());
-    } else {
-      StringBuilder sb = new StringBuilder();
-      for (Packet part : parts) {
-        if (!sb.isEmpty()) {
-          sb.append('\n');
-        }
-        sb.append(part.rawText().orElse(part.toString()));
+    StringBuilder sb = new StringBuilder();
+    for (Packet part : received.parts()) {
+      if (!sb.isEmpty()) {
+        sb.append('\n');
       }
-      text = sb.toString();
+      sb.append(part.rawText().orElse(part.toString()));
     }
+    String text = sb.toString();
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return bytes.length <= MAX_RAW_BYTES ? bytes : java.util.Arrays.copyOf(bytes, MAX_RAW_BYTES);
   }

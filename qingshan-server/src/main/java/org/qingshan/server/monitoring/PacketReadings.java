@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
 public final class PacketReadings {
   static final byte VERSION = 1;
   private static final int FLAG_BIT = 1 << 5;
+  private static final int KNOWN_BITS = FLAG_BIT | 0x1f;
 
   private PacketReadings() {}
 
@@ -69,6 +70,9 @@ public final class PacketReadings {
       while (in.hasRemaining()) {
         String factor = text(in);
         int mask = in.get();
+        if ((mask & ~KNOWN_BITS) != 0) {
+          throw new IllegalArgumentException("readings with unknown presence bits: " + mask);
+        }
         OptionalDouble[] values = new OptionalDouble[5];
         for (int i = 0; i < values.length; i++) {
           values[i] =
@@ -99,9 +103,15 @@ public final class PacketReadings {
   }
 
   private static byte[] utf8(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    // Factor codes and flags are short; a length byte bounds what a device can make us store.
-    return b.length <= 255 ? b : java.util.Arrays.copyOf(b, 255);
+    // Factor codes and flags are short (the store cuts them to 32 and 4 characters); the length
+    // byte is a last bound, cutting at a character boundary.
+    String text = s;
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    while (b.length > 255) {
+      text = text.substring(0, text.length() - 1);
+      b = text.getBytes(StandardCharsets.UTF_8);
+    }
+    return b;
   }
 
   private static void putText(ByteBuffer out, String s) {

@@ -31,6 +31,10 @@ final class PacketRows {
       return packet.cp().dataTime().get();
     }
     LocalDateTime arrived = LocalDateTime.ofInstant(received.receivedAt(), zone);
+    if (!packet.replyRequested()) {
+      // Answers to the centre's requests carry the request's QN: several would share it.
+      return arrived;
+    }
     return packet
         .qn()
         .flatMap(Hj212Time::parse)

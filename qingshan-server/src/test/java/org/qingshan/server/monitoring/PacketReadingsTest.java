@@ -77,6 +77,10 @@ class PacketReadingsTest {
                     1, ObservationKind.REALTIME, T, Arrays.copyOf(bytes, bytes.length - 3)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cut short");
+    byte[] strange = bytes.clone();
+    strange[1 + 1 + 6] |= (byte) 0x80; // the presence byte after "a21026"
+    assertThatThrownBy(() -> PacketReadings.decode(1, ObservationKind.REALTIME, T, strange))
+        .hasMessageContaining("unknown presence bits");
     bytes[0] = 9;
     assertThatThrownBy(() -> PacketReadings.decode(1, ObservationKind.REALTIME, T, bytes))
         .isInstanceOf(IllegalArgumentException.class)
