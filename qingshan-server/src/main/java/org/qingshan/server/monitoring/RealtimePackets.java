@@ -36,7 +36,11 @@ class RealtimePackets {
     this.zone = ZoneId.of(properties.hj212().timeZone());
   }
 
-  /** The newest value of each factor among the newest packets since a time. */
+  /**
+   * The newest value of each factor among the newest packets since a time. A factor the device
+   * stopped sending earlier than those packets is not listed: the page shows what the device sends
+   * now, and the factor's hour values and trend still show it.
+   */
   List<Observation> latest(long deviceId, LocalDateTime since) {
     // H2 reads a key range forwards and sorts it: look in the last hour first, which holds the
     // newest packets of a device that is sending, and go further back only when it is empty.
