@@ -43,6 +43,12 @@ final class FactorKeys {
       return suffix;
     }
 
+    /** Whether this key followed by '=' starts at {@code off}, before {@code end}. */
+    boolean isAt(byte[] b, int off, int end) {
+      int e = off + len;
+      return e < end && b[e] == '=' && is(b, off, len);
+    }
+
     /** Whether this is the key of {@code len} bytes at {@code off}. */
     boolean is(byte[] b, int off, int len) {
       if (this.len != len || len > KeyWords.MAX) {

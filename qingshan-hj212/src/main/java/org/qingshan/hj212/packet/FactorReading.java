@@ -13,9 +13,11 @@ import java.util.OptionalDouble;
  */
 public final class FactorReading {
   private final String factor;
-  // parallel arrays rather than value objects: decoding creates no object per value
+  // parallel arrays rather than value objects: decoding creates no object per value; the readings
+  // of one packet share the arrays, each reading owning valueCount entries from offset
   private final Suffix[] suffixes;
   private final double[] numbers;
+  private final int offset;
   private final int valueCount;
   private final String flagCode;
   private final String extendedFlag;
@@ -25,6 +27,7 @@ public final class FactorReading {
       String factor,
       Suffix[] suffixes,
       double[] numbers,
+      int offset,
       int valueCount,
       String flagCode,
       String extendedFlag,
@@ -32,6 +35,7 @@ public final class FactorReading {
     this.factor = factor;
     this.suffixes = suffixes;
     this.numbers = numbers;
+    this.offset = offset;
     this.valueCount = valueCount;
     this.flagCode = flagCode;
     this.extendedFlag = extendedFlag;
@@ -47,7 +51,7 @@ public final class FactorReading {
       s[i] = values.get(i).suffix();
       n[i] = values.get(i).value();
     }
-    return new FactorReading(factor, s, n, s.length, flagCode.orElse(null), null, null);
+    return new FactorReading(factor, s, n, 0, s.length, flagCode.orElse(null), null, null);
   }
 
   /** Factor code as sent: {@code w01018}, {@code a21026}, or a 2005 code like {@code 011}. */
@@ -58,7 +62,7 @@ public final class FactorReading {
   /** Numeric values in packet order. */
   public List<FactorValue> values() {
     List<FactorValue> out = new ArrayList<>(valueCount);
-    for (int i = 0; i < valueCount; i++) {
+    for (int i = offset; i < offset + valueCount; i++) {
       out.add(new FactorValue(suffixes[i], numbers[i]));
     }
     return Collections.unmodifiableList(out);
@@ -71,7 +75,7 @@ public final class FactorReading {
 
   /** The value with the given suffix, if sent. */
   public OptionalDouble value(Suffix suffix) {
-    for (int i = 0; i < valueCount; i++) {
+    for (int i = offset; i < offset + valueCount; i++) {
       if (suffixes[i] == suffix) {
         return OptionalDouble.of(numbers[i]);
       }
@@ -97,14 +101,6 @@ public final class FactorReading {
   /** The sampling time (SampleTime), if sent. */
   public Optional<LocalDateTime> sampleTime() {
     return Optional.ofNullable(sampleTime);
-  }
-
-  Suffix[] suffixArray() {
-    return suffixes;
-  }
-
-  double[] numberArray() {
-    return numbers;
   }
 
   @Override

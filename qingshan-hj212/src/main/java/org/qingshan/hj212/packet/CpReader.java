@@ -1,0 +1,454 @@
+package org.qingshan.hj212.packet;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The working state of {@link CpParser}, kept per thread and reused: one packet's values collect in
+ * arrays that outlive the packet, so decoding allocates only the result, sized exactly.
+ */
+final class CpReader {
+  private static final ThreadLocal<CpReader> LOCAL = ThreadLocal.withInitial(CpReader::new);
+  private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
+  private static final Suffix[] NO_SUFFIXES = new Suffix[0];
+  private static final double[] NO_NUMBERS = new double[0];
+
+  private boolean busy;
+
+  private byte[] b;
+  private int end;
+  private String problem;
+  private boolean valueProblem;
+  private LocalDateTime dataTime;
+  private FactorKeys.Key prevKey;
+  private double number;
+
+  // readings by slot, in the order factors first appear
+  private String[] factors = new String[16];
+  private String[] flags = new String[16];
+  private String[] eflags = new String[16];
+  private LocalDateTime[] sampleTimes = new LocalDateTime[16];
+  private int readingCount;
+  private int cur = -1;
+  // a small filter of the factors seen so far: a new factor skips the search (the common case)
+  private long seenFactors;
+
+  // values in packet order; a run is a stretch of values of one slot
+  private Suffix[] suffixes = new Suffix[64];
+  private double[] numbers = new double[64];
+  private int valueCount;
+  private int[] runStart = new int[16];
+  private int[] runSlot = new int[16];
+  private int runCount;
+  private boolean merged;
+
+  private CpReader() {}
+
+  /** This thread's reader, or a new one when it is already in use further up the stack. */
+  static CpReader acquire() {
+    CpReader r = LOCAL.get();
+    if (r.busy) {
+      return new CpReader();
+    }
+    r.busy = true;
+    return r;
+  }
+
+  /** Forgets the packet, so the reader holds on to nothing of it. */
+  void release() {
+    Arrays.fill(factors, 0, readingCount, null);
+    Arrays.fill(flags, 0, readingCount, null);
+    Arrays.fill(eflags, 0, readingCount, null);
+    Arrays.fill(sampleTimes, 0, readingCount, null);
+    b = null;
+    dataTime = null;
+    problem = null;
+    busy = false;
+  }
+
+  String problem() {
+    return problem;
+  }
+
+  boolean valueProblem() {
+    return valueProblem;
+  }
+
+  /** Reads the area; returns null when it does not parse, {@link #problem()} then says why. */
+  DataArea read(byte[] b, int off, int len) {
+    this.b = b;
+    this.end = off + len;
+    problem = null;
+    valueProblem = false;
+    dataTime = null;
+    prevKey = null;
+    readingCount = 0;
+    cur = -1;
+    seenFactors = 0;
+    valueCount = 0;
+    runCount = 0;
+    merged = false;
+    run(off);
+    if (problem != null) {
+      return null;
+    }
+    return new DataArea(b, off, len, readings(), dataTime);
+  }
+
+  private void run(int off) {
+    final byte[] b = this.b;
+    final int end = this.end;
+    int pos = off;
+    while (pos < end && problem == null) {
+      byte c = b[pos];
+      if (c == ';' || c == ',') {
+        pos++;
+        continue;
+      }
+      // devices repeat their key order: the key that followed the previous one last time is
+      // checked in place, without scanning or hashing the key
+      FactorKeys.Key predicted = prevKey == null ? null : prevKey.next;
+      if (predicted != null
+          && predicted.isAt(b, pos, end)
+          && !opensBlock(pos + predicted.len + 1)) {
+        int ke = pos + predicted.len;
+        prevKey = predicted;
+        pos = value(predicted, pos, ke, ke + 1);
+        continue;
+      }
+      int ks = pos;
+      int dash = -1;
+      int hash = 0;
+      while (pos < end && (c = b[pos]) != '=' && c != ';' && c != ',') {
+        if (c == '-' && dash < 0) {
+          dash = pos;
+        }
+        hash = 31 * hash + c;
+        pos++;
+      }
+      if (pos >= end || b[pos] != '=') {
+        failStructure("entry without '=': ", ks, pos);
+        return;
+      }
+      int ke = pos++;
+      int vs;
+      int ve;
+      if (pos + 1 < end && b[pos] == '&' && b[pos + 1] == '&') {
+        vs = pos + 2;
+        ve = closingOfNested(b, vs, end);
+        if (ve < 0) {
+          failStructure("nested && not closed after ", ks, ke);
+          return;
+        }
+        pos = ve + 2;
+      } else if (pos + 1 < end && b[pos] == '/' && b[pos + 1] == '/') {
+        vs = pos + 2;
+        ve = indexOf(b, '/', '/', vs, end);
+        if (ve < 0) {
+          failStructure("// text not closed after ", ks, ke);
+          return;
+        }
+        pos = ve + 2;
+      } else if (dash > 0) {
+        FactorKeys.Key key = FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash);
+        if (prevKey != null) {
+          prevKey.next = key;
+        }
+        prevKey = key;
+        pos = value(key, ks, ke, pos);
+        continue;
+      } else {
+        vs = pos;
+        while (pos < end && (c = b[pos]) != ';' && c != ',') {
+          pos++;
+        }
+        ve = pos;
+      }
+      if (dash > 0) {
+        factorEntry(FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash), ks, ke, vs, ve);
+      } else if (ke - ks == 8 && startsWith(b, ks, DATA_TIME)) {
+        dataTime = Hj212Time.parse(b, vs, ve - vs);
+        if (dataTime == null) {
+          failValue("DataTime is not a time: ", vs, ve, vs, ve);
+        }
+      }
+    }
+  }
+
+  private boolean opensBlock(int at) {
+    return at + 1 < end
+        && ((b[at] == '&' && b[at + 1] == '&') || (b[at] == '/' && b[at + 1] == '/'));
+  }
+
+  /** Reads the plain value of a factor key starting at {@code vs}; returns where it ends. */
+  private int value(FactorKeys.Key key, int ks, int ke, int vs) {
+    Suffix suffix = key.suffix();
+    if (suffix.type() == Suffix.Type.NUMBER) {
+      // the common case: read the number while looking for the end of the value
+      int ve = scanNumber(b, vs, end);
+      double v = number;
+      if (Double.isNaN(v)) {
+        failValue(" is not a number: ", ks, ke, vs, ve);
+      } else {
+        addNumber(key.factor(), suffix, v);
+      }
+      return ve;
+    }
+    int ve = endOfValue(vs);
+    factorEntry(key, ks, ke, vs, ve);
+    return ve;
+  }
+
+  private int endOfValue(int pos) {
+    byte c;
+    while (pos < end && (c = b[pos]) != ';' && c != ',') {
+      pos++;
+    }
+    return pos;
+  }
+
+  /**
+   * Reads a plain decimal ({@code -12.345}) up to the next ';' or ',' into {@link #number} and
+   * returns where the value ends; anything else is left to {@link Numbers#parse}.
+   */
+  private int scanNumber(byte[] b, int pos, int end) {
+    int start = pos;
+    boolean negative = false;
+    if (pos < end && b[pos] == '-') {
+      negative = true;
+      pos++;
+    }
+    int first = pos;
+    int dot = -1;
+    long mantissa = 0;
+    byte c = 0;
+    for (; pos < end; pos++) {
+      c = b[pos];
+      int d = c - '0';
+      if (d >= 0 && d <= 9) {
+        mantissa = mantissa * 10 + d;
+      } else if (c == '.' && dot < 0) {
+        dot = pos;
+      } else {
+        break;
+      }
+    }
+    if (pos < end && c != ';' && c != ',') {
+      // exponent, '+', junk...: find the end, then the general parser decides
+      pos = endOfValue(pos);
+      number = Numbers.parse(b, start, pos - start);
+      return pos;
+    }
+    int digits = dot < 0 ? pos - first : pos - first - 1;
+    int scale = dot < 0 ? 0 : pos - dot - 1;
+    if (digits == 0 || digits > 15 || scale > 22) {
+      number = Numbers.parse(b, start, pos - start);
+      return pos;
+    }
+    // at most 15 digits fit 53 bits and 10^scale is exact: one correctly rounded division
+    double v = scale == 0 ? mantissa : mantissa / Numbers.pow10(scale);
+    number = negative ? -v : v;
+    return pos;
+  }
+
+  private void factorEntry(FactorKeys.Key key, int ks, int ke, int vs, int ve) {
+    String factor = key.factor();
+    Suffix suffix = key.suffix();
+    switch (suffix.type()) {
+      case NUMBER -> {
+        double v = Numbers.parse(b, vs, ve - vs);
+        if (Double.isNaN(v)) {
+          failValue(" is not a number: ", ks, ke, vs, ve);
+          return;
+        }
+        addNumber(factor, suffix, v);
+      }
+      case FLAG -> {
+        select(factor);
+        if (suffix == Suffix.FLAG || flags[cur] == null) {
+          flags[cur] = Codes.intern(b, vs, ve - vs);
+        }
+      }
+      case TIME -> {
+        LocalDateTime t = Hj212Time.parse(b, vs, ve - vs);
+        if (t == null) {
+          failValue(" is not a time: ", ks, ke, vs, ve);
+          return;
+        }
+        select(factor);
+        sampleTimes[cur] = t;
+      }
+      case TEXT -> {
+        if (suffix == Suffix.EFLAG) {
+          select(factor);
+          eflags[cur] = str(vs, ve);
+        }
+      }
+    }
+  }
+
+  private void addNumber(String factor, Suffix suffix, double v) {
+    select(factor);
+    if (valueCount == numbers.length) {
+      suffixes = Arrays.copyOf(suffixes, valueCount * 2);
+      numbers = Arrays.copyOf(numbers, valueCount * 2);
+    }
+    suffixes[valueCount] = suffix;
+    numbers[valueCount++] = v;
+  }
+
+  /** Makes {@code factor} the current reading, reopening it if it appeared earlier. */
+  private void select(String factor) {
+    if (cur >= 0) {
+      String current = factors[cur];
+      // interned: identity is the common case of adjacent keys of one factor
+      if (factor == current || factor.equals(current)) {
+        return;
+      }
+    }
+    int hash = factor.hashCode();
+    long bit = 1L << (hash & 63);
+    boolean maybeSeen = (seenFactors & bit) != 0;
+    seenFactors |= bit;
+    int slot = -1;
+    for (int i = 0; maybeSeen && i < readingCount; i++) {
+      String f = factors[i];
+      if (f.hashCode() == hash && f.equals(factor)) {
+        // a factor split over non-adjacent items (seen in the field): merge into its first place
+        slot = i;
+        merged = true;
+        break;
+      }
+    }
+    if (slot < 0) {
+      slot = newReading(factor);
+    }
+    cur = slot;
+    if (runCount == runStart.length) {
+      runStart = Arrays.copyOf(runStart, runCount * 2);
+      runSlot = Arrays.copyOf(runSlot, runCount * 2);
+    }
+    runStart[runCount] = valueCount;
+    runSlot[runCount++] = slot;
+  }
+
+  private int newReading(String factor) {
+    int slot = readingCount++;
+    if (slot == factors.length) {
+      int n = slot * 2;
+      factors = Arrays.copyOf(factors, n);
+      flags = Arrays.copyOf(flags, n);
+      eflags = Arrays.copyOf(eflags, n);
+      sampleTimes = Arrays.copyOf(sampleTimes, n);
+    }
+    factors[slot] = factor;
+    flags[slot] = null;
+    eflags[slot] = null;
+    sampleTimes[slot] = null;
+    return slot;
+  }
+
+  /** The readings, their values copied once into two arrays of exactly the right size. */
+  private List<FactorReading> readings() {
+    int readings = readingCount;
+    if (readings == 0) {
+      return Collections.emptyList();
+    }
+    int n = valueCount;
+    Suffix[] s = n == 0 ? NO_SUFFIXES : Arrays.copyOf(suffixes, n);
+    double[] v = n == 0 ? NO_NUMBERS : Arrays.copyOf(numbers, n);
+    FactorReading[] out = new FactorReading[readings];
+    if (!merged) {
+      // each run is one reading, in order
+      for (int r = 0; r < readings; r++) {
+        int from = runStart[r];
+        int to = r + 1 < readings ? runStart[r + 1] : n;
+        out[r] = reading(r, s, v, from, to - from);
+      }
+      return new ReadingList(out);
+    }
+    // rare: group each reading's runs together, keeping packet order within a reading
+    int[] count = new int[readings];
+    for (int r = 0; r < runCount; r++) {
+      count[runSlot[r]] += runEnd(r) - runStart[r];
+    }
+    int[] at = new int[readings];
+    for (int i = 1; i < readings; i++) {
+      at[i] = at[i - 1] + count[i - 1];
+    }
+    int[] offset = at.clone();
+    for (int r = 0; r < runCount; r++) {
+      int len = runEnd(r) - runStart[r];
+      System.arraycopy(suffixes, runStart[r], s, at[runSlot[r]], len);
+      System.arraycopy(numbers, runStart[r], v, at[runSlot[r]], len);
+      at[runSlot[r]] += len;
+    }
+    for (int i = 0; i < readings; i++) {
+      out[i] = reading(i, s, v, offset[i], count[i]);
+    }
+    return new ReadingList(out);
+  }
+
+  private int runEnd(int r) {
+    return r + 1 < runCount ? runStart[r + 1] : valueCount;
+  }
+
+  private FactorReading reading(int slot, Suffix[] s, double[] v, int offset, int count) {
+    return new FactorReading(
+        factors[slot], s, v, offset, count, flags[slot], eflags[slot], sampleTimes[slot]);
+  }
+
+  static int closingOfNested(byte[] b, int from, int end) {
+    int depth = 1;
+    for (int i = from; i + 1 < end; i++) {
+      if (b[i] == '&' && b[i + 1] == '&') {
+        if (i > from && b[i - 1] == '=') {
+          depth++;
+        } else if (--depth == 0) {
+          return i;
+        }
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  static int indexOf(byte[] b, char c1, char c2, int from, int end) {
+    for (int i = from; i + 1 < end; i++) {
+      if (b[i] == c1 && b[i + 1] == c2) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean startsWith(byte[] b, int at, byte[] prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // message building kept out of the hot methods so that they stay small enough to inline
+  private void failStructure(String what, int from, int to) {
+    fail(what + str(from, to), false);
+  }
+
+  private void failValue(String what, int ks, int ke, int vs, int ve) {
+    fail(str(ks, ke) + what + str(vs, ve), true);
+  }
+
+  private void fail(String message, boolean value) {
+    problem = message;
+    valueProblem = value;
+  }
+
+  private String str(int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.UTF_8);
+  }
+}
