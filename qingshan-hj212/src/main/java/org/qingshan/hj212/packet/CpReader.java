@@ -221,12 +221,36 @@ final class CpReader {
       negative = true;
       pos++;
     }
+    // fewer than 8 digits before and after the dot, read a word at a time
+    if (pos + 16 <= b.length) {
+      long w = DigitWords.load(b, pos);
+      int intDigits = DigitWords.leadingDigits(w);
+      if (intDigits < 8) {
+        long mantissa = intDigits == 0 ? 0 : DigitWords.value(w, intDigits);
+        int stop = pos + intDigits;
+        int scale = 0;
+        if (stop < end && b[stop] == '.') {
+          long f = DigitWords.load(b, stop + 1);
+          scale = DigitWords.leadingDigits(f);
+          if (scale < 8) {
+            if (scale > 0) {
+              mantissa = mantissa * Numbers.longPow10(scale) + DigitWords.value(f, scale);
+            }
+            stop += 1 + scale;
+          } else {
+            stop = -1;
+          }
+        }
+        if (stop >= 0 && stop <= end) {
+          return endNumber(b, start, stop, end, mantissa, intDigits + scale, scale, negative);
+        }
+      }
+    }
+    long mantissa = 0;
     int first = pos;
     int dot = -1;
-    long mantissa = 0;
-    byte c = 0;
     for (; pos < end; pos++) {
-      c = b[pos];
+      byte c = b[pos];
       int d = c - '0';
       if (d >= 0 && d <= 9) {
         mantissa = mantissa * 10 + d;
@@ -236,22 +260,36 @@ final class CpReader {
         break;
       }
     }
-    if (pos < end && c != ';' && c != ',') {
+    int digits = dot < 0 ? pos - first : pos - first - 1;
+    int scale = dot < 0 ? 0 : pos - dot - 1;
+    return endNumber(b, start, pos, end, mantissa, digits, scale, negative);
+  }
+
+  /** Finishes a number whose digits stop at {@code stop}: exact when it is plain and short. */
+  private int endNumber(
+      byte[] b,
+      int start,
+      int stop,
+      int end,
+      long mantissa,
+      int digits,
+      int scale,
+      boolean negative) {
+    byte c;
+    if (stop < end && (c = b[stop]) != ';' && c != ',') {
       // exponent, '+', junk...: find the end, then the general parser decides
-      pos = endOfValue(pos);
+      int pos = endOfValue(stop);
       number = Numbers.parse(b, start, pos - start);
       return pos;
     }
-    int digits = dot < 0 ? pos - first : pos - first - 1;
-    int scale = dot < 0 ? 0 : pos - dot - 1;
     if (digits == 0 || digits > 15 || scale > 22) {
-      number = Numbers.parse(b, start, pos - start);
-      return pos;
+      number = Numbers.parse(b, start, stop - start);
+      return stop;
     }
     // at most 15 digits fit 53 bits and 10^scale is exact: one correctly rounded division
     double v = scale == 0 ? mantissa : mantissa / Numbers.pow10(scale);
     number = negative ? -v : v;
-    return pos;
+    return stop;
   }
 
   private void factorEntry(FactorKeys.Key key, int ks, int ke, int vs, int ve) {
