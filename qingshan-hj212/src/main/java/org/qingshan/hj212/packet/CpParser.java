@@ -22,13 +22,9 @@ public final class CpParser {
 
   /** Parses {@code len} bytes of {@code b} from {@code off} (the text between the outer && &&). */
   public static CpParser parse(byte[] b, int off, int len) {
-    CpReader reader = CpReader.acquire();
-    try {
-      DataArea area = reader.read(b, off, len);
-      return new CpParser(area, reader.problem(), reader.valueProblem());
-    } finally {
-      reader.release();
-    }
+    CpReader reader = new CpReader(b, off, len);
+    DataArea area = reader.read(off, len);
+    return new CpParser(area, reader.problem(), reader.valueProblem());
   }
 
   /** The data area, when the text parsed. */

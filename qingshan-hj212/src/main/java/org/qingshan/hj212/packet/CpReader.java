@@ -7,66 +7,49 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The working state of {@link CpParser}, kept per thread and reused: one packet's values collect in
- * arrays that outlive the packet, so decoding allocates only the result, sized exactly.
+ * One parse of a data area for {@link CpParser}. The values collect in per-thread arrays of
+ * primitives, reused from packet to packet, so decoding allocates little beyond the result; the
+ * reader itself is short-lived, since storing references into long-lived arrays costs a GC barrier
+ * per store.
  */
 final class CpReader {
-  private static final ThreadLocal<CpReader> LOCAL = ThreadLocal.withInitial(CpReader::new);
+  private static final ThreadLocal<ValueScratch> SCRATCH =
+      ThreadLocal.withInitial(ValueScratch::new);
   private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
+  private static final Suffix[] SUFFIXES = Suffix.values();
   private static final Suffix[] NO_SUFFIXES = new Suffix[0];
   private static final double[] NO_NUMBERS = new double[0];
 
-  private boolean busy;
-
-  private byte[] b;
-  private int end;
+  private final byte[] b;
+  private final int end;
   private String problem;
   private boolean valueProblem;
   private LocalDateTime dataTime;
-  private FactorKeys.Key prevKey;
   private double number;
 
-  // readings by slot, in the order factors first appear
-  private String[] factors = new String[16];
-  private String[] flags = new String[16];
-  private String[] eflags = new String[16];
-  private LocalDateTime[] sampleTimes = new LocalDateTime[16];
+  // readings by slot, in the order factors first appear; EFlag and SampleTime are rare
+  private String[] factors = new String[8];
+  private String[] flags = new String[8];
+  private String[] eflags;
+  private LocalDateTime[] sampleTimes;
   private int readingCount;
   private int cur = -1;
   // a small filter of the factors seen so far: a new factor skips the search (the common case)
   private long seenFactors;
 
-  // values in packet order; a run is a stretch of values of one slot
-  private Suffix[] suffixes = new Suffix[64];
-  private double[] numbers = new double[64];
+  // values in packet order (suffix ordinals and numbers); a run is a stretch of one slot's values
+  private ValueScratch scratch;
+  private byte[] suffixes;
+  private double[] numbers;
   private int valueCount;
-  private int[] runStart = new int[16];
-  private int[] runSlot = new int[16];
+  private int[] runStart;
+  private int[] runSlot;
   private int runCount;
   private boolean merged;
 
-  private CpReader() {}
-
-  /** This thread's reader, or a new one when it is already in use further up the stack. */
-  static CpReader acquire() {
-    CpReader r = LOCAL.get();
-    if (r.busy) {
-      return new CpReader();
-    }
-    r.busy = true;
-    return r;
-  }
-
-  /** Forgets the packet, so the reader holds on to nothing of it. */
-  void release() {
-    Arrays.fill(factors, 0, readingCount, null);
-    Arrays.fill(flags, 0, readingCount, null);
-    Arrays.fill(eflags, 0, readingCount, null);
-    Arrays.fill(sampleTimes, 0, readingCount, null);
-    b = null;
-    dataTime = null;
-    problem = null;
-    busy = false;
+  CpReader(byte[] b, int off, int len) {
+    this.b = b;
+    this.end = off + len;
   }
 
   String problem() {
@@ -78,29 +61,33 @@ final class CpReader {
   }
 
   /** Reads the area; returns null when it does not parse, {@link #problem()} then says why. */
-  DataArea read(byte[] b, int off, int len) {
-    this.b = b;
-    this.end = off + len;
-    problem = null;
-    valueProblem = false;
-    dataTime = null;
-    prevKey = null;
-    readingCount = 0;
-    cur = -1;
-    seenFactors = 0;
-    valueCount = 0;
-    runCount = 0;
-    merged = false;
-    run(off);
-    if (problem != null) {
-      return null;
+  DataArea read(int off, int len) {
+    ValueScratch s = SCRATCH.get();
+    if (s.busy) {
+      s = new ValueScratch(); // a parse further up this thread's stack holds it
     }
-    return new DataArea(b, off, len, readings(), dataTime);
+    s.busy = true;
+    scratch = s;
+    suffixes = s.suffixes;
+    numbers = s.numbers;
+    runStart = s.runStart;
+    runSlot = s.runSlot;
+    try {
+      run(off);
+      if (problem != null) {
+        return null;
+      }
+      return new DataArea(b, off, len, readings(), dataTime);
+    } finally {
+      s.busy = false;
+    }
   }
 
   private void run(int off) {
     final byte[] b = this.b;
     final int end = this.end;
+    // a local, not a field: keys live long, and a reference stored in the heap costs a barrier
+    FactorKeys.Key prevKey = null;
     int pos = off;
     while (pos < end && problem == null) {
       byte c = b[pos];
@@ -108,98 +95,103 @@ final class CpReader {
         pos++;
         continue;
       }
+      int ks = pos;
+      int ke;
+      FactorKeys.Key key = prevKey == null ? null : prevKey.next;
       // devices repeat their key order: the key that followed the previous one last time is
       // checked in place, without scanning or hashing the key
-      FactorKeys.Key predicted = prevKey == null ? null : prevKey.next;
-      if (predicted != null
-          && predicted.isAt(b, pos, end)
-          && !opensBlock(pos + predicted.len + 1)) {
-        int ke = pos + predicted.len;
-        prevKey = predicted;
-        pos = value(predicted, pos, ke, ke + 1);
-        continue;
-      }
-      int ks = pos;
-      int dash = -1;
-      int hash = 0;
-      while (pos < end && (c = b[pos]) != '=' && c != ';' && c != ',') {
-        if (c == '-' && dash < 0) {
-          dash = pos;
+      if (key != null && key.isAt(b, ks, end) && !opensBlock(ks + key.len + 1)) {
+        ke = ks + key.len;
+      } else {
+        int dash = -1;
+        int hash = 0;
+        while (pos < end && (c = b[pos]) != '=' && c != ';' && c != ',') {
+          if (c == '-' && dash < 0) {
+            dash = pos;
+          }
+          hash = 31 * hash + c;
+          pos++;
         }
-        hash = 31 * hash + c;
-        pos++;
-      }
-      if (pos >= end || b[pos] != '=') {
-        failStructure("entry without '=': ", ks, pos);
-        return;
-      }
-      int ke = pos++;
-      int vs;
-      int ve;
-      if (pos + 1 < end && b[pos] == '&' && b[pos + 1] == '&') {
-        vs = pos + 2;
-        ve = closingOfNested(b, vs, end);
-        if (ve < 0) {
-          failStructure("nested && not closed after ", ks, ke);
+        if (pos >= end || b[pos] != '=') {
+          failStructure("entry without '=': ", ks, pos);
           return;
         }
-        pos = ve + 2;
-      } else if (pos + 1 < end && b[pos] == '/' && b[pos + 1] == '/') {
-        vs = pos + 2;
-        ve = indexOf(b, '/', '/', vs, end);
-        if (ve < 0) {
-          failStructure("// text not closed after ", ks, ke);
-          return;
+        ke = pos;
+        if (dash <= 0 || opensBlock(ke + 1)) {
+          pos = otherEntry(ks, ke, dash, hash);
+          continue;
         }
-        pos = ve + 2;
-      } else if (dash > 0) {
-        FactorKeys.Key key = FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash);
+        key = FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash);
         if (prevKey != null) {
           prevKey.next = key;
         }
-        prevKey = key;
-        pos = value(key, ks, ke, pos);
-        continue;
-      } else {
-        vs = pos;
-        while (pos < end && (c = b[pos]) != ';' && c != ',') {
-          pos++;
-        }
-        ve = pos;
       }
-      if (dash > 0) {
-        factorEntry(FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash), ks, ke, vs, ve);
-      } else if (ke - ks == 8 && startsWith(b, ks, DATA_TIME)) {
-        dataTime = Hj212Time.parse(b, vs, ve - vs);
-        if (dataTime == null) {
-          failValue("DataTime is not a time: ", vs, ve, vs, ve);
+      prevKey = key;
+      int vs = ke + 1;
+      Suffix suffix = key.suffix();
+      if (suffix.type() == Suffix.Type.NUMBER) {
+        // the common case: read the number while looking for the end of the value
+        pos = scanNumber(b, vs, end);
+        double v = number;
+        if (Double.isNaN(v)) {
+          failValue(" is not a number: ", ks, ke, vs, pos);
+        } else {
+          addNumber(key.factor(), suffix, v);
         }
+      } else if (suffix == Suffix.FLAG) {
+        pos = endOfValue(vs);
+        select(key.factor());
+        flags[cur] = Codes.intern(b, vs, pos - vs);
+      } else {
+        pos = endOfValue(vs);
+        factorEntry(key, ks, ke, vs, pos);
       }
     }
+  }
+
+  /**
+   * An entry that is not a plain factor value: a key without dash (DataTime, QnRtn...), or a nested
+   * {@code &&…&&} or {@code //…//} value. Returns where it ends.
+   */
+  private int otherEntry(int ks, int ke, int dash, int hash) {
+    int pos = ke + 1;
+    int vs;
+    int ve;
+    if (pos + 1 < end && b[pos] == '&' && b[pos + 1] == '&') {
+      vs = pos + 2;
+      ve = closingOfNested(b, vs, end);
+      if (ve < 0) {
+        failStructure("nested && not closed after ", ks, ke);
+        return end;
+      }
+      pos = ve + 2;
+    } else if (pos + 1 < end && b[pos] == '/' && b[pos + 1] == '/') {
+      vs = pos + 2;
+      ve = indexOf(b, '/', '/', vs, end);
+      if (ve < 0) {
+        failStructure("// text not closed after ", ks, ke);
+        return end;
+      }
+      pos = ve + 2;
+    } else {
+      vs = pos;
+      ve = endOfValue(pos);
+      pos = ve;
+    }
+    if (dash > 0) {
+      factorEntry(FactorKeys.lookup(b, ks, ke - ks, dash - ks, hash), ks, ke, vs, ve);
+    } else if (ke - ks == 8 && startsWith(b, ks, DATA_TIME)) {
+      dataTime = Hj212Time.parse(b, vs, ve - vs);
+      if (dataTime == null) {
+        failValue("DataTime is not a time: ", vs, ve, vs, ve);
+      }
+    }
+    return pos;
   }
 
   private boolean opensBlock(int at) {
     return at + 1 < end
         && ((b[at] == '&' && b[at + 1] == '&') || (b[at] == '/' && b[at + 1] == '/'));
-  }
-
-  /** Reads the plain value of a factor key starting at {@code vs}; returns where it ends. */
-  private int value(FactorKeys.Key key, int ks, int ke, int vs) {
-    Suffix suffix = key.suffix();
-    if (suffix.type() == Suffix.Type.NUMBER) {
-      // the common case: read the number while looking for the end of the value
-      int ve = scanNumber(b, vs, end);
-      double v = number;
-      if (Double.isNaN(v)) {
-        failValue(" is not a number: ", ks, ke, vs, ve);
-      } else {
-        addNumber(key.factor(), suffix, v);
-      }
-      return ve;
-    }
-    int ve = endOfValue(vs);
-    factorEntry(key, ks, ke, vs, ve);
-    return ve;
   }
 
   private int endOfValue(int pos) {
@@ -317,11 +309,17 @@ final class CpReader {
           return;
         }
         select(factor);
+        if (sampleTimes == null) {
+          sampleTimes = new LocalDateTime[factors.length];
+        }
         sampleTimes[cur] = t;
       }
       case TEXT -> {
         if (suffix == Suffix.EFLAG) {
           select(factor);
+          if (eflags == null) {
+            eflags = new String[factors.length];
+          }
           eflags[cur] = str(vs, ve);
         }
       }
@@ -331,21 +329,28 @@ final class CpReader {
   private void addNumber(String factor, Suffix suffix, double v) {
     select(factor);
     if (valueCount == numbers.length) {
-      suffixes = Arrays.copyOf(suffixes, valueCount * 2);
-      numbers = Arrays.copyOf(numbers, valueCount * 2);
+      growValues();
     }
-    suffixes[valueCount] = suffix;
+    suffixes[valueCount] = (byte) suffix.ordinal();
     numbers[valueCount++] = v;
+  }
+
+  private void growValues() {
+    suffixes = scratch.suffixes = Arrays.copyOf(suffixes, valueCount * 2);
+    numbers = scratch.numbers = Arrays.copyOf(numbers, valueCount * 2);
   }
 
   /** Makes {@code factor} the current reading, reopening it if it appeared earlier. */
   private void select(String factor) {
-    if (cur >= 0) {
-      String current = factors[cur];
-      // interned: identity is the common case of adjacent keys of one factor
-      if (factor == current || factor.equals(current)) {
-        return;
-      }
+    // interned: identity is the common case of adjacent keys of one factor
+    if (cur < 0 || factors[cur] != factor) {
+      switchTo(factor);
+    }
+  }
+
+  private void switchTo(String factor) {
+    if (cur >= 0 && factor.equals(factors[cur])) {
+      return;
     }
     int hash = factor.hashCode();
     long bit = 1L << (hash & 63);
@@ -366,8 +371,8 @@ final class CpReader {
     }
     cur = slot;
     if (runCount == runStart.length) {
-      runStart = Arrays.copyOf(runStart, runCount * 2);
-      runSlot = Arrays.copyOf(runSlot, runCount * 2);
+      runStart = scratch.runStart = Arrays.copyOf(runStart, runCount * 2);
+      runSlot = scratch.runSlot = Arrays.copyOf(runSlot, runCount * 2);
     }
     runStart[runCount] = valueCount;
     runSlot[runCount++] = slot;
@@ -379,13 +384,14 @@ final class CpReader {
       int n = slot * 2;
       factors = Arrays.copyOf(factors, n);
       flags = Arrays.copyOf(flags, n);
-      eflags = Arrays.copyOf(eflags, n);
-      sampleTimes = Arrays.copyOf(sampleTimes, n);
+      if (eflags != null) {
+        eflags = Arrays.copyOf(eflags, n);
+      }
+      if (sampleTimes != null) {
+        sampleTimes = Arrays.copyOf(sampleTimes, n);
+      }
     }
     factors[slot] = factor;
-    flags[slot] = null;
-    eflags[slot] = null;
-    sampleTimes[slot] = null;
     return slot;
   }
 
@@ -396,11 +402,15 @@ final class CpReader {
       return Collections.emptyList();
     }
     int n = valueCount;
-    Suffix[] s = n == 0 ? NO_SUFFIXES : Arrays.copyOf(suffixes, n);
-    double[] v = n == 0 ? NO_NUMBERS : Arrays.copyOf(numbers, n);
+    Suffix[] s = n == 0 ? NO_SUFFIXES : new Suffix[n];
+    double[] v = n == 0 ? NO_NUMBERS : new double[n];
     FactorReading[] out = new FactorReading[readings];
     if (!merged) {
       // each run is one reading, in order
+      for (int i = 0; i < n; i++) {
+        s[i] = SUFFIXES[suffixes[i]];
+      }
+      System.arraycopy(numbers, 0, v, 0, n);
       for (int r = 0; r < readings; r++) {
         int from = runStart[r];
         int to = r + 1 < readings ? runStart[r + 1] : n;
@@ -419,10 +429,11 @@ final class CpReader {
     }
     int[] offset = at.clone();
     for (int r = 0; r < runCount; r++) {
-      int len = runEnd(r) - runStart[r];
-      System.arraycopy(suffixes, runStart[r], s, at[runSlot[r]], len);
-      System.arraycopy(numbers, runStart[r], v, at[runSlot[r]], len);
-      at[runSlot[r]] += len;
+      int slot = runSlot[r];
+      for (int i = runStart[r]; i < runEnd(r); i++) {
+        s[at[slot]] = SUFFIXES[suffixes[i]];
+        v[at[slot]++] = numbers[i];
+      }
     }
     for (int i = 0; i < readings; i++) {
       out[i] = reading(i, s, v, offset[i], count[i]);
@@ -436,7 +447,14 @@ final class CpReader {
 
   private FactorReading reading(int slot, Suffix[] s, double[] v, int offset, int count) {
     return new FactorReading(
-        factors[slot], s, v, offset, count, flags[slot], eflags[slot], sampleTimes[slot]);
+        factors[slot],
+        s,
+        v,
+        offset,
+        count,
+        flags[slot],
+        eflags == null ? null : eflags[slot],
+        sampleTimes == null ? null : sampleTimes[slot]);
   }
 
   static int closingOfNested(byte[] b, int from, int end) {
