@@ -16,8 +16,7 @@ final class CpReader {
   private static final ThreadLocal<ValueScratch> SCRATCH =
       ThreadLocal.withInitial(ValueScratch::new);
   private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
-  private static final Suffix[] SUFFIXES = Suffix.values();
-  private static final Suffix[] NO_SUFFIXES = new Suffix[0];
+  private static final byte[] NO_SUFFIXES = new byte[0];
   private static final double[] NO_NUMBERS = new double[0];
 
   private final byte[] b;
@@ -131,7 +130,7 @@ final class CpReader {
       Suffix suffix = key.suffix();
       if (suffix.type() == Suffix.Type.NUMBER) {
         // the common case: read the number while looking for the end of the value
-        pos = scanNumber(b, vs, end);
+        pos = scanNumber(b, vs);
         double v = number;
         if (Double.isNaN(v)) {
           failValue(" is not a number: ", ks, ke, vs, pos);
@@ -194,7 +193,9 @@ final class CpReader {
         && ((b[at] == '&' && b[at + 1] == '&') || (b[at] == '/' && b[at + 1] == '/'));
   }
 
+  /** Where the plain value starting at {@code pos} ends: the next ';' or ',', or the end. */
   private int endOfValue(int pos) {
+    final byte[] b = this.b;
     byte c;
     while (pos < end && (c = b[pos]) != ';' && c != ',') {
       pos++;
@@ -203,46 +204,24 @@ final class CpReader {
   }
 
   /**
-   * Reads a plain decimal ({@code -12.345}) up to the next ';' or ',' into {@link #number} and
-   * returns where the value ends; anything else is left to {@link Numbers#parse}.
+   * Reads the number ending at the next ';' or ',' into {@link #number} and returns where it ends.
+   * A plain decimal ({@code -12.345}) of at most 15 digits is computed here, exactly; anything else
+   * is left to {@link Numbers#parse}.
    */
-  private int scanNumber(byte[] b, int pos, int end) {
-    int start = pos;
+  private int scanNumber(byte[] b, int vs) {
+    int pos = vs;
+    final int end = this.end;
     boolean negative = false;
     if (pos < end && b[pos] == '-') {
       negative = true;
       pos++;
     }
-    // fewer than 8 digits before and after the dot, read a word at a time
-    if (pos + 16 <= b.length) {
-      long w = DigitWords.load(b, pos);
-      int intDigits = DigitWords.leadingDigits(w);
-      if (intDigits < 8) {
-        long mantissa = intDigits == 0 ? 0 : DigitWords.value(w, intDigits);
-        int stop = pos + intDigits;
-        int scale = 0;
-        if (stop < end && b[stop] == '.') {
-          long f = DigitWords.load(b, stop + 1);
-          scale = DigitWords.leadingDigits(f);
-          if (scale < 8) {
-            if (scale > 0) {
-              mantissa = mantissa * Numbers.longPow10(scale) + DigitWords.value(f, scale);
-            }
-            stop += 1 + scale;
-          } else {
-            stop = -1;
-          }
-        }
-        if (stop >= 0 && stop <= end) {
-          return endNumber(b, start, stop, end, mantissa, intDigits + scale, scale, negative);
-        }
-      }
-    }
     long mantissa = 0;
     int first = pos;
     int dot = -1;
+    byte c = 0;
     for (; pos < end; pos++) {
-      byte c = b[pos];
+      c = b[pos];
       int d = c - '0';
       if (d >= 0 && d <= 9) {
         mantissa = mantissa * 10 + d;
@@ -252,36 +231,26 @@ final class CpReader {
         break;
       }
     }
+    if (pos < end && c != ';' && c != ',') {
+      int ve = endOfValue(pos);
+      number = Numbers.parse(b, vs, ve - vs);
+      return ve;
+    }
     int digits = dot < 0 ? pos - first : pos - first - 1;
     int scale = dot < 0 ? 0 : pos - dot - 1;
-    return endNumber(b, start, pos, end, mantissa, digits, scale, negative);
+    number = exact(b, vs, pos, mantissa, digits, scale, negative);
+    return pos;
   }
 
-  /** Finishes a number whose digits stop at {@code stop}: exact when it is plain and short. */
-  private int endNumber(
-      byte[] b,
-      int start,
-      int stop,
-      int end,
-      long mantissa,
-      int digits,
-      int scale,
-      boolean negative) {
-    byte c;
-    if (stop < end && (c = b[stop]) != ';' && c != ',') {
-      // exponent, '+', junk...: find the end, then the general parser decides
-      int pos = endOfValue(stop);
-      number = Numbers.parse(b, start, pos - start);
-      return pos;
-    }
+  /** A plain decimal's value: exact when short, else from the general parser. */
+  private static double exact(
+      byte[] b, int vs, int ve, long mantissa, int digits, int scale, boolean negative) {
     if (digits == 0 || digits > 15 || scale > 22) {
-      number = Numbers.parse(b, start, stop - start);
-      return stop;
+      return Numbers.parse(b, vs, ve - vs);
     }
     // at most 15 digits fit 53 bits and 10^scale is exact: one correctly rounded division
     double v = scale == 0 ? mantissa : mantissa / Numbers.pow10(scale);
-    number = negative ? -v : v;
-    return stop;
+    return negative ? -v : v;
   }
 
   private void factorEntry(FactorKeys.Key key, int ks, int ke, int vs, int ve) {
@@ -402,15 +371,11 @@ final class CpReader {
       return Collections.emptyList();
     }
     int n = valueCount;
-    Suffix[] s = n == 0 ? NO_SUFFIXES : new Suffix[n];
-    double[] v = n == 0 ? NO_NUMBERS : new double[n];
     FactorReading[] out = new FactorReading[readings];
     if (!merged) {
       // each run is one reading, in order
-      for (int i = 0; i < n; i++) {
-        s[i] = SUFFIXES[suffixes[i]];
-      }
-      System.arraycopy(numbers, 0, v, 0, n);
+      byte[] s = n == 0 ? NO_SUFFIXES : Arrays.copyOf(suffixes, n);
+      double[] v = n == 0 ? NO_NUMBERS : Arrays.copyOf(numbers, n);
       for (int r = 0; r < readings; r++) {
         int from = runStart[r];
         int to = r + 1 < readings ? runStart[r + 1] : n;
@@ -428,10 +393,12 @@ final class CpReader {
       at[i] = at[i - 1] + count[i - 1];
     }
     int[] offset = at.clone();
+    byte[] s = new byte[n];
+    double[] v = new double[n];
     for (int r = 0; r < runCount; r++) {
       int slot = runSlot[r];
       for (int i = runStart[r]; i < runEnd(r); i++) {
-        s[at[slot]] = SUFFIXES[suffixes[i]];
+        s[at[slot]] = suffixes[i];
         v[at[slot]++] = numbers[i];
       }
     }
@@ -445,7 +412,7 @@ final class CpReader {
     return r + 1 < runCount ? runStart[r + 1] : valueCount;
   }
 
-  private FactorReading reading(int slot, Suffix[] s, double[] v, int offset, int count) {
+  private FactorReading reading(int slot, byte[] s, double[] v, int offset, int count) {
     return new FactorReading(
         factors[slot],
         s,

@@ -56,7 +56,7 @@ final class FactorKeys {
         return is(b, off, len);
       }
       // most keys ("S01-Rtd", "01-Flag") fit one word
-      return (DigitWords.load(b, off) & firstMask) == w0;
+      return (KeyWords.load(b, off) & firstMask) == w0;
     }
 
     /** Whether this is the key of {@code len} bytes at {@code off}. */

@@ -13,9 +13,12 @@ import java.util.OptionalDouble;
  */
 public final class FactorReading {
   private final String factor;
+  private static final Suffix[] SUFFIXES = Suffix.values();
+
   // parallel arrays rather than value objects: decoding creates no object per value; the readings
-  // of one packet share the arrays, each reading owning valueCount entries from offset
-  private final Suffix[] suffixes;
+  // of one packet share the arrays, each reading owning valueCount entries from offset. Suffixes
+  // are kept as ordinals: the decoder copies them in one block, with no GC barrier per element
+  private final byte[] suffixes;
   private final double[] numbers;
   private final int offset;
   private final int valueCount;
@@ -25,7 +28,7 @@ public final class FactorReading {
 
   FactorReading(
       String factor,
-      Suffix[] suffixes,
+      byte[] suffixes,
       double[] numbers,
       int offset,
       int valueCount,
@@ -45,10 +48,10 @@ public final class FactorReading {
   /** Builds a reading (used by encoders and the simulator). */
   public static FactorReading of(
       String factor, List<FactorValue> values, Optional<String> flagCode) {
-    Suffix[] s = new Suffix[values.size()];
+    byte[] s = new byte[values.size()];
     double[] n = new double[values.size()];
     for (int i = 0; i < s.length; i++) {
-      s[i] = values.get(i).suffix();
+      s[i] = (byte) values.get(i).suffix().ordinal();
       n[i] = values.get(i).value();
     }
     return new FactorReading(factor, s, n, 0, s.length, flagCode.orElse(null), null, null);
@@ -63,7 +66,7 @@ public final class FactorReading {
   public List<FactorValue> values() {
     List<FactorValue> out = new ArrayList<>(valueCount);
     for (int i = offset; i < offset + valueCount; i++) {
-      out.add(new FactorValue(suffixes[i], numbers[i]));
+      out.add(new FactorValue(SUFFIXES[suffixes[i]], numbers[i]));
     }
     return Collections.unmodifiableList(out);
   }
@@ -75,8 +78,9 @@ public final class FactorReading {
 
   /** The value with the given suffix, if sent. */
   public OptionalDouble value(Suffix suffix) {
+    int ordinal = suffix.ordinal();
     for (int i = offset; i < offset + valueCount; i++) {
-      if (suffixes[i] == suffix) {
+      if (suffixes[i] == ordinal) {
         return OptionalDouble.of(numbers[i]);
       }
     }

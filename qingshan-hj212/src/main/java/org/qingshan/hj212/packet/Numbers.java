@@ -5,18 +5,12 @@ import java.nio.charset.StandardCharsets;
 /** Decimal numbers as devices write them, parsed without creating a String in the common case. */
 final class Numbers {
   private static final double[] POW10 = new double[23];
-  private static final long[] LONG_POW10 = new long[19];
 
   static {
     double p = 1;
     for (int i = 0; i < POW10.length; i++) {
       POW10[i] = p;
       p *= 10;
-    }
-    long q = 1;
-    for (int i = 0; i < LONG_POW10.length; i++) {
-      LONG_POW10[i] = q;
-      q *= 10;
     }
   }
 
@@ -25,11 +19,6 @@ final class Numbers {
   /** 10^n for 0 <= n <= 22, exactly. */
   static double pow10(int n) {
     return POW10[n];
-  }
-
-  /** 10^n for 0 <= n <= 18. */
-  static long longPow10(int n) {
-    return LONG_POW10[n];
   }
 
   /** The value of the decimal text, or NaN when it is not a number. */
