@@ -50,9 +50,14 @@ public final class Codes {
 
   /** The string of {@code len} bytes at {@code off}, shared with earlier identical ones. */
   public static String intern(byte[] b, int off, int len) {
+    // kept small enough to inline: most data flags are one letter
     if (len == 1 && b[off] >= 0) {
       return SINGLE[b[off]];
     }
+    return internLonger(b, off, len);
+  }
+
+  private static String internLonger(byte[] b, int off, int len) {
     if (len > KeyWords.MAX) {
       return new String(b, off, len, StandardCharsets.UTF_8);
     }
