@@ -52,6 +52,33 @@ public final class Crc16 {
   private static final int[] H6 = STEP[6];
   private static final int[] H7 = STEP[7];
   private static final int[] H8 = STEP[8];
+
+  /**
+   * What eight bytes add to the state is linear in their 64 bits, so it can be looked up in six
+   * chunks of 11 bits instead of eight of 8: fewer operations per word, tables of 11 KB in all.
+   */
+  private static final byte[] C0 = chunkTable(0);
+
+  private static final byte[] C1 = chunkTable(1);
+  private static final byte[] C2 = chunkTable(2);
+  private static final byte[] C3 = chunkTable(3);
+  private static final byte[] C4 = chunkTable(4);
+  private static final byte[] C5 = chunkTable(5);
+
+  private static byte[] chunkTable(int k) {
+    int bits = Math.min(11, 64 - 11 * k);
+    byte[] t = new byte[1 << bits];
+    for (int c = 0; c < t.length; c++) {
+      long w = (long) c << (11 * k);
+      int v = (int) (w >>> 56);
+      for (int b = 0; b < 7; b++) {
+        v ^= STEP[7 - b][(int) (w >>> (8 * b)) & 0xFF];
+      }
+      t[c] = (byte) v;
+    }
+    return t;
+  }
+
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
           long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -68,14 +95,12 @@ public final class Crc16 {
       long w = (long) LONGS.get(data, i); // bytes i..i+7, byte i in the low bits
       x =
           H8[x]
-              ^ H7[(int) w & 0xFF]
-              ^ H6[(int) (w >>> 8) & 0xFF]
-              ^ H5[(int) (w >>> 16) & 0xFF]
-              ^ H4[(int) (w >>> 24) & 0xFF]
-              ^ H3[(int) (w >>> 32) & 0xFF]
-              ^ H2[(int) (w >>> 40) & 0xFF]
-              ^ H1[(int) (w >>> 48) & 0xFF]
-              ^ (int) (w >>> 56);
+              ^ (C0[(int) w & 0x7FF] & 0xFF)
+              ^ (C1[(int) (w >>> 11) & 0x7FF] & 0xFF)
+              ^ (C2[(int) (w >>> 22) & 0x7FF] & 0xFF)
+              ^ (C3[(int) (w >>> 33) & 0x7FF] & 0xFF)
+              ^ (C4[(int) (w >>> 44) & 0x7FF] & 0xFF)
+              ^ (C5[(int) (w >>> 55)] & 0xFF);
     }
     for (; i < end; i++) {
       x = H1[x] ^ (data[i] & 0xFF);

@@ -17,6 +17,9 @@ import org.qingshan.hj212.packet.Split;
 public final class PacketDecoder {
   private static final int HEADER = 6; // "##" + 4 digits
   private static final int TRAILER = 4; // CRC hex digits
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   private final DecoderOptions options;
 
@@ -269,17 +272,42 @@ public final class PacketDecoder {
     }
 
     private static int findCp(byte[] b, int start, int end) {
-      for (int i = start; i + 5 <= end; i++) {
-        if (b[i] == 'C'
-            && b[i + 1] == 'P'
-            && b[i + 2] == '='
-            && b[i + 3] == '&'
-            && b[i + 4] == '&'
-            && (i == start || b[i - 1] == ';' || b[i - 1] == ',' || isDigit(b[i - 1]))) {
+      // "CP=&&" is found through its first '&', looked for eight bytes at a time: the fields
+      // before it rarely hold an '&'
+      int p = start + 3;
+      while (p + 8 <= end) {
+        long marks = ampersands((long) LONGS.get(b, p));
+        while (marks != 0) {
+          int at = p + (Long.numberOfTrailingZeros(marks) >>> 3);
+          if (isCpAt(b, at - 3, start, end)) {
+            return at - 3;
+          }
+          marks &= marks - 1;
+        }
+        p += 8;
+      }
+      for (int i = p - 3; i + 5 <= end; i++) {
+        if (isCpAt(b, i, start, end)) {
           return i;
         }
       }
       return -1;
+    }
+
+    // marks every '&' byte, and possibly a few others right above one: callers check the bytes
+    private static long ampersands(long w) {
+      long x = w ^ 0x2626262626262626L;
+      return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+    }
+
+    private static boolean isCpAt(byte[] b, int i, int start, int end) {
+      return i + 5 <= end
+          && b[i] == 'C'
+          && b[i + 1] == 'P'
+          && b[i + 2] == '='
+          && b[i + 3] == '&'
+          && b[i + 4] == '&'
+          && (i == start || b[i - 1] == ';' || b[i - 1] == ',' || isDigit(b[i - 1]));
     }
 
     private static boolean isDigit(byte c) {

@@ -50,11 +50,30 @@ public final class Codes {
 
   /** The string of {@code len} bytes at {@code off}, shared with earlier identical ones. */
   public static String intern(byte[] b, int off, int len) {
+    // kept small enough to inline: most data flags are one letter
     if (len == 1 && b[off] >= 0) {
       return SINGLE[b[off]];
     }
+    return internLonger(b, off, len);
+  }
+
+  private static String internLonger(byte[] b, int off, int len) {
     if (len > KeyWords.MAX) {
       return new String(b, off, len, StandardCharsets.UTF_8);
+    }
+    if (len < 8 && off + 8 <= b.length) {
+      // ST, CN, PW, flags: one word; the same hash and slots as the general case below
+      long w = KeyWords.load(b, off) & ((1L << (8 * len)) - 1);
+      long h = (w * 0x9E3779B97F4A7C15L) ^ len;
+      int slot = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (SIZE - 2);
+      Entry e = TABLE[slot];
+      if (e != null && e.len == len && e.w0 == w && e.w1 == 0 && e.w2 == 0) {
+        return e.text;
+      }
+      Entry e2 = TABLE[slot + 1];
+      if (e2 != null && e2.len == len && e2.w0 == w && e2.w1 == 0 && e2.w2 == 0) {
+        return e2.text;
+      }
     }
     boolean fits = KeyWords.fits(b, off, len);
     long w0 = fits ? KeyWords.word(b, off, len, 0) : KeyWords.wordSlow(b, off, len, 0);

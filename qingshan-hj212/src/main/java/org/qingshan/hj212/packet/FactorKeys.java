@@ -16,6 +16,8 @@ final class FactorKeys {
     final long w0;
     final long w1;
     final long w2;
+    // the bytes of the key in the first word
+    final long firstMask;
     final String factor;
     final Suffix suffix;
 
@@ -28,6 +30,7 @@ final class FactorKeys {
 
     Key(int len, long w0, long w1, long w2, String factor, Suffix suffix) {
       this.len = len;
+      this.firstMask = len >= 8 ? -1L : (1L << (8 * len)) - 1;
       this.w0 = w0;
       this.w1 = w1;
       this.w2 = w2;
@@ -41,6 +44,19 @@ final class FactorKeys {
 
     Suffix suffix() {
       return suffix;
+    }
+
+    /** Whether this key followed by '=' starts at {@code off}, before {@code end}. */
+    boolean isAt(byte[] b, int off, int end) {
+      int e = off + len;
+      if (e >= end || b[e] != '=') {
+        return false;
+      }
+      if (len > 8 || off + 8 > b.length) {
+        return is(b, off, len);
+      }
+      // most keys ("S01-Rtd", "01-Flag") fit one word
+      return (KeyWords.load(b, off) & firstMask) == w0;
     }
 
     /** Whether this is the key of {@code len} bytes at {@code off}. */

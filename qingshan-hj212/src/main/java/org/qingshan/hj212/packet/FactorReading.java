@@ -13,9 +13,14 @@ import java.util.OptionalDouble;
  */
 public final class FactorReading {
   private final String factor;
-  // parallel arrays rather than value objects: decoding creates no object per value
-  private final Suffix[] suffixes;
+  private static final Suffix[] SUFFIXES = Suffix.values();
+
+  // parallel arrays rather than value objects: decoding creates no object per value; the readings
+  // of one packet share the arrays, each reading owning valueCount entries from offset. Suffixes
+  // are kept as ordinals: the decoder copies them in one block, with no GC barrier per element
+  private final byte[] suffixes;
   private final double[] numbers;
+  private final int offset;
   private final int valueCount;
   private final String flagCode;
   private final String extendedFlag;
@@ -23,8 +28,9 @@ public final class FactorReading {
 
   FactorReading(
       String factor,
-      Suffix[] suffixes,
+      byte[] suffixes,
       double[] numbers,
+      int offset,
       int valueCount,
       String flagCode,
       String extendedFlag,
@@ -32,6 +38,7 @@ public final class FactorReading {
     this.factor = factor;
     this.suffixes = suffixes;
     this.numbers = numbers;
+    this.offset = offset;
     this.valueCount = valueCount;
     this.flagCode = flagCode;
     this.extendedFlag = extendedFlag;
@@ -41,13 +48,13 @@ public final class FactorReading {
   /** Builds a reading (used by encoders and the simulator). */
   public static FactorReading of(
       String factor, List<FactorValue> values, Optional<String> flagCode) {
-    Suffix[] s = new Suffix[values.size()];
+    byte[] s = new byte[values.size()];
     double[] n = new double[values.size()];
     for (int i = 0; i < s.length; i++) {
-      s[i] = values.get(i).suffix();
+      s[i] = (byte) values.get(i).suffix().ordinal();
       n[i] = values.get(i).value();
     }
-    return new FactorReading(factor, s, n, s.length, flagCode.orElse(null), null, null);
+    return new FactorReading(factor, s, n, 0, s.length, flagCode.orElse(null), null, null);
   }
 
   /** Factor code as sent: {@code w01018}, {@code a21026}, or a 2005 code like {@code 011}. */
@@ -58,8 +65,8 @@ public final class FactorReading {
   /** Numeric values in packet order. */
   public List<FactorValue> values() {
     List<FactorValue> out = new ArrayList<>(valueCount);
-    for (int i = 0; i < valueCount; i++) {
-      out.add(new FactorValue(suffixes[i], numbers[i]));
+    for (int i = offset; i < offset + valueCount; i++) {
+      out.add(new FactorValue(SUFFIXES[suffixes[i]], numbers[i]));
     }
     return Collections.unmodifiableList(out);
   }
@@ -71,8 +78,9 @@ public final class FactorReading {
 
   /** The value with the given suffix, if sent. */
   public OptionalDouble value(Suffix suffix) {
-    for (int i = 0; i < valueCount; i++) {
-      if (suffixes[i] == suffix) {
+    int ordinal = suffix.ordinal();
+    for (int i = offset; i < offset + valueCount; i++) {
+      if (suffixes[i] == ordinal) {
         return OptionalDouble.of(numbers[i]);
       }
     }
@@ -97,14 +105,6 @@ public final class FactorReading {
   /** The sampling time (SampleTime), if sent. */
   public Optional<LocalDateTime> sampleTime() {
     return Optional.ofNullable(sampleTime);
-  }
-
-  Suffix[] suffixArray() {
-    return suffixes;
-  }
-
-  double[] numberArray() {
-    return numbers;
   }
 
   @Override

@@ -15,6 +15,11 @@ final class KeyWords {
 
   private KeyWords() {}
 
+  /** The eight bytes at {@code off}, the first in the low bits; needs {@code off + 8 <= length}. */
+  static long load(byte[] b, int off) {
+    return (long) LONGS.get(b, off);
+  }
+
   /** Whether {@code len} bytes at {@code off} can be read as whole words without overrunning. */
   static boolean fits(byte[] b, int off, int len) {
     return len <= MAX && off + ((len + 7) & ~7) <= b.length;
