@@ -26,7 +26,7 @@ start() {
     echo "port $http is taken by another server; stop it first" >&2
     exit 1
   fi
-  java ${QINGSHAN_JAVA_OPTS:--Xmx2g} -jar "$jar" serve --data-dir "$work/data" --port $http \
+  java ${QINGSHAN_JAVA_OPTS:--Xmx2g -XX:+UseZGC} -jar "$jar" serve --data-dir "$work/data" --port $http \
     --hj212-port $gw > "$work/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
@@ -76,7 +76,7 @@ thread_ticks() {
 }
 thread_ticks > "$work/ticks-before.txt"
 TIMEFORMAT='load generator CPU: %U s user + %S s system in %R s'
-time (java -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
+time (java ${QINGSHAN_LOAD_JAVA_OPTS:-} -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
   --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" \
   --warmup "$warmup" | tee "$work/load.txt" || true)
 thread_ticks > "$work/ticks-after.txt"

@@ -65,7 +65,8 @@ public record QingshanProperties(
       @DefaultValue("30d") Duration rawRetention,
       @DefaultValue("Asia/Shanghai") String timeZone,
       @DefaultValue("0") int ioThreads,
-      @DefaultValue("1") int writers) {
+      @DefaultValue("1") int writers,
+      @DefaultValue("5ms") Duration commitDelay) {
 
     /** Threads reading devices: one a core unless configured; more only switch between them. */
     public int effectiveIoThreads() {

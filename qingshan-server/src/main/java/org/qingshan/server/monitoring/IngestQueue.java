@@ -40,6 +40,7 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
   private final ObservationStore store;
   private final DeviceActivity activity;
   private final int batchSize;
+  private final long commitDelayNanos;
   private final List<BlockingQueue<Pending>> queues;
   private final Counter stored;
   private final Counter duplicates;
@@ -56,6 +57,7 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
     this.store = store;
     this.activity = activity;
     this.batchSize = Math.max(1, properties.hj212().batchSize());
+    this.commitDelayNanos = Math.max(0, properties.hj212().commitDelay().toNanos());
     int writerCount = Math.max(1, properties.hj212().writers());
     List<BlockingQueue<Pending>> qs = new ArrayList<>(writerCount);
     for (int i = 0; i < writerCount; i++) {
@@ -135,7 +137,7 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
           continue;
         }
         batch.add(first);
-        queue.drainTo(batch, batchSize - 1);
+        gather(queue, batch);
         writeBatch(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -157,6 +159,27 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
       left.result().complete(StoreResult.FAILED);
     }
     log.info("ingest queue drained and stopped");
+  }
+
+  /**
+   * Fills a batch: what is waiting, then what arrives within the commit delay of the first packet.
+   * Every commit writes the pages it changed; under light load a commit per packet or two would
+   * write most pages over and over (and cost far more than the wait), under heavy load the batch is
+   * full at once and nothing waits.
+   */
+  private void gather(BlockingQueue<Pending> queue, List<Pending> batch)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + commitDelayNanos;
+    queue.drainTo(batch, batchSize - batch.size());
+    while (batch.size() < batchSize) {
+      long left = deadline - System.nanoTime();
+      Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, batchSize - batch.size());
+    }
   }
 
   private void writeBatch(List<Pending> batch) {
