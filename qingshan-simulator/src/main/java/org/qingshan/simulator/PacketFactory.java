@@ -2,24 +2,33 @@ package org.qingshan.simulator;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.qingshan.hj212.codec.PacketEncoder;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.command.QnGenerator;
 import org.qingshan.hj212.packet.DataArea;
 import org.qingshan.hj212.packet.Flag;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.hj212.packet.Split;
 
 /** Builds the uploads of one device: real-time, minute, hour and day data. */
 final class PacketFactory {
+  /** The longest data segment of the standard; longer uploads are split. */
+  static final int STANDARD_MAX_SEGMENT = 1024;
+
   private static final double STANDARD_O2 =
       6; // % reference oxygen of coal-fired boilers (GB 13223)
 
+  private final int maxSegment;
   private final DeviceProfile device;
   private final ValueModel values;
   private final QnGenerator qns;
 
-  PacketFactory(DeviceProfile device, ValueModel values, QnGenerator qns) {
+  PacketFactory(DeviceProfile device, ValueModel values, QnGenerator qns, int maxSegment) {
+    this.maxSegment = maxSegment;
     this.device = device;
     this.values = values;
     this.qns = qns;
@@ -44,31 +53,102 @@ final class PacketFactory {
    * Period data (2051 minute, 2061 hour, 2031 day) of [start, start + length), from samples every
    * {@code step}.
    */
-  Packet period(
+  List<Packet> period(
       String cn, LocalDateTime start, Duration length, Duration step, boolean wantsAnswer) {
-    DataArea.Builder cp = DataArea.builder().dataTime(start);
     int n = (int) Math.max(1, length.dividedBy(step));
     double seconds = length.toSeconds();
     Optional<Factor> flow = device.flow();
     double flowAvg = flow.map(f -> stats(f, start, step, n)[1]).orElse(0.0);
+    List<List<String[]>> factors = new ArrayList<>();
     for (Factor f : device.factors()) {
       double[] s = stats(f, start, step, n);
       double o2 = oxygen(start);
-      cp.put(f.code() + "-Min", DataArea.number(s[0]));
-      cp.add(f.code() + "-Avg", DataArea.number(s[1]));
-      cp.add(f.code() + "-Max", DataArea.number(s[2]));
+      List<String[]> items = new ArrayList<>();
+      items.add(item(f, "Min", s[0]));
+      items.add(item(f, "Avg", s[1]));
+      items.add(item(f, "Max", s[2]));
       if (f.converted()) {
-        cp.add(f.code() + "-ZsMin", DataArea.number(ValueModel.round(convert(s[0], o2))));
-        cp.add(f.code() + "-ZsAvg", DataArea.number(ValueModel.round(convert(s[1], o2))));
-        cp.add(f.code() + "-ZsMax", DataArea.number(ValueModel.round(convert(s[2], o2))));
+        items.add(item(f, "ZsMin", ValueModel.round(convert(s[0], o2))));
+        items.add(item(f, "ZsAvg", ValueModel.round(convert(s[1], o2))));
+        items.add(item(f, "ZsMax", ValueModel.round(convert(s[2], o2))));
       }
       if (f.total().isPresent()) {
-        cp.add(
-            f.code() + "-Cou", DataArea.number(ValueModel.round(total(f, s[1], flowAvg, seconds))));
+        items.add(item(f, "Cou", ValueModel.round(total(f, s[1], flowAvg, seconds))));
       }
-      cp.add(f.code() + "-Flag", periodFlag(f, start, step, n));
+      items.add(new String[] {f.code() + "-Flag", periodFlag(f, start, step, n)});
+      factors.add(items);
     }
-    return upload(cn, cp.build(), wantsAnswer);
+    return uploads(cn, start, factors, wantsAnswer);
+  }
+
+  private static String[] item(Factor f, String suffix, double value) {
+    return new String[] {f.code() + "-" + suffix, DataArea.number(value)};
+  }
+
+  /**
+   * One upload, or, when its data segment would pass the maximum (the standard's 1024), its parts
+   * (Flag D, PNUM/PNO, each with its own QN and the DataTime), whole factors in each: what a 2017
+   * data acquisition unit sends for a wide station's hour and day data.
+   */
+  private List<Packet> uploads(
+      String cn, LocalDateTime dataTime, List<List<String[]>> factors, boolean wantsAnswer) {
+    Packet whole = upload(cn, dataArea(dataTime, factors), wantsAnswer);
+    int segment = PacketEncoder.segment(whole).length();
+    if (device.protocol() == ProtocolVersion.HJT_212_2005 || segment <= maxSegment) {
+      return List.of(whole);
+    }
+    int budget = maxSegment - (segment - length(factors)) - ";PNUM=99;PNO=99".length();
+    List<List<List<String[]>>> parts = new ArrayList<>();
+    List<List<String[]>> part = new ArrayList<>();
+    int used = 0;
+    for (List<String[]> factor : factors) {
+      int size = length(List.of(factor));
+      if (!part.isEmpty() && used + size > budget) {
+        parts.add(part);
+        part = new ArrayList<>();
+        used = 0;
+      }
+      part.add(factor);
+      used += size;
+    }
+    parts.add(part);
+    List<Packet> out = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      out.add(
+          Packet.builder()
+              .qn(qns.next())
+              .st(device.st())
+              .cn(cn)
+              .pw(device.pw())
+              .mn(device.mn())
+              .flag(Flag.of(1, true, wantsAnswer))
+              .split(new Split(parts.size(), i + 1))
+              .cp(dataArea(dataTime, parts.get(i)))
+              .build());
+    }
+    return out;
+  }
+
+  private static DataArea dataArea(LocalDateTime dataTime, List<List<String[]>> factors) {
+    DataArea.Builder cp = DataArea.builder().dataTime(dataTime);
+    for (List<String[]> items : factors) {
+      cp.put(items.get(0)[0], items.get(0)[1]);
+      for (String[] item : items.subList(1, items.size())) {
+        cp.add(item[0], item[1]);
+      }
+    }
+    return cp.build();
+  }
+
+  /** Characters the factors take in a data area: key=value, joined by ',' and ';'. */
+  private static int length(List<List<String[]>> factors) {
+    int n = 0;
+    for (List<String[]> items : factors) {
+      for (String[] item : items) {
+        n += item[0].length() + 1 + item[1].length() + 1;
+      }
+    }
+    return n;
   }
 
   /** 2081 start-up time, sent after (re)starting. */

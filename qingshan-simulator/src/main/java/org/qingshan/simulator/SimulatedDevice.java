@@ -81,7 +81,9 @@ final class SimulatedDevice {
     this.port = port;
     this.counters = counters;
     this.values = new ValueModel(options.seed(), options.exceedanceRate());
-    this.packets = new PacketFactory(profile, values, new QnGenerator(options.clock()));
+    this.packets =
+        new PacketFactory(
+            profile, values, new QnGenerator(options.clock()), PacketFactory.STANDARD_MAX_SEGMENT);
     this.random = new SplittableRandom(options.seed() ^ profile.mn().hashCode());
     this.realtimeInterval = options.realtimeInterval();
     this.minuteInterval = options.minuteInterval();
@@ -163,18 +165,18 @@ final class SimulatedDevice {
     }
     Duration minute = Duration.ofMinutes(minuteInterval);
     while (!nextMinute.plus(minute).isAfter(now)) {
-      backlog.add(
+      backlog.addAll(
           packets.period(CommandCode.MINUTE_DATA, nextMinute, minute, Duration.ofMinutes(1), true));
       nextMinute = nextMinute.plus(minute);
     }
     while (!nextHour.plusHours(1).isAfter(now)) {
-      backlog.add(
+      backlog.addAll(
           packets.period(
               CommandCode.HOUR_DATA, nextHour, Duration.ofHours(1), Duration.ofMinutes(5), true));
       nextHour = nextHour.plusHours(1);
     }
     while (!nextDay.plusDays(1).isAfter(now)) {
-      backlog.add(
+      backlog.addAll(
           packets.period(
               CommandCode.DAY_DATA, nextDay, Duration.ofDays(1), Duration.ofHours(1), true));
       nextDay = nextDay.plusDays(1);
@@ -373,9 +375,10 @@ final class SimulatedDevice {
     }
     LocalDateTime limit = now();
     while (!t.isAfter(end.get()) && !t.plus(length).isAfter(limit) && out.size() < 200) {
-      Packet p = packets.period(command.cn(), t, length, step, false);
-      // uploads answering a request carry the request's QN
-      out.add(command.qn().map(qn -> p.toBuilder().qn(qn).build()).orElse(p));
+      for (Packet p : packets.period(command.cn(), t, length, step, false)) {
+        // uploads answering a request carry the request's QN
+        out.add(command.qn().map(qn -> p.toBuilder().qn(qn).build()).orElse(p));
+      }
       t = t.plus(length);
     }
     return out;

@@ -1,0 +1,74 @@
+package org.qingshan.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.codec.DecodeResult;
+import org.qingshan.hj212.codec.PacketDecoder;
+import org.qingshan.hj212.codec.PacketEncoder;
+import org.qingshan.hj212.command.CommandCode;
+import org.qingshan.hj212.command.QnGenerator;
+import org.qingshan.hj212.packet.FactorReading;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.hj212.reassembly.SplitPacketAssembler;
+
+class PacketFactoryTest {
+  private static final LocalDateTime DAY = LocalDateTime.of(2026, 11, 21, 0, 0);
+
+  // Below the demo's widest day data (about 930 characters), so that some of it is split.
+  private static final int MAX_SEGMENT = 500;
+
+  private static List<Packet> dayData(DeviceProfile device, int maxSegment) {
+    PacketFactory factory =
+        new PacketFactory(device, new ValueModel(7, 0.02), QnGenerator.systemDefault(), maxSegment);
+    return factory.period(CommandCode.DAY_DATA, DAY, Duration.ofDays(1), Duration.ofHours(1), true);
+  }
+
+  @Test
+  void longUploadsAreSplitIntoPartsOfAtMost1024CharactersThatJoinBackWhole() {
+    int splitDevices = 0;
+    for (DeviceProfile device : DemoCounty.devices()) {
+      List<Packet> parts = dayData(device, MAX_SEGMENT);
+      Set<String> qns = new HashSet<>();
+      SplitPacketAssembler assembler = new SplitPacketAssembler(Duration.ofMinutes(1));
+      Optional<Packet> joined = Optional.empty();
+      for (Packet part : parts) {
+        String segment = PacketEncoder.segment(part);
+        if (device.protocol() != ProtocolVersion.HJT_212_2005) {
+          assertThat(segment.length()).as(device.mn()).isLessThanOrEqualTo(MAX_SEGMENT);
+        }
+        byte[] frame = PacketEncoder.encode(part);
+        DecodeResult decoded = PacketDecoder.standard().decode(frame, 0, frame.length - 2);
+        assertThat(decoded.isValid()).as(segment).isTrue();
+        assertThat(part.cp().dataTime()).hasValue(DAY);
+        part.qn().ifPresent(qns::add);
+        joined = parts.size() == 1 ? Optional.of(part) : assembler.offer(part, Instant.now());
+      }
+      if (parts.size() > 1) {
+        splitDevices++;
+        assertThat(qns).hasSize(parts.size());
+        assertThat(parts).allSatisfy(p -> assertThat(p.flag().orElseThrow().split()).isTrue());
+      }
+      assertThat(joined).as(device.mn() + " joined").isPresent();
+      assertThat(joined.get().cp().readings())
+          .extracting(FactorReading::factor)
+          .containsExactlyElementsOf(device.factors().stream().map(Factor::code).toList());
+    }
+    assertThat(splitDevices).as("demo devices whose day data is split").isPositive();
+  }
+
+  @Test
+  void atTheStandardLimitTheDemoDevicesSendWholeUploads() {
+    for (DeviceProfile device : DemoCounty.devices()) {
+      assertThat(dayData(device, PacketFactory.STANDARD_MAX_SEGMENT)).as(device.mn()).hasSize(1);
+    }
+  }
+}
