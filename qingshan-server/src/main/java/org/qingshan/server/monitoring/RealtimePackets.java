@@ -85,31 +85,23 @@ class RealtimePackets {
 
   /** The values of a time range, oldest first, at most {@code limit} of them. */
   List<Observation> oldestFirst(long deviceId, LocalDateTime from, LocalDateTime to, int limit) {
-    List<Observation> out = new ArrayList<>();
-    jdbc.sql(
-            "SELECT data_time, readings FROM data_packet WHERE device_id = :d AND cn = :cn"
-                + " AND data_time >= :from AND data_time < :to AND readings IS NOT NULL"
-                + " ORDER BY data_time")
-        .param("d", deviceId)
-        .param("cn", ObservationKind.REALTIME.cn())
-        .param("from", Timestamp.valueOf(from))
-        .param("to", Timestamp.valueOf(to))
-        .query(
-            rs -> {
-              if (out.size() < limit) {
-                out.addAll(decode(deviceId, rs));
-              }
-            });
+    List<Observation> out = read(deviceId, from, to, false, limit);
     return out.size() <= limit ? out : out.subList(0, limit);
   }
 
   private List<Observation> newestFirst(
       long deviceId, LocalDateTime from, LocalDateTime to, int packets) {
+    return read(deviceId, from, to, true, packets);
+  }
+
+  private List<Observation> read(
+      long deviceId, LocalDateTime from, LocalDateTime to, boolean newestFirst, int packets) {
     List<Observation> out = new ArrayList<>();
     jdbc.sql(
             "SELECT data_time, readings FROM data_packet WHERE device_id = :d AND cn = :cn"
                 + " AND data_time >= :from AND data_time < :to AND readings IS NOT NULL"
-                + " ORDER BY data_time DESC LIMIT :limit")
+                + (newestFirst ? " ORDER BY data_time DESC" : " ORDER BY data_time")
+                + " LIMIT :limit")
         .param("d", deviceId)
         .param("cn", ObservationKind.REALTIME.cn())
         .param("from", Timestamp.valueOf(from))
