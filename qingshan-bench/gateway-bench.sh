@@ -10,6 +10,9 @@ connections=${1:-5000}
 rate=${2:-50000}
 seconds=${3:-60}
 warmup=${QINGSHAN_BENCH_WARMUP:-20}
+# QINGSHAN_BENCH_PG=host:port/database (user and password qingshan) measures PostgreSQL instead of
+# the embedded H2; the database's public schema is dropped and created anew.
+pg=${QINGSHAN_BENCH_PG:-}
 work=$(mktemp -d -t qingshan-bench.XXXXXX)
 http=18980
 gw=19980
@@ -26,7 +29,9 @@ start() {
     echo "port $http is taken by another server; stop it first" >&2
     exit 1
   fi
-  java ${QINGSHAN_JAVA_OPTS:--Xmx2g -XX:+UseZGC} -jar "$jar" serve --data-dir "$work/data" --port $http \
+  local db=()
+  [ -n "$pg" ] && db=(--db-url "jdbc:postgresql://$pg" --db-user qingshan --db-password qingshan)
+  java ${QINGSHAN_JAVA_OPTS:--Xmx2g -XX:+UseZGC} -jar "$jar" serve --data-dir "$work/data" "${db[@]}" --port $http \
     --hj212-port $gw > "$work/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do
@@ -44,7 +49,15 @@ stop() {
 }
 trap stop EXIT
 
-echo "== creating the schema in $work/data"
+psql_pg() {
+  PGPASSWORD=qingshan psql -q -h "${pg%%:*}" -p "$(echo "$pg" | sed 's/^[^:]*:\([0-9]*\).*/\1/')" \
+    -U qingshan -d "${pg#*/}" "$@"
+}
+if [ -n "$pg" ]; then
+  echo "== PostgreSQL $pg: a fresh public schema"
+  psql_pg -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+fi
+echo "== creating the schema in ${pg:-$work/data}"
 start
 stop
 
@@ -58,10 +71,14 @@ echo "== registering $connections load devices (MN LOADTEST%016X, PW 123456)"
   done
 } > "$work/devices.sql"
 echo "   ($connections rows)"
-java -cp "$jar" -Dloader.main=org.h2.tools.RunScript \
-  org.springframework.boot.loader.launch.PropertiesLauncher \
-  -url "jdbc:h2:file:$work/data/qingshan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa \
-  -script "$work/devices.sql"
+if [ -n "$pg" ]; then
+  psql_pg -f "$work/devices.sql"
+else
+  java -cp "$jar" -Dloader.main=org.h2.tools.RunScript \
+    org.springframework.boot.loader.launch.PropertiesLauncher \
+    -url "jdbc:h2:file:$work/data/qingshan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa \
+    -script "$work/devices.sql"
+fi
 
 echo "== load: $connections connections, $rate packets/s, $seconds s"
 start
@@ -89,7 +106,12 @@ jcmd "$pid" GC.run >/dev/null 2>&1 || true
 jcmd "$pid" GC.heap_info 2>/dev/null | head -3 || true
 stop
 echo "== packets stored (from the database after shutdown):"
-java -cp "$jar" -Dloader.main=org.h2.tools.Shell org.springframework.boot.loader.launch.PropertiesLauncher \
-  -url "jdbc:h2:file:$work/data/qingshan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa \
-  -sql "SELECT cn, COUNT(*) AS packets, COUNT(readings) AS with_readings FROM data_packet GROUP BY cn ORDER BY cn; SELECT kind, COUNT(*) AS value_rows FROM observation GROUP BY kind ORDER BY kind"
+counts="SELECT cn, COUNT(*) AS packets, COUNT(readings) AS with_readings FROM data_packet GROUP BY cn ORDER BY cn; SELECT kind, COUNT(*) AS value_rows FROM observation GROUP BY kind ORDER BY kind"
+if [ -n "$pg" ]; then
+  psql_pg -c "$counts"
+else
+  java -cp "$jar" -Dloader.main=org.h2.tools.Shell org.springframework.boot.loader.launch.PropertiesLauncher \
+    -url "jdbc:h2:file:$work/data/qingshan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa \
+    -sql "$counts"
+fi
 echo "(work folder: $work)"
