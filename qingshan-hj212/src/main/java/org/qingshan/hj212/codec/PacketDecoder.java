@@ -111,7 +111,7 @@ public final class PacketDecoder {
     if (fieldProblem != null) {
       return error(ErrorKind.FIELD, fieldProblem, buf, off, len);
     }
-    CpParser cp = CpParser.parse(buf, h.cpStart, h.cpEnd - h.cpStart);
+    CpParser cp = CpParser.parse(buf, h.cpStart, h.cpEnd - h.cpStart, h.mn, h.cn);
     java.util.Optional<DataArea> parsed = cp.area();
     if (parsed.isEmpty()) {
       return error(

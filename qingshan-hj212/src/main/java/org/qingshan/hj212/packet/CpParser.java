@@ -2,6 +2,7 @@ package org.qingshan.hj212.packet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,21 @@ public final class CpParser {
 
   /** Parses {@code len} bytes of {@code b} from {@code off} (the text between the outer && &&). */
   public static CpParser parse(byte[] b, int off, int len) {
-    CpReader reader = new CpReader(b, off, len);
+    return read(new CpReader(b, off, len, null, null), off, len);
+  }
+
+  /**
+   * Parses the data area of a packet from device {@code mn} with command {@code cn}. The result is
+   * the same as without them; they let the parser expect the keys that device sent last time.
+   */
+  public static CpParser parse(byte[] b, int off, int len, String mn, String cn) {
+    return read(
+        new CpReader(b, off, len, Objects.requireNonNull(mn), Objects.requireNonNull(cn)),
+        off,
+        len);
+  }
+
+  private static CpParser read(CpReader reader, int off, int len) {
     DataArea area = reader.read(off, len);
     return new CpParser(area, reader.problem(), reader.valueProblem());
   }

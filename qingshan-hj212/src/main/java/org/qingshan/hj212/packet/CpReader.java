@@ -21,14 +21,17 @@ final class CpReader {
 
   private final byte[] b;
   private final int end;
+  // the device (MN) and command (CN) whose key order is remembered; null when unknown
+  private final String sender;
+  private final String kind;
   private String problem;
   private boolean valueProblem;
   private LocalDateTime dataTime;
   private double number;
 
   // readings by slot, in the order factors first appear; EFlag and SampleTime are rare
-  private String[] factors = new String[8];
-  private String[] flags = new String[8];
+  private String[] factors = new String[16];
+  private String[] flags = new String[16];
   private String[] eflags;
   private LocalDateTime[] sampleTimes;
   private int readingCount;
@@ -46,9 +49,11 @@ final class CpReader {
   private int runCount;
   private boolean merged;
 
-  CpReader(byte[] b, int off, int len) {
+  CpReader(byte[] b, int off, int len, String sender, String kind) {
     this.b = b;
     this.end = off + len;
+    this.sender = sender;
+    this.kind = kind;
   }
 
   String problem() {
@@ -85,8 +90,13 @@ final class CpReader {
   private void run(int off) {
     final byte[] b = this.b;
     final int end = this.end;
-    // a local, not a field: keys live long, and a reference stored in the heap costs a barrier
+    // locals, not fields: keys live long, and a reference stored in the heap costs a barrier
     FactorKeys.Key prevKey = null;
+    final FactorKeys.Key[] expected =
+        sender == null ? KeyOrders.NONE : KeyOrders.last(sender, kind);
+    // the keys of this packet, kept only once they differ from what the device sent last time
+    FactorKeys.Key[] sent = null;
+    int k = 0;
     int pos = off;
     while (pos < end && problem == null) {
       byte c = b[pos];
@@ -96,9 +106,11 @@ final class CpReader {
       }
       int ks = pos;
       int ke;
-      FactorKeys.Key key = prevKey == null ? null : prevKey.next;
-      // devices repeat their key order: the key that followed the previous one last time is
-      // checked in place, without scanning or hashing the key
+      // devices repeat their key order: the key the device sent in this place last time (or else
+      // the key that followed the previous one last time) is checked in place, without scanning
+      // or hashing the key
+      FactorKeys.Key key =
+          k < expected.length ? expected[k] : prevKey == null ? null : prevKey.next;
       if (key != null && key.isAt(b, ks, end) && !opensBlock(ks + key.len + 1)) {
         ke = ks + key.len;
       } else {
@@ -125,6 +137,16 @@ final class CpReader {
           prevKey.next = key;
         }
       }
+      if (sent == null && (k >= expected.length || expected[k] != key)) {
+        sent = Arrays.copyOf(expected, Math.max(16, 2 * k));
+      }
+      if (sent != null) {
+        if (k == sent.length) {
+          sent = Arrays.copyOf(sent, 2 * k);
+        }
+        sent[k] = key;
+      }
+      k++;
       prevKey = key;
       int vs = ke + 1;
       Suffix suffix = key.suffix();
@@ -145,6 +167,9 @@ final class CpReader {
         pos = endOfValue(vs);
         factorEntry(key, ks, ke, vs, pos);
       }
+    }
+    if (sent != null && sender != null && problem == null) {
+      KeyOrders.remember(sender, kind, Arrays.copyOf(sent, k));
     }
   }
 
@@ -364,35 +389,34 @@ final class CpReader {
     return slot;
   }
 
-  /** The readings, their values copied once into two arrays of exactly the right size. */
+  /**
+   * The readings over the values copied once into two arrays of exactly the right size; the
+   * reader's own arrays of factors and flags are handed over, the reader being done with them.
+   */
   private List<FactorReading> readings() {
     int readings = readingCount;
     if (readings == 0) {
       return Collections.emptyList();
     }
     int n = valueCount;
-    FactorReading[] out = new FactorReading[readings];
     if (!merged) {
       // each run is one reading, in order
-      byte[] s = n == 0 ? NO_SUFFIXES : Arrays.copyOf(suffixes, n);
-      double[] v = n == 0 ? NO_NUMBERS : Arrays.copyOf(numbers, n);
-      for (int r = 0; r < readings; r++) {
-        int from = runStart[r];
-        int to = r + 1 < readings ? runStart[r + 1] : n;
-        out[r] = reading(r, s, v, from, to - from);
-      }
-      return new ReadingList(out);
+      int[] starts = Arrays.copyOf(runStart, readings + 1);
+      starts[readings] = n;
+      return list(
+          n == 0 ? NO_SUFFIXES : Arrays.copyOf(suffixes, n),
+          n == 0 ? NO_NUMBERS : Arrays.copyOf(numbers, n),
+          starts);
     }
     // rare: group each reading's runs together, keeping packet order within a reading
-    int[] count = new int[readings];
+    int[] starts = new int[readings + 1];
     for (int r = 0; r < runCount; r++) {
-      count[runSlot[r]] += runEnd(r) - runStart[r];
+      starts[runSlot[r] + 1] += runEnd(r) - runStart[r];
     }
-    int[] at = new int[readings];
-    for (int i = 1; i < readings; i++) {
-      at[i] = at[i - 1] + count[i - 1];
+    for (int i = 1; i <= readings; i++) {
+      starts[i] += starts[i - 1];
     }
-    int[] offset = at.clone();
+    int[] at = Arrays.copyOf(starts, readings);
     byte[] s = new byte[n];
     double[] v = new double[n];
     for (int r = 0; r < runCount; r++) {
@@ -402,26 +426,15 @@ final class CpReader {
         v[at[slot]++] = numbers[i];
       }
     }
-    for (int i = 0; i < readings; i++) {
-      out[i] = reading(i, s, v, offset[i], count[i]);
-    }
-    return new ReadingList(out);
+    return list(s, v, starts);
+  }
+
+  private List<FactorReading> list(byte[] s, double[] v, int[] starts) {
+    return new ReadingList(readingCount, factors, flags, eflags, sampleTimes, s, v, starts);
   }
 
   private int runEnd(int r) {
     return r + 1 < runCount ? runStart[r + 1] : valueCount;
-  }
-
-  private FactorReading reading(int slot, byte[] s, double[] v, int offset, int count) {
-    return new FactorReading(
-        factors[slot],
-        s,
-        v,
-        offset,
-        count,
-        flags[slot],
-        eflags == null ? null : eflags[slot],
-        sampleTimes == null ? null : sampleTimes[slot]);
   }
 
   static int closingOfNested(byte[] b, int from, int end) {
