@@ -46,6 +46,39 @@ class NumberScanTest {
   }
 
   @Test
+  void shortValuesReadFromOneWordAreExact() {
+    // every length up to the word, every place of the dot, either sign, either separator
+    Random r = new Random(11);
+    for (int len = 1; len <= 9; len++) {
+      for (int dot = -1; dot < len; dot++) {
+        for (int k = 0; k < 200; k++) {
+          StringBuilder v = new StringBuilder(r.nextBoolean() ? "-" : "");
+          for (int i = 0; i < len; i++) {
+            v.append(i == dot ? '.' : (char) ('0' + r.nextInt(10)));
+          }
+          String value = v.toString();
+          if (value.equals(".") || value.equals("-.") || value.equals("-")) {
+            continue;
+          }
+          char sep = r.nextBoolean() ? ';' : ',';
+          String text = "w01018-Rtd=" + value + sep + "w01018-Flag=N;a21026-Rtd=1";
+          FactorReading w = DataArea.parse(text).orElseThrow().reading("w01018").orElseThrow();
+          assertThat(w.value(Suffix.RTD).getAsDouble())
+              .as(value)
+              .isEqualTo(Double.parseDouble(value));
+        }
+      }
+    }
+  }
+
+  @Test
+  void shortValuesThatAreNotNumbersAreRefused() {
+    for (String v : new String[] {".", "-", "-.", "1.2.3", "1-2", "12a", "1 2", "--1", "1..2"}) {
+      assertThat(DataArea.parse("w01018-Rtd=" + v + ";w01018-Flag=N;a21026-Rtd=1")).as(v).isEmpty();
+    }
+  }
+
+  @Test
   void digitsPastTheAreaAreNotRead() {
     byte[] b =
         "w01018-Rtd=12.5;99999999999999999".getBytes(java.nio.charset.StandardCharsets.UTF_8);
