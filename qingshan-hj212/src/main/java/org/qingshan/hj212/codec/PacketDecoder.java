@@ -161,6 +161,7 @@ public final class PacketDecoder {
     int flag = -1;
     int pnum = -1;
     int pno = -1;
+    int qnCount;
     int cpStart;
     int cpEnd;
 
@@ -175,6 +176,43 @@ public final class PacketDecoder {
       if (cpEnd < cpStart || b[end - 1] != '&' || b[end - 2] != '&') {
         return "CP not closed by &&";
       }
+      // a leading QN differs in every packet; the rest is usually a header seen before
+      int rest = leadingQnEnd(b, start, cp);
+      KnownHeaders.Entry known = KnownHeaders.find(b, rest, cp);
+      if (known != null) {
+        if (rest > start) {
+          qn = new String(b, start + 3, rest - start - 3, StandardCharsets.ISO_8859_1);
+        }
+        st = known.st();
+        cn = known.cn();
+        pw = known.pw();
+        mn = known.mn();
+        flag = known.flag();
+        pnum = known.pnum();
+        pno = known.pno();
+        return null;
+      }
+      String problem = fields(b, start, cp);
+      // kept when the only QN is the leading one, left out of the bytes
+      if (problem == null && qnCount == (rest > start ? 1 : 0)) {
+        KnownHeaders.remember(b, rest, cp, st, cn, pw, mn, flag, pnum, pno);
+      }
+      return problem;
+    }
+
+    /** Where a leading {@code QN=…} ends (its separator), or {@code start} when there is none. */
+    private static int leadingQnEnd(byte[] b, int start, int cp) {
+      if (cp - start < 3 || b[start] != 'Q' || b[start + 1] != 'N' || b[start + 2] != '=') {
+        return start;
+      }
+      int i = start + 3;
+      while (i < cp && b[i] != ';' && b[i] != ',') {
+        i++;
+      }
+      return i;
+    }
+
+    private String fields(byte[] b, int start, int cp) {
       int i = start;
       String problem = null;
       while (i < cp) {
@@ -222,6 +260,7 @@ public final class PacketDecoder {
     private String field(byte[] b, int ns, int nl, int vs, int vl) {
       if (nl == 2 && b[ns] == 'Q' && b[ns + 1] == 'N') {
         qn = new String(b, vs, vl, StandardCharsets.ISO_8859_1);
+        qnCount++;
       } else if (nl == 2 && b[ns] == 'S' && b[ns + 1] == 'T') {
         st = Codes.intern(b, vs, vl);
       } else if (nl == 2 && b[ns] == 'C' && b[ns + 1] == 'N') {

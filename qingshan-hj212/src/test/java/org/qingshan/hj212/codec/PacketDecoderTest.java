@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.packet.DataFlag;
 import org.qingshan.hj212.packet.FactorReading;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.hj212.packet.Split;
 import org.qingshan.hj212.packet.Suffix;
 
 class PacketDecoderTest {
@@ -53,6 +55,27 @@ class PacketDecoderTest {
     assertThat(cod.extendedFlag()).contains("A01");
     assertThat(cod.sampleTime()).contains(LocalDateTime.of(2016, 8, 1, 7, 0));
     assertThat(p.cp().valueCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aHeaderSeenBeforeGivesTheSameFieldsWithItsOwnQn() {
+    String rest = ";ST=22;CN=2011;PW=654321;MN=HEADER-CACHE-1;Flag=5;PNUM=3;PNO=2;CP=&&&&";
+    for (String qn : new String[] {"20260101000000001", "20260101000000002", "x"}) {
+      Packet p = valid(frame("QN=" + qn + rest));
+      assertThat(p.qn()).contains(qn);
+      assertThat(List.of(p.st(), p.cn(), p.pw(), p.mn()))
+          .containsExactly("22", "2011", "654321", "HEADER-CACHE-1");
+      assertThat(p.flag().orElseThrow().value()).isEqualTo(5);
+      assertThat(p.split()).contains(new Split(3, 2));
+    }
+    // a second QN is the one that counts, however often the rest was seen
+    assertThat(valid(frame("QN=1" + rest.replace(";MN=", ";QN=2;MN="))).qn()).contains("2");
+    assertThat(valid(frame("QN=1" + rest.replace(";MN=", ";QN=2;MN="))).qn()).contains("2");
+    // without QN, and with one field changed, the header is read again
+    assertThat(valid(frame(rest.substring(1))).qn()).isEmpty();
+    assertThat(valid(frame("QN=3" + rest.replace("Flag=5", "Flag=4"))).flag().orElseThrow().value())
+        .isEqualTo(4);
+    assertThat(invalid(frame("QN=3" + rest.replace("PW=654321;", "")))).isEqualTo(ErrorKind.FIELD);
   }
 
   @Test
