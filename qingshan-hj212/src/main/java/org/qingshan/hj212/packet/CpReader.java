@@ -18,8 +18,6 @@ final class CpReader {
   private static final byte[] DATA_TIME = "DataTime".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NO_SUFFIXES = new byte[0];
   private static final double[] NO_NUMBERS = new double[0];
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long ZEROS = 0x3030303030303030L;
 
   private final byte[] b;
   private final int end;
@@ -236,18 +234,8 @@ final class CpReader {
    * is left to {@link Numbers#parse}.
    */
   private int scanNumber(byte[] b, int vs) {
-    final int end = this.end;
-    // most values are short: read from one word, without a branch per digit
-    if (vs + 9 <= end) {
-      int at = b[vs] == '-' ? scanWord(b, vs + 1) : scanWord(b, vs);
-      if (at >= 0) {
-        if (b[vs] == '-') {
-          number = -number;
-        }
-        return at;
-      }
-    }
     int pos = vs;
+    final int end = this.end;
     boolean negative = false;
     if (pos < end && b[pos] == '-') {
       negative = true;
@@ -277,53 +265,6 @@ final class CpReader {
     int scale = dot < 0 ? 0 : pos - dot - 1;
     number = exact(b, vs, pos, mantissa, digits, scale, negative);
     return pos;
-  }
-
-  /**
-   * Reads an unsigned plain decimal of at most seven digits and a dot, followed by ';' or ',', from
-   * the eight bytes at {@code at} (which must lie inside the area) into {@link #number}; returns
-   * where it ends, or -1 for anything else, which the caller then reads byte by byte.
-   */
-  private int scanWord(byte[] b, int at) {
-    long w = KeyWords.load(b, at);
-    if ((w & HIGH_BITS) != 0) {
-      return -1;
-    }
-    // bytes below '0' or above '9' get their high bit set; with every byte below 0x80 nothing
-    // carries or borrows from one byte into the next
-    long nonDigits = ((w + 0x4646464646464646L) | (0xAFAFAFAFAFAFAFAFL - w)) & HIGH_BITS;
-    if (nonDigits == 0) {
-      return -1;
-    }
-    int first = Long.numberOfTrailingZeros(nonDigits) >>> 3;
-    int stop = first;
-    int scale = 0;
-    long digits = w & ((1L << (8 * first)) - 1);
-    if (((w >>> (8 * first)) & 0xFF) == '.') {
-      long rest = nonDigits & (nonDigits - 1);
-      if (rest == 0) {
-        return -1;
-      }
-      stop = Long.numberOfTrailingZeros(rest) >>> 3;
-      scale = stop - first - 1;
-      // the digits after the dot, moved up against those before it
-      digits |= ((w >>> (8 * (first + 1))) & ((1L << (8 * scale)) - 1)) << (8 * first);
-    }
-    int n = first + scale;
-    long end = (w >>> (8 * stop)) & 0xFF;
-    if (n == 0 || (end != ';' && end != ',')) {
-      return -1;
-    }
-    // left-padded with '0' to eight digits, then the eight digits combined pairwise (the first
-    // digit is in the low byte)
-    long v = ((digits << (8 * (8 - n))) | (ZEROS >>> (8 * n))) - ZEROS;
-    v = v * 10 + (v >>> 8);
-    v =
-        (((v & 0x000000FF000000FFL) * (100 + (1000000L << 32)))
-                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32))))
-            >>> 32;
-    number = scale == 0 ? v : v / Numbers.pow10(scale);
-    return at + stop;
   }
 
   /** A plain decimal's value: exact when short, else from the general parser. */

@@ -46,7 +46,7 @@ class NumberScanTest {
   }
 
   @Test
-  void shortValuesReadFromOneWordAreExact() {
+  void shortValuesAreExact() {
     // every length up to the word, every place of the dot, either sign, either separator
     Random r = new Random(11);
     for (int len = 1; len <= 9; len++) {
