@@ -35,8 +35,8 @@ import org.qingshan.hj212.codec.PacketDecoder;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-// ZGC as `./qingshan serve` runs the gateway; G1's write barriers cost the decoder about 5 %
-// (-jvmArgsAppend -XX:+UseG1GC measures that)
+// ZGC as `./qingshan serve` runs the gateway; G1 measured a few per cent slower
+// (-jvmArgs "-Xms1g -Xmx1g -XX:+UseG1GC" measures that)
 @Fork(
     value = 1,
     jvmArgs = {"-Xms1g", "-Xmx1g", "-XX:+UseZGC"})
