@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.cli.Hj212CheckCommandTestSupport;
 
 class Crc16Test {
   private static final byte[] ANNEX_A =
@@ -14,18 +15,7 @@ class Crc16Test {
 
   /** Bitwise Annex A algorithm, written out step by step as the standard describes it. */
   private static int annexA(byte[] data) {
-    int reg = 0xFFFF;
-    for (byte b : data) {
-      reg = (reg >>> 8) ^ (b & 0xFF);
-      for (int i = 0; i < 8; i++) {
-        boolean lsb = (reg & 1) != 0;
-        reg >>>= 1;
-        if (lsb) {
-          reg ^= 0xA001;
-        }
-      }
-    }
-    return reg;
+    return Hj212CheckCommandTestSupport.annexA(data);
   }
 
   @Test
