@@ -205,8 +205,16 @@ public final class LoadGenerator {
       }
       current[0] = new LoadCounters();
       LoadRun run = new LoadRun(s.rate(), s.seconds(), channels, connections, current[0], now);
-      return run.drive(group.next(), s.warmupSeconds() == 0, out)
-          & report(s, channels.size(), failedConnects, run, out);
+      Optional<MachineCpu.Sample> cpuBefore = MachineCpu.now();
+      boolean answered = run.drive(group.next(), s.warmupSeconds() == 0, out);
+      Optional<MachineCpu.Sample> cpuAfter = MachineCpu.now();
+      boolean clean = report(s, channels.size(), failedConnects, run, out);
+      if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+        out.println(
+            "machine CPU during the run (every process and the kernel's network work): "
+                + cpuAfter.get().usedSince(cpuBefore.get()));
+      }
+      return answered & clean;
     } finally {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
