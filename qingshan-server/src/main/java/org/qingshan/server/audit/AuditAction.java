@@ -10,5 +10,7 @@ public enum AuditAction {
   LOGIN_FAILED,
   LOGIN_LOCKED,
   LOGOUT,
-  PASSWORD_CHANGE
+  PASSWORD_CHANGE,
+  /** Data taken out of the system, such as raw packets with their passwords. */
+  EXPORT
 }

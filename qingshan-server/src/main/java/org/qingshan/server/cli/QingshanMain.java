@@ -28,6 +28,7 @@ public final class QingshanMain {
         aqi [--standard S] [--hourly]  AQI from CSV on stdin to CSV on stdout
         water [--lake]               water quality class from CSV on stdin to CSV on stdout
         hj212 check                  one verdict per HJ 212 packet on stdin, as JSON lines
+        hj212 replay [FILE] [--host H] [--port N]  send kept raw packets to a centre again
         help                         this text
 
       options of demo and serve (or the environment variable):

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.qingshan.hj212.cli.Hj212CheckCommand;
+import org.qingshan.hj212.cli.Hj212ReplayCommand;
 import org.qingshan.plan.DepartmentDirectory;
 import org.qingshan.plan.cli.PlanImportCommand;
 import org.qingshan.standards.cli.AqiCommand;
@@ -28,6 +29,7 @@ final class ToolCommands {
         "plan import", ToolCommands::planImport,
         "aqi", AqiCommand::run,
         "water", WaterCommand::run,
-        "hj212 check", Hj212CheckCommand::run);
+        "hj212 check", Hj212CheckCommand::run,
+        "hj212 replay", Hj212ReplayCommand::run);
   }
 }

@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.QingshanProperties;
+import org.qingshan.server.audit.AuditAction;
+import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.registry.Device;
 import org.qingshan.server.registry.DeviceRegistry;
@@ -20,6 +23,7 @@ import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +49,7 @@ class DevicePageController {
   private final CurrentUser currentUser;
   private final ExcelExport excel;
   private final Messages messages;
+  private final AuditLog audit;
   private final ZoneId zone;
 
   DevicePageController(
@@ -56,6 +61,7 @@ class DevicePageController {
       CurrentUser currentUser,
       ExcelExport excel,
       Messages messages,
+      AuditLog audit,
       QingshanProperties properties) {
     this.registry = registry;
     this.queries = queries;
@@ -65,6 +71,7 @@ class DevicePageController {
     this.currentUser = currentUser;
     this.excel = excel;
     this.messages = messages;
+    this.audit = audit;
     this.zone = ZoneId.of(properties.hj212().timeZone());
   }
 
@@ -179,6 +186,35 @@ class DevicePageController {
             "observation.converted",
             "observation.flag"),
         rows);
+  }
+
+  /**
+   * A day's raw packets of one CN as the device sent them (password included), for replay with
+   * {@code qingshan hj212 replay}: for administrators only, and audited.
+   */
+  @GetMapping("/raw.txt")
+  void rawDownload(
+      @PathVariable long id,
+      @RequestParam String cn,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+      HttpServletResponse response)
+      throws IOException {
+    Device d = device(id);
+    if (!RawText.VIEWER_CNS.contains(cn)) {
+      throw new UserFacingException("raw.error.cn");
+    }
+    String file = d.mn() + "-" + cn + "-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + ".txt";
+    response.setContentType("text/plain");
+    response.setHeader(
+        "Content-Disposition", ContentDisposition.attachment().filename(file).build().toString());
+    long count = queries.writeRawPackets(id, cn, day, response.getOutputStream());
+    audit.record(
+        AuditAction.EXPORT,
+        "device",
+        id,
+        d.mn() + " " + messages.get("device.raw") + " " + cn + " " + day + " (" + count + ")",
+        Optional.empty(),
+        Optional.of(Map.of("mn", d.mn(), "cn", cn, "day", day.toString(), "packets", count)));
   }
 
   @PostMapping("/commands")

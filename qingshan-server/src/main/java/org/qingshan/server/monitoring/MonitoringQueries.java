@@ -1,5 +1,8 @@
 package org.qingshan.server.monitoring;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -227,6 +230,37 @@ public class MonitoringQueries {
             .list();
     return new PageResult<>(items, total, page);
   }
+
+  /**
+   * Writes the raw packets of one CN and one day, oldest first, each as the device sent it and
+   * followed by CR LF: a byte stream that {@code hj212 check} and {@code hj212 replay} read.
+   * Packets whose raw text the retention cleared are left out.
+   *
+   * @return how many packets were written
+   */
+  public long writeRawPackets(long deviceId, String cn, LocalDate day, OutputStream out) {
+    long[] written = {0};
+    jdbc.sql(
+            "SELECT raw FROM data_packet WHERE device_id = :d AND cn = :cn AND data_time >= :from"
+                + " AND data_time < :to AND raw IS NOT NULL ORDER BY data_time")
+        .param("d", deviceId)
+        .param("cn", cn)
+        .param("from", Timestamp.valueOf(day.atStartOfDay()))
+        .param("to", Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
+        .query(
+            (ResultSet rs) -> {
+              try {
+                out.write(rs.getBytes("raw"));
+                out.write(LINE_END);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              written[0]++;
+            });
+    return written[0];
+  }
+
+  private static final byte[] LINE_END = {'\r', '\n'};
 
   public PageResult<DeviceCommand> commands(long deviceId, PageQuery page) {
     long total =

@@ -1,6 +1,6 @@
 package org.qingshan.server.monitoring;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.qingshan.hj212.codec.PacketEncoder;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.gateway.StoreResult;
@@ -50,6 +52,8 @@ class ObservationStore {
 
   // The codec's default maximum packet length is 9999; longer ones are configured on purpose.
   private static final int MAX_RAW_BYTES = 20_000;
+
+  private static final byte[] LINE_END = {'\r', '\n'};
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -169,18 +173,27 @@ class ObservationStore {
     return row.kind().filter(k -> k == ObservationKind.REALTIME).isPresent();
   }
 
-  /** The packet as received (its parts a line each), in UTF-8, cut at a bound. */
+  /**
+   * The packet's bytes as received, its parts a line each (CR LF, as HJ 212 ends a packet), cut at
+   * a bound: exactly what the device sent, so that it can be downloaded and sent again.
+   */
   private static byte[] rawBytes(ReceivedPacket received) {
-    StringBuilder sb = new StringBuilder();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     for (Packet part : received.parts()) {
-      if (!sb.isEmpty()) {
-        sb.append('\n');
+      if (out.size() > 0) {
+        out.writeBytes(LINE_END);
       }
-      sb.append(part.rawText().orElse(part.toString()));
+      byte[] bytes = part.rawBytes();
+      out.writeBytes(bytes.length > 0 ? bytes : frameOf(part));
     }
-    String text = sb.toString();
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return bytes.length <= MAX_RAW_BYTES ? bytes : java.util.Arrays.copyOf(bytes, MAX_RAW_BYTES);
+    byte[] bytes = out.toByteArray();
+    return bytes.length <= MAX_RAW_BYTES ? bytes : Arrays.copyOf(bytes, MAX_RAW_BYTES);
+  }
+
+  /** A packet made in this process has no received bytes: its encoding without the line end. */
+  private static byte[] frameOf(Packet part) {
+    byte[] encoded = PacketEncoder.encode(part);
+    return Arrays.copyOf(encoded, encoded.length - LINE_END.length);
   }
 
   private void insertObservations(List<Observation> rows) {

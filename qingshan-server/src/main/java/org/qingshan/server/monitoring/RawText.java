@@ -1,5 +1,10 @@
 package org.qingshan.server.monitoring;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -8,6 +13,7 @@ import java.util.regex.Pattern;
  * data in the device's name. The stored packet keeps it, for replay.
  */
 public final class RawText {
+  private static final Charset GB18030 = Charset.forName("GB18030");
   private static final Pattern PASSWORD = Pattern.compile("PW=[^;&]*");
 
   /** The data packets the raw viewer offers, by CN: real-time, minute, hour, day data, status. */
@@ -16,9 +22,24 @@ public final class RawText {
 
   private RawText() {}
 
-  /** A stored raw packet: its UTF-8 bytes, or null once cleared by the retention. */
+  /**
+   * A stored raw packet's text, or null once cleared by the retention. The bytes are the device's
+   * own: UTF-8 for most, GB 18030 (GBK) for devices that write Chinese that way.
+   */
   public static String of(byte[] stored) {
-    return stored == null ? null : new String(stored, java.nio.charset.StandardCharsets.UTF_8);
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(stored))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(stored, GB18030);
+    }
   }
 
   public static String masked(String raw) {

@@ -73,7 +73,8 @@ class SecurityConfig {
                     .hasAnyRole("ADMIN", "PLANNER")
                     .requestMatchers(HttpMethod.POST, "/devices/*/commands")
                     .hasAnyRole("ADMIN", "DISPATCHER")
-                    .requestMatchers("/devices/new", "/devices/*/edit", "/devices/*/block")
+                    .requestMatchers(
+                        "/devices/new", "/devices/*/edit", "/devices/*/block", "/devices/*/raw.txt")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/devices")
                     .hasRole("ADMIN")

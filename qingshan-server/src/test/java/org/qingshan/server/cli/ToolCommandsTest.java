@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ToolCommandsTest {
   @Test
   void everyToolOfTheCommandLineContractIsWired() {
-    assertThat(ToolCommands.all()).containsOnlyKeys("plan import", "aqi", "water", "hj212 check");
+    assertThat(ToolCommands.all())
+        .containsOnlyKeys("plan import", "aqi", "water", "hj212 check", "hj212 replay");
   }
 
   @Test

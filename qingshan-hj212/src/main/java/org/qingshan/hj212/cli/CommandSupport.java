@@ -1,0 +1,101 @@
+package org.qingshan.hj212.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import org.qingshan.hj212.codec.CrcDialect;
+
+/** What the {@code hj212} commands share: arguments, JSON lines, usage errors. */
+final class CommandSupport {
+  private CommandSupport() {}
+
+  /** A JSON writer of one object a line on {@code out}, which it never closes. */
+  static JsonGenerator jsonLines(PrintStream out) throws IOException {
+    JsonGenerator json =
+        new JsonFactory()
+            .createGenerator((OutputStream) new NonClosing(out))
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    json.setRootValueSeparator(null);
+    return json;
+  }
+
+  static void endLine(JsonGenerator json, PrintStream out) throws IOException {
+    json.flush();
+    out.write('\n');
+  }
+
+  static void writeOptional(JsonGenerator json, String name, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(name, value.get());
+    } else {
+      json.writeNullField(name);
+    }
+  }
+
+  static Optional<Integer> number(String s) {
+    try {
+      return Optional.of(Integer.parseInt(s));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  static Optional<CrcDialect> dialect(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "strict" -> Optional.of(CrcDialect.STRICT);
+      case "modbus" -> Optional.of(CrcDialect.ACCEPT_SWAPPED_MODBUS);
+      case "ignore" -> Optional.of(CrcDialect.IGNORE);
+      default -> Optional.empty();
+    };
+  }
+
+  static int usage(PrintStream err, String message, String usage) {
+    err.println("error: " + message);
+    err.println(usage);
+    return 2;
+  }
+
+  /** Best-effort header fields of a rejected packet, to say which device sent it. */
+  record HeaderPeek(String text, boolean enabled) {
+    static HeaderPeek of(byte[] bytes, boolean enabled) {
+      return new HeaderPeek(new String(bytes, StandardCharsets.UTF_8), enabled);
+    }
+
+    Optional<String> get(String name) {
+      if (!enabled) {
+        return Optional.empty();
+      }
+      int cp = text.indexOf("CP=&&");
+      String head = cp < 0 ? text : text.substring(0, cp);
+      for (String field : head.substring(Math.min(6, head.length())).split("[;,]")) {
+        if (field.startsWith(name + "=")) {
+          return Optional.of(field.substring(name.length() + 1));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Lets the JSON generator flush into the stream without ever closing it. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
