@@ -31,6 +31,20 @@ public enum DeviceKind {
     return label;
   }
 
+  /**
+   * Treatment facilities whose run state the device reports (HJ 212 {@code SBn-RS}, {@code
+   * SBn-RT}): a stack's desulphurisation, denitrification and dust removal, an outlet's treatment
+   * works, a sewage plant's biological and advanced treatment; none at a monitoring station.
+   */
+  public int facilities() {
+    return switch (this) {
+      case STACK -> 3;
+      case WASTEWATER_OUTLET -> 1;
+      case SEWAGE_PLANT -> 2;
+      case AIR_STATION, WATER_STATION -> 0;
+    };
+  }
+
   /** Whether values are emissions with totals (Cou) and, for stacks, converted values. */
   public boolean pollutionSource() {
     return this == STACK || this == WASTEWATER_OUTLET || this == SEWAGE_PLANT;

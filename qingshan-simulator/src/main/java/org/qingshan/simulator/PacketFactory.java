@@ -14,7 +14,10 @@ import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.hj212.packet.Split;
 
-/** Builds the uploads of one device: real-time, minute, hour and day data. */
+/**
+ * Builds the uploads of one device: real-time, minute, hour and day data, and the run state and
+ * daily run time of its treatment facilities.
+ */
 final class PacketFactory {
   /** The longest data segment of the standard; longer uploads are split. */
   static final int STANDARD_MAX_SEGMENT = 1024;
@@ -149,6 +152,43 @@ final class PacketFactory {
       }
     }
     return n;
+  }
+
+  /** 2021 the run state of each treatment facility at {@code t}; none for a station. */
+  Optional<Packet> facilityStatus(LocalDateTime t) {
+    int n = device.kind().facilities();
+    if (n == 0 || device.protocol() == ProtocolVersion.HJT_212_2005) {
+      return Optional.empty();
+    }
+    DataArea.Builder cp = DataArea.builder().dataTime(t);
+    for (int sb = 1; sb <= n; sb++) {
+      cp.put("SB" + sb + "-RS", Integer.toString(values.facilityState(device, sb, t)));
+    }
+    return Optional.of(upload(CommandCode.FACILITY_STATUS, cp.build(), true));
+  }
+
+  /**
+   * 2041 each treatment facility's hours of treatment on {@code day}, from its state every five
+   * minutes; none for a station.
+   */
+  Optional<Packet> facilityRuntime(LocalDateTime day, boolean wantsAnswer) {
+    int n = device.kind().facilities();
+    if (n == 0 || device.protocol() == ProtocolVersion.HJT_212_2005) {
+      return Optional.empty();
+    }
+    LocalDateTime start = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    DataArea.Builder cp = DataArea.builder().dataTime(start);
+    for (int sb = 1; sb <= n; sb++) {
+      int running = 0;
+      for (int step = 0; step < 24 * 12; step++) {
+        running +=
+            ValueModel.treating(values.facilityState(device, sb, start.plusMinutes(5L * step)))
+                ? 1
+                : 0;
+      }
+      cp.put("SB" + sb + "-RT", String.format(java.util.Locale.ROOT, "%.2f", running / 12.0));
+    }
+    return Optional.of(upload(CommandCode.FACILITY_RUNTIME_DAY, cp.build(), wantsAnswer));
   }
 
   /** 2081 start-up time, sent after (re)starting. */

@@ -53,6 +53,7 @@ final class SimulatedDevice {
   private Duration realtimeInterval;
   private int minuteInterval;
   private boolean realtimeOn = true;
+  private boolean facilityStatusOn = true;
   private Duration clockOffset = Duration.ZERO;
   private final LocalDateTime startedAt;
   private boolean restartSent;
@@ -158,8 +159,13 @@ final class SimulatedDevice {
 
   private void produceDueData(LocalDateTime now) {
     while (!nextRealtime.isAfter(now)) {
-      if (realtimeOn && connected() && !now.isBefore(offlineUntil)) {
-        send(packets.realtime(nextRealtime), false);
+      if (connected() && !now.isBefore(offlineUntil)) {
+        if (realtimeOn) {
+          send(packets.realtime(nextRealtime), false);
+        }
+        if (facilityStatusOn) {
+          packets.facilityStatus(nextRealtime).ifPresent(p -> send(p, false));
+        }
       }
       nextRealtime = nextRealtime.plus(realtimeInterval);
     }
@@ -179,6 +185,7 @@ final class SimulatedDevice {
       backlog.addAll(
           packets.period(
               CommandCode.DAY_DATA, nextDay, Duration.ofDays(1), Duration.ofHours(1), true));
+      packets.facilityRuntime(nextDay, true).ifPresent(backlog::add);
       nextDay = nextDay.plusDays(1);
     }
   }
@@ -265,6 +272,8 @@ final class SimulatedDevice {
     if (cn.equals(CommandCode.STOP_REALTIME_DATA) || cn.equals(CommandCode.STOP_FACILITY_STATUS)) {
       if (cn.equals(CommandCode.STOP_REALTIME_DATA)) {
         realtimeOn = false;
+      } else {
+        facilityStatusOn = false;
       }
       out.add(Commands.notificationAnswer(command));
       return out;
@@ -317,7 +326,11 @@ final class SimulatedDevice {
         }
       }
       case CommandCode.REALTIME_DATA -> realtimeOn = true;
-      case CommandCode.DAY_DATA, CommandCode.HOUR_DATA, CommandCode.MINUTE_DATA -> {
+      case CommandCode.FACILITY_STATUS -> facilityStatusOn = true;
+      case CommandCode.DAY_DATA,
+          CommandCode.HOUR_DATA,
+          CommandCode.MINUTE_DATA,
+          CommandCode.FACILITY_RUNTIME_DAY -> {
         List<Packet> history = history(command);
         out.addAll(history);
         if (history.isEmpty()) {
@@ -333,7 +346,7 @@ final class SimulatedDevice {
                       .put("PolId", command.cp().value("PolId").orElse(""))
                       .putText("i11001-Info", "仪器运行正常; 最近校准 03:00")
                       .build()));
-      case CommandCode.SET_TIMEOUT, CommandCode.FACILITY_STATUS, CommandCode.SET_PASSWORD -> {
+      case CommandCode.SET_TIMEOUT, CommandCode.SET_PASSWORD -> {
         // accepted; the simulation has no behaviour attached
       }
       default -> {
@@ -345,7 +358,10 @@ final class SimulatedDevice {
     return out;
   }
 
-  /** Re-sends stored period data between BeginTime and EndTime (补遗), at most 200 packets. */
+  /**
+   * Re-sends stored period data (or facility run times) between BeginTime and EndTime (补遗), at most
+   * 200 packets.
+   */
   private List<Packet> history(Packet command) {
     Optional<LocalDateTime> begin = command.cp().time("BeginTime");
     Optional<LocalDateTime> end = command.cp().time("EndTime");
@@ -357,7 +373,7 @@ final class SimulatedDevice {
     Duration step;
     LocalDateTime t;
     switch (command.cn()) {
-      case CommandCode.DAY_DATA -> {
+      case CommandCode.DAY_DATA, CommandCode.FACILITY_RUNTIME_DAY -> {
         length = Duration.ofDays(1);
         step = Duration.ofHours(1);
         t = begin.get().truncatedTo(ChronoUnit.DAYS);
@@ -375,7 +391,11 @@ final class SimulatedDevice {
     }
     LocalDateTime limit = now();
     while (!t.isAfter(end.get()) && !t.plus(length).isAfter(limit) && out.size() < 200) {
-      for (Packet p : packets.period(command.cn(), t, length, step, false)) {
+      List<Packet> due =
+          command.cn().equals(CommandCode.FACILITY_RUNTIME_DAY)
+              ? packets.facilityRuntime(t, false).stream().toList()
+              : packets.period(command.cn(), t, length, step, false);
+      for (Packet p : due) {
         // uploads answering a request carry the request's QN
         out.add(command.qn().map(qn -> p.toBuilder().qn(qn).build()).orElse(p));
       }

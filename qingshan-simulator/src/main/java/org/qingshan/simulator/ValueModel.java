@@ -66,6 +66,44 @@ final class ValueModel {
     return "N";
   }
 
+  /** HJ 212 treatment facility states ({@code SBn-RS}). */
+  static final int FACILITY_OFF = 0;
+
+  static final int FACILITY_RUNNING = 1;
+  static final int FACILITY_MAINTENANCE = 3;
+  static final int FACILITY_ALARM = 4;
+  static final int FACILITY_BACK_BLOW = 5;
+
+  /**
+   * A treatment facility's state at {@code t} (facility numbers from 1): running, with now and then
+   * an hour of alarm, maintenance or standstill (which a bureau wants to see: emitting with
+   * treatment off), and a dust filter's back-blow for the first minutes of every fourth hour.
+   */
+  int facilityState(DeviceProfile device, int facility, LocalDateTime t) {
+    long hour = t.toEpochSecond(ZoneOffset.UTC) / 3600;
+    SplittableRandom h =
+        new SplittableRandom(mix(seed ^ 0x2021L, device.mn().hashCode(), facility, hour));
+    int draw = h.nextInt(600);
+    if (draw == 0) {
+      return FACILITY_OFF;
+    }
+    if (draw == 1) {
+      return FACILITY_ALARM;
+    }
+    if (draw == 2) {
+      return FACILITY_MAINTENANCE;
+    }
+    if (device.kind() == DeviceKind.STACK && facility == 3 && hour % 4 == 0 && t.getMinute() < 3) {
+      return FACILITY_BACK_BLOW;
+    }
+    return FACILITY_RUNNING;
+  }
+
+  /** Whether the facility treats in this state: running, or cleaning itself while it runs. */
+  static boolean treating(int state) {
+    return state == FACILITY_RUNNING || state == FACILITY_BACK_BLOW;
+  }
+
   static double round(double v) {
     double scale = v >= 100 ? 10 : v >= 10 ? 100 : 1000;
     return Math.round(v * scale) / scale;

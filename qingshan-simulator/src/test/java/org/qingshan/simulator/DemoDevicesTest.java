@@ -27,6 +27,7 @@ import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.gateway.StoreResult;
 import org.qingshan.hj212.packet.FactorReading;
 import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.hj212.packet.Suffix;
 
 /** Simulated devices against a real gateway over loopback TCP. */
@@ -136,12 +137,20 @@ class DemoDevicesTest {
       int n = DemoCounty.devices().size();
       store.awaitUntil(s -> demo.stats().connected() == n);
       clock.advance(Duration.ofSeconds(31)); // the first real-time data falls due
+      long withFacilities =
+          DemoCounty.devices().stream()
+              .filter(d -> d.protocol() != ProtocolVersion.HJT_212_2005)
+              .filter(d -> d.kind().facilities() > 0)
+              .count();
       store.awaitUntil(
           s ->
               perDevice(s, "2011") == n
                   && perDevice(s, "2051") == n
                   && perDevice(s, "2061") == n
-                  && perDevice(s, "2031") == n);
+                  && perDevice(s, "2031") == n
+                  && perDevice(s, "2021") == withFacilities
+                  && perDevice(s, "2041") == withFacilities);
+      assertThat(withFacilities).isPositive();
       Packet hour = store.matching(p -> p.cn().equals("2061")).get(0);
       assertThat(hour.cp().dataTime()).isPresent();
       assertThat(hour.cp().readings()).isNotEmpty();
@@ -243,7 +252,19 @@ class DemoDevicesTest {
                   .cp()
                   .value("RtdInterval"))
           .contains("60");
-      assertThat(demo.stats().commands()).isEqualTo(3);
+
+      Packet stopStatus = c.stopFacilityStatus();
+      g.send(device.mn(), stopStatus).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      store.awaitUntil(
+          s -> !s.matching(p -> p.cn().equals("9013") && p.qn().equals(stopStatus.qn())).isEmpty());
+      long statusBefore = store.matching(p -> p.cn().equals("2021")).size();
+      long realtimeBefore = store.matching(p -> p.cn().equals("2011")).size();
+      clock.advance(Duration.ofMinutes(3));
+      // Two ticks' real-time data: a status sent with the first would have arrived before the
+      // second (one connection keeps the order).
+      store.awaitUntil(s -> s.matching(p -> p.cn().equals("2011")).size() > realtimeBefore + 1);
+      assertThat(store.matching(p -> p.cn().equals("2021"))).hasSize((int) statusBefore);
+      assertThat(demo.stats().commands()).isEqualTo(4);
     }
   }
 

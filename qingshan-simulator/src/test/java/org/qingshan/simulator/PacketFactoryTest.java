@@ -71,4 +71,48 @@ class PacketFactoryTest {
       assertThat(dayData(device, PacketFactory.STANDARD_MAX_SEGMENT)).as(device.mn()).hasSize(1);
     }
   }
+
+  @Test
+  void treatmentFacilitiesReportTheirStateAndTheirHoursOfTreatmentADay() {
+    ValueModel values = new ValueModel(7, 0.02);
+    int shortDays = 0;
+    for (DeviceProfile device : DemoCounty.devices()) {
+      PacketFactory factory =
+          new PacketFactory(
+              device, values, QnGenerator.systemDefault(), PacketFactory.STANDARD_MAX_SEGMENT);
+      int facilities =
+          device.protocol() == ProtocolVersion.HJT_212_2005 ? 0 : device.kind().facilities();
+      Optional<Packet> status = factory.facilityStatus(DAY.plusHours(9));
+      assertThat(status.isPresent()).as(device.mn()).isEqualTo(facilities > 0);
+      if (facilities == 0) {
+        assertThat(factory.facilityRuntime(DAY, true)).isEmpty();
+        continue;
+      }
+      Packet rs = decoded(status.get());
+      assertThat(rs.cn()).isEqualTo(CommandCode.FACILITY_STATUS);
+      assertThat(rs.cp().readings())
+          .extracting(FactorReading::factor)
+          .hasSize(facilities)
+          .allMatch(f -> f.matches("SB[1-3]"));
+      assertThat(rs.cp().text()).matches(".*SB1-RS=[0-5](;.*|$)");
+      for (int d = 0; d < 120; d++) {
+        Packet rt = decoded(factory.facilityRuntime(DAY.plusDays(d), true).orElseThrow());
+        assertThat(rt.cn()).isEqualTo(CommandCode.FACILITY_RUNTIME_DAY);
+        assertThat(rt.cp().dataTime()).hasValue(DAY.plusDays(d));
+        for (String item : rt.cp().text().replaceFirst("^DataTime=\\d{14};", "").split(";")) {
+          double hours = Double.parseDouble(item.substring(item.indexOf('=') + 1));
+          // A facility stops, alarms or is serviced for whole hours; back-blowing still treats.
+          assertThat(hours).as(item).isBetween(0.0, 24.0);
+          assertThat(hours % 1).as(item).isZero();
+          shortDays += hours < 24 ? 1 : 0;
+        }
+      }
+    }
+    assertThat(shortDays).as("facility-days with a stop, an alarm or maintenance").isPositive();
+  }
+
+  private static Packet decoded(Packet p) {
+    byte[] frame = PacketEncoder.encode(p);
+    return PacketDecoder.standard().decode(frame, 0, frame.length - 2).packet().orElseThrow();
+  }
 }
