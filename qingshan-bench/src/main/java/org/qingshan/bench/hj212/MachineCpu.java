@@ -61,10 +61,10 @@ final class MachineCpu {
       return Optional.empty();
     }
     String[] f = lines.get(0).trim().split("\\s+");
-    if (f.length < 8) {
-      return Optional.empty();
+    if (f.length < 9) {
+      return Optional.empty(); // "cpu" and the eight counters up to steal
     }
-    long[] t = new long[Math.min(f.length - 1, 8)];
+    long[] t = new long[8];
     for (int i = 0; i < t.length; i++) {
       t[i] = Long.parseLong(f[i + 1]);
     }

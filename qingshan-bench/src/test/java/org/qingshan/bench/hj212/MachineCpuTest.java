@@ -34,5 +34,6 @@ class MachineCpuTest {
     assertThat(MachineCpu.parse(List.of())).isEmpty();
     assertThat(MachineCpu.parse(List.of("intr 1 2 3"))).isEmpty();
     assertThat(MachineCpu.parse(List.of("cpu  1 2 3"))).isEmpty();
+    assertThat(MachineCpu.parse(List.of("cpu  1 2 3 4 5 6 7"))).isEmpty();
   }
 }

@@ -1,31 +1,23 @@
 package org.qingshan.hj212.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import org.qingshan.hj212.client.PacketReplay;
-import org.qingshan.hj212.client.PacketReplay.Outcome;
 import org.qingshan.hj212.codec.CrcDialect;
-import org.qingshan.hj212.codec.DecodeError;
 import org.qingshan.hj212.codec.DecodeResult;
 import org.qingshan.hj212.codec.DecoderOptions;
-import org.qingshan.hj212.codec.ErrorKind;
 import org.qingshan.hj212.packet.Packet;
 
 /**
@@ -43,9 +35,6 @@ public final class Hj212ReplayCommand {
 
   private Hj212ReplayCommand() {}
 
-  /** One frame of the input: its packet when valid, else why not. */
-  private record Item(Optional<Packet> packet, DecodeResult result) {}
-
   /**
    * Runs the command.
    *
@@ -61,7 +50,7 @@ public final class Hj212ReplayCommand {
     // centre checks each device's CRC as it knows the device.
     DecoderOptions options =
         DecoderOptions.defaults().withCrcPolicy(mn -> CrcDialect.ACCEPT_SWAPPED_MODBUS);
-    Optional<Path> file = Optional.empty();
+    Optional<String> file = Optional.empty(); // "-" is standard input
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       String value = i + 1 < args.size() ? args.get(i + 1) : "";
@@ -71,12 +60,12 @@ public final class Hj212ReplayCommand {
           out.println(
               "Sends each device's packets, their bytes unchanged, on a connection of its own and"
                   + " waits for each answer the packet asks for. Prints one JSON line per packet:"
-                  + " {\"result\":\"answered\"|\"sent\"|\"no-answer\"|\"not-sent\"|\"invalid\","
+                  + " {\"result\":\"answered\"|\"sent\"|\"no-answer\"|\"incomplete\"|\"not-sent\"|\"invalid\","
                   + "\"reason\",\"cn\",\"mn\",\"qn\",\"dataTime\"}.");
           return 0;
         }
         case "--host" -> {
-          if (value.isBlank()) {
+          if (value.isBlank() || value.startsWith("-")) {
             return usage(err, "--host needs a host name or address");
           }
           host = value;
@@ -116,50 +105,55 @@ public final class Hj212ReplayCommand {
           i++;
         }
         default -> {
-          if (a.startsWith("-") || file.isPresent()) {
+          if ((a.startsWith("-") && !a.equals("-")) || file.isPresent()) {
             return usage(err, "unknown argument: " + a);
           }
-          file = Optional.of(Path.of(a));
+          file = Optional.of(a);
         }
       }
     }
-    List<Item> items = new ArrayList<>();
-    try (InputStream source = file.isPresent() ? Files.newInputStream(file.get()) : in) {
-      PacketStream.read(source, options, r -> items.add(new Item(r.packet(), r)));
-    } catch (IOException e) {
+    Optional<String> fileName = file.filter(f -> !f.equals("-"));
+    List<DecodeResult> inputs = new ArrayList<>();
+    try (InputStream source =
+        fileName.isPresent() ? Files.newInputStream(Path.of(fileName.get())) : in) {
+      PacketStream.read(source, options, inputs::add);
+    } catch (IOException | InvalidPathException e) {
       err.println(
-          "error: cannot read "
-              + file.map(Path::toString).orElse("standard input")
-              + ": "
-              + e.getMessage());
+          "error: cannot read " + fileName.orElse("standard input") + ": " + e.getMessage());
+      return 1;
+    }
+    if (inputs.isEmpty()) {
+      err.println("error: no packets in " + fileName.orElse("standard input"));
       return 1;
     }
     try (PacketReplay replay = new PacketReplay(host, port, Duration.ofSeconds(timeoutSeconds))) {
-      Map<Integer, Outcome> outcomes = replayByDevice(items, replay, err);
-      return report(items, outcomes, host + ":" + port, out, err);
+      return ReplayReport.print(replayByDevice(inputs, replay), host + ":" + port, out, err);
     } catch (IOException e) {
       err.println("error: cannot write the results: " + e.getMessage());
       return 1;
     }
   }
 
-  /** Each valid packet's outcome by its place in the input. */
-  private static Map<Integer, Outcome> replayByDevice(
-      List<Item> items, PacketReplay replay, PrintStream err) {
+  /** Each device's packets replayed, at most {@link #PARALLEL_DEVICES} at a time. */
+  private static List<ReplayReport.Line> replayByDevice(
+      List<DecodeResult> inputs, PacketReplay replay) {
     Map<String, List<Integer>> byDevice = new LinkedHashMap<>();
-    for (int i = 0; i < items.size(); i++) {
-      Optional<Packet> p = items.get(i).packet();
+    for (int i = 0; i < inputs.size(); i++) {
+      Optional<Packet> p = inputs.get(i).packet();
       if (p.isPresent()) {
         byDevice.computeIfAbsent(p.get().mn(), k -> new ArrayList<>()).add(i);
       }
     }
-    Map<Integer, Outcome> outcomes = new ConcurrentHashMap<>();
+    ReplayReport.Line[] lines = new ReplayReport.Line[inputs.size()];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = new ReplayReport.Line(inputs.get(i), Optional.empty(), Optional.empty());
+    }
     Semaphore slots = new Semaphore(PARALLEL_DEVICES);
     List<CompletableFuture<?>> all = new ArrayList<>();
-    for (Map.Entry<String, List<Integer>> device : byDevice.entrySet()) {
+    for (List<Integer> places : byDevice.values()) {
       slots.acquireUninterruptibly();
-      List<Integer> places = device.getValue();
-      List<Packet> packets = places.stream().map(i -> items.get(i).packet().orElseThrow()).toList();
+      List<Packet> packets =
+          places.stream().map(i -> inputs.get(i).packet().orElseThrow()).toList();
       all.add(
           replay
               .replay(packets)
@@ -167,82 +161,18 @@ public final class Hj212ReplayCommand {
               .whenComplete(
                   (result, error) -> {
                     slots.release();
-                    List<Outcome> got = result == null ? List.of() : result.outcomes();
                     for (int k = 0; k < places.size(); k++) {
-                      outcomes.put(places.get(k), k < got.size() ? got.get(k) : Outcome.NOT_SENT);
-                    }
-                    if (result != null) {
-                      result.problem().ifPresent(m -> err.println(device.getKey() + ": " + m));
+                      int i = places.get(k);
+                      lines[i] =
+                          new ReplayReport.Line(
+                              inputs.get(i),
+                              Optional.of(result.outcomes().get(k)),
+                              result.problem());
                     }
                   }));
     }
-    try {
-      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      err.println("error: " + e.getCause().getMessage());
-    }
-    return outcomes;
-  }
-
-  private static int report(
-      List<Item> items,
-      Map<Integer, Outcome> outcomes,
-      String centre,
-      PrintStream out,
-      PrintStream err)
-      throws IOException {
-    JsonGenerator json = CommandSupport.jsonLines(out);
-    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-    int invalid = 0;
-    for (int i = 0; i < items.size(); i++) {
-      Item item = items.get(i);
-      json.writeStartObject();
-      if (item.packet().isPresent()) {
-        Packet p = item.packet().get();
-        Outcome outcome = outcomes.getOrDefault(i, Outcome.NOT_SENT);
-        counts.merge(outcome, 1, Integer::sum);
-        json.writeStringField("result", outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        json.writeNullField("reason");
-        json.writeStringField("cn", p.cn());
-        json.writeStringField("mn", p.mn());
-        CommandSupport.writeOptional(json, "qn", p.qn());
-        CommandSupport.writeOptional(
-            json, "dataTime", p.cp().dataTime().map(DateTimeFormatter.ISO_LOCAL_DATE_TIME::format));
-      } else {
-        invalid++;
-        DecodeError e = item.result().error().orElseThrow();
-        CommandSupport.HeaderPeek h =
-            CommandSupport.HeaderPeek.of(e.bytes(), e.kind() != ErrorKind.FRAME);
-        json.writeStringField("result", "invalid");
-        json.writeStringField("reason", e.kind() == ErrorKind.VALUE ? "field" : e.kind().code());
-        CommandSupport.writeOptional(json, "cn", h.get("CN"));
-        CommandSupport.writeOptional(json, "mn", h.get("MN"));
-        CommandSupport.writeOptional(json, "qn", h.get("QN"));
-        json.writeNullField("dataTime");
-        json.writeStringField("message", e.message());
-      }
-      json.writeEndObject();
-      CommandSupport.endLine(json, out);
-    }
-    out.flush();
-    err.printf(
-        Locale.ROOT,
-        "replayed to %s: %d packets, %d answered, %d sent (no answer asked), %d without answer,"
-            + " %d not sent, %d invalid (not sent)%n",
-        centre,
-        items.size(),
-        counts.getOrDefault(Outcome.ANSWERED, 0),
-        counts.getOrDefault(Outcome.SENT, 0),
-        counts.getOrDefault(Outcome.NO_ANSWER, 0),
-        counts.getOrDefault(Outcome.NOT_SENT, 0),
-        invalid);
-    boolean clean =
-        invalid == 0
-            && counts.getOrDefault(Outcome.NO_ANSWER, 0) == 0
-            && counts.getOrDefault(Outcome.NOT_SENT, 0) == 0;
-    return clean ? 0 : 1;
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    return List.of(lines);
   }
 
   private static int usage(PrintStream err, String message) {

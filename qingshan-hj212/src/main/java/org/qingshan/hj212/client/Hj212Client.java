@@ -4,12 +4,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.qingshan.hj212.codec.DecodeResult;
-import org.qingshan.hj212.codec.PacketDecoder;
 import org.qingshan.hj212.command.CommandCode;
-import org.qingshan.hj212.netty.Hj212FrameDecoder;
+import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.netty.Hj212PacketEncoder;
 import org.qingshan.hj212.packet.Packet;
 
@@ -77,22 +72,7 @@ public final class Hj212Client implements AutoCloseable {
       Consumer<Hj212Client> onClose) {
     CompletableFuture<Hj212Client> result = new CompletableFuture<>();
     Handler handler = new Handler(responder);
-    Bootstrap b =
-        new Bootstrap()
-            .group(group)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-            .handler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new Hj212FrameDecoder(PacketDecoder.standard()))
-                        .addLast(new Hj212PacketEncoder())
-                        .addLast(handler);
-                  }
-                });
+    Bootstrap b = DeviceBootstrap.of(group, new Hj212PacketEncoder(), handler);
     ChannelFuture f = b.connect(host, port);
     f.addListener(
         done -> {
@@ -115,12 +95,13 @@ public final class Hj212Client implements AutoCloseable {
   }
 
   /**
-   * Sends a packet. When it asks for a reply (Flag.A = 1 and a QN), the stage completes with the
-   * centre's 9014 for that QN, or fails after the answer timeout; otherwise once written.
+   * Sends a packet. When the centre answers it (an upload with Flag.A = 1, a notification) and it
+   * has a QN, the stage completes with the centre's 9014 or 9013 for that QN, or fails after the
+   * answer timeout; otherwise once written.
    */
   public CompletionStage<Packet> send(Packet packet) {
     CompletableFuture<Packet> done = new CompletableFuture<>();
-    boolean wantsAnswer = packet.replyRequested() && packet.qn().isPresent();
+    boolean wantsAnswer = Commands.answerFor(packet).isPresent() && packet.qn().isPresent();
     if (wantsAnswer) {
       String qn = packet.qn().get();
       awaiting.put(qn, new Awaiting(done, System.nanoTime() + answerTimeout.toNanos()));

@@ -1,6 +1,7 @@
 package org.qingshan.hj212.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.qingshan.hj212.packet.Packet;
 
 /**
@@ -37,11 +38,24 @@ public final class PacketEncoder {
    * @throws IllegalArgumentException when the segment exceeds 9999 bytes
    */
   public static byte[] encode(Packet p) {
+    byte[] frame = frame(p);
+    byte[] out = Arrays.copyOf(frame, frame.length + 2);
+    out[frame.length] = '\r';
+    out[frame.length + 1] = '\n';
+    return out;
+  }
+
+  /**
+   * The packet from {@code ##} to its CRC, without the line end: the bytes a received packet keeps.
+   *
+   * @throws IllegalArgumentException when the segment exceeds 9999 bytes
+   */
+  public static byte[] frame(Packet p) {
     byte[] seg = segment(p).getBytes(StandardCharsets.UTF_8);
     if (seg.length > 9999) {
       throw new IllegalArgumentException("segment of " + seg.length + " bytes exceeds 9999");
     }
-    byte[] out = new byte[seg.length + 12];
+    byte[] out = new byte[seg.length + 10];
     out[0] = '#';
     out[1] = '#';
     int len = seg.length;
@@ -51,8 +65,6 @@ public final class PacketEncoder {
     out[5] = (byte) ('0' + len % 10);
     System.arraycopy(seg, 0, out, 6, len);
     Crc16.writeHex(Crc16.hj212(seg, 0, len), out, 6 + len);
-    out[len + 10] = '\r';
-    out[len + 11] = '\n';
     return out;
   }
 

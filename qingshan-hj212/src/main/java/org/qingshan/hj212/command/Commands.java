@@ -40,6 +40,19 @@ public final class Commands {
 
   // ---- answers ---------------------------------------------------------------------------------
 
+  /**
+   * What the centre answers a packet from a device once it is stored: 9014 to an upload that asks
+   * for it (Flag.A = 1), 9013 to a notification; nothing to anything else.
+   */
+  public static Optional<Packet> answerFor(Packet fromDevice) {
+    return switch (CommandCode.fromDevice(fromDevice.cn())) {
+      case UPLOAD ->
+          fromDevice.replyRequested() ? Optional.of(dataAnswer(fromDevice)) : Optional.empty();
+      case NOTIFICATION -> Optional.of(notificationAnswer(fromDevice));
+      default -> Optional.empty();
+    };
+  }
+
   /** 9014 data answer to an upload (sent when its Flag.A = 1): ST=91, Flag=4, QN echoed. */
   public static Packet dataAnswer(Packet upload) {
     return answer(upload, CommandCode.DATA_ANSWER, DataArea.EMPTY_AREA);

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.qingshan.hj212.codec.DecodeResult;
-import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.reassembly.SplitPacketAssembler;
@@ -184,13 +183,7 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
     Channel ch = ctx.channel();
     boolean wrote = false;
     for (Packet p : parts) {
-      Optional<Packet> answer =
-          switch (CommandCode.fromDevice(p.cn())) {
-            case UPLOAD ->
-                p.replyRequested() ? Optional.of(Commands.dataAnswer(p)) : Optional.empty();
-            case NOTIFICATION -> Optional.of(Commands.notificationAnswer(p));
-            default -> Optional.empty();
-          };
+      Optional<Packet> answer = Commands.answerFor(p);
       if (answer.isPresent()) {
         ch.write(answer.get(), ch.voidPromise());
         shared.answers.increment();

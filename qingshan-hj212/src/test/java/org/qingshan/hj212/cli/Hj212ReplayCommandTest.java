@@ -72,10 +72,14 @@ class Hj212ReplayCommandTest {
     return g.port();
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger QNS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** An upload of {@code minute}'s DataTime with a QN of its own (as each part of a split has). */
   private static Packet upload(String mn, int minute, boolean reply, Optional<Split> split) {
     Packet.Builder b =
         Packet.builder()
-            .qn(String.format("20260101%06d000", minute))
+            .qn(String.format("20260101%06d%03d", minute, QNS.incrementAndGet() % 1000))
             .st("31")
             .cn(CommandCode.REALTIME_DATA)
             .pw("123456")
@@ -150,24 +154,82 @@ class Hj212ReplayCommandTest {
   }
 
   @Test
-  void aSplitPacketsPartsGoTogetherAndAreAnsweredOnceAssembled() throws IOException {
+  void aSplitPacketsPartsAreAnsweredOnceAssembledEvenWithOtherPacketsBetweenThem()
+      throws IOException {
     int port = gateway();
     String input =
-        frame(upload(KNOWN, 5, true, Optional.of(new Split(2, 1))))
-            + "\r\n"
-            + frame(upload(KNOWN, 5, true, Optional.of(new Split(2, 2))))
+        frame(upload(KNOWN, 5, true, Optional.of(new Split(2, 2))))
             + "\r\n"
             + frame(upload(KNOWN, 6, true, Optional.empty()))
+            + "\r\n"
+            + frame(upload(KNOWN, 5, true, Optional.of(new Split(2, 1))))
             + "\r\n";
 
-    int exit = replay(input, "--port", String.valueOf(port), "--timeout", "5");
+    int exit = replay(input, "--port", String.valueOf(port), "--timeout", "30");
 
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(lines())
         .extracting(n -> n.get("result").asText())
         .containsExactly("answered", "answered", "answered");
     assertThat(stored).hasSize(2);
-    assertThat(stored.peek().parts()).hasSize(2);
+    assertThat(stored).anySatisfy(r -> assertThat(r.parts()).hasSize(2));
+  }
+
+  @Test
+  void aPartWhoseOtherPartsAreMissingIsSentAndSaidIncompleteWithoutHoldingUpTheRest()
+      throws IOException {
+    int port = gateway();
+    String input =
+        frame(upload(KNOWN, 5, true, Optional.of(new Split(3, 1))))
+            + "\r\n"
+            + frame(upload(KNOWN, 6, true, Optional.empty()))
+            + "\r\n";
+
+    int exit = replay(input, "--port", String.valueOf(port), "--timeout", "30");
+
+    assertThat(exit).isEqualTo(1);
+    List<JsonNode> lines = lines();
+    assertThat(lines)
+        .extracting(n -> n.get("result").asText())
+        .containsExactly("incomplete", "answered");
+    assertThat(lines.get(0).get("reason").asText()).contains("other parts");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("1 incomplete split parts");
+  }
+
+  @Test
+  void aCentreThatClosesTheConnectionIsSaid() throws Exception {
+    try (ServerSocket centre = new ServerSocket(0)) {
+      Thread t =
+          new Thread(
+              () -> {
+                try (java.net.Socket s = centre.accept()) {
+                  s.getInputStream().read(new byte[16]);
+                } catch (IOException ignored) {
+                  // the test reads what the replay says
+                }
+              });
+      t.start();
+      StringBuilder input = new StringBuilder();
+      for (int minute = 1; minute <= 3; minute++) {
+        input.append(frame(upload(KNOWN, minute, true, Optional.empty()))).append("\r\n");
+      }
+      int exit = replay(input.toString(), "--port", String.valueOf(centre.getLocalPort()));
+      t.join();
+
+      assertThat(exit).isEqualTo(1);
+      assertThat(lines())
+          .extracting(n -> n.get("result").asText())
+          .containsExactly("no-answer", "not-sent", "not-sent");
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains(KNOWN + ": the centre closed the connection after 1 of 3 packets");
+    }
+  }
+
+  @Test
+  void anEmptyInputIsAnError() throws IOException {
+    assertThat(replay("\r\n", "-")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("error: no packets in standard input");
   }
 
   @Test
@@ -207,8 +269,8 @@ class Hj212ReplayCommandTest {
         .extracting(n -> n.get("result").asText())
         .containsExactly("no-answer", "no-answer", "no-answer", "not-sent", "not-sent", "answered");
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains(STRANGER + ": no answer to 3 packets in a row")
-        .contains("3 without answer, 2 not sent");
+        .contains(STRANGER + ": no answer within 1 s to 3 packets in a row")
+        .contains("3 without answer, 0 incomplete split parts, 2 not sent");
   }
 
   @Test
@@ -251,6 +313,7 @@ class Hj212ReplayCommandTest {
     assertThat(replay("", "--crc", "sometimes")).isEqualTo(2);
     assertThat(replay("", "a.txt", "b.txt")).isEqualTo(2);
     assertThat(replay("", "--verbose")).isEqualTo(2);
+    assertThat(replay("", "--host", "--port", "9212")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: qingshan hj212 replay");
   }
 }

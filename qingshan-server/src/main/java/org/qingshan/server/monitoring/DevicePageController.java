@@ -22,6 +22,8 @@ import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
@@ -38,6 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/devices/{id}")
 class DevicePageController {
+  private static final Logger log = LoggerFactory.getLogger(DevicePageController.class);
+
   /** A quarter of data per export: a year of real-time data would not fit a sheet. */
   static final int MAX_EXPORT_DAYS = 92;
 
@@ -207,14 +211,44 @@ class DevicePageController {
     response.setContentType("text/plain");
     response.setHeader(
         "Content-Disposition", ContentDisposition.attachment().filename(file).build().toString());
-    long count = queries.writeRawPackets(id, cn, day, response.getOutputStream());
-    audit.record(
-        AuditAction.EXPORT,
-        "device",
-        id,
-        d.mn() + " " + messages.get("device.raw") + " " + cn + " " + day + " (" + count + ")",
-        Optional.empty(),
-        Optional.of(Map.of("mn", d.mn(), "cn", cn, "day", day.toString(), "packets", count)));
+    long[] written = {0};
+    boolean complete = false;
+    try {
+      queries.writeRawPackets(id, cn, day, response.getOutputStream(), n -> written[0] = n);
+      complete = true;
+    } catch (IOException e) {
+      // The browser went away: nothing to answer, but what left is audited below.
+      log.info("raw packet download of device {} broken off: {}", d.mn(), e.getMessage());
+    } finally {
+      // Recorded even when broken off: packets with their passwords may have left.
+      audit.record(
+          AuditAction.EXPORT,
+          "device",
+          id,
+          d.mn()
+              + " "
+              + messages.get("device.raw")
+              + " "
+              + cn
+              + " "
+              + day
+              + " ("
+              + written[0]
+              + ")",
+          Optional.empty(),
+          Optional.of(
+              Map.of(
+                  "mn",
+                  d.mn(),
+                  "cn",
+                  cn,
+                  "day",
+                  day.toString(),
+                  "packets",
+                  written[0],
+                  "complete",
+                  complete)));
+    }
   }
 
   @PostMapping("/commands")

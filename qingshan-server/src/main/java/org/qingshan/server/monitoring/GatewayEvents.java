@@ -1,7 +1,6 @@
 package org.qingshan.server.monitoring;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,7 +50,7 @@ class GatewayEvents implements GatewayListener {
     if (firstInAMinute(packet.mn())) {
       log.warn("refused packets of MN {} from {}: {}", packet.mn(), remoteAddress, result);
     }
-    String raw = packet.rawText().orElse(new String(packet.rawBytes(), StandardCharsets.US_ASCII));
+    String raw = RawText.of(packet.rawBytes());
     recorder.execute(
         () -> {
           try {

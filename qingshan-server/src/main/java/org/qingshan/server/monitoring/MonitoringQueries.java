@@ -2,7 +2,6 @@ package org.qingshan.server.monitoring;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.LongConsumer;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -231,36 +231,50 @@ public class MonitoringQueries {
     return new PageResult<>(items, total, page);
   }
 
+  /** Raw packets read at a time for a download: a day may hold hundreds of thousands. */
+  static final int RAW_DOWNLOAD_CHUNK = 1000;
+
   /**
    * Writes the raw packets of one CN and one day, oldest first, each as the device sent it and
    * followed by CR LF: a byte stream that {@code hj212 check} and {@code hj212 replay} read.
-   * Packets whose raw text the retention cleared are left out.
+   * Packets whose raw text the retention cleared are left out. Read in chunks along the key, so
+   * that neither the memory nor a database connection is held for the whole day.
    *
-   * @return how many packets were written
+   * @param written told the packets written so far, after each one
+   * @throws IOException when the output fails (the client went away)
    */
-  public long writeRawPackets(long deviceId, String cn, LocalDate day, OutputStream out) {
-    long[] written = {0};
-    jdbc.sql(
-            "SELECT raw FROM data_packet WHERE device_id = :d AND cn = :cn AND data_time >= :from"
-                + " AND data_time < :to AND raw IS NOT NULL ORDER BY data_time")
-        .param("d", deviceId)
-        .param("cn", cn)
-        .param("from", Timestamp.valueOf(day.atStartOfDay()))
-        .param("to", Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
-        .query(
-            (ResultSet rs) -> {
-              try {
-                out.write(rs.getBytes("raw"));
-                out.write(LINE_END);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              written[0]++;
-            });
-    return written[0];
+  public void writeRawPackets(
+      long deviceId, String cn, LocalDate day, OutputStream out, LongConsumer written)
+      throws IOException {
+    Timestamp after = Timestamp.valueOf(day.atStartOfDay().minusNanos(1000));
+    Timestamp to = Timestamp.valueOf(day.plusDays(1).atStartOfDay());
+    long count = 0;
+    while (true) {
+      List<RawFrame> chunk =
+          jdbc.sql(
+                  "SELECT data_time, raw FROM data_packet WHERE device_id = :d AND cn = :cn"
+                      + " AND data_time > :after AND data_time < :to AND raw IS NOT NULL"
+                      + " ORDER BY data_time LIMIT :limit")
+              .param("d", deviceId)
+              .param("cn", cn)
+              .param("after", after)
+              .param("to", to)
+              .param("limit", RAW_DOWNLOAD_CHUNK)
+              .query((rs, i) -> new RawFrame(rs.getTimestamp("data_time"), rs.getBytes("raw")))
+              .list();
+      for (RawFrame f : chunk) {
+        out.write(f.raw());
+        out.write(RawText.LINE_END);
+        written.accept(++count);
+      }
+      if (chunk.size() < RAW_DOWNLOAD_CHUNK) {
+        return;
+      }
+      after = chunk.get(chunk.size() - 1).dataTime();
+    }
   }
 
-  private static final byte[] LINE_END = {'\r', '\n'};
+  private record RawFrame(Timestamp dataTime, byte[] raw) {}
 
   public PageResult<DeviceCommand> commands(long deviceId, PageQuery page) {
     long total =

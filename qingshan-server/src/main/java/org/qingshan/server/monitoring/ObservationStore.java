@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -50,10 +49,9 @@ class ObservationStore {
       "UPDATE device_command SET answer = ?, answered_at = ?, status = CASE WHEN status IN"
           + " ('SENT', 'ACCEPTED') THEN 'ANSWERED' ELSE status END WHERE device_id = ? AND qn = ?";
 
-  // The codec's default maximum packet length is 9999; longer ones are configured on purpose.
+  // A part's frame is at most 10,009 bytes (its length field has four digits): the first part is
+  // always kept whole.
   private static final int MAX_RAW_BYTES = 20_000;
-
-  private static final byte[] LINE_END = {'\r', '\n'};
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -174,26 +172,25 @@ class ObservationStore {
   }
 
   /**
-   * The packet's bytes as received, its parts a line each (CR LF, as HJ 212 ends a packet), cut at
-   * a bound: exactly what the device sent, so that it can be downloaded and sent again.
+   * The packet's bytes as received, its parts a line each (CR LF, as HJ 212 ends a packet): exactly
+   * what the device sent, so that it can be downloaded and sent again. Parts beyond the bound are
+   * left out whole, so that what is kept stays packets.
    */
   private static byte[] rawBytes(ReceivedPacket received) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     for (Packet part : received.parts()) {
-      if (out.size() > 0) {
-        out.writeBytes(LINE_END);
-      }
       byte[] bytes = part.rawBytes();
-      out.writeBytes(bytes.length > 0 ? bytes : frameOf(part));
+      byte[] frame = bytes.length > 0 ? bytes : PacketEncoder.frame(part);
+      int needed = (out.size() > 0 ? RawText.LINE_END.length : 0) + frame.length;
+      if (out.size() > 0 && out.size() + needed > MAX_RAW_BYTES) {
+        break;
+      }
+      if (out.size() > 0) {
+        out.writeBytes(RawText.LINE_END);
+      }
+      out.writeBytes(frame);
     }
-    byte[] bytes = out.toByteArray();
-    return bytes.length <= MAX_RAW_BYTES ? bytes : Arrays.copyOf(bytes, MAX_RAW_BYTES);
-  }
-
-  /** A packet made in this process has no received bytes: its encoding without the line end. */
-  private static byte[] frameOf(Packet part) {
-    byte[] encoded = PacketEncoder.encode(part);
-    return Arrays.copyOf(encoded, encoded.length - LINE_END.length);
+    return out.toByteArray();
   }
 
   private void insertObservations(List<Observation> rows) {

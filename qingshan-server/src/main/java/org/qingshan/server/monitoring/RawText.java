@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * data in the device's name. The stored packet keeps it, for replay.
  */
 public final class RawText {
+  /** What ends each packet of a stored raw text and of a download. */
+  static final byte[] LINE_END = {'\r', '\n'};
+
   private static final Charset GB18030 = Charset.forName("GB18030");
   private static final Pattern PASSWORD = Pattern.compile("PW=[^;&]*");
 

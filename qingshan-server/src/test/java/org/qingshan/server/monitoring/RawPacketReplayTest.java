@@ -2,10 +2,14 @@ package org.qingshan.server.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.cli.Hj212ReplayCommand;
 import org.qingshan.hj212.client.CommandResponder;
+import org.qingshan.hj212.codec.Crc16;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.codec.PacketEncoder;
 import org.qingshan.hj212.packet.Packet;
@@ -51,23 +56,68 @@ class RawPacketReplayTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  private Device register(String mn) {
+    return registry.register(
+        new DeviceForm(
+            mn,
+            "pw-replay",
+            "31",
+            "回放测试排口",
+            DeviceKind.STACK_GAS,
+            "测试企业",
+            departments.resolve("青山镇").map(x -> x.id()).orElse(null),
+            ProtocolVersion.HJ_212_2017,
+            CrcDialect.STRICT,
+            true,
+            115.6,
+            36.5));
+  }
+
+  @Test
+  void aPacketWithChineseInGbkIsKeptByteForByteAndShownAsWritten() throws Exception {
+    Device d = register("QSREPLAY0002");
+    LocalDateTime at = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0).minusMinutes(1);
+    String time = at.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+    byte[] segment =
+        ("QN="
+                + time
+                + "000;ST=31;CN=2011;PW=pw-replay;MN="
+                + d.mn()
+                + ";Flag=5;CP=&&DataTime="
+                + time
+                + ";a21026-Rtd=30.0,a21026-Flag=N;i12001-Info=//设备正常//&&")
+            .getBytes(Charset.forName("GBK"));
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.writeBytes(String.format("##%04d", segment.length).getBytes(StandardCharsets.US_ASCII));
+    frame.writeBytes(segment);
+    frame.writeBytes(
+        Crc16.format(Crc16.hj212(segment, 0, segment.length)).getBytes(StandardCharsets.US_ASCII));
+    byte[] sent = frame.toByteArray();
+    try (Socket device = new Socket("127.0.0.1", gateway.port().orElseThrow())) {
+      device.setSoTimeout(10_000);
+      device.getOutputStream().write(sent);
+      device.getOutputStream().write(new byte[] {'\r', '\n'});
+      String answer =
+          new BufferedReader(
+                  new InputStreamReader(device.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(answer).contains("CN=9014");
+    }
+
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    byte[] download =
+        admin.getBytes("/devices/" + d.id() + "/raw.txt?cn=2011&day=" + at.toLocalDate()).body();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    expected.writeBytes(sent);
+    expected.writeBytes(new byte[] {'\r', '\n'});
+    assertThat(download).isEqualTo(expected.toByteArray());
+    assertThat(admin.get("/devices/" + d.id() + "?rawDay=" + at.toLocalDate()).body())
+        .contains("i12001-Info=//设备正常//", "PW=******");
+  }
+
   @Test
   void anAdministratorDownloadsADaysPacketsAsSentAndTheyReplayIntoTheStore() throws Exception {
-    Device d =
-        registry.register(
-            new DeviceForm(
-                "QSREPLAY0001",
-                "pw-replay",
-                "31",
-                "回放测试排口",
-                DeviceKind.STACK_GAS,
-                "测试企业",
-                departments.resolve("青山镇").map(x -> x.id()).orElse(null),
-                ProtocolVersion.HJ_212_2017,
-                CrcDialect.STRICT,
-                true,
-                115.6,
-                36.5));
+    Device d = register("QSREPLAY0001");
     LocalDateTime base =
         LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0).withSecond(0).minusMinutes(5);
     if (!base.toLocalDate().equals(base.plusMinutes(3).toLocalDate())) {
