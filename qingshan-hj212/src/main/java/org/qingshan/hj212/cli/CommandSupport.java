@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.qingshan.hj212.codec.CrcDialect;
+import org.qingshan.hj212.codec.DecodeError;
+import org.qingshan.hj212.codec.ErrorKind;
 
 /** What the {@code hj212} commands share: arguments, JSON lines, usage errors. */
 final class CommandSupport {
@@ -36,6 +38,31 @@ final class CommandSupport {
     } else {
       json.writeNullField(name);
     }
+  }
+
+  /** A number from {@code min} to {@code max}, or nothing. */
+  static Optional<Integer> numberIn(String s, int min, int max) {
+    return number(s).filter(n -> n >= min && n <= max);
+  }
+
+  /**
+   * The fields every command gives a rejected packet: {@code resultField} "invalid", the reason of
+   * the check contract (a bad value inside a field is a field error), and the header fields that
+   * could be read ({@code cn}, {@code st} when asked, {@code mn}, {@code qn}), {@code dataTime}
+   * null.
+   */
+  static void writeRejected(JsonGenerator json, String resultField, DecodeError e, boolean withSt)
+      throws IOException {
+    HeaderPeek h = HeaderPeek.of(e.bytes(), e.kind() != ErrorKind.FRAME);
+    json.writeStringField(resultField, "invalid");
+    json.writeStringField("reason", e.kind() == ErrorKind.VALUE ? "field" : e.kind().code());
+    writeOptional(json, "cn", h.get("CN"));
+    if (withSt) {
+      writeOptional(json, "st", h.get("ST"));
+    }
+    writeOptional(json, "mn", h.get("MN"));
+    writeOptional(json, "qn", h.get("QN"));
+    json.writeNullField("dataTime");
   }
 
   static Optional<Integer> number(String s) {

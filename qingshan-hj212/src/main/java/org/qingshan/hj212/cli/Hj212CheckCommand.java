@@ -11,7 +11,6 @@ import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.codec.DecodeError;
 import org.qingshan.hj212.codec.DecodeResult;
 import org.qingshan.hj212.codec.DecoderOptions;
-import org.qingshan.hj212.codec.ErrorKind;
 import org.qingshan.hj212.packet.Packet;
 
 /**
@@ -105,16 +104,7 @@ public final class Hj212CheckCommand {
       json.writeNumberField("values", p.cp().valueCount());
     } else if (r instanceof DecodeResult.Invalid i) {
       DecodeError e = i.value();
-      CommandSupport.HeaderPeek h =
-          CommandSupport.HeaderPeek.of(e.bytes(), e.kind() != ErrorKind.FRAME);
-      json.writeStringField("verdict", "invalid");
-      // the contract's reasons: a bad value inside a field is a field error
-      json.writeStringField("reason", e.kind() == ErrorKind.VALUE ? "field" : e.kind().code());
-      CommandSupport.writeOptional(json, "cn", h.get("CN"));
-      CommandSupport.writeOptional(json, "st", h.get("ST"));
-      CommandSupport.writeOptional(json, "mn", h.get("MN"));
-      CommandSupport.writeOptional(json, "qn", h.get("QN"));
-      json.writeNullField("dataTime");
+      CommandSupport.writeRejected(json, "verdict", e, true);
       json.writeNumberField("values", 0);
       json.writeStringField("message", e.message());
     }

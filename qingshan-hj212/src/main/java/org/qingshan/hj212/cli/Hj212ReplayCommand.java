@@ -72,24 +72,24 @@ public final class Hj212ReplayCommand {
           i++;
         }
         case "--port" -> {
-          Optional<Integer> n = CommandSupport.number(value);
-          if (n.isEmpty() || n.get() < 1 || n.get() > 65535) {
+          Optional<Integer> n = CommandSupport.numberIn(value, 1, 65535);
+          if (n.isEmpty()) {
             return usage(err, "--port needs a number 1..65535");
           }
           port = n.get();
           i++;
         }
         case "--timeout" -> {
-          Optional<Integer> n = CommandSupport.number(value);
-          if (n.isEmpty() || n.get() < 1 || n.get() > 600) {
+          Optional<Integer> n = CommandSupport.numberIn(value, 1, 600);
+          if (n.isEmpty()) {
             return usage(err, "--timeout needs seconds 1..600");
           }
           timeoutSeconds = n.get();
           i++;
         }
         case "--max-length" -> {
-          Optional<Integer> n = CommandSupport.number(value);
-          if (n.isEmpty() || n.get() < 0 || n.get() > 9999) {
+          Optional<Integer> n = CommandSupport.numberIn(value, 0, 9999);
+          if (n.isEmpty()) {
             return usage(err, "--max-length needs a number 0..9999");
           }
           options = options.withMaxSegmentLength(n.get());

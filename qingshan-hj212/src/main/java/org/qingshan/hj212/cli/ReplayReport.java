@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.qingshan.hj212.client.PacketReplay.Outcome;
 import org.qingshan.hj212.codec.DecodeError;
 import org.qingshan.hj212.codec.DecodeResult;
-import org.qingshan.hj212.codec.ErrorKind;
 import org.qingshan.hj212.packet.Packet;
 
 /** What {@code hj212 replay} tells: a JSON line per packet, a summary, the devices' problems. */
@@ -61,14 +60,7 @@ final class ReplayReport {
       } else if (line.input() instanceof DecodeResult.Invalid bad) {
         invalid++;
         DecodeError e = bad.value();
-        CommandSupport.HeaderPeek h =
-            CommandSupport.HeaderPeek.of(e.bytes(), e.kind() != ErrorKind.FRAME);
-        json.writeStringField("result", "invalid");
-        json.writeStringField("reason", e.kind() == ErrorKind.VALUE ? "field" : e.kind().code());
-        CommandSupport.writeOptional(json, "cn", h.get("CN"));
-        CommandSupport.writeOptional(json, "mn", h.get("MN"));
-        CommandSupport.writeOptional(json, "qn", h.get("QN"));
-        json.writeNullField("dataTime");
+        CommandSupport.writeRejected(json, "result", e, false);
         json.writeStringField("message", e.message());
       }
       json.writeEndObject();
