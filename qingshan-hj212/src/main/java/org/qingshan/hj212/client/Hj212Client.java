@@ -101,7 +101,7 @@ public final class Hj212Client implements AutoCloseable {
    */
   public CompletionStage<Packet> send(Packet packet) {
     CompletableFuture<Packet> done = new CompletableFuture<>();
-    boolean wantsAnswer = Commands.answerFor(packet).isPresent() && packet.qn().isPresent();
+    boolean wantsAnswer = Commands.isAnswered(packet) && packet.qn().isPresent();
     if (wantsAnswer) {
       String qn = packet.qn().get();
       awaiting.put(qn, new Awaiting(done, System.nanoTime() + answerTimeout.toNanos()));

@@ -178,7 +178,7 @@ public final class PacketReplay implements AutoCloseable {
       this.expectsAnswer = new boolean[packets.size()];
       for (int i = 0; i < expectsAnswer.length; i++) {
         Packet p = packets.get(i);
-        expectsAnswer[i] = p.qn().isPresent() && Commands.answerFor(p).isPresent();
+        expectsAnswer[i] = p.qn().isPresent() && Commands.isAnswered(p);
       }
       this.completedBy = completedBy(packets);
       this.outcomes = new Outcome[packets.size()];

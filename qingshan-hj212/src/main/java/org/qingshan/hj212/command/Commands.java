@@ -41,16 +41,26 @@ public final class Commands {
   // ---- answers ---------------------------------------------------------------------------------
 
   /**
-   * What the centre answers a packet from a device once it is stored: 9014 to an upload that asks
-   * for it (Flag.A = 1), 9013 to a notification; nothing to anything else.
+   * Whether the centre answers a packet from a device once it is stored: an upload that asks for it
+   * (Flag.A = 1), a notification.
    */
-  public static Optional<Packet> answerFor(Packet fromDevice) {
+  public static boolean isAnswered(Packet fromDevice) {
     return switch (CommandCode.fromDevice(fromDevice.cn())) {
-      case UPLOAD ->
-          fromDevice.replyRequested() ? Optional.of(dataAnswer(fromDevice)) : Optional.empty();
-      case NOTIFICATION -> Optional.of(notificationAnswer(fromDevice));
-      default -> Optional.empty();
+      case UPLOAD -> fromDevice.replyRequested();
+      case NOTIFICATION -> true;
+      default -> false;
     };
+  }
+
+  /** The centre's answer to a stored packet from a device: 9014, 9013, or none. */
+  public static Optional<Packet> answerFor(Packet fromDevice) {
+    if (!isAnswered(fromDevice)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        CommandCode.fromDevice(fromDevice.cn()) == CommandCode.Kind.NOTIFICATION
+            ? notificationAnswer(fromDevice)
+            : dataAnswer(fromDevice));
   }
 
   /** 9014 data answer to an upload (sent when its Flag.A = 1): ST=91, Flag=4, QN echoed. */
