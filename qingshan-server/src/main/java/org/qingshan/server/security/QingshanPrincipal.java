@@ -46,17 +46,7 @@ public final class QingshanPrincipal implements UserDetails {
 
   /** A copy after the user changed their password, so the session need not be rebuilt. */
   public QingshanPrincipal withPasswordChanged(String newHash) {
-    AppUser u = user;
-    AppUser changed =
-        new AppUser(
-            u.id(),
-            u.username(),
-            u.displayName(),
-            u.departmentId(),
-            u.phone(),
-            u.enabled(),
-            false,
-            u.roles());
+    AppUser changed = user.withPasswordChanged();
     return new QingshanPrincipal(changed, newHash);
   }
 

@@ -18,6 +18,17 @@ public record AppUser(
     roles = Set.copyOf(roles);
   }
 
+  /** This user with other roles. */
+  public AppUser withRoles(Set<Role> newRoles) {
+    return new AppUser(
+        id, username, displayName, departmentId, phone, enabled, mustChangePassword, newRoles);
+  }
+
+  /** This user once they have changed their password. */
+  public AppUser withPasswordChanged() {
+    return new AppUser(id, username, displayName, departmentId, phone, enabled, false, roles);
+  }
+
   public boolean has(Role role) {
     return roles.contains(role);
   }

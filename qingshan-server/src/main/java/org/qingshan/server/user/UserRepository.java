@@ -155,17 +155,7 @@ public class UserRepository {
                   .computeIfAbsent(rs.getLong("user_id"), k -> EnumSet.noneOf(Role.class))
                   .add(Role.valueOf(rs.getString("role")));
             });
-    return page.map(
-        u ->
-            new AppUser(
-                u.id(),
-                u.username(),
-                u.displayName(),
-                u.departmentId(),
-                u.phone(),
-                u.enabled(),
-                u.mustChangePassword(),
-                roles.getOrDefault(u.id(), Set.of())));
+    return page.map(u -> u.withRoles(roles.getOrDefault(u.id(), Set.of())));
   }
 
   private static AppUser withoutRoles(ResultSet rs, int row) throws SQLException {
@@ -181,15 +171,7 @@ public class UserRepository {
   }
 
   private AppUser map(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
-    return new AppUser(
-        id,
-        rs.getString("username"),
-        rs.getString("display_name"),
-        Optional.ofNullable(rs.getObject("department_id", Long.class)),
-        Optional.ofNullable(rs.getString("phone")),
-        rs.getBoolean("enabled"),
-        rs.getBoolean("must_change_password"),
-        rolesOf(id));
+    AppUser user = withoutRoles(rs, row);
+    return user.withRoles(rolesOf(user.id()));
   }
 }
