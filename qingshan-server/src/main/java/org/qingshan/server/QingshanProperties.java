@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param login login throttling
  * @param map the map page
  * @param hj212 the HJ 212 gateway and the observation store behind it
+ * @param ingest what the store refuses as not real, and the list of refused devices
  */
 @ConfigurationProperties("qingshan")
 public record QingshanProperties(
@@ -19,7 +20,8 @@ public record QingshanProperties(
     @DefaultValue("") String publicUrl,
     @DefaultValue Login login,
     @DefaultValue Map map,
-    @DefaultValue Hj212 hj212) {
+    @DefaultValue Hj212 hj212,
+    @DefaultValue Ingest ingest) {
 
   /**
    * @param maxFailures failed logins of one user name (or five times that from one address) that
@@ -73,4 +75,24 @@ public record QingshanProperties(
       return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
     }
   }
+
+  /**
+   * Limits of what the store takes as real data. A packet beyond them is answered (the device would
+   * otherwise send it again forever) but not stored, and counted by reason.
+   *
+   * @param maxDataTimeAhead how far a DataTime may be ahead of the centre's clock (device clocks
+   *     drift; 校时 corrects them)
+   * @param maxDataAge how old a DataTime may be (older data is no supplement a bureau asks for)
+   * @param maxValue the largest magnitude of a value; no instrument, flow total or meter reading
+   *     comes near it
+   * @param unknownDevices refused devices kept in the list at most; beyond it the one that knocked
+   *     least and longest ago makes room
+   * @param unknownDeviceRetention a refused device not seen for this long leaves the list
+   */
+  public record Ingest(
+      @DefaultValue("1h") Duration maxDataTimeAhead,
+      @DefaultValue("1096d") Duration maxDataAge,
+      @DefaultValue("1e12") double maxValue,
+      @DefaultValue("1000") int unknownDevices,
+      @DefaultValue("30d") Duration unknownDeviceRetention) {}
 }

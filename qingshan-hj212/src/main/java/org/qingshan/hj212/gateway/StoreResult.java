@@ -7,5 +7,10 @@ public enum StoreResult {
   /** Already stored earlier (same MN+CN+DataTime or same QN): acknowledged again, not stored. */
   DUPLICATE,
   /** Not stored: no acknowledgement, the device will send again. */
-  FAILED
+  FAILED,
+  /**
+   * Refused for good (a value or time that cannot be real, a field beyond the store's limits):
+   * answered as the standard asks, so that the device does not send it again forever.
+   */
+  REFUSED
 }

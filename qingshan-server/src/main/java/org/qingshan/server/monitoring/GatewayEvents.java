@@ -10,7 +10,7 @@ import org.qingshan.hj212.gateway.AuthResult;
 import org.qingshan.hj212.gateway.GatewayListener;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.server.registry.UnknownDeviceRepository;
+import org.qingshan.server.registry.UnknownDeviceList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,24 +23,25 @@ import org.springframework.stereotype.Component;
 @Component
 class GatewayEvents implements GatewayListener {
   private static final Logger log = LoggerFactory.getLogger(GatewayEvents.class);
-  private final UnknownDeviceRepository unknown;
+  private final UnknownDeviceList unknown;
   private final MeterRegistry meters;
-  private final ThreadPoolExecutor recorder =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.SECONDS,
-          new ArrayBlockingQueue<>(1000),
-          r -> {
-            Thread t = new Thread(r, "qingshan-unknown-devices");
-            t.setDaemon(true);
-            return t;
-          },
-          new ThreadPoolExecutor.DiscardPolicy());
+  private final ThreadPoolExecutor recorder;
 
-  GatewayEvents(UnknownDeviceRepository unknown, MeterRegistry meters) {
+  GatewayEvents(UnknownDeviceList unknown, MeterRegistry meters) {
     this.unknown = unknown;
+    this.recorder =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1000),
+            r -> {
+              Thread t = new Thread(r, "qingshan-unknown-devices");
+              t.setDaemon(true);
+              return t;
+            },
+            (r, pool) -> unknown.dropped());
     this.meters = meters;
   }
 
@@ -54,9 +55,10 @@ class GatewayEvents implements GatewayListener {
     recorder.execute(
         () -> {
           try {
-            unknown.recordAttempt(packet.mn(), packet.st(), result, remoteAddress, raw);
+            unknown.record(packet.mn(), packet.st(), result, remoteAddress, raw);
           } catch (RuntimeException e) {
-            log.warn("could not record refused device {}", packet.mn(), e);
+            log.warn(
+                "could not record refused device {}: {}", LogText.of(packet.mn()), e.toString());
           }
         });
   }

@@ -3,8 +3,10 @@ package org.qingshan.server.monitoring;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +41,8 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
 
   private final ObservationStore store;
   private final DeviceActivity activity;
+  private final PacketScreen screen;
+  private final RefusalLog refusals;
   private final int batchSize;
   private final long commitDelayNanos;
   private final List<BlockingQueue<Pending>> queues;
@@ -56,6 +60,8 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
       MeterRegistry meters) {
     this.store = store;
     this.activity = activity;
+    this.screen = new PacketScreen(properties.ingest(), ZoneId.of(properties.hj212().timeZone()));
+    this.refusals = new RefusalLog(meters);
     this.batchSize = Math.max(1, properties.hj212().batchSize());
     this.commitDelayNanos = Math.max(0, properties.hj212().commitDelay().toNanos());
     int writerCount = Math.max(1, properties.hj212().writers());
@@ -74,6 +80,11 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
 
   @Override
   public CompletionStage<StoreResult> store(ReceivedPacket packet) {
+    Optional<PacketScreen.Refusal> refusal = screen.check(packet);
+    if (refusal.isPresent()) {
+      refusals.refused(packet, refusal.get());
+      return CompletableFuture.completedFuture(StoreResult.REFUSED);
+    }
     CompletableFuture<StoreResult> result = new CompletableFuture<>();
     if (!running || !queueOf(packet).offer(new Pending(packet, result))) {
       failed.increment();
@@ -183,26 +194,48 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
   }
 
   private void writeBatch(List<Pending> batch) {
-    List<ReceivedPacket> packets = batch.stream().map(Pending::packet).toList();
-    List<StoreResult> results;
-    try {
-      results = batchTimer.record(() -> store.write(packets));
-    } catch (RuntimeException e) {
-      // Nothing of this batch is stored; devices resend what was not acknowledged.
-      log.error("storing a batch of {} packets failed", batch.size(), e);
-      results = packets.stream().map(p -> StoreResult.FAILED).toList();
-    }
+    List<StoreResult> results = writeIsolating(batch);
     for (int i = 0; i < batch.size(); i++) {
       StoreResult r = results.get(i);
       switch (r) {
         case STORED -> stored.increment();
         case DUPLICATE -> duplicates.increment();
-        case FAILED -> failed.increment();
+        case FAILED, REFUSED -> failed.increment();
       }
       batch.get(i).result().complete(r);
-      if (r != StoreResult.FAILED) {
+      if (r == StoreResult.STORED || r == StoreResult.DUPLICATE) {
         activity.heard(batch.get(i).packet());
       }
+    }
+  }
+
+  /**
+   * Writes a batch; when its transaction fails, writes each half again on its own, down to the one
+   * packet that broke it, so that one device's packet never costs other devices their answers. A
+   * failing database fails every half too: the packets are then unanswered, and sent again.
+   */
+  private List<StoreResult> writeIsolating(List<Pending> batch) {
+    List<ReceivedPacket> packets = batch.stream().map(Pending::packet).toList();
+    try {
+      return batchTimer.record(() -> store.write(packets));
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        ReceivedPacket p = packets.get(0);
+        log.error(
+            "storing a packet of MN {} failed; it is not acknowledged",
+            LogText.of(p.packet().mn()),
+            e);
+        return List.of(StoreResult.FAILED);
+      }
+      log.warn(
+          "storing a batch of {} packets failed ({}); storing its halves apart",
+          batch.size(),
+          e.getMessage() == null ? e.getClass().getSimpleName() : LogText.of(e.getMessage()));
+      int half = batch.size() / 2;
+      List<StoreResult> results = new ArrayList<>(batch.size());
+      results.addAll(writeIsolating(batch.subList(0, half)));
+      results.addAll(writeIsolating(batch.subList(half, batch.size())));
+      return results;
     }
   }
 }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.FactorReading;
 import org.qingshan.hj212.packet.Hj212Time;
@@ -46,7 +48,12 @@ final class PacketRows {
       long deviceId, ObservationKind kind, Packet packet, LocalDateTime dataTime) {
     List<Observation> rows = new ArrayList<>();
     boolean realtime = kind == ObservationKind.REALTIME;
+    // A factor sent twice in one packet would be two rows with one key: the first one counts.
+    Set<String> seen = new HashSet<>();
     for (FactorReading r : packet.cp().readings()) {
+      if (!seen.add(r.factor())) {
+        continue;
+      }
       OptionalDouble value = realtime ? r.value(Suffix.RTD) : r.value(Suffix.AVG);
       OptionalDouble min = r.value(Suffix.MIN);
       OptionalDouble max = r.value(Suffix.MAX);

@@ -37,6 +37,7 @@ class DeviceController {
   private final DeviceRegistry registry;
   private final DeviceRepository devices;
   private final UnknownDeviceRepository unknown;
+  private final UnknownDeviceList unknownList;
   private final DeviceStatusView status;
   private final DepartmentService departments;
   private final CurrentUser currentUser;
@@ -47,6 +48,7 @@ class DeviceController {
       DeviceRegistry registry,
       DeviceRepository devices,
       UnknownDeviceRepository unknown,
+      UnknownDeviceList unknownList,
       DeviceStatusView status,
       DepartmentService departments,
       CurrentUser currentUser,
@@ -55,6 +57,7 @@ class DeviceController {
     this.registry = registry;
     this.devices = devices;
     this.unknown = unknown;
+    this.unknownList = unknownList;
     this.status = status;
     this.departments = departments;
     this.currentUser = currentUser;
@@ -190,6 +193,9 @@ class DeviceController {
       Model model) {
     model.addAttribute("page", unknown.list(SearchText.of(q), PageQuery.of(page, size)));
     model.addAttribute("q", q);
+    model.addAttribute("unknownBound", unknownList.bound());
+    model.addAttribute("unknownRetentionDays", unknownList.retention().toDays());
+    model.addAttribute("unknownNotListed", unknownList.notListed());
     return "devices/unknown";
   }
 

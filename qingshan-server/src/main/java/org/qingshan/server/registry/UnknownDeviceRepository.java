@@ -14,18 +14,31 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class UnknownDeviceRepository {
+  // The widths of the unknown_device columns (V3 migration).
+  private static final int MAX_MN = 64;
+  private static final int MAX_ST = 4;
+  private static final int MAX_ADDRESS = 64;
+  private static final int MAX_PACKET = 2000;
+
   private final JdbcClient jdbc;
 
   UnknownDeviceRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Counts one more refused attempt of an MN. */
+  /**
+   * Counts one more refused attempt of an MN, its fields cut to the columns' widths. A new MN
+   * beyond the list's bound takes the place of the one that knocked least and longest ago: a flood
+   * of made-up MNs knocks once each, a misconfigured real device knocks every minute and stays.
+   *
+   * @return whether another device left the list to make room
+   */
   @Transactional
-  public void recordAttempt(
-      String mn, String st, AuthResult reason, String remoteAddr, String packet) {
+  public boolean recordAttempt(
+      String mn, String st, AuthResult reason, String remoteAddr, String packet, int bound) {
     OffsetDateTime now = OffsetDateTime.now();
-    String raw = packet.length() > 2000 ? packet.substring(0, 2000) : packet;
+    String key = cut(mn, MAX_MN);
+    String raw = cut(packet, MAX_PACKET);
     int updated =
         jdbc.sql(
                 "UPDATE unknown_device SET attempts = attempts + 1, last_seen_at = :now,"
@@ -33,24 +46,50 @@ public class UnknownDeviceRepository {
                     + " WHERE mn = :mn")
             .param("now", now)
             .param("reason", reason.name())
-            .param("addr", remoteAddr)
-            .param("st", st)
+            .param("addr", cut(remoteAddr, MAX_ADDRESS))
+            .param("st", cut(st, MAX_ST))
             .param("raw", raw)
-            .param("mn", mn)
+            .param("mn", key)
             .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "INSERT INTO unknown_device (mn, st, reason, remote_addr, attempts, first_seen_at,"
-                  + " last_seen_at, last_packet) VALUES (:mn, :st, :reason, :addr, 1, :now, :now,"
-                  + " :raw)")
-          .param("mn", mn)
-          .param("st", st)
-          .param("reason", reason.name())
-          .param("addr", remoteAddr)
-          .param("now", now)
-          .param("raw", raw)
-          .update();
+    if (updated > 0) {
+      return false;
     }
+    boolean evicted = count() >= bound && evictOne();
+    jdbc.sql(
+            "INSERT INTO unknown_device (mn, st, reason, remote_addr, attempts, first_seen_at,"
+                + " last_seen_at, last_packet) VALUES (:mn, :st, :reason, :addr, 1, :now, :now,"
+                + " :raw)")
+        .param("mn", key)
+        .param("st", cut(st, MAX_ST))
+        .param("reason", reason.name())
+        .param("addr", cut(remoteAddr, MAX_ADDRESS))
+        .param("now", now)
+        .param("raw", raw)
+        .update();
+    return evicted;
+  }
+
+  private long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM unknown_device").query(Long.class).single();
+  }
+
+  private boolean evictOne() {
+    return jdbc.sql(
+                "DELETE FROM unknown_device WHERE mn = (SELECT mn FROM unknown_device"
+                    + " ORDER BY attempts, last_seen_at LIMIT 1)")
+            .update()
+        > 0;
+  }
+
+  /** Forgets refused devices not seen since {@code before}; returns how many. */
+  public int deleteNotSeenSince(OffsetDateTime before) {
+    return jdbc.sql("DELETE FROM unknown_device WHERE last_seen_at < :before")
+        .param("before", before)
+        .update();
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
   }
 
   /** Refused devices, newest first; {@code text} searches MN and address. */
