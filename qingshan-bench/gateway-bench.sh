@@ -10,6 +10,9 @@ connections=${1:-5000}
 rate=${2:-50000}
 seconds=${3:-60}
 warmup=${QINGSHAN_BENCH_WARMUP:-20}
+# QINGSHAN_BENCH_POISON=N: the first N devices send only packets the store cannot take (see
+# LoadPackets.poison); the figures count the other devices' answers.
+poison=${QINGSHAN_BENCH_POISON:-0}
 # QINGSHAN_BENCH_PG=host:port/database (user and password qingshan) measures PostgreSQL instead of
 # the embedded H2; the database's public schema is dropped and created anew.
 pg=${QINGSHAN_BENCH_PG:-}
@@ -95,7 +98,7 @@ thread_ticks > "$work/ticks-before.txt"
 TIMEFORMAT='load generator CPU: %U s user + %S s system in %R s'
 time (java ${QINGSHAN_LOAD_JAVA_OPTS:-} -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
   --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" \
-  --warmup "$warmup" | tee "$work/load.txt" || true)
+  --warmup "$warmup" --poison "$poison" | tee "$work/load.txt" || true)
 thread_ticks > "$work/ticks-after.txt"
 echo "== server CPU during the load (warm-up and measured run), by thread"
 awk -F'\t' -v tick="$(getconf CLK_TCK)" 'FNR == NR {b[$1] += $2; next} {a[$1] += $2}

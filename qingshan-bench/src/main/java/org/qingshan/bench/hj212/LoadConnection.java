@@ -17,6 +17,7 @@ import org.qingshan.hj212.packet.Packet;
  */
 final class LoadConnection extends ChannelInboundHandlerAdapter {
   private final Supplier<LoadCounters> run;
+  private final boolean poisoning;
   private final Map<String, Long> awaiting = new HashMap<>();
   private boolean closed;
 
@@ -24,7 +25,24 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
    * @param run the counters of the run going on (the warm-up's, then the measured one's)
    */
   LoadConnection(Supplier<LoadCounters> run) {
+    this(run, false);
+  }
+
+  /**
+   * @param poisoning whether this device sends packets the store cannot take (see {@link
+   *     LoadPackets#poison})
+   */
+  LoadConnection(Supplier<LoadCounters> run, boolean poisoning) {
     this.run = run;
+    this.poisoning = poisoning;
+  }
+
+  boolean poisoning() {
+    return poisoning;
+  }
+
+  LoadCounters counters() {
+    return run.get();
   }
 
   void sent(String qn, long intendedNanos) {

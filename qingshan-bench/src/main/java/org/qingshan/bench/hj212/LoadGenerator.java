@@ -58,7 +58,7 @@ public final class LoadGenerator {
 
   static final String USAGE =
       "usage: LoadGenerator [--host 127.0.0.1] [--port 9212 | --embedded] [--connections N]"
-          + " [--rate PACKETS_PER_S] [--duration S] [--warmup S]";
+          + " [--rate PACKETS_PER_S] [--duration S] [--warmup S] [--poison N]";
 
   private LoadGenerator() {}
 
@@ -69,7 +69,8 @@ public final class LoadGenerator {
       int connections,
       int rate,
       int seconds,
-      int warmupSeconds) {}
+      int warmupSeconds,
+      int poison) {}
 
   public static void main(String[] args) throws Exception {
     System.exit(run(List.of(args), System.out, System.err));
@@ -143,11 +144,15 @@ public final class LoadGenerator {
       List<LoadConnection> connections = new ArrayList<>(s.connections());
       int failedConnects = 0;
       LoadCounters[] current = {new LoadCounters()};
+      LoadCounters[] poisoned = {new LoadCounters()};
       for (int first = 0; first < s.connections(); first += 500) {
         List<ChannelFuture> batch = new ArrayList<>();
         List<LoadConnection> handlers = new ArrayList<>();
         for (int i = first; i < Math.min(s.connections(), first + 500); i++) {
-          LoadConnection handler = new LoadConnection(() -> current[0]);
+          LoadConnection handler =
+              i < s.poison()
+                  ? new LoadConnection(() -> poisoned[0], true)
+                  : new LoadConnection(() -> current[0]);
           handlers.add(handler);
           batch.add(
               bootstrap
@@ -181,7 +186,10 @@ public final class LoadGenerator {
       if (channels.isEmpty()) {
         return false;
       }
-      LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
+      // The measured run's DataTimes end now: the store refuses data times far ahead of its clock.
+      long span = (long) s.rate() * s.seconds() / channels.size() + 1;
+      LocalDateTime now =
+          LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0).minusSeconds(span);
       if (s.warmupSeconds() > 0) {
         // The server's JIT compiles during the warm-up; its DataTimes end a day before the
         // measured run's begin, so the measured packets are new to the store.
@@ -204,11 +212,22 @@ public final class LoadGenerator {
             current[0].answered.sum());
       }
       current[0] = new LoadCounters();
+      poisoned[0] = new LoadCounters();
       LoadRun run = new LoadRun(s.rate(), s.seconds(), channels, connections, current[0], now);
       Optional<MachineCpu.Sample> cpuBefore = MachineCpu.now();
       boolean answered = run.drive(group.next(), s.warmupSeconds() == 0, out);
       Optional<MachineCpu.Sample> cpuAfter = MachineCpu.now();
       boolean clean = report(s, channels.size(), failedConnects, run, out);
+      if (s.poison() > 0) {
+        LoadCounters p = poisoned[0];
+        out.printf(
+            Locale.ROOT,
+            "poisoning devices %d (not in the figures above): sent %d, answered %d, no answer %d%n",
+            s.poison(),
+            p.sent.sum(),
+            p.answered.sum(),
+            p.noAnswer.sum());
+      }
       if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
         out.println(
             "machine CPU during the run (every process and the kernel's network work): "
@@ -283,6 +302,7 @@ public final class LoadGenerator {
     int rate = 1000;
     int seconds = 10;
     int warmup = 0;
+    int poison = 0;
     try {
       for (int i = 0; i < args.size(); i++) {
         String a = args.get(i);
@@ -294,6 +314,7 @@ public final class LoadGenerator {
           case "--rate" -> rate = Integer.parseInt(args.get(++i));
           case "--duration" -> seconds = Integer.parseInt(args.get(++i));
           case "--warmup" -> warmup = Integer.parseInt(args.get(++i));
+          case "--poison" -> poison = Integer.parseInt(args.get(++i));
           default -> {
             err.println("error: unknown argument " + a);
             return Optional.empty();
@@ -315,12 +336,16 @@ public final class LoadGenerator {
         || seconds < 1
         || seconds > MAX_SECONDS
         || warmup < 0
-        || warmup > MAX_SECONDS) {
+        || warmup > MAX_SECONDS
+        || poison < 0
+        || poison >= connections) {
       err.printf(
-          "error: connections 1..%d, rate 1..%d, duration 1..%d s, warm-up 0..%d s%n",
+          "error: connections 1..%d, rate 1..%d, duration 1..%d s, warm-up 0..%d s,"
+              + " poisoning devices fewer than the connections%n",
           MAX_CONNECTIONS, MAX_RATE, MAX_SECONDS, MAX_SECONDS);
       return Optional.empty();
     }
-    return Optional.of(new Settings(host, port, embedded, connections, rate, seconds, warmup));
+    return Optional.of(
+        new Settings(host, port, embedded, connections, rate, seconds, warmup, poison));
   }
 }

@@ -20,6 +20,7 @@ final class LoadPackets {
           + "a19001-Flag=N;a00000-Rtd=96.2,a00000-Flag=N";
 
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
   private static final byte[] QN = ascii("QN=");
   private static final byte[] AFTER_QN = ascii(";ST=31;CN=2011;PW=123456;MN=");
   private static final byte[] AFTER_MN = ascii(";Flag=5;CP=&&DataTime=");
@@ -74,6 +75,62 @@ final class LoadPackets {
     out[at + 4] = '\r';
     out[at + 5] = '\n';
     return out;
+  }
+
+  /**
+   * Packet {@code index} of a poisoning device: registered and authenticated, but each packet has
+   * what once failed the store's whole transaction, in turn: a QN wider than its column, a CN wider
+   * than its column, two factor codes equal in their first 32 characters, a value beyond any
+   * instrument. Built through strings: poisoning devices are few.
+   */
+  byte[] poison(byte[] mn, long index, long second) {
+    String qn = qn(index);
+    String cn = "2011";
+    String time =
+        LocalDateTime.ofEpochSecond(dataTimeBase + second, 0, ZoneOffset.UTC).format(SECONDS);
+    String values = VALUES;
+    switch ((int) (index % 4)) {
+      case 0 -> qn = "9".repeat(23) + qn;
+      case 1 -> cn = "201100000";
+      case 2 -> values = "x".repeat(32) + "1-Rtd=1;" + "x".repeat(32) + "2-Rtd=2";
+      default -> values = "a21026-Rtd=1e308,a21026-Flag=N";
+    }
+    String segment =
+        "QN="
+            + qn
+            + ";ST=31;CN="
+            + cn
+            + ";PW=123456;MN="
+            + new String(mn, StandardCharsets.US_ASCII)
+            + ";Flag=5;CP=&&DataTime="
+            + time
+            + ";"
+            + values
+            + "&&";
+    byte[] body = ascii(segment);
+    byte[] out = new byte[2 + 4 + body.length + 4 + 2];
+    out[0] = '#';
+    out[1] = '#';
+    digits(body.length, out, 2, 4);
+    System.arraycopy(body, 0, out, 6, body.length);
+    Crc16.writeHex(Crc16.hj212(out, 6, body.length), out, 6 + body.length);
+    out[out.length - 2] = '\r';
+    out[out.length - 1] = '\n';
+    return out;
+  }
+
+  /** The QN of packet {@code index}: the base time plus {@code index} milliseconds. */
+  String qn(long index) {
+    return LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC)
+        .plusNanos((qnBaseMillis + index) * 1_000_000)
+        .format(MILLIS);
+  }
+
+  /** The QN of a packet this class built. */
+  static String qnOf(byte[] packet) {
+    String text = new String(packet, StandardCharsets.US_ASCII);
+    int from = text.indexOf("QN=") + 3;
+    return text.substring(from, text.indexOf(';', from));
   }
 
   private static int put(byte[] part, byte[] out, int at) {

@@ -154,14 +154,22 @@ final class LoadRun {
     while (sent < due && counters.inFlight() < LoadGenerator.MAX_IN_FLIGHT) {
       int c = (int) (sent % n);
       LoadConnection connection = connections.get(c);
-      counters.sent.increment();
+      // A poisoning device's packets are counted apart: the run is about the others' answers.
+      LoadCounters counted = connection.poisoning() ? connection.counters() : counters;
+      counted.sent.increment();
       if (connection.isClosed()) {
-        counters.noAnswer();
+        counted.noAnswer();
       } else {
-        byte[] bytes = packets.packet(mns[c], sent, sent / n);
-        connection.sent(
-            new String(bytes, LoadPackets.QN_OFFSET, 17, StandardCharsets.US_ASCII),
-            start + (long) (sent * nanosPerPacket));
+        byte[] bytes;
+        String qn;
+        if (connection.poisoning()) {
+          bytes = packets.poison(mns[c], sent, sent / n);
+          qn = LoadPackets.qnOf(bytes);
+        } else {
+          bytes = packets.packet(mns[c], sent, sent / n);
+          qn = new String(bytes, LoadPackets.QN_OFFSET, 17, StandardCharsets.US_ASCII);
+        }
+        connection.sent(qn, start + (long) (sent * nanosPerPacket));
         channels.get(c).write(Unpooled.wrappedBuffer(bytes), channels.get(c).voidPromise());
         if (!toFlush[c]) {
           toFlush[c] = true;

@@ -6,13 +6,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.codec.DecodeResult;
 import org.qingshan.hj212.codec.PacketDecoder;
+import org.qingshan.hj212.packet.FactorReading;
 import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.Suffix;
 
 class LoadPacketsTest {
   private static final LocalDateTime QN_BASE = LocalDateTime.of(2026, 11, 22, 10, 59, 59);
@@ -36,6 +39,29 @@ class LoadPacketsTest {
       qns.add(p.qn().orElseThrow());
     }
     assertThat(qns).hasSize(2500).contains("20261122105959000", "20261122110001499");
+  }
+
+  @Test
+  void poisonPacketsAreValidFramesThatEachCarryOneKindOfPoison() {
+    LoadPackets packets = new LoadPackets(QN_BASE, DATA_BASE);
+    byte[] mn = LoadPackets.ascii("LOADTEST0000000000000001");
+    List<Packet> decoded = new ArrayList<>();
+    for (long i = 0; i < 4; i++) {
+      byte[] bytes = packets.poison(mn, i, 0);
+      DecodeResult r = PacketDecoder.standard().decode(bytes, 0, bytes.length - 2);
+      assertThat(r.isValid()).as(new String(bytes, StandardCharsets.US_ASCII)).isTrue();
+      Packet p = r.packet().orElseThrow();
+      assertThat(p.mn()).isEqualTo("LOADTEST0000000000000001");
+      assertThat(p.replyRequested()).isTrue();
+      assertThat(LoadPackets.qnOf(bytes)).isEqualTo(p.qn().orElseThrow());
+      decoded.add(p);
+    }
+    assertThat(decoded.get(0).qn().orElseThrow()).hasSize(40).endsWith("20261122105959000");
+    assertThat(decoded.get(1).cn()).isEqualTo("201100000");
+    assertThat(decoded.get(2).cp().readings())
+        .extracting(FactorReading::factor)
+        .allMatch(f -> f.length() == 33);
+    assertThat(decoded.get(3).cp().readings().get(0).value(Suffix.RTD)).hasValue(1e308);
   }
 
   @Test
