@@ -217,7 +217,7 @@ public final class LoadGenerator {
       Optional<MachineCpu.Sample> cpuBefore = MachineCpu.now();
       boolean answered = run.drive(group.next(), s.warmupSeconds() == 0, out);
       Optional<MachineCpu.Sample> cpuAfter = MachineCpu.now();
-      boolean clean = report(s, channels.size(), failedConnects, run, out);
+      boolean clean = report(s, channels.size(), failedConnects, run, poisoned[0].sent.sum(), out);
       if (s.poison() > 0) {
         LoadCounters p = poisoned[0];
         out.printf(
@@ -240,11 +240,16 @@ public final class LoadGenerator {
   }
 
   private static boolean report(
-      Settings s, int connected, int failedConnects, LoadRun run, PrintStream out) {
+      Settings s,
+      int connected,
+      int failedConnects,
+      LoadRun run,
+      long poisonSent,
+      PrintStream out) {
     LoadCounters c = run.counters();
     Histogram latency = run.latency();
     double seconds = run.sendingSeconds();
-    long total = (long) s.rate() * s.seconds();
+    long total = (long) s.rate() * s.seconds() - poisonSent;
     out.printf(
         Locale.ROOT,
         "connections %d, target %d packets/s for %d s%n",

@@ -37,6 +37,7 @@ final class LoadRun {
   private long sent;
   private long lastExpiry;
   private volatile long sendingEnded;
+  private volatile boolean allSent;
 
   LoadRun(
       int rate,
@@ -142,7 +143,7 @@ final class LoadRun {
             })
         .awaitUninterruptibly();
     latency.add(counters.latencyMicros.getIntervalHistogram());
-    return counters.sent.sum() == total();
+    return allSent;
   }
 
   /** Sends what is due; true when every packet of the run was sent. */
@@ -189,6 +190,7 @@ final class LoadRun {
       }
       lastExpiry = now;
     }
-    return sent == total();
+    allSent = sent == total();
+    return allSent;
   }
 }

@@ -55,6 +55,8 @@ class DevicePageController {
   private final Messages messages;
   private final AuditLog audit;
   private final ZoneId zone;
+  private final RefusalLog refusals;
+  private final QingshanProperties.Ingest ingest;
 
   DevicePageController(
       DeviceRegistry registry,
@@ -66,6 +68,7 @@ class DevicePageController {
       ExcelExport excel,
       Messages messages,
       AuditLog audit,
+      RefusalLog refusals,
       QingshanProperties properties) {
     this.registry = registry;
     this.queries = queries;
@@ -77,6 +80,8 @@ class DevicePageController {
     this.messages = messages;
     this.audit = audit;
     this.zone = ZoneId.of(properties.hj212().timeZone());
+    this.refusals = refusals;
+    this.ingest = properties.ingest();
   }
 
   /** The device, if the user's data scope covers it. */
@@ -117,6 +122,8 @@ class DevicePageController {
     String cn =
         rawCn != null && RawText.VIEWER_CNS.contains(rawCn) ? rawCn : ObservationKind.REALTIME.cn();
     LocalDate day = rawDay == null ? today : rawDay;
+    model.addAttribute("refusals", refusals.of(d.mn()).orElse(null));
+    model.addAttribute("refusalRule", ingest);
     model.addAttribute("rawCns", RawText.VIEWER_CNS);
     model.addAttribute("rawCn", cn);
     model.addAttribute("rawDay", day);

@@ -57,11 +57,12 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
       ObservationStore store,
       DeviceActivity activity,
       QingshanProperties properties,
+      RefusalLog refusals,
       MeterRegistry meters) {
     this.store = store;
     this.activity = activity;
     this.screen = new PacketScreen(properties.ingest(), ZoneId.of(properties.hj212().timeZone()));
-    this.refusals = new RefusalLog(meters);
+    this.refusals = refusals;
     this.batchSize = Math.max(1, properties.hj212().batchSize());
     this.commitDelayNanos = Math.max(0, properties.hj212().commitDelay().toNanos());
     int writerCount = Math.max(1, properties.hj212().writers());

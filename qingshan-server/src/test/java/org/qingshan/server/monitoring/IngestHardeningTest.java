@@ -236,6 +236,10 @@ class IngestHardeningTest {
       device.send(upload(d, TestDevice.nextQn(), CommandCode.HOUR_DATA, ok + ";w00000-Cou=2.5e9"));
       assertThat(packets(d)).isEqualTo(1);
     }
+    // The bureau sees on the device page what was refused and the rule in force.
+    String page =
+        WebSession.loggedIn(port, "admin", "qingshan2026").get("/devices/" + d.id()).body();
+    assertThat(page).contains("拒收本设备数据包 7 个", "数据时间超前中心时钟", "入库规则：数据时间超前中心时钟 60 分钟以上");
   }
 
   private void sendRaw(Socket socket, Packet packet) throws Exception {
