@@ -16,6 +16,8 @@ import org.qingshan.standards.aqi.AqiResult;
 import org.qingshan.standards.aqi.Iaqi;
 import org.qingshan.standards.regime.AqiStandard;
 import org.qingshan.standards.regime.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code qingshan aqi [--standard HJ633-2012|HJ633-2026] [--hourly]}: AQI of each CSV row. Without
@@ -38,33 +40,38 @@ public final class AqiCommand {
 
   private AqiCommand() {}
 
+  /** The flags of {@code qingshan aqi}. */
+  @Command(name = "aqi")
+  static final class Options {
+    @Option(names = "--standard")
+    Optional<String> standard = Optional.empty();
+
+    @Option(names = "--hourly")
+    boolean hourly;
+
+    @Option(names = {"-h", "--help"})
+    boolean help;
+  }
+
   public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    Options options = new Options();
+    Optional<String> problem = Flags.parse(options, args);
+    if (problem.isPresent()) {
+      return usage(err, problem.get());
+    }
+    if (options.help) {
+      out.println(USAGE);
+      return 0;
+    }
     Optional<AqiStandard> forced = Optional.empty();
-    boolean hourly = false;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      String value = null;
-      if (a.equals("--standard")) {
-        if (i + 1 >= args.size()) {
-          return usage(err, "--standard needs a value");
-        }
-        value = args.get(++i);
-      } else if (a.startsWith("--standard=")) {
-        value = a.substring("--standard=".length());
-      } else if (a.equals("--hourly")) {
-        hourly = true;
-        continue;
-      } else if (a.equals("--help") || a.equals("-h")) {
-        out.println(USAGE);
-        return 0;
-      } else {
-        return usage(err, "unknown argument " + a);
-      }
-      forced = AqiStandard.fromCode(value);
+    if (options.standard.isPresent()) {
+      forced = AqiStandard.fromCode(options.standard.get());
       if (forced.isEmpty()) {
-        return usage(err, "unknown standard " + value + " (HJ633-2012 or HJ633-2026)");
+        return usage(
+            err, "unknown standard " + options.standard.get() + " (HJ633-2012 or HJ633-2026)");
       }
     }
+    boolean hourly = options.hourly;
     AqiReportType type = hourly ? AqiReportType.HOURLY : AqiReportType.DAILY;
     final Optional<AqiStandard> standard = forced;
     out.println(OUTPUT_HEADER);
@@ -152,8 +159,6 @@ public final class AqiCommand {
   }
 
   private static int usage(PrintStream err, String message) {
-    err.println("qingshan aqi: " + message);
-    err.println(USAGE);
-    return 2;
+    return Flags.usageError(err, "aqi", message, USAGE);
   }
 }

@@ -1,56 +1,34 @@
 package org.qingshan.standards.cli;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-/** Minimal RFC 4180 line splitting and quoting; the batch commands read one record per line. */
+/**
+ * RFC 4180 cells of one line and one line of cells, by Commons CSV. The batch commands read one
+ * record per line, so that a broken line is reported alone and the others are still evaluated.
+ */
 final class Csv {
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
+
   private Csv() {}
 
-  /** Cells of one line, or empty when a quoted cell is not closed. */
+  /** Cells of one line, or empty when the line is not CSV (a quoted cell not closed). */
   static Optional<List<String>> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cell.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(ch);
-      }
-    }
-    if (quoted) {
+    try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.size() == 1 ? Optional.of(records.get(0).toList()) : Optional.empty();
+    } catch (IOException | UncheckedIOException e) {
       return Optional.empty();
     }
-    cells.add(cell.toString());
-    return Optional.of(cells);
-  }
-
-  static String quote(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
   }
 
   static String join(List<String> cells) {
-    return String.join(",", cells.stream().map(Csv::quote).toList());
+    return FORMAT.format(cells.toArray());
   }
 
   static String stripBom(String line) {

@@ -17,6 +17,8 @@ import org.qingshan.standards.water.WaterClass;
 import org.qingshan.standards.water.WaterItem;
 import org.qingshan.standards.water.WaterQuality;
 import org.qingshan.standards.water.WaterQualityEvaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code qingshan water [--lake]}: class of each sample row per GB 3838—2002 (single-factor, the 21
@@ -36,21 +38,27 @@ public final class WaterCommand {
 
   private WaterCommand() {}
 
+  /** The flags of {@code qingshan water}. */
+  @Command(name = "water")
+  static final class Options {
+    @Option(names = "--lake")
+    boolean lake;
+
+    @Option(names = {"-h", "--help"})
+    boolean help;
+  }
+
   public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-    WaterBodyType body = WaterBodyType.RIVER;
-    for (String a : args) {
-      if (a.equals("--lake")) {
-        body = WaterBodyType.LAKE;
-      } else if (a.equals("--help") || a.equals("-h")) {
-        out.println(USAGE);
-        return 0;
-      } else {
-        err.println("qingshan water: unknown argument " + a);
-        err.println(USAGE);
-        return 2;
-      }
+    Options options = new Options();
+    Optional<String> problem = Flags.parse(options, args);
+    if (problem.isPresent()) {
+      return Flags.usageError(err, "water", problem.get(), USAGE);
     }
-    final WaterBodyType waterBody = body;
+    if (options.help) {
+      out.println(USAGE);
+      return 0;
+    }
+    final WaterBodyType waterBody = options.lake ? WaterBodyType.LAKE : WaterBodyType.RIVER;
     out.println(OUTPUT_HEADER);
     try {
       boolean ok =
