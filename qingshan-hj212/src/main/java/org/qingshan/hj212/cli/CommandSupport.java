@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.codec.DecodeError;
 import org.qingshan.hj212.codec.ErrorKind;
+import picocli.CommandLine;
 
 /** What the {@code hj212} commands share: arguments, JSON lines, usage errors. */
 final class CommandSupport {
@@ -40,11 +42,6 @@ final class CommandSupport {
     }
   }
 
-  /** A number from {@code min} to {@code max}, or nothing. */
-  static Optional<Integer> numberIn(String s, int min, int max) {
-    return number(s).filter(n -> n >= min && n <= max);
-  }
-
   /**
    * The fields every command gives a rejected packet: {@code resultField} "invalid", the reason of
    * the check contract (a bad value inside a field is a field error), and the header fields that
@@ -65,14 +62,6 @@ final class CommandSupport {
     json.writeNullField("dataTime");
   }
 
-  static Optional<Integer> number(String s) {
-    try {
-      return Optional.of(Integer.parseInt(s));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
   static Optional<CrcDialect> dialect(String s) {
     return switch (s.toLowerCase(Locale.ROOT)) {
       case "strict" -> Optional.of(CrcDialect.STRICT);
@@ -80,6 +69,21 @@ final class CommandSupport {
       case "ignore" -> Optional.of(CrcDialect.IGNORE);
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * Reads {@code args} into {@code options} by picocli; the problem, if the arguments do not fit.
+   * No @file expansion: an argument is what was typed.
+   */
+  static Optional<String> parse(Object options, List<String> args) {
+    try {
+      new CommandLine(options).setExpandAtFiles(false).parseArgs(args.toArray(String[]::new));
+      return Optional.empty();
+    } catch (CommandLine.UnmatchedArgumentException e) {
+      return Optional.of("unknown argument: " + String.join(" ", e.getUnmatched()));
+    } catch (CommandLine.ParameterException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   static int usage(PrintStream err, String message, String usage) {

@@ -12,6 +12,8 @@ import org.qingshan.hj212.codec.DecodeError;
 import org.qingshan.hj212.codec.DecodeResult;
 import org.qingshan.hj212.codec.DecoderOptions;
 import org.qingshan.hj212.packet.Packet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code qingshan hj212 check}: reads HJ 212 packets from standard input (CR LF, LF or nothing
@@ -30,40 +32,47 @@ public final class Hj212CheckCommand {
    * @return 0 when every packet is valid, 1 when some packet is invalid or the input is unreadable,
    *     2 on a usage error
    */
+  /** The flags of {@code hj212 check}. */
+  @Command(name = "check")
+  static final class Flags {
+    @Option(names = "--max-length")
+    Optional<Integer> maxLength = Optional.empty();
+
+    @Option(names = "--crc")
+    Optional<String> crc = Optional.empty();
+
+    @Option(names = {"-h", "--help"})
+    boolean help;
+  }
+
   public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    Flags flags = new Flags();
+    Optional<String> problem = CommandSupport.parse(flags, args);
+    if (problem.isPresent()) {
+      return CommandSupport.usage(err, problem.get(), USAGE);
+    }
+    if (flags.help) {
+      out.println(USAGE);
+      out.println(
+          "Prints one JSON line per packet: "
+              + "{\"verdict\":\"valid\"|\"invalid\",\"reason\":null|\"frame\"|\"length\"|\"crc\"|\"field\","
+              + "\"cn\",\"st\",\"mn\",\"qn\",\"dataTime\",\"values\"}. Exit 0 when all are valid, 1 otherwise.");
+      return 0;
+    }
     DecoderOptions options = DecoderOptions.defaults();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      switch (a) {
-        case "-h", "--help" -> {
-          out.println(USAGE);
-          out.println(
-              "Prints one JSON line per packet: "
-                  + "{\"verdict\":\"valid\"|\"invalid\",\"reason\":null|\"frame\"|\"length\"|\"crc\"|\"field\","
-                  + "\"cn\",\"st\",\"mn\",\"qn\",\"dataTime\",\"values\"}. Exit 0 when all are valid, 1 otherwise.");
-          return 0;
-        }
-        case "--max-length" -> {
-          Optional<Integer> n =
-              i + 1 < args.size() ? CommandSupport.number(args.get(++i)) : Optional.empty();
-          if (n.isEmpty() || n.get() < 0 || n.get() > 9999) {
-            return CommandSupport.usage(err, "--max-length needs a number 0..9999", USAGE);
-          }
-          options = options.withMaxSegmentLength(n.get());
-        }
-        case "--crc" -> {
-          Optional<CrcDialect> d =
-              i + 1 < args.size() ? CommandSupport.dialect(args.get(++i)) : Optional.empty();
-          if (d.isEmpty()) {
-            return CommandSupport.usage(err, "--crc needs strict, modbus or ignore", USAGE);
-          }
-          CrcDialect dialect = d.get();
-          options = options.withCrcPolicy(mn -> dialect);
-        }
-        default -> {
-          return CommandSupport.usage(err, "unknown argument: " + a, USAGE);
-        }
+    if (flags.maxLength.isPresent()) {
+      if (flags.maxLength.get() < 0 || flags.maxLength.get() > 9999) {
+        return CommandSupport.usage(err, "--max-length needs a number 0..9999", USAGE);
       }
+      options = options.withMaxSegmentLength(flags.maxLength.get());
+    }
+    if (flags.crc.isPresent()) {
+      Optional<CrcDialect> d = CommandSupport.dialect(flags.crc.get());
+      if (d.isEmpty()) {
+        return CommandSupport.usage(err, "--crc needs strict, modbus or ignore", USAGE);
+      }
+      CrcDialect dialect = d.get();
+      options = options.withCrcPolicy(mn -> dialect);
     }
     try {
       return check(in, out, options);

@@ -19,6 +19,9 @@ import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.codec.DecodeResult;
 import org.qingshan.hj212.codec.DecoderOptions;
 import org.qingshan.hj212.packet.Packet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code qingshan hj212 replay}: sends the packets of a file (as the raw packet download of a
@@ -42,76 +45,78 @@ public final class Hj212ReplayCommand {
    * @return 0 when every packet was sent and each that asks for an answer got it, 1 when some
    *     packet was invalid, unanswered or not sent, or the input unreadable, 2 on a usage error
    */
-  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+  /** The flags of {@code hj212 replay}. */
+  @Command(name = "replay")
+  static final class Flags {
+    @Option(names = "--host")
     String host = "127.0.0.1";
+
+    @Option(names = "--port")
     int port = 9212;
+
+    @Option(names = "--timeout")
     int timeoutSeconds = 10;
+
+    @Option(names = "--max-length")
+    Optional<Integer> maxLength = Optional.empty();
+
+    @Option(names = "--crc")
+    Optional<String> crc = Optional.empty();
+
+    @Option(names = {"-h", "--help"})
+    boolean help;
+
+    /** The input file; "-" or none is standard input. */
+    @Parameters(arity = "0..1")
+    Optional<String> file = Optional.empty();
+  }
+
+  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    Flags flags = new Flags();
+    Optional<String> problem = CommandSupport.parse(flags, args);
+    if (problem.isPresent()) {
+      return usage(err, problem.get());
+    }
+    if (flags.help) {
+      out.println(USAGE);
+      out.println(
+          "Sends each device's packets, their bytes unchanged, on a connection of its own and"
+              + " waits for each answer the packet asks for. Prints one JSON line per packet:"
+              + " {\"result\":\"answered\"|\"sent\"|\"no-answer\"|\"incomplete\"|\"not-sent\"|\"invalid\","
+              + "\"reason\",\"cn\",\"mn\",\"qn\",\"dataTime\"}.");
+      return 0;
+    }
+    String host = flags.host;
+    if (host.isBlank()) {
+      return usage(err, "--host needs a host name or address");
+    }
+    int port = flags.port;
+    if (port < 1 || port > 65535) {
+      return usage(err, "--port needs a number 1..65535");
+    }
+    int timeoutSeconds = flags.timeoutSeconds;
+    if (timeoutSeconds < 1 || timeoutSeconds > 600) {
+      return usage(err, "--timeout needs seconds 1..600");
+    }
     // A device known to send the byte-swapped Modbus CRC is replayed as it was received; the
     // centre checks each device's CRC as it knows the device.
     DecoderOptions options =
         DecoderOptions.defaults().withCrcPolicy(mn -> CrcDialect.ACCEPT_SWAPPED_MODBUS);
-    Optional<String> file = Optional.empty(); // "-" is standard input
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      String value = i + 1 < args.size() ? args.get(i + 1) : "";
-      switch (a) {
-        case "-h", "--help" -> {
-          out.println(USAGE);
-          out.println(
-              "Sends each device's packets, their bytes unchanged, on a connection of its own and"
-                  + " waits for each answer the packet asks for. Prints one JSON line per packet:"
-                  + " {\"result\":\"answered\"|\"sent\"|\"no-answer\"|\"incomplete\"|\"not-sent\"|\"invalid\","
-                  + "\"reason\",\"cn\",\"mn\",\"qn\",\"dataTime\"}.");
-          return 0;
-        }
-        case "--host" -> {
-          if (value.isBlank() || value.startsWith("-")) {
-            return usage(err, "--host needs a host name or address");
-          }
-          host = value;
-          i++;
-        }
-        case "--port" -> {
-          Optional<Integer> n = CommandSupport.numberIn(value, 1, 65535);
-          if (n.isEmpty()) {
-            return usage(err, "--port needs a number 1..65535");
-          }
-          port = n.get();
-          i++;
-        }
-        case "--timeout" -> {
-          Optional<Integer> n = CommandSupport.numberIn(value, 1, 600);
-          if (n.isEmpty()) {
-            return usage(err, "--timeout needs seconds 1..600");
-          }
-          timeoutSeconds = n.get();
-          i++;
-        }
-        case "--max-length" -> {
-          Optional<Integer> n = CommandSupport.numberIn(value, 0, 9999);
-          if (n.isEmpty()) {
-            return usage(err, "--max-length needs a number 0..9999");
-          }
-          options = options.withMaxSegmentLength(n.get());
-          i++;
-        }
-        case "--crc" -> {
-          Optional<CrcDialect> d = CommandSupport.dialect(value);
-          if (d.isEmpty()) {
-            return usage(err, "--crc needs strict, modbus or ignore");
-          }
-          CrcDialect dialect = d.get();
-          options = options.withCrcPolicy(mn -> dialect);
-          i++;
-        }
-        default -> {
-          if ((a.startsWith("-") && !a.equals("-")) || file.isPresent()) {
-            return usage(err, "unknown argument: " + a);
-          }
-          file = Optional.of(a);
-        }
+    if (flags.maxLength.isPresent()) {
+      if (flags.maxLength.get() < 0 || flags.maxLength.get() > 9999) {
+        return usage(err, "--max-length needs a number 0..9999");
       }
+      options = options.withMaxSegmentLength(flags.maxLength.get());
     }
+    if (flags.crc.isPresent()) {
+      Optional<CrcDialect> d = CommandSupport.dialect(flags.crc.get());
+      if (d.isEmpty()) {
+        return usage(err, "--crc needs strict, modbus or ignore");
+      }
+      CrcDialect dialect = d.get();
+      options = options.withCrcPolicy(mn -> dialect);
+    }
+    Optional<String> file = flags.file;
     Optional<String> fileName = file.filter(f -> !f.equals("-"));
     List<DecodeResult> inputs = new ArrayList<>();
     try (InputStream source =
