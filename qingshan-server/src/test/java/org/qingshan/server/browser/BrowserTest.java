@@ -17,17 +17,19 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.qingshan.server.support.ChromiumAvailable;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person at a real Chromium: logs in, opens every menu page of their role, logs out. */
+@ExtendWith(ChromiumAvailable.class)
 @DemoServerTest
 class BrowserTest {
-  static final Path CHROMIUM =
-      Path.of(System.getProperty("qingshan.test.chromium", "/usr/bin/chromium"));
+  static final Path CHROMIUM = ChromiumAvailable.CHROMIUM;
   static Playwright playwright;
   static Browser browser;
 

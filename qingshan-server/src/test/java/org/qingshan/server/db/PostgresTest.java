@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.packet.Packet;
@@ -29,6 +30,7 @@ import org.qingshan.server.registry.Device;
 import org.qingshan.server.registry.DeviceForm;
 import org.qingshan.server.registry.DeviceKind;
 import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.support.PostgresAvailable;
 import org.qingshan.server.support.TestDevice;
 import org.qingshan.server.support.TestEnvironment;
 import org.qingshan.server.support.WebSession;
@@ -44,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The same migrations and queries on a real PostgreSQL server: a fresh schema, the demo county,
  * logins, a merge, the audit search and the data-scoped directory.
  */
+@ExtendWith(PostgresAvailable.class)
 @SpringBootTest(
     classes = QingshanApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -54,11 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "qingshan.demo-devices=false"
     })
 class PostgresTest {
-  static final String URL =
-      System.getProperty(
-          "qingshan.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/qingshan_test");
-  static final String USER = System.getProperty("qingshan.test.postgres.user", "qingshan");
-  static final String PASSWORD = System.getProperty("qingshan.test.postgres.password", "qingshan");
+  static final String URL = PostgresAvailable.URL;
+  static final String USER = PostgresAvailable.USER;
+  static final String PASSWORD = PostgresAvailable.PASSWORD;
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
