@@ -1,10 +1,19 @@
 package org.qingshan.server.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The flags of {@code serve} and {@code demo}, turned into Spring properties. Flags are passed as
@@ -27,38 +36,48 @@ final class ServerOptions {
     this.properties = properties;
   }
 
+  /**
+   * The flags as picocli reads them: each takes one value, as {@code --flag v} or {@code --flag=v}.
+   */
+  private static CommandSpec spec() {
+    CommandSpec spec = CommandSpec.create();
+    FLAG_TO_PROPERTY
+        .keySet()
+        .forEach(f -> spec.addOption(OptionSpec.builder(f).arity("1").build()));
+    return spec;
+  }
+
   static ServerOptions parse(List<String> args) throws UsageException {
+    ParseResult parsed;
+    try {
+      parsed =
+          new CommandLine(spec()).setExpandAtFiles(false).parseArgs(args.toArray(String[]::new));
+    } catch (UnmatchedArgumentException e) {
+      throw new UsageException("unknown option '" + e.getUnmatched().get(0) + "'");
+    } catch (MissingParameterException e) {
+      throw new UsageException("option " + flagOf(e.getMissing().get(0)) + " needs a value");
+    } catch (ParameterException e) {
+      throw new UsageException(e.getMessage());
+    }
     Map<String, String> properties = new LinkedHashMap<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      String flag = arg;
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        flag = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      }
-      String property = FLAG_TO_PROPERTY.get(flag);
-      if (property == null) {
-        throw new UsageException("unknown option '" + arg + "'");
-      }
-      if (value == null) {
-        if (i + 1 >= args.size()) {
-          throw new UsageException("option " + flag + " needs a value");
-        }
-        value = args.get(++i);
-      }
+    for (OptionSpec option : parsed.matchedOptions()) {
+      String flag = option.longestName();
+      String value = option.getValue();
       if ((flag.equals("--port") || flag.equals("--hj212-port")) && !isPort(value)) {
         throw new UsageException(
             flag + " must be a port number from 1 to 65535, not '" + value + "'");
       }
       if (flag.equals("--data-dir")) {
         // H2 refuses a path relative to an unknown directory; the log shows where data is.
-        value = java.nio.file.Path.of(value).toAbsolutePath().normalize().toString();
+        value = Path.of(value).toAbsolutePath().normalize().toString();
       }
-      properties.put(property, value);
+      properties.put(FLAG_TO_PROPERTY.get(flag), value);
     }
     return new ServerOptions(properties);
+  }
+
+  private static String flagOf(ArgSpec arg) {
+    return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
   }
 
   private static boolean isPort(String value) {
