@@ -29,6 +29,9 @@ import org.qingshan.hj212.gateway.GatewayStats;
 import org.qingshan.hj212.gateway.Hj212Gateway;
 import org.qingshan.hj212.gateway.StoreResult;
 import org.qingshan.hj212.netty.Hj212FrameDecoder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * HJ 212 load generator: N device connections send real-time data (Flag=5, answer wanted) at R
@@ -299,51 +302,56 @@ public final class LoadGenerator {
     return errors == 0 && c.answered.sum() == c.sent.sum() && c.sent.sum() == total;
   }
 
-  static Optional<Settings> parse(List<String> args, PrintStream err) {
+  /** The flags, read by picocli. */
+  @Command(name = "LoadGenerator")
+  static final class Flags {
+    @Option(names = "--host")
     String host = "127.0.0.1";
+
+    @Option(names = "--port")
     int port = GatewayConfig.DEFAULT_PORT;
-    boolean embedded = false;
+
+    @Option(names = "--embedded")
+    boolean embedded;
+
+    @Option(names = "--connections")
     int connections = 100;
+
+    @Option(names = "--rate")
     int rate = 1000;
+
+    @Option(names = "--duration")
     int seconds = 10;
-    int warmup = 0;
-    int poison = 0;
+
+    @Option(names = "--warmup")
+    int warmup;
+
+    @Option(names = "--poison")
+    int poison;
+  }
+
+  static Optional<Settings> parse(List<String> args, PrintStream err) {
+    Flags f = new Flags();
     try {
-      for (int i = 0; i < args.size(); i++) {
-        String a = args.get(i);
-        switch (a) {
-          case "--host" -> host = args.get(++i);
-          case "--port" -> port = Integer.parseInt(args.get(++i));
-          case "--embedded" -> embedded = true;
-          case "--connections" -> connections = Integer.parseInt(args.get(++i));
-          case "--rate" -> rate = Integer.parseInt(args.get(++i));
-          case "--duration" -> seconds = Integer.parseInt(args.get(++i));
-          case "--warmup" -> warmup = Integer.parseInt(args.get(++i));
-          case "--poison" -> poison = Integer.parseInt(args.get(++i));
-          default -> {
-            err.println("error: unknown argument " + a);
-            return Optional.empty();
-          }
-        }
-      }
-    } catch (RuntimeException e) {
-      err.println("error: bad or missing value");
+      new CommandLine(f).setExpandAtFiles(false).parseArgs(args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      err.println("error: " + e.getMessage());
       return Optional.empty();
     }
-    if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+    if (!f.host.equals("127.0.0.1") && !f.host.equals("localhost") && !f.host.equals("::1")) {
       err.println("error: the load generator only targets this machine (127.0.0.1)");
       return Optional.empty();
     }
-    if (connections < 1
-        || connections > MAX_CONNECTIONS
-        || rate < 1
-        || rate > MAX_RATE
-        || seconds < 1
-        || seconds > MAX_SECONDS
-        || warmup < 0
-        || warmup > MAX_SECONDS
-        || poison < 0
-        || poison >= connections) {
+    if (f.connections < 1
+        || f.connections > MAX_CONNECTIONS
+        || f.rate < 1
+        || f.rate > MAX_RATE
+        || f.seconds < 1
+        || f.seconds > MAX_SECONDS
+        || f.warmup < 0
+        || f.warmup > MAX_SECONDS
+        || f.poison < 0
+        || f.poison >= f.connections) {
       err.printf(
           "error: connections 1..%d, rate 1..%d, duration 1..%d s, warm-up 0..%d s,"
               + " poisoning devices fewer than the connections%n",
@@ -351,6 +359,7 @@ public final class LoadGenerator {
       return Optional.empty();
     }
     return Optional.of(
-        new Settings(host, port, embedded, connections, rate, seconds, warmup, poison));
+        new Settings(
+            f.host, f.port, f.embedded, f.connections, f.rate, f.seconds, f.warmup, f.poison));
   }
 }
