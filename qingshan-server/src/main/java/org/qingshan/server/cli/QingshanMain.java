@@ -3,6 +3,7 @@ package org.qingshan.server.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import org.springframework.boot.SpringApplication;
 public final class QingshanMain {
   /** Returned by {@link #run} when a server was started and the process must stay up. */
   static final int KEEP_RUNNING = -1;
+
+  private static final String LOOPBACK = "127.0.0.1";
 
   static final String USAGE =
       """
@@ -38,6 +41,8 @@ public final class QingshanMain {
         --db-password PW   (QINGSHAN_DB_PASSWORD)
         --data-dir DIR     (QINGSHAN_DATA_DIR), default ./data, ./data/demo for demo
         --hj212-port N     HJ 212 gateway port (QINGSHAN_HJ212_PORT)
+        --bind ADDRESS     address the pages and the gateway listen on; demo: 127.0.0.1
+                           (this machine only), serve: every interface
       """;
 
   private final Map<String, ToolCommand> tools;
@@ -120,20 +125,29 @@ public final class QingshanMain {
   }
 
   private static int startServer(ServerOptions options, boolean demo, PrintStream err) {
-    Map<String, String> mode =
-        Map.of(
-            "qingshan.demo",
-            Boolean.toString(demo),
-            "qingshan.data-dir",
-            dataDir(options, demo).toString());
     try {
-      SpringApplication.run(QingshanApplication.class, options.toSpringArgs(mode));
+      SpringApplication.run(QingshanApplication.class, options.toSpringArgs(mode(options, demo)));
       return KEEP_RUNNING;
     } catch (RuntimeException e) {
       // The full trace is in the log file; the console gets the reason in one line.
       err.println("qingshan: could not start: " + rootMessage(e));
       return 1;
     }
+  }
+
+  /**
+   * What the command sets before its flags. The demo shares one printed password among its users,
+   * so it listens on this machine only unless {@code --bind} opens it.
+   */
+  static Map<String, String> mode(ServerOptions options, boolean demo) {
+    Map<String, String> mode = new LinkedHashMap<>();
+    mode.put("qingshan.demo", Boolean.toString(demo));
+    mode.put("qingshan.data-dir", dataDir(options, demo).toString());
+    if (demo) {
+      mode.put(ServerOptions.HTTP_ADDRESS, LOOPBACK);
+      mode.put(ServerOptions.GATEWAY_ADDRESS, LOOPBACK);
+    }
+    return mode;
   }
 
   /**

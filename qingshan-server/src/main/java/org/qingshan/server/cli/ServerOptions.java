@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
@@ -21,14 +22,23 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * QINGSHAN_DB_URL}), which in turn wins over the packaged defaults.
  */
 final class ServerOptions {
-  private static final Map<String, String> FLAG_TO_PROPERTY =
+  /** Where the pages listen; the gateway listens on the same address. */
+  static final String HTTP_ADDRESS = "server.address";
+
+  static final String GATEWAY_ADDRESS = "qingshan.hj212.host";
+
+  /** A host name or an IPv4/IPv6 literal: nothing that could smuggle a second property in. */
+  private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]%]{1,255}");
+
+  private static final Map<String, List<String>> FLAG_TO_PROPERTIES =
       Map.of(
-          "--port", "server.port",
-          "--db-url", "qingshan.db.url",
-          "--db-user", "qingshan.db.user",
-          "--db-password", "qingshan.db.password",
-          "--data-dir", "qingshan.data-dir",
-          "--hj212-port", "qingshan.hj212.port");
+          "--port", List.of("server.port"),
+          "--db-url", List.of("qingshan.db.url"),
+          "--db-user", List.of("qingshan.db.user"),
+          "--db-password", List.of("qingshan.db.password"),
+          "--data-dir", List.of("qingshan.data-dir"),
+          "--hj212-port", List.of("qingshan.hj212.port"),
+          "--bind", List.of(HTTP_ADDRESS, GATEWAY_ADDRESS));
 
   private final Map<String, String> properties;
 
@@ -41,7 +51,7 @@ final class ServerOptions {
    */
   private static CommandSpec spec() {
     CommandSpec spec = CommandSpec.create();
-    FLAG_TO_PROPERTY
+    FLAG_TO_PROPERTIES
         .keySet()
         .forEach(f -> spec.addOption(OptionSpec.builder(f).arity("1").build()));
     return spec;
@@ -71,7 +81,13 @@ final class ServerOptions {
         // H2 refuses a path relative to an unknown directory; the log shows where data is.
         value = Path.of(value).toAbsolutePath().normalize().toString();
       }
-      properties.put(FLAG_TO_PROPERTY.get(flag), value);
+      if (flag.equals("--bind") && !ADDRESS.matcher(value).matches()) {
+        throw new UsageException(
+            "--bind must be an address such as 127.0.0.1 or 0.0.0.0, not '" + value + "'");
+      }
+      for (String property : FLAG_TO_PROPERTIES.get(flag)) {
+        properties.put(property, value);
+      }
     }
     return new ServerOptions(properties);
   }

@@ -79,10 +79,11 @@ public final class PagedSearch {
       String table,
       String orderBy,
       RowMapper<T> mapper,
-      PageQuery page) {
+      PageQuery wanted) {
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     long total =
         jdbc.sql("SELECT COUNT(*) FROM " + table + where).params(params).query(Long.class).single();
+    PageQuery page = wanted.within(total);
     List<T> items =
         jdbc.sql(
                 "SELECT "

@@ -41,6 +41,7 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
   private final GatewayService gateway;
   private final DeviceRegistry registry;
   private final DepartmentService departments;
+  private final String gatewayAddress;
   private volatile DemoDevices.Handle running;
 
   DemoMonitoring(
@@ -50,6 +51,7 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
       DeviceRegistry registry,
       DepartmentService departments) {
     this.enabled = properties.demo() && devices;
+    this.gatewayAddress = reachable(properties.hj212().host());
     this.gateway = gateway;
     this.registry = registry;
     this.departments = departments;
@@ -67,8 +69,13 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
         registry.register(form(p, i));
       }
     }
-    running = DemoDevices.start("127.0.0.1", gateway.port().get(), profiles);
+    running = DemoDevices.start(gatewayAddress, gateway.port().get(), profiles);
     log.info("{} simulated devices started against the gateway", profiles.size());
+  }
+
+  /** The devices reach a gateway on every interface through loopback, else where it listens. */
+  private static String reachable(String host) {
+    return host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
   }
 
   private DeviceForm form(DeviceProfile p, int i) {

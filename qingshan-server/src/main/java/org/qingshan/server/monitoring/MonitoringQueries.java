@@ -194,7 +194,8 @@ public class MonitoringQueries {
    * The raw packets of one CN and one day (by DataTime), newest first: a range of the table's key,
    * however many packets the device has sent over the years.
    */
-  public PageResult<RawPacket> rawPackets(long deviceId, String cn, LocalDate day, PageQuery page) {
+  public PageResult<RawPacket> rawPackets(
+      long deviceId, String cn, LocalDate day, PageQuery wanted) {
     String where =
         " FROM data_packet WHERE device_id = :d AND cn = :cn AND data_time >= :from"
             + " AND data_time < :to";
@@ -208,6 +209,7 @@ public class MonitoringQueries {
             .param("to", to)
             .query(Long.class)
             .single();
+    PageQuery page = wanted.within(total);
     List<RawPacket> items =
         jdbc.sql(
                 "SELECT cn, data_time, received_at, remote_addr, raw"
@@ -276,12 +278,13 @@ public class MonitoringQueries {
 
   private record RawFrame(Timestamp dataTime, byte[] raw) {}
 
-  public PageResult<DeviceCommand> commands(long deviceId, PageQuery page) {
+  public PageResult<DeviceCommand> commands(long deviceId, PageQuery wanted) {
     long total =
         jdbc.sql("SELECT COUNT(*) FROM device_command WHERE device_id = :d")
             .param("d", deviceId)
             .query(Long.class)
             .single();
+    PageQuery page = wanted.within(total);
     List<DeviceCommand> items =
         jdbc.sql(
                 "SELECT * FROM device_command WHERE device_id = :d ORDER BY id DESC"

@@ -38,6 +38,11 @@ class StartupAnnouncement {
       for (DemoCounty.Login login : DemoCounty.LOGINS) {
         out.printf("  %-12s %s%n", login.username(), messages.label(login.role()));
       }
+      String address =
+          event.getApplicationContext().getEnvironment().getProperty("server.address", "");
+      if (address.startsWith("127.") || address.equals("::1") || address.equals("localhost")) {
+        out.println(messages.get("startup.demo-loopback"));
+      }
     }
     out.println(messages.get("startup.stop-hint"));
     out.println();

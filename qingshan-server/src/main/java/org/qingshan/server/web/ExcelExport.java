@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ public class ExcelExport {
   public void write(
       HttpServletResponse response, String title, List<String> headers, List<List<?>> rows)
       throws IOException {
-    String fileName = title.replaceAll("[\\\\/:*?\"<>|]", "_") + "-" + LocalDate.now() + ".xlsx";
+    String fileName = fileName(title);
     response.setContentType(XLSX);
     response.setHeader(
         "Content-Disposition",
@@ -41,13 +42,17 @@ public class ExcelExport {
     write(response.getOutputStream(), title, headers, rows);
   }
 
+  /** The title and the county's date: a file exported at 07:00 in Beijing carries that day. */
+  String fileName(String title) {
+    return title.replaceAll("[\\\\/:*?\"<>|]", "_") + "-" + times.today() + ".xlsx";
+  }
+
   public void write(OutputStream out, String title, List<String> headers, List<List<?>> rows)
       throws IOException {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
       Sheet sheet =
           workbook.createSheet(
-              org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
-                  title.isBlank() ? "export" : title));
+              WorkbookUtil.createSafeSheetName(title.isBlank() ? "export" : title));
       CellStyle bold = workbook.createCellStyle();
       Font font = workbook.createFont();
       font.setBold(true);
@@ -65,7 +70,7 @@ public class ExcelExport {
           Object value = values.get(c);
           if (value instanceof Number number) {
             row.createCell(c).setCellValue(number.doubleValue());
-          } else if (value instanceof OffsetDateTime || value instanceof java.time.Instant) {
+          } else if (value instanceof OffsetDateTime || value instanceof Instant) {
             row.createCell(c).setCellValue(times.seconds(value));
           } else {
             row.createCell(c).setCellValue(value == null ? "" : value.toString());

@@ -22,6 +22,15 @@ public record PageQuery(int page, int size) {
     return new PageQuery(page == null ? 1 : page, s);
   }
 
+  /**
+   * This query held to the pages a list of {@code total} rows has: a bookmarked or hand-edited
+   * {@code ?page=99} of an 8-page list shows page 8, never "第 99/8 页" over an empty table.
+   */
+  public PageQuery within(long total) {
+    long last = Math.max(1, (total + size - 1) / size);
+    return page <= last ? this : new PageQuery((int) last, size);
+  }
+
   public int offset() {
     return (page - 1) * size;
   }

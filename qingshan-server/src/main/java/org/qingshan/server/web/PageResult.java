@@ -10,7 +10,8 @@ public record PageResult<T>(List<T> items, long total, PageQuery query) {
   }
 
   /** One page of a list held in memory. */
-  public static <T> PageResult<T> slice(List<T> all, PageQuery query) {
+  public static <T> PageResult<T> slice(List<T> all, PageQuery wanted) {
+    PageQuery query = wanted.within(all.size());
     int from = (int) Math.min((long) query.offset(), all.size());
     int to = (int) Math.min((long) query.offset() + query.size(), all.size());
     return new PageResult<>(all.subList(from, to), all.size(), query);

@@ -1,11 +1,14 @@
 package org.qingshan.server.web;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.qingshan.server.QingshanProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +21,21 @@ public class TimeFormat {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private final ZoneId zone;
+  private final Clock clock;
 
-  TimeFormat(QingshanProperties properties) {
-    this.zone = ZoneId.of(properties.hj212().timeZone());
+  @Autowired
+  TimeFormat(QingshanProperties properties, Clock clock) {
+    this(ZoneId.of(properties.hj212().timeZone()), clock);
+  }
+
+  TimeFormat(ZoneId zone, Clock clock) {
+    this.zone = zone;
+    this.clock = clock;
+  }
+
+  /** Today in the county, whatever zone the server runs in. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
   }
 
   public ZoneId zone() {

@@ -39,4 +39,27 @@ class ServerOptionsTest {
     assertThatThrownBy(() -> ServerOptions.parse(List.of("extra")))
         .hasMessageContaining("unknown option 'extra'");
   }
+
+  @Test
+  void bindSetsTheAddressOfThePagesAndTheGateway() throws Exception {
+    ServerOptions o = ServerOptions.parse(List.of("--bind", "0.0.0.0"));
+    assertThat(o.get("server.address")).contains("0.0.0.0");
+    assertThat(o.get("qingshan.hj212.host")).contains("0.0.0.0");
+    assertThatThrownBy(() -> ServerOptions.parse(List.of("--bind", "x --server.port=1")))
+        .hasMessageContaining("--bind must be an address");
+  }
+
+  @Test
+  void theDemoListensOnLoopbackUnlessBindOpensIt() throws Exception {
+    Map<String, String> demo = QingshanMain.mode(ServerOptions.parse(List.of()), true);
+    assertThat(demo).containsEntry("server.address", "127.0.0.1");
+    assertThat(demo).containsEntry("qingshan.hj212.host", "127.0.0.1");
+    ServerOptions open = ServerOptions.parse(List.of("--bind", "0.0.0.0"));
+    assertThat(open.toSpringArgs(QingshanMain.mode(open, true)))
+        .contains("--server.address=0.0.0.0", "--qingshan.hj212.host=0.0.0.0")
+        .doesNotContain("--server.address=127.0.0.1");
+    // serve keeps listening wherever the operator's configuration says.
+    assertThat(QingshanMain.mode(ServerOptions.parse(List.of()), false))
+        .doesNotContainKey("server.address");
+  }
 }

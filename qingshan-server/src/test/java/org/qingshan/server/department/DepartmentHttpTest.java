@@ -6,6 +6,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.contact.ContactForm;
 import org.qingshan.server.contact.ContactService;
@@ -89,6 +91,11 @@ class DepartmentHttpTest {
     assertThat(page).contains("县工业和信息化局").doesNotContain("县财政局");
     String second = planner.get("/departments?size=5&page=2").body();
     assertThat(second).contains("第 2/");
+    // A page beyond the end shows the last page, not "第 99/6 页" over an empty table.
+    String beyond = planner.get("/departments?size=5&page=99").body();
+    Matcher shown = Pattern.compile("第 (\\d+)/(\\d+) 页").matcher(beyond);
+    assertThat(shown.find()).isTrue();
+    assertThat(shown.group(1)).isEqualTo(shown.group(2));
     assertThat(planner.post("/departments/1/aliases", Map.of("alias", "x")).statusCode())
         .isEqualTo(403);
   }
