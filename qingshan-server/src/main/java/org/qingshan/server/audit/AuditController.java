@@ -25,8 +25,12 @@ class AuditController {
   private final ExcelExport excel;
   private final Messages messages;
 
-  AuditController(AuditLog audit, ExcelExport excel, Messages messages) {
+  private final AuditVocabulary vocabulary;
+
+  AuditController(
+      AuditLog audit, ExcelExport excel, Messages messages, AuditVocabulary vocabulary) {
     this.audit = audit;
+    this.vocabulary = vocabulary;
     this.excel = excel;
     this.messages = messages;
   }
@@ -43,8 +47,9 @@ class AuditController {
       @RequestParam(required = false) Integer size,
       Model model) {
     AuditSearch search = search(actor, action, entity, q, from, to);
-    model.addAttribute("page", audit.search(search, PageQuery.of(page, size)));
+    model.addAttribute("page", audit.search(search, PageQuery.of(page, size)).map(this::row));
     model.addAttribute("actions", AuditAction.values());
+    model.addAttribute("entities", vocabulary.entities());
     model.addAttribute("actor", actor);
     model.addAttribute("action", action);
     model.addAttribute("entity", entity);
@@ -67,16 +72,17 @@ class AuditController {
     List<List<?>> rows = new ArrayList<>();
     for (AuditEntry e :
         audit.search(search(actor, action, entity, q, from, to), PageQuery.EXPORT).items()) {
+      AuditChange change = audit.change(e);
       rows.add(
           List.of(
               e.occurredAt(),
               e.actor(),
               messages.label(e.action()),
-              e.entityType(),
+              vocabulary.entity(e.entityType()),
               e.entityId().orElse(""),
               e.summary().orElse(""),
-              e.beforeState().orElse(""),
-              e.afterState().orElse(""),
+              change.summary(false),
+              change.summary(true),
               e.remoteAddr().orElse("")));
     }
     excel.write(
@@ -93,6 +99,13 @@ class AuditController {
             "audit.after",
             "audit.address"),
         rows);
+  }
+
+  /** An entry as the list shows it: the object by name, the change field by field. */
+  public record Row(AuditEntry entry, String entity, AuditChange change) {}
+
+  private Row row(AuditEntry e) {
+    return new Row(e, vocabulary.entity(e.entityType()), audit.change(e));
   }
 
   private static AuditSearch search(

@@ -3,6 +3,9 @@ package org.qingshan.server.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
@@ -23,9 +26,11 @@ public class AuditLog {
 
   private final AuditRepository repository;
   private final ObjectMapper json;
+  private final AuditVocabulary vocabulary;
 
-  AuditLog(AuditRepository repository, ObjectMapper json) {
+  AuditLog(AuditRepository repository, ObjectMapper json, AuditVocabulary vocabulary) {
     this.repository = repository;
+    this.vocabulary = vocabulary;
     this.json = json.copy().findAndRegisterModules();
   }
 
@@ -59,8 +64,34 @@ public class AuditLog {
         currentRemoteAddr());
   }
 
+  /**
+   * Records a list taken out as a spreadsheet: who took how many rows of what, with which search.
+   * Lists of people carry phone numbers, so every export is on the record.
+   */
+  public void recordExport(String entityType, String title, Optional<String> query, int rows) {
+    Map<String, Object> what = new LinkedHashMap<>();
+    query.ifPresent(q -> what.put("query", q));
+    what.put("rows", rows);
+    record(AuditAction.EXPORT, entityType, null, title, Optional.empty(), Optional.of(what));
+  }
+
+  /** The entries found; a text also finds the entries whose object or action is named so. */
   public PageResult<AuditEntry> search(AuditSearch search, PageQuery page) {
-    return repository.search(search, page);
+    Map<String, List<String>> named =
+        search
+            .text()
+            .map(
+                t ->
+                    Map.of(
+                        "entity_type", vocabulary.entitiesMatching(t),
+                        "action", vocabulary.actionsMatching(t)))
+            .orElse(Map.of());
+    return repository.search(search, named, page);
+  }
+
+  /** An entry's before and after, field by field, in the bureau's words. */
+  public AuditChange change(AuditEntry entry) {
+    return AuditChange.of(entry.beforeState(), entry.afterState(), vocabulary);
   }
 
   private String toJson(Object state) {

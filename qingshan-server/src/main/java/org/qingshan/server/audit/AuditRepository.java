@@ -4,19 +4,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.db.PagedSearch;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
+import org.qingshan.server.web.TimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AuditRepository {
   private final JdbcClient jdbc;
+  private final TimeFormat times;
 
-  AuditRepository(JdbcClient jdbc) {
+  AuditRepository(JdbcClient jdbc, TimeFormat times) {
     this.jdbc = jdbc;
+    this.times = times;
   }
 
   void insert(
@@ -44,14 +49,16 @@ class AuditRepository {
         .update();
   }
 
-  PageResult<AuditEntry> search(AuditSearch search, PageQuery page) {
-    ZoneId zone = ZoneId.systemDefault();
+  PageResult<AuditEntry> search(
+      AuditSearch search, Map<String, List<String>> named, PageQuery page) {
+    // 从/至 are the county's days, whatever zone the server runs in.
+    ZoneId zone = times.zone();
     PagedSearch query =
         new PagedSearch()
             .equal("actor", search.actor())
             .equal("action", search.action())
             .equal("entity_type", search.entityType())
-            .text(search.text(), "summary", "before_state", "after_state", "entity_id");
+            .textOr(search.text(), named, "summary", "before_state", "after_state", "entity_id");
     search
         .from()
         .ifPresent(

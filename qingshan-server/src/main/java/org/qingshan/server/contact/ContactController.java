@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.department.DepartmentTree;
 import org.qingshan.server.security.CurrentUser;
@@ -33,13 +34,16 @@ class ContactController {
   private final CurrentUser currentUser;
   private final ExcelExport excel;
   private final Messages messages;
+  private final AuditLog audit;
 
   ContactController(
       ContactService contacts,
       DepartmentService departments,
       CurrentUser currentUser,
       ExcelExport excel,
-      Messages messages) {
+      Messages messages,
+      AuditLog audit) {
+    this.audit = audit;
     this.contacts = contacts;
     this.departments = departments;
     this.currentUser = currentUser;
@@ -85,6 +89,8 @@ class ContactController {
               c.phone(),
               c.duty().orElse("")));
     }
+    audit.recordExport(
+        ContactService.ENTITY, messages.get("nav.contacts"), SearchText.of(q), rows.size());
     excel.write(
         response,
         messages.get("nav.contacts"),

@@ -22,12 +22,29 @@ public final class PagedSearch {
 
   /** A free-text search: any of the columns contains the text, case-insensitively. */
   public PagedSearch text(Optional<String> text, String... columns) {
+    return textOr(text, Map.of(), columns);
+  }
+
+  /**
+   * A free-text search that also matches rows whose coded column holds one of the given codes: the
+   * codes whose names contain the text, so that a user who types a name finds rows stored by code.
+   */
+  public PagedSearch textOr(
+      Optional<String> text, Map<String, ? extends Collection<String>> codes, String... columns) {
     text.ifPresent(
         t -> {
           List<String> any = new ArrayList<>();
           for (String c : columns) {
             any.add("LOWER(" + c + ") LIKE :text");
           }
+          codes.forEach(
+              (column, values) -> {
+                if (!values.isEmpty()) {
+                  String name = "p" + params.size();
+                  any.add(column + " IN (:" + name + ")");
+                  params.put(name, values);
+                }
+              });
           conditions.add("(" + String.join(" OR ", any) + ")");
           params.put("text", "%" + t.toLowerCase(Locale.ROOT) + "%");
         });

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.department.DepartmentTree;
+import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.FormSubmission;
 import org.qingshan.server.web.Messages;
@@ -32,14 +34,17 @@ class UserController {
   private final DepartmentService departments;
   private final ExcelExport excel;
   private final Messages messages;
-  private final org.qingshan.server.security.CurrentUser currentUser;
+  private final CurrentUser currentUser;
+  private final AuditLog audit;
 
   UserController(
       UserService users,
       DepartmentService departments,
       ExcelExport excel,
       Messages messages,
-      org.qingshan.server.security.CurrentUser currentUser) {
+      CurrentUser currentUser,
+      AuditLog audit) {
+    this.audit = audit;
     this.users = users;
     this.departments = departments;
     this.excel = excel;
@@ -79,6 +84,8 @@ class UserController {
               u.phone().orElse(""),
               messages.get(u.enabled() ? "user.enabled" : "user.disabled")));
     }
+    audit.recordExport(
+        UserService.ENTITY, messages.get("nav.users"), SearchText.of(q), rows.size());
     excel.write(
         response,
         messages.get("nav.users"),
