@@ -12,14 +12,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class LayoutAdvice {
   private final CurrentUser currentUser;
+  private final Permissions may;
 
-  LayoutAdvice(CurrentUser currentUser) {
+  LayoutAdvice(CurrentUser currentUser, Permissions may) {
     this.currentUser = currentUser;
+    this.may = may;
   }
 
+  /** The entries the user may open: the access rules decide, the menu keeps no table of roles. */
   @ModelAttribute("menu")
   List<NavigationMenu.Item> menu() {
-    return currentUser.principal().map(p -> NavigationMenu.forRoles(p.roles())).orElse(List.of());
+    return NavigationMenu.ITEMS.stream().filter(i -> may.get(i.path())).toList();
   }
 
   @ModelAttribute("me")

@@ -20,9 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.qingshan.hj212.codec.CrcDialect;
+import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.server.department.DepartmentService;
+import org.qingshan.server.registry.Device;
+import org.qingshan.server.registry.DeviceForm;
+import org.qingshan.server.registry.DeviceKind;
+import org.qingshan.server.registry.DeviceRegistry;
 import org.qingshan.server.support.ChromiumAvailable;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestEnvironment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person at a real Chromium: logs in, opens every menu page of their role, logs out. */
@@ -92,10 +100,7 @@ class BrowserTest {
     assertThat(page.url()).endsWith("/login");
     page.getByLabel("用户名").fill(username);
     page.getByLabel("密码").fill("qingshan2026");
-    page.getByRole(
-            com.microsoft.playwright.options.AriaRole.BUTTON,
-            new Page.GetByRoleOptions().setName("登录"))
-        .click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
     page.waitForURL(u -> !u.contains("/login"));
     return page;
   }
@@ -134,6 +139,121 @@ class BrowserTest {
       assertThat(page.locator("body").innerText()).contains("您已安全退出");
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Autowired DeviceRegistry registry;
+  @Autowired DepartmentService departments;
+
+  /** A device every role can see: under 青山镇, the grid member's town. */
+  private Device outlet() {
+    return registry
+        .byMn(OUTLET_MN)
+        .orElseGet(
+            () ->
+                registry.register(
+                    new DeviceForm(
+                        OUTLET_MN,
+                        "pw-browser",
+                        "32",
+                        "浏览器测试排口",
+                        DeviceKind.WASTE_WATER,
+                        "测试企业",
+                        departments.resolve("青山镇").map(d -> d.id()).orElse(null),
+                        ProtocolVersion.HJ_212_2017,
+                        CrcDialect.STRICT,
+                        true,
+                        115.6,
+                        36.5)));
+  }
+
+  private static final String OUTLET_MN = "QSBROWSER0001";
+
+  @ParameterizedTest
+  @ValueSource(
+      // The data scopes of the liaison (县住建局) and the enterprise do not reach a device of 青山镇.
+      strings = {"admin", "planner", "dispatcher", "grid", "leader"})
+  void eachRoleSeesOnlyTheDeviceActionsItMayTake(String username) {
+    long id = outlet().id();
+    boolean admin = username.equals("admin");
+    boolean dispatches = admin || username.equals("dispatcher");
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context = browser.newContext()) {
+      Page page = login(context, username, problems);
+      page.navigate(url("/devices/" + id));
+      page.waitForLoadState();
+      assertThat(page.locator("h1").textContent()).contains("浏览器测试排口");
+      assertThat(button(page, "封禁").count()).isEqualTo(admin ? 1 : 0);
+      assertThat(page.locator("a", new Page.LocatorOptions().setHasText("编辑设备")).count())
+          .isEqualTo(admin ? 1 : 0);
+      assertThat(page.locator("#raw-download").count()).isEqualTo(admin ? 1 : 0);
+      assertThat(page.locator("form[action$='/commands']").count()).isEqualTo(dispatches ? 1 : 0);
+      // Every link the page offers opens for this role (no 403 among the responses).
+      for (String href : internalLinks(page)) {
+        page.navigate(url(href));
+      }
+      if (page.locator("nav#nav a").allTextContents().contains("部门管理")) {
+        page.navigate(url("/departments"));
+        assertThat(page.locator("a", new Page.LocatorOptions().setHasText("新增部门")).count())
+            .isEqualTo(admin ? 1 : 0);
+        assertThat(page.locator("a", new Page.LocatorOptions().setHasText("编辑")).count() > 0)
+            .isEqualTo(admin);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void blockingADeviceAsksFirstAndCancellingKeepsItRunning() {
+    Device device = outlet();
+    List<String> problems = new ArrayList<>();
+    List<String> asked = new ArrayList<>();
+    try (BrowserContext context = browser.newContext()) {
+      Page page = login(context, "admin", problems);
+      page.navigate(url("/devices/" + device.id()));
+      page.onceDialog(
+          d -> {
+            asked.add(d.message());
+            d.dismiss();
+          });
+      button(page, "封禁").click();
+      page.waitForLoadState();
+      assertThat(asked).hasSize(1);
+      assertThat(asked.get(0)).contains("浏览器测试排口", OUTLET_MN);
+      assertThat(registry.byMn(OUTLET_MN).orElseThrow().blocked()).isFalse();
+
+      page.onceDialog(d -> d.accept());
+      button(page, "封禁").click();
+      page.waitForURL(u -> true);
+      page.waitForSelector("text=解除封禁");
+      assertThat(registry.byMn(OUTLET_MN).orElseThrow().blocked()).isTrue();
+
+      page.onceDialog(d -> d.accept());
+      button(page, "解除封禁").click();
+      page.waitForSelector("button:text-is('封禁')");
+      assertThat(registry.byMn(OUTLET_MN).orElseThrow().blocked()).isFalse();
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static Locator button(Page page, String name) {
+    return page.getByRole(
+        AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+  }
+
+  /** The page's links to this server's pages, exports and downloads left out. */
+  private static List<String> internalLinks(Page page) {
+    List<String> hrefs = new ArrayList<>();
+    for (Object h :
+        (List<?>)
+            page.evaluate(
+                "() => Array.from(document.querySelectorAll('section a[href^=\"/\"]'))"
+                    + ".map(a => a.getAttribute('href'))")) {
+      String href = h.toString();
+      if (!href.contains("export") && !href.contains("raw.txt")) {
+        hrefs.add(href);
+      }
+    }
+    return hrefs;
   }
 
   @Test
