@@ -103,7 +103,7 @@ class AirQualityController {
       row.add(d.values().date().toString());
       row.add(d.aqi().aqi().isPresent() ? d.aqi().aqi().getAsInt() : "NA");
       row.add(d.aqi().category().map(c -> c.chineseName()).orElse(""));
-      row.add(String.join("、", d.aqi().primaryPollutants().stream().map(i -> i.label()).toList()));
+      row.add(String.join("、", d.aqi().primaryPollutants().stream().map(messages::label).toList()));
       for (AirPollutant p : AirPollutant.values()) {
         row.add(AirDay.value(d, p));
       }

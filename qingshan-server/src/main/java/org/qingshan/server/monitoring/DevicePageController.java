@@ -57,6 +57,7 @@ class DevicePageController {
   private final ZoneId zone;
   private final RefusalLog refusals;
   private final QingshanProperties.Ingest ingest;
+  private final FactorNames factorNames;
 
   DevicePageController(
       DeviceRegistry registry,
@@ -69,7 +70,9 @@ class DevicePageController {
       Messages messages,
       AuditLog audit,
       RefusalLog refusals,
-      QingshanProperties properties) {
+      QingshanProperties properties,
+      FactorNames factorNames) {
+    this.factorNames = factorNames;
     this.registry = registry;
     this.queries = queries;
     this.status = status;
@@ -178,12 +181,12 @@ class DevicePageController {
       rows.add(
           List.of(
               o.dataTime().toString().replace('T', ' '),
-              o.factor(),
+              factorNames.label(o.factor()),
               o.value().isPresent() ? o.value().getAsDouble() : "",
               o.min().isPresent() ? o.min().getAsDouble() : "",
               o.max().isPresent() ? o.max().getAsDouble() : "",
               o.converted().isPresent() ? o.converted().getAsDouble() : "",
-              o.flag().orElse("")));
+              o.flag().map(f -> messages.getOrElse("DataFlag." + f, f)).orElse("")));
     }
     excel.write(
         response,

@@ -84,6 +84,8 @@ class AirQualityHttpTest {
     String page = leader.get(url).body();
     assertThat(aqis(page)).as(page).containsExactly("100", "50", "128");
     assertThat(page).contains(">良</span>", ">优</span>", ">轻度污染</span>", "HJ633-2026");
+    // The primary pollutant by its name, not the code of the standard's tables.
+    assertThat(page).contains("<td>细颗粒物（PM2.5）</td>");
     assertThat(between(page, "id=\"valid-days\">", "<")).isEqualTo("3");
     assertThat(between(page, "id=\"good-days\">", "<")).isEqualTo("2");
     assertThat(between(page, "id=\"good-rate\">", "<")).isEqualTo("66.7%");

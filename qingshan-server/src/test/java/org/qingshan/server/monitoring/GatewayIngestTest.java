@@ -143,11 +143,21 @@ class GatewayIngestTest {
       Sheet sheet = book.getSheetAt(0);
       List<String> rows = new java.util.ArrayList<>();
       for (Row row : sheet) {
-        rows.add(row.getCell(1).getStringCellValue() + " " + row.getCell(2).toString());
+        rows.add(
+            row.getCell(1).getStringCellValue()
+                + " "
+                + row.getCell(2).toString()
+                + " "
+                + row.getCell(6).getStringCellValue());
       }
-      // After the heading: by factor, then time; each packet's values once.
+      // After the heading: by factor, then time; each packet's values once; names, not codes.
       assertThat(rows.subList(rows.size() - 4, rows.size()))
-          .containsExactly("a19001 9.5", "a19001 9.5", "a21026 30.0", "a21026 31.5");
+          .containsExactly(
+              // The test device sends oxygen without a flag.
+              "氧含量 (a19001) 9.5 ",
+              "氧含量 (a19001) 9.5 ",
+              "二氧化硫 (a21026) 30.0 正常",
+              "二氧化硫 (a21026) 31.5 正常");
     }
   }
 

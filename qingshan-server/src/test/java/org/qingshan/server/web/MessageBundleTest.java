@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.gateway.AuthResult;
+import org.qingshan.hj212.packet.DataFlag;
 import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.department.DepartmentKind;
@@ -26,6 +27,7 @@ import org.qingshan.server.monitoring.CommandStatus;
 import org.qingshan.server.monitoring.ObservationKind;
 import org.qingshan.server.registry.DeviceKind;
 import org.qingshan.server.user.Role;
+import org.qingshan.standards.aqi.AqiIndicator;
 
 /** Every text the UI shows comes from the bundle: a key used anywhere and missing there fails. */
 class MessageBundleTest {
@@ -78,7 +80,9 @@ class MessageBundleTest {
             CrcDialect.values(),
             ObservationKind.values(),
             CommandKind.values(),
-            CommandStatus.values())) {
+            CommandStatus.values(),
+            DataFlag.values(),
+            AqiIndicator.values())) {
       for (Enum<?> v : values) {
         used.add(v.getDeclaringClass().getSimpleName() + "." + v.name());
       }
