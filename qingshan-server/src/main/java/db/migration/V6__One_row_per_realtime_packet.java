@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.qingshan.server.monitoring.Observation;
-import org.qingshan.server.monitoring.ObservationKind;
-import org.qingshan.server.monitoring.PacketReadings;
+import org.qingshan.server.ingest.Observation;
+import org.qingshan.server.ingest.ObservationKind;
+import org.qingshan.server.ingest.PacketReadings;
 
 /**
  * Moves every data packet into {@code data_packet}, keyed by device, CN and DataTime (the duplicate

@@ -39,7 +39,7 @@ public final class DemoCounty {
     return new DeviceProfile(
         mn,
         PASSWORD,
-        DeviceKind.STACK,
+        DeviceKind.STACK_GAS,
         site,
         ProtocolVersion.HJ_212_2017,
         List.of(
@@ -69,7 +69,7 @@ public final class DemoCounty {
     return new DeviceProfile(
         mn,
         PASSWORD,
-        DeviceKind.WASTEWATER_OUTLET,
+        DeviceKind.WASTE_WATER,
         site,
         ProtocolVersion.HJ_212_2017,
         List.of(
@@ -121,7 +121,7 @@ public final class DemoCounty {
     return new DeviceProfile(
         mn,
         PASSWORD,
-        DeviceKind.AIR_STATION,
+        DeviceKind.AMBIENT_AIR,
         site,
         ProtocolVersion.HJ_212_2017,
         List.of(
@@ -172,7 +172,7 @@ public final class DemoCounty {
     return new DeviceProfile(
         mn,
         PASSWORD,
-        DeviceKind.WATER_STATION,
+        DeviceKind.SURFACE_WATER,
         site,
         ProtocolVersion.HJ_212_2017,
         List.of(
@@ -221,7 +221,7 @@ public final class DemoCounty {
     return new DeviceProfile(
         mn,
         PASSWORD,
-        DeviceKind.WASTEWATER_OUTLET,
+        DeviceKind.WASTE_WATER,
         site,
         ProtocolVersion.HJT_212_2005,
         List.of(

@@ -1,17 +1,21 @@
 package org.qingshan.simulator;
 
-/** What a simulated device monitors, with its HJ 212 system code (ST). */
+/**
+ * What a simulated device monitors, with its HJ 212 system code (ST): the constants of the
+ * registry's device kinds for the same stations, so a simulated device registers under its own
+ * name.
+ */
 public enum DeviceKind {
   /** 废气排放口 (CEMS on a stack). */
-  STACK("31", "废气排放口"),
+  STACK_GAS("31", "废气排放口"),
   /** 废水排放口 of an enterprise. */
-  WASTEWATER_OUTLET("32", "废水排放口"),
+  WASTE_WATER("32", "废水排放口"),
   /** 污水处理厂 outlet. */
   SEWAGE_PLANT("32", "污水处理厂出水口"),
   /** 环境空气自动监测站. */
-  AIR_STATION("22", "空气自动监测站"),
+  AMBIENT_AIR("22", "空气自动监测站"),
   /** 地表水水质自动监测站. */
-  WATER_STATION("21", "地表水自动监测站");
+  SURFACE_WATER("21", "地表水自动监测站");
 
   private final String st;
   private final String label;
@@ -38,15 +42,15 @@ public enum DeviceKind {
    */
   public int facilities() {
     return switch (this) {
-      case STACK -> 3;
-      case WASTEWATER_OUTLET -> 1;
+      case STACK_GAS -> 3;
+      case WASTE_WATER -> 1;
       case SEWAGE_PLANT -> 2;
-      case AIR_STATION, WATER_STATION -> 0;
+      case AMBIENT_AIR, SURFACE_WATER -> 0;
     };
   }
 
   /** Whether values are emissions with totals (Cou) and, for stacks, converted values. */
   public boolean pollutionSource() {
-    return this == STACK || this == WASTEWATER_OUTLET || this == SEWAGE_PLANT;
+    return this == STACK_GAS || this == WASTE_WATER || this == SEWAGE_PLANT;
   }
 }

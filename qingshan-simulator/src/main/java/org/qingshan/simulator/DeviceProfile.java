@@ -1,6 +1,7 @@
 package org.qingshan.simulator;
 
 import java.util.List;
+import java.util.Optional;
 import org.qingshan.hj212.packet.ProtocolVersion;
 
 /**
@@ -31,7 +32,7 @@ public record DeviceProfile(
   }
 
   /** The flow factor whose total drives pollutant totals, if the device has one. */
-  public java.util.Optional<Factor> flow() {
+  public Optional<Factor> flow() {
     return factors.stream()
         .filter(
             f -> f.code().equals("a00000") || f.code().equals("w00000") || f.code().equals("B01"))

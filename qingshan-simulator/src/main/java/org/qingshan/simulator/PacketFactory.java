@@ -2,8 +2,10 @@ package org.qingshan.simulator;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.qingshan.hj212.codec.PacketEncoder;
 import org.qingshan.hj212.command.CommandCode;
@@ -176,7 +178,7 @@ final class PacketFactory {
     if (n == 0 || device.protocol() == ProtocolVersion.HJT_212_2005) {
       return Optional.empty();
     }
-    LocalDateTime start = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    LocalDateTime start = day.truncatedTo(ChronoUnit.DAYS);
     DataArea.Builder cp = DataArea.builder().dataTime(start);
     for (int sb = 1; sb <= n; sb++) {
       int running = 0;
@@ -186,7 +188,7 @@ final class PacketFactory {
                 ? 1
                 : 0;
       }
-      cp.put("SB" + sb + "-RT", String.format(java.util.Locale.ROOT, "%.2f", running / 12.0));
+      cp.put("SB" + sb + "-RT", String.format(Locale.ROOT, "%.2f", running / 12.0));
     }
     return Optional.of(upload(CommandCode.FACILITY_RUNTIME_DAY, cp.build(), wantsAnswer));
   }

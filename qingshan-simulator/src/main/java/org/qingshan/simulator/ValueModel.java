@@ -49,7 +49,7 @@ final class ValueModel {
   String flag(DeviceProfile device, Factor f, LocalDateTime t) {
     long day = t.toLocalDate().toEpochDay();
     boolean waterInstrument =
-        device.kind() != DeviceKind.STACK && device.kind() != DeviceKind.AIR_STATION;
+        device.kind() != DeviceKind.STACK_GAS && device.kind() != DeviceKind.AMBIENT_AIR;
     if (waterInstrument && t.getHour() == 3 && t.getMinute() < 10 && f.limit().isPresent()) {
       return "C"; // daily automatic calibration of water analysers
     }
@@ -93,7 +93,10 @@ final class ValueModel {
     if (draw == 2) {
       return FACILITY_MAINTENANCE;
     }
-    if (device.kind() == DeviceKind.STACK && facility == 3 && hour % 4 == 0 && t.getMinute() < 3) {
+    if (device.kind() == DeviceKind.STACK_GAS
+        && facility == 3
+        && hour % 4 == 0
+        && t.getMinute() < 3) {
       return FACILITY_BACK_BLOW;
     }
     return FACILITY_RUNNING;

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.command.QnGenerator;
+import org.qingshan.hj212.gateway.AuthResult;
 import org.qingshan.hj212.gateway.DeviceAuthenticator;
 import org.qingshan.hj212.gateway.GatewayConfig;
 import org.qingshan.hj212.gateway.GatewayListener;
@@ -103,8 +104,8 @@ class DemoDevicesTest {
     DeviceAuthenticator registry =
         (mn, pw) ->
             mns.contains(mn) && pw.equals(DemoCounty.PASSWORD)
-                ? org.qingshan.hj212.gateway.AuthResult.ACCEPTED
-                : org.qingshan.hj212.gateway.AuthResult.UNKNOWN_DEVICE;
+                ? AuthResult.ACCEPTED
+                : AuthResult.UNKNOWN_DEVICE;
     return Hj212Gateway.start(
         GatewayConfig.builder()
             .host("127.0.0.1")
@@ -280,14 +281,14 @@ class DemoDevicesTest {
       assertThat(d.st()).isEqualTo(d.kind().st());
       st.put(d.kind(), d.st());
     }
-    assertThat(st.get(DeviceKind.STACK)).isEqualTo("31");
+    assertThat(st.get(DeviceKind.STACK_GAS)).isEqualTo("31");
   }
 
   @Test
   void valuesAreReproducibleAndFollowADailyCycle() {
     DeviceProfile air =
         DemoCounty.devices().stream()
-            .filter(d -> d.kind() == DeviceKind.AIR_STATION)
+            .filter(d -> d.kind() == DeviceKind.AMBIENT_AIR)
             .findFirst()
             .orElseThrow();
     Factor ozone =

@@ -1,5 +1,6 @@
 package org.qingshan.bench.hj212;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ final class CorpusPackets {
   static byte[] stream() {
     try (Stream<Path> files = Files.list(corpusDir())) {
       List<Path> list = files.filter(f -> f.toString().endsWith(".h212")).sorted().toList();
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
       for (Path f : list) {
         out.write(Files.readAllBytes(f));
       }

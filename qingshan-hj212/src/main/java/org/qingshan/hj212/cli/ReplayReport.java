@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +52,7 @@ final class ReplayReport {
         line.problem()
             .ifPresent(
                 m -> {
-                  List<String> mns =
-                      devicesByProblem.computeIfAbsent(m, k -> new java.util.ArrayList<>());
+                  List<String> mns = devicesByProblem.computeIfAbsent(m, k -> new ArrayList<>());
                   if (!mns.contains(p.mn())) {
                     mns.add(p.mn());
                   }

@@ -1,6 +1,10 @@
 package org.qingshan.hj212.codec;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The CRC of HJ 212-2017 Annex A, and CRC-16/MODBUS for devices that send it instead.
@@ -20,8 +24,7 @@ public final class Crc16 {
    */
   private static final int[][] STEP = new int[17][256];
 
-  private static final byte[] HEX =
-      "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
   static {
     for (int i = 0; i < 256; i++) {
@@ -80,9 +83,8 @@ public final class Crc16 {
     return t;
   }
 
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** HJ 212 CRC of {@code len} bytes of {@code data} from {@code off}. */
   public static int hj212(byte[] data, int off, int len) {
@@ -155,7 +157,7 @@ public final class Crc16 {
   public static String format(int crc) {
     byte[] out = new byte[4];
     writeHex(crc, out, 0);
-    return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+    return new String(out, StandardCharsets.US_ASCII);
   }
 
   /** Writes four upper-case hex digits of {@code crc} into {@code out} at {@code off}. */

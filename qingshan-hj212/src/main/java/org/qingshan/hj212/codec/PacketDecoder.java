@@ -1,7 +1,11 @@
 package org.qingshan.hj212.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import org.qingshan.hj212.packet.Codes;
 import org.qingshan.hj212.packet.CpParser;
 import org.qingshan.hj212.packet.DataArea;
@@ -17,9 +21,8 @@ import org.qingshan.hj212.packet.Split;
 public final class PacketDecoder {
   private static final int HEADER = 6; // "##" + 4 digits
   private static final int TRAILER = 4; // CRC hex digits
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final DecoderOptions options;
 
@@ -112,7 +115,7 @@ public final class PacketDecoder {
       return error(ErrorKind.FIELD, fieldProblem, buf, off, len);
     }
     CpParser cp = CpParser.parse(buf, h.cpStart, h.cpEnd - h.cpStart, h.mn, h.cn);
-    java.util.Optional<DataArea> parsed = cp.area();
+    Optional<DataArea> parsed = cp.area();
     if (parsed.isEmpty()) {
       return error(
           cp.valueProblem() ? ErrorKind.VALUE : ErrorKind.FIELD,

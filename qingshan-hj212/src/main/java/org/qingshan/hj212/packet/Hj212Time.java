@@ -1,5 +1,6 @@
 package org.qingshan.hj212.packet;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -10,7 +11,7 @@ public final class Hj212Time {
 
   /** Parses 14 or 17 digits; anything else, or an impossible date, gives empty. */
   public static Optional<LocalDateTime> parse(String text) {
-    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
     return Optional.ofNullable(parse(b, 0, b.length));
   }
 

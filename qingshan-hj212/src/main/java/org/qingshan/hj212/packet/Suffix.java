@@ -1,5 +1,8 @@
 package org.qingshan.hj212.packet;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /** What a CP key's part after the dash means (HJ 212-2017 Table 4 and field practice). */
 public enum Suffix {
   RTD("Rtd", Type.NUMBER),
@@ -68,12 +71,12 @@ public enum Suffix {
     for (int len = 0; len < BY_LENGTH.length; len++) {
       final int l = len;
       BY_LENGTH[len] =
-          java.util.Arrays.stream(values())
+          Arrays.stream(values())
               .filter(v -> v != OTHER && v.code.length() == l)
               .toArray(Suffix[]::new);
       BYTES_BY_LENGTH[len] =
-          java.util.Arrays.stream(BY_LENGTH[len])
-              .map(v -> v.code.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+          Arrays.stream(BY_LENGTH[len])
+              .map(v -> v.code.getBytes(StandardCharsets.US_ASCII))
               .toArray(byte[][]::new);
     }
   }

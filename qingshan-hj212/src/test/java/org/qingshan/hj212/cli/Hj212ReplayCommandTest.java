@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,8 +74,7 @@ class Hj212ReplayCommandTest {
     return g.port();
   }
 
-  private static final java.util.concurrent.atomic.AtomicInteger QNS =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger QNS = new AtomicInteger();
 
   /** An upload of {@code minute}'s DataTime with a QN of its own (as each part of a split has). */
   private static Packet upload(String mn, int minute, boolean reply, Optional<Split> split) {
@@ -202,7 +203,7 @@ class Hj212ReplayCommandTest {
       Thread t =
           new Thread(
               () -> {
-                try (java.net.Socket s = centre.accept()) {
+                try (Socket s = centre.accept()) {
                   s.getInputStream().read(new byte[16]);
                 } catch (IOException ignored) {
                   // the test reads what the replay says

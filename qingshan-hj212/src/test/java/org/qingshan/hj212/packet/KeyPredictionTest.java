@@ -2,6 +2,7 @@ package org.qingshan.hj212.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Keys predicted from earlier packets decode exactly as keys found by scanning. */
@@ -22,7 +23,7 @@ class KeyPredictionTest {
   @Test
   void aLeadingDashAtTheStartIsNotAFactorEvenWhenPredicted() {
     // in a packet the key starts after "CP=&&", so its dash counts and it trains the prediction
-    byte[] packet = "CP=&&-Rtd=1&&".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] packet = "CP=&&-Rtd=1&&".getBytes(StandardCharsets.US_ASCII);
     assertThat(CpParser.parse(packet, 5, 6).area().orElseThrow().readings()).hasSize(1);
     assertThat(DataArea.parse("-Rtd=1").orElseThrow().readings()).isEmpty();
   }

@@ -2,6 +2,7 @@ package org.qingshan.hj212.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +81,7 @@ class NumberScanTest {
 
   @Test
   void digitsPastTheAreaAreNotRead() {
-    byte[] b =
-        "w01018-Rtd=12.5;99999999999999999".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] b = "w01018-Rtd=12.5;99999999999999999".getBytes(StandardCharsets.UTF_8);
     DataArea area = CpParser.parse(b, 0, 15).area().orElseThrow();
     assertThat(area.reading("w01018").orElseThrow().value(Suffix.RTD).getAsDouble())
         .isEqualTo(12.5);

@@ -6,12 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.qingshan.server.QingshanProperties;
-import org.qingshan.server.registry.Device;
-import org.qingshan.server.registry.DeviceKind;
-import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.device.Device;
+import org.qingshan.server.device.DeviceKind;
+import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.security.DataScope;
 import org.qingshan.server.web.ExcelExport;
@@ -129,7 +130,7 @@ class AirQualityController {
     return registry.all().stream()
         .filter(d -> d.kind() == DeviceKind.AMBIENT_AIR)
         .filter(d -> scope.allows(d.departmentId()))
-        .sorted(java.util.Comparator.comparingLong(Device::id))
+        .sorted(Comparator.comparingLong(Device::id))
         .toList();
   }
 }

@@ -2,7 +2,7 @@ package org.qingshan.server.airquality;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.qingshan.server.registry.Device;
+import org.qingshan.server.device.Device;
 import org.qingshan.standards.air.DailyAirQuality;
 
 /** One station's days, and its share of good days (优良天数比率) over the valid ones. */

@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
+import java.util.Set;
+import org.qingshan.server.web.FeatureBundles;
 import org.qingshan.server.web.Messages;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,9 @@ public class AuditVocabulary {
   private final Messages messages;
   private final Map<String, String> entities;
 
-  AuditVocabulary(Messages messages) {
+  AuditVocabulary(Messages messages, FeatureBundles bundles) {
     this.messages = messages;
-    this.entities = entityLabels(ResourceBundle.getBundle("messages", Locale.ROOT));
+    this.entities = entityLabels(messages, bundles.keysStartingWith(ENTITY_PREFIX));
   }
 
   /** Every object type with its name, in the bundle's order of keys sorted by name. */
@@ -69,12 +70,9 @@ public class AuditVocabulary {
     return codes;
   }
 
-  private static Map<String, String> entityLabels(ResourceBundle bundle) {
+  private static Map<String, String> entityLabels(Messages messages, Set<String> keys) {
     Map<String, String> labels = new LinkedHashMap<>();
-    bundle.keySet().stream()
-        .filter(k -> k.startsWith(ENTITY_PREFIX))
-        .sorted()
-        .forEach(k -> labels.put(k.substring(ENTITY_PREFIX.length()), bundle.getString(k)));
+    keys.forEach(k -> labels.put(k.substring(ENTITY_PREFIX.length()), messages.get(k)));
     return Collections.unmodifiableMap(labels);
   }
 }

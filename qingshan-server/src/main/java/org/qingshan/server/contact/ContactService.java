@@ -3,6 +3,7 @@ package org.qingshan.server.contact;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
@@ -21,13 +22,13 @@ public class ContactService {
   private final CurrentUser currentUser;
   private final AuditLog audit;
 
-  private final org.qingshan.server.department.DepartmentService departments;
+  private final DepartmentService departments;
 
   ContactService(
       ContactRepository repository,
       CurrentUser currentUser,
       AuditLog audit,
-      org.qingshan.server.department.DepartmentService departments) {
+      DepartmentService departments) {
     this.departments = departments;
     this.repository = repository;
     this.currentUser = currentUser;
@@ -49,7 +50,7 @@ public class ContactService {
   @Transactional
   public DepartmentContact create(ContactForm form) {
     currentUser.requireInScope(form.departmentId());
-    departments.requireActiveIfGiven(java.util.Optional.of(form.departmentId()));
+    departments.requireActiveIfGiven(Optional.of(form.departmentId()));
     long id = repository.insert(form);
     DepartmentContact created = repository.findById(id).orElseThrow();
     audit.record(
@@ -61,7 +62,7 @@ public class ContactService {
   public DepartmentContact update(long id, ContactForm form) {
     DepartmentContact before = get(id);
     currentUser.requireInScope(form.departmentId());
-    departments.requireActiveIfGiven(java.util.Optional.of(form.departmentId()));
+    departments.requireActiveIfGiven(Optional.of(form.departmentId()));
     repository.update(id, form);
     DepartmentContact after = repository.findById(id).orElseThrow();
     audit.record(

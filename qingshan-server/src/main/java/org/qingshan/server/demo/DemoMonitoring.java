@@ -1,14 +1,14 @@
 package org.qingshan.server.demo;
 
 import java.util.List;
-import java.util.Map;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.department.DepartmentService;
-import org.qingshan.server.monitoring.GatewayService;
-import org.qingshan.server.registry.DeviceForm;
-import org.qingshan.server.registry.DeviceKind;
-import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.device.DeviceForm;
+import org.qingshan.server.device.DeviceKind;
+import org.qingshan.server.device.DeviceRegistry;
+import org.qingshan.server.ingest.GatewayService;
+import org.qingshan.simulator.DemoCounty;
 import org.qingshan.simulator.DemoDevices;
 import org.qingshan.simulator.DeviceProfile;
 import org.slf4j.Logger;
@@ -29,14 +29,6 @@ import org.springframework.stereotype.Component;
 class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(DemoMonitoring.class);
   private static final List<String> TOWNS = List.of("青山镇", "白河镇", "柳林镇", "东湖镇");
-  private static final Map<org.qingshan.simulator.DeviceKind, DeviceKind> KINDS =
-      Map.of(
-          org.qingshan.simulator.DeviceKind.STACK, DeviceKind.STACK_GAS,
-          org.qingshan.simulator.DeviceKind.WASTEWATER_OUTLET, DeviceKind.WASTE_WATER,
-          org.qingshan.simulator.DeviceKind.SEWAGE_PLANT, DeviceKind.SEWAGE_PLANT,
-          org.qingshan.simulator.DeviceKind.AIR_STATION, DeviceKind.AMBIENT_AIR,
-          org.qingshan.simulator.DeviceKind.WATER_STATION, DeviceKind.SURFACE_WATER);
-
   private final boolean enabled;
   private final GatewayService gateway;
   private final DeviceRegistry registry;
@@ -62,7 +54,7 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
     if (!enabled || gateway.port().isEmpty()) {
       return;
     }
-    List<DeviceProfile> profiles = org.qingshan.simulator.DemoCounty.devices();
+    List<DeviceProfile> profiles = DemoCounty.devices();
     for (int i = 0; i < profiles.size(); i++) {
       DeviceProfile p = profiles.get(i);
       if (registry.byMn(p.mn()).isEmpty()) {
@@ -90,7 +82,7 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
         p.pw(),
         p.st(),
         p.site(),
-        KINDS.getOrDefault(p.kind(), DeviceKind.OTHER),
+        DeviceKind.valueOf(p.kind().name()),
         p.site(),
         departments.resolve(town).map(d -> d.id()).orElse(null),
         p.protocol(),

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -36,7 +37,7 @@ public class DepartmentRepository {
 
   public long insert(Optional<Long> parentId, String name, DepartmentKind kind, int sortOrder) {
     OffsetDateTime now = OffsetDateTime.now();
-    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    var keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO department (parent_id, name, kind, sort_order, created_at, updated_at)"
                 + " VALUES (:parent, :name, :kind, :sort, :now, :now)")

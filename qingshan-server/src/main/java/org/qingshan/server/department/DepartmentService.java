@@ -3,15 +3,18 @@ package org.qingshan.server.department;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.security.DepartmentSubtrees;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Departments, their aliases, and merging two spellings of one department into one. */
 @Service
-public class DepartmentService {
+public class DepartmentService implements DepartmentSubtrees {
   static final String ENTITY = "department";
   private final DepartmentRepository repository;
   private final AuditLog audit;
@@ -19,6 +22,11 @@ public class DepartmentService {
   DepartmentService(DepartmentRepository repository, AuditLog audit) {
     this.repository = repository;
     this.audit = audit;
+  }
+
+  @Override
+  public Set<Long> subtreeIds(long departmentId) {
+    return tree().subtreeIds(departmentId);
   }
 
   public DepartmentTree tree() {
@@ -35,7 +43,7 @@ public class DepartmentService {
 
   public Map<Long, List<DepartmentAlias>> aliasesByDepartment() {
     return repository.allAliases().stream()
-        .collect(java.util.stream.Collectors.groupingBy(DepartmentAlias::departmentId));
+        .collect(Collectors.groupingBy(DepartmentAlias::departmentId));
   }
 
   /** The active department a name as written in a document stands for, if any. */

@@ -15,6 +15,7 @@ import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.qingshan.server.web.SearchText;
+import org.qingshan.server.web.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
@@ -94,8 +95,7 @@ class PlanImportController {
       @RequestParam(required = false) String q, HttpSession session, HttpServletResponse response)
       throws IOException {
     ImportedPlan p =
-        imported(session)
-            .orElseThrow(() -> new org.qingshan.server.web.UserFacingException("plan.import.none"));
+        imported(session).orElseThrow(() -> new UserFacingException("plan.import.none"));
     List<List<?>> rows = new ArrayList<>();
     int n = 1;
     for (TaskRow t : filtered(p, q)) {

@@ -1,8 +1,7 @@
 package org.qingshan.server.security;
 
 import java.util.Optional;
-import org.qingshan.server.department.DepartmentService;
-import org.qingshan.server.user.Role;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,9 +10,9 @@ import org.springframework.stereotype.Component;
 /** The logged-in user of this request and the data scope that follows from their roles. */
 @Component
 public class CurrentUser {
-  private final DepartmentService departments;
+  private final DepartmentSubtrees departments;
 
-  CurrentUser(DepartmentService departments) {
+  CurrentUser(DepartmentSubtrees departments) {
     this.departments = departments;
   }
 
@@ -41,14 +40,14 @@ public class CurrentUser {
     if (p.roles().stream().anyMatch(Role::seesAllDepartments)) {
       return DataScope.everything();
     }
-    if (p.roles().equals(java.util.Set.of(Role.ENTERPRISE))) {
+    if (p.roles().equals(Set.of(Role.ENTERPRISE))) {
       // An enterprise sees only its own outlets; until enterprises are registered as such, nothing
       // of the county's departments.
-      return DataScope.only(java.util.Set.of());
+      return DataScope.only(Set.of());
     }
     return p.departmentId()
-        .map(id -> DataScope.only(departments.tree().subtreeIds(id)))
-        .orElse(DataScope.only(java.util.Set.of()));
+        .map(id -> DataScope.only(departments.subtreeIds(id)))
+        .orElse(DataScope.only(Set.of()));
   }
 
   /** Throws unless the record's department is within the user's scope. */

@@ -1,9 +1,10 @@
 package org.qingshan.server.security;
 
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.web.Messages;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -15,8 +16,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Who may open what. Pages are authorised by role here; records inside a page are filtered by
- * {@link DataScope}.
+ * Who may open what: the pages every visitor needs, then each feature's {@link AccessRules}, then
+ * any page to a logged-in user. Records inside a page are filtered by {@link DataScope}.
  */
 @Configuration
 class SecurityConfig {
@@ -43,49 +44,27 @@ class SecurityConfig {
       HttpSecurity http,
       LoginThrottle throttle,
       AuditLog audit,
-      org.qingshan.server.web.Messages messages,
-      SessionRegistry sessionRegistry)
+      Messages messages,
+      SessionRegistry sessionRegistry,
+      ObjectProvider<AccessRules> features)
       throws Exception {
     http.authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(
-                        "/login",
-                        "/static/**",
-                        "/webjars/**",
-                        "/favicon.ico",
-                        "/error",
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/actuator/info")
-                    .permitAll()
-                    .requestMatchers(
-                        "/actuator/**", "/users/**", "/audit/**", "/devices/unknown/**")
-                    .hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/settings/**")
-                    .hasRole("ADMIN")
-                    .requestMatchers("/settings/**")
-                    .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LEADER")
-                    .requestMatchers(HttpMethod.POST, "/contacts/**")
-                    .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LIAISON")
-                    .requestMatchers("/contacts/new", "/contacts/*/edit")
-                    .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LIAISON")
-                    .requestMatchers("/plans/import/**")
-                    .hasAnyRole("ADMIN", "PLANNER")
-                    .requestMatchers(HttpMethod.POST, "/devices/*/commands")
-                    .hasAnyRole("ADMIN", "DISPATCHER")
-                    .requestMatchers(
-                        "/devices/new", "/devices/*/edit", "/devices/*/block", "/devices/*/raw.txt")
-                    .hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/devices")
-                    .hasRole("ADMIN")
-                    .requestMatchers(HttpMethod.POST, "/departments/**")
-                    .hasRole("ADMIN")
-                    .requestMatchers("/departments/*/edit", "/departments/new")
-                    .hasRole("ADMIN")
-                    .requestMatchers("/departments/**")
-                    .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LEADER")
-                    .anyRequest()
-                    .authenticated())
+            auth -> {
+              auth.requestMatchers(
+                      "/login",
+                      "/static/**",
+                      "/webjars/**",
+                      "/favicon.ico",
+                      "/error",
+                      "/actuator/health",
+                      "/actuator/health/**",
+                      "/actuator/info")
+                  .permitAll()
+                  .requestMatchers("/actuator/**")
+                  .hasRole(Role.ADMIN.name());
+              features.orderedStream().forEach(rules -> rules.authorize(auth));
+              auth.anyRequest().authenticated();
+            })
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(

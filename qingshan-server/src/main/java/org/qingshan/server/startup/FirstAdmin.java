@@ -2,11 +2,12 @@ package org.qingshan.server.startup;
 
 import java.io.PrintStream;
 import java.util.EnumSet;
+import org.qingshan.server.security.Role;
 import org.qingshan.server.user.PasswordPolicy;
-import org.qingshan.server.user.Role;
 import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.qingshan.server.web.Messages;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,7 +25,7 @@ class FirstAdmin implements ApplicationRunner {
   private final Messages messages;
   private final PrintStream console;
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   FirstAdmin(UserService users, Messages messages) {
     this(users, messages, System.out);
   }

@@ -2,7 +2,7 @@ package org.qingshan.server.startup;
 
 import java.io.PrintStream;
 import org.qingshan.server.QingshanProperties;
-import org.qingshan.server.demo.DemoCounty;
+import org.qingshan.server.demo.DemoGovernment;
 import org.qingshan.server.web.Messages;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -34,8 +34,8 @@ class StartupAnnouncement {
     out.println();
     out.println(messages.get("startup.ready", url));
     if (properties.demo()) {
-      out.println(messages.get("startup.demo-logins", DemoCounty.PASSWORD));
-      for (DemoCounty.Login login : DemoCounty.LOGINS) {
+      out.println(messages.get("startup.demo-logins", DemoGovernment.PASSWORD));
+      for (DemoGovernment.Login login : DemoGovernment.LOGINS) {
         out.printf("  %-12s %s%n", login.username(), messages.label(login.role()));
       }
       String address =

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import java.util.Set;
+import org.qingshan.server.security.AppUser;
+import org.qingshan.server.security.Role;
 
 /** What an admin types to create or change a user. */
 public record UserForm(

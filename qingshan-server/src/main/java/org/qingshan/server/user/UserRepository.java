@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.qingshan.server.db.PagedSearch;
+import org.qingshan.server.security.AppUser;
+import org.qingshan.server.security.Role;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.security.AppUser;
+import org.qingshan.server.security.Role;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.qingshan.server.web.UserFacingException;

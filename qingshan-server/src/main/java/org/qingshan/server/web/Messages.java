@@ -1,5 +1,6 @@
 package org.qingshan.server.web;
 
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,7 +25,7 @@ public class Messages {
   }
 
   public List<String> all(String... keys) {
-    return java.util.Arrays.stream(keys).map(k -> get(k)).toList();
+    return Arrays.stream(keys).map(k -> get(k)).toList();
   }
 
   public String label(Enum<?> value) {

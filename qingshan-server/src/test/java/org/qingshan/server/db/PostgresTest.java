@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +27,11 @@ import org.qingshan.server.contact.ContactService;
 import org.qingshan.server.department.DepartmentForm;
 import org.qingshan.server.department.DepartmentKind;
 import org.qingshan.server.department.DepartmentService;
-import org.qingshan.server.monitoring.GatewayService;
-import org.qingshan.server.registry.Device;
-import org.qingshan.server.registry.DeviceForm;
-import org.qingshan.server.registry.DeviceKind;
-import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.device.Device;
+import org.qingshan.server.device.DeviceForm;
+import org.qingshan.server.device.DeviceKind;
+import org.qingshan.server.device.DeviceRegistry;
+import org.qingshan.server.ingest.GatewayService;
 import org.qingshan.server.support.PostgresAvailable;
 import org.qingshan.server.support.TestDevice;
 import org.qingshan.server.support.TestEnvironment;
@@ -130,9 +132,7 @@ class PostgresTest {
             gateway.port().orElseThrow(), d.mn(), d.password(), CommandResponder.SILENT)) {
       // Within the device page's week, whenever the test runs.
       LocalDateTime hour =
-          LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
-              .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
-              .minusHours(2);
+          LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.HOURS).minusHours(2);
       Packet packet = device.hourData(hour, 30);
       assertThat(device.send(packet).cn()).isEqualTo("9014");
       assertThat(device.send(packet.toBuilder().qn(TestDevice.nextQn()).build()).cn())

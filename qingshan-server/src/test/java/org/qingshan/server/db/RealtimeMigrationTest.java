@@ -12,10 +12,10 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.monitoring.Observation;
-import org.qingshan.server.monitoring.ObservationKind;
-import org.qingshan.server.monitoring.PacketReadings;
-import org.qingshan.server.monitoring.RawText;
+import org.qingshan.server.ingest.Observation;
+import org.qingshan.server.ingest.ObservationKind;
+import org.qingshan.server.ingest.PacketReadings;
+import org.qingshan.server.ingest.RawText;
 import org.qingshan.server.support.TestEnvironment;
 
 /** An installation with data from before V6 keeps every packet and value, on both databases. */

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.QingshanApplication;
-import org.qingshan.server.monitoring.GatewayService;
-import org.qingshan.server.registry.Device;
-import org.qingshan.server.registry.DeviceRegistry;
+import org.qingshan.server.device.Device;
+import org.qingshan.server.device.DeviceRegistry;
+import org.qingshan.server.ingest.GatewayService;
 import org.qingshan.server.support.WebSession;
+import org.qingshan.simulator.DemoCounty;
 import org.qingshan.simulator.DeviceProfile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,9 +37,12 @@ class DemoMonitoringTest {
 
   @Test
   void everySimulatedDeviceIsRegisteredConnectsAndDeliversData() throws Exception {
-    var profiles = org.qingshan.simulator.DemoCounty.devices();
+    var profiles = DemoCounty.devices();
     for (DeviceProfile p : profiles) {
       Device d = registry.byMn(p.mn()).orElseThrow();
+      assertThat(d.kind().name())
+          .as("registered under the kind it simulates")
+          .isEqualTo(p.kind().name());
       assertThat(d.departmentId()).as("placed in a town").isPresent();
       assertThat(d.longitude()).isPresent();
     }

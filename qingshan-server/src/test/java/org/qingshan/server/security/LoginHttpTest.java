@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.Role;
 import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,7 +4,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.hj212.client.Hj212Client;
@@ -73,7 +75,7 @@ public final class TestDevice implements AutoCloseable {
   }
 
   /** Hour data (2061) of an air station: factor code to hourly mean, all flagged N. */
-  public Packet airHour(LocalDateTime time, java.util.Map<String, Double> means) {
+  public Packet airHour(LocalDateTime time, Map<String, Double> means) {
     DataArea.Builder cp = DataArea.builder().dataTime(time);
     means.forEach(
         (factor, value) ->
@@ -109,7 +111,7 @@ public final class TestDevice implements AutoCloseable {
   }
 
   /** Sends without waiting; the stage completes with the centre's answer. */
-  public java.util.concurrent.CompletableFuture<Packet> sendAsync(Packet packet) {
+  public CompletableFuture<Packet> sendAsync(Packet packet) {
     return client.send(packet).toCompletableFuture().orTimeout(20, TimeUnit.SECONDS);
   }
 

@@ -1,6 +1,8 @@
 package org.qingshan.server.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -78,8 +80,8 @@ public final class WebSession {
   /** A file upload (multipart/form-data) with the session's CSRF token, as a browser sends it. */
   public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
     String boundary = "----qingshan" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream w = new java.io.PrintStream(body, true, StandardCharsets.UTF_8);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    PrintStream w = new PrintStream(body, true, StandardCharsets.UTF_8);
     w.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n");
     w.print(csrf + "\r\n");
     w.print(

@@ -2,13 +2,19 @@ package org.qingshan.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,18 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.qingshan.hj212.codec.CrcDialect;
-import org.qingshan.hj212.gateway.AuthResult;
-import org.qingshan.hj212.packet.DataFlag;
-import org.qingshan.hj212.packet.ProtocolVersion;
-import org.qingshan.server.audit.AuditAction;
-import org.qingshan.server.department.DepartmentKind;
-import org.qingshan.server.monitoring.CommandKind;
-import org.qingshan.server.monitoring.CommandStatus;
-import org.qingshan.server.monitoring.ObservationKind;
-import org.qingshan.server.registry.DeviceKind;
-import org.qingshan.server.user.Role;
-import org.qingshan.standards.aqi.AqiIndicator;
+import org.qingshan.server.ingest.RawText;
 
 /** Every text the UI shows comes from the bundle: a key used anywhere and missing there fails. */
 class MessageBundleTest {
@@ -37,7 +32,8 @@ class MessageBundleTest {
       List.of(
           Pattern.compile("UserFacingException\\(\\s*\"([^\"]+)\""),
           Pattern.compile("addFlashAttribute\\(\\s*\"notice\",\\s*\"([^\"]+)\""),
-          Pattern.compile("new Item\\(\\s*\"([^\"]+)\""),
+          Pattern.compile("new MenuEntry\\(\\s*\"([^\"]+)\""),
+          Pattern.compile("Tile\\.(?:of|linked)\\(\\s*\"([^\"]+)\""),
           Pattern.compile("message = \"\\{([^}]+)\\}\""),
           Pattern.compile("messages\\.get\\(\\s*\"([^\"]+)\""));
   private static final Pattern ALL_CALL = Pattern.compile("messages\\.all\\(([^;]*?)\\)\\s*[,;)]");
@@ -69,33 +65,16 @@ class MessageBundleTest {
         collect(LITERAL, all.group(1), used);
       }
     }
-    for (Enum<?>[] values :
-        List.<Enum<?>[]>of(
-            Role.values(),
-            DepartmentKind.values(),
-            AuditAction.values(),
-            DeviceKind.values(),
-            AuthResult.values(),
-            ProtocolVersion.values(),
-            CrcDialect.values(),
-            ObservationKind.values(),
-            CommandKind.values(),
-            CommandStatus.values(),
-            DataFlag.values(),
-            AqiIndicator.values())) {
-      for (Enum<?> v : values) {
-        used.add(v.getDeclaringClass().getSimpleName() + "." + v.name());
-      }
-    }
+    labelledEnums(bundle).forEach(used::add);
     Stream.of("400", "403", "404", "500").forEach(s -> used.add("error.status." + s));
     // Keys completed by preprocessing (#{raw.cn.__${c}__}) stand for the values the code offers.
     used.removeIf(k -> k.endsWith("__"));
-    org.qingshan.server.monitoring.RawText.VIEWER_CNS.forEach(c -> used.add("raw.cn." + c));
+    RawText.VIEWER_CNS.forEach(c -> used.add("raw.cn." + c));
 
     assertThat(used).as("keys found in the sources").hasSizeGreaterThan(100);
     List<String> missing = new ArrayList<>();
     used.stream().filter(k -> !bundle.containsKey(k)).forEach(missing::add);
-    assertThat(missing).as("keys missing from messages.properties").isEmpty();
+    assertThat(missing).as("keys missing from the bundles").isEmpty();
   }
 
   @Test
@@ -114,11 +93,64 @@ class MessageBundleTest {
     assertThat(withHan).isGreaterThan(bundle.size() * 9L / 10);
   }
 
+  /** A key defined in two bundles would show one of them by chance. */
+  @Test
+  void noKeyIsDefinedInTwoBundles() throws IOException {
+    Map<String, Path> seen = new HashMap<>();
+    List<String> twice = new ArrayList<>();
+    for (Path file : bundleFiles()) {
+      for (String key : load(file).stringPropertyNames()) {
+        Path first = seen.putIfAbsent(key, file);
+        if (first != null) {
+          twice.add(key + " in " + first.getFileName() + " and " + file.getFileName());
+        }
+      }
+    }
+    assertThat(twice).isEmpty();
+  }
+
+  /**
+   * Every constant of an enum the bundles label (a key {@code Enum.CONSTANT} exists for one of its
+   * constants): a constant added later without a label fails here, and no list of enums is kept.
+   */
+  private static Set<String> labelledEnums(Properties bundle) {
+    Set<String> keys = new TreeSet<>();
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.qingshan");
+    for (JavaClass c : classes) {
+      if (!c.isEnum()) {
+        continue;
+      }
+      List<String> constants =
+          c.getEnumConstants().stream().map(k -> c.getSimpleName() + "." + k.name()).toList();
+      if (constants.stream().anyMatch(bundle::containsKey)) {
+        keys.addAll(constants);
+      }
+    }
+    return keys;
+  }
+
   private static Properties bundle() throws IOException {
+    Properties all = new Properties();
+    for (Path file : bundleFiles()) {
+      all.putAll(load(file));
+    }
+    return all;
+  }
+
+  private static List<Path> bundleFiles() throws IOException {
+    List<Path> files = new ArrayList<>();
+    files.add(MAIN.resolve("resources/messages.properties"));
+    files.add(MAIN.resolve("resources/factors.properties"));
+    files.addAll(files(MAIN.resolve("resources/i18n"), ".properties"));
+    return files;
+  }
+
+  private static Properties load(Path file) throws IOException {
     Properties p = new Properties();
-    try (Reader r =
-        Files.newBufferedReader(
-            MAIN.resolve("resources/messages.properties"), StandardCharsets.UTF_8)) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     }
     return p;

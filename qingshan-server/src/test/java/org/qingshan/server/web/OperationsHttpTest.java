@@ -3,6 +3,7 @@ package org.qingshan.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.WebSession;
@@ -43,8 +44,7 @@ class OperationsHttpTest {
   void healthIsPublicAndUp() {
     HttpResponse<byte[]> r = new WebSession(port).getBytes("/actuator/health");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
-        .contains("\"status\":\"UP\"");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("\"status\":\"UP\"");
   }
 
   @Test
@@ -55,7 +55,7 @@ class OperationsHttpTest {
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
     HttpResponse<byte[]> r = admin.getBytes("/actuator/prometheus");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(r.body(), StandardCharsets.UTF_8))
         .contains("qingshan_login_failures_total", "jvm_memory_used_bytes");
   }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Reads a CSV with a header and hands each data row, with its line number, to a consumer. */
 final class CsvTable {
@@ -85,9 +87,9 @@ final class CsvTable {
    */
   static boolean read(
       InputStream in,
-      java.util.function.Predicate<String> knownColumn,
+      Predicate<String> knownColumn,
       List<String> requiredColumns,
-      java.io.PrintStream err,
+      PrintStream err,
       RowHandler handler)
       throws IOException, RowError {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qingshan.standards.aqi.AirPollutant;
@@ -108,7 +109,7 @@ class AirEvaluatorTest {
     assertThat(e.exceedanceDays()).isEqualTo(306);
     assertThat(e.exceedanceDaysByPollutant()).containsEntry(AirPollutant.PM25, 306);
     // against the transition 二级 24 h limit (60) every day with PM2.5 70 exceeds
-    assertThat(e.limitExceedanceDays()).containsOnly(java.util.Map.entry(AirPollutant.PM25, 365));
+    assertThat(e.limitExceedanceDays()).containsOnly(Map.entry(AirPollutant.PM25, 365));
     assertThat(e.goodDayRatio()).contains(new BigDecimal("16.2")); // 59/365 = 16.16 %
 
     AirEvaluation likeForLike =

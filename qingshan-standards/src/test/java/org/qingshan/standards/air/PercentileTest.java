@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class PercentileTest {
   private static List<BigDecimal> oneTo(int n) {
     List<BigDecimal> values =
         new ArrayList<>(IntStream.rangeClosed(1, n).mapToObj(BigDecimal::valueOf).toList());
-    Collections.shuffle(values, new java.util.Random(7));
+    Collections.shuffle(values, new Random(7));
     return values;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class WarningThresholdsTest {
   void hourlyRollingSeriesCountsHours() {
     WarningThresholds t = WarningThresholds.defaultTable();
     // 47 hours above 150 with a peak above 200: not yet 48 h
-    List<Integer> hours = new java.util.ArrayList<>(Collections.nCopies(47, 180));
+    List<Integer> hours = new ArrayList<>(Collections.nCopies(47, 180));
     hours.set(10, 210);
     AqiForecast f = new AqiForecast(hours, Duration.ofHours(1));
     assertThat(WarningEvaluator.level(t, f)).isEmpty();

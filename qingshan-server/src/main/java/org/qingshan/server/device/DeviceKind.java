@@ -1,0 +1,13 @@
+package org.qingshan.server.device;
+
+/** What a device monitors; labels live in the message bundle. */
+public enum DeviceKind {
+  STACK_GAS,
+  WASTE_WATER,
+  SEWAGE_PLANT,
+  SURFACE_WATER,
+  AMBIENT_AIR,
+  DUST,
+  NOISE,
+  OTHER
+}

@@ -1,0 +1,30 @@
+package org.qingshan.server.device;
+
+import java.time.OffsetDateTime;
+import org.qingshan.server.QingshanProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drops the raw text of packets older than the retention; the packet's key row stays, so a device
+ * resending old data is still recognised as a duplicate.
+ */
+@Component
+class RawPacketRetention {
+  private static final Logger log = LoggerFactory.getLogger(RawPacketRetention.class);
+  private final MonitoringQueries queries;
+  private final QingshanProperties.Hj212 settings;
+
+  RawPacketRetention(MonitoringQueries queries, QingshanProperties properties) {
+    this.queries = queries;
+    this.settings = properties.hj212();
+  }
+
+  @Scheduled(cron = "0 17 3 * * *")
+  void purge() {
+    int n = queries.deleteRawBefore(OffsetDateTime.now().minus(settings.rawRetention()));
+    log.info("raw packet retention: cleared {} packets older than {}", n, settings.rawRetention());
+  }
+}

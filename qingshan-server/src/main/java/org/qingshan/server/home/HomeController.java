@@ -1,0 +1,57 @@
+package org.qingshan.server.home;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.audit.AuditSearch;
+import org.qingshan.server.department.DepartmentKind;
+import org.qingshan.server.department.DepartmentService;
+import org.qingshan.server.security.CurrentUser;
+import org.qingshan.server.security.Role;
+import org.qingshan.server.web.DashboardTile;
+import org.qingshan.server.web.Messages;
+import org.qingshan.server.web.PageQuery;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home dashboard: the figures every feature contributes for the user's scope. */
+@Controller
+class HomeController {
+  private final List<DashboardTile> tiles;
+  private final DepartmentService departments;
+  private final AuditLog audit;
+  private final CurrentUser currentUser;
+  private final Messages messages;
+
+  HomeController(
+      List<DashboardTile> tiles,
+      DepartmentService departments,
+      AuditLog audit,
+      CurrentUser currentUser,
+      Messages messages) {
+    this.tiles = tiles.stream().sorted((a, b) -> Integer.compare(a.order(), b.order())).toList();
+    this.departments = departments;
+    this.audit = audit;
+    this.currentUser = currentUser;
+    this.messages = messages;
+  }
+
+  @GetMapping("/")
+  String home(Model model) {
+    model.addAttribute(
+        "tiles", tiles.stream().map(DashboardTile::tile).flatMap(Optional::stream).toList());
+    Map<DepartmentKind, Integer> byKind = new EnumMap<>(DepartmentKind.class);
+    departments.tree().nodes().forEach(n -> byKind.merge(n.department().kind(), 1, Integer::sum));
+    Map<String, Integer> chart = new LinkedHashMap<>();
+    byKind.forEach((k, v) -> chart.put(messages.label(k), v));
+    model.addAttribute("departmentsByKind", chart);
+    if (currentUser.require().has(Role.ADMIN)) {
+      model.addAttribute("recentChanges", audit.search(AuditSearch.none(), new PageQuery(1, 8)));
+    }
+    return "home";
+  }
+}

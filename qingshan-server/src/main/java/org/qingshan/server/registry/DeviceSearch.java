@@ -1,8 +1,0 @@
-package org.qingshan.server.registry;
-
-import java.util.Collection;
-import java.util.Optional;
-
-/** The filters of the device list. */
-public record DeviceSearch(
-    Optional<String> text, Optional<DeviceKind> kind, Optional<Collection<Long>> departments) {}
