@@ -14,7 +14,6 @@ import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.security.CurrentUser;
-import org.qingshan.server.security.DataScope;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
@@ -126,10 +125,8 @@ class AirQualityController {
   }
 
   private List<Device> stations() {
-    DataScope scope = currentUser.scope();
-    return registry.all().stream()
+    return currentUser.visible(registry.all()).stream()
         .filter(d -> d.kind() == DeviceKind.AMBIENT_AIR)
-        .filter(d -> scope.allows(d.departmentId()))
         .sorted(Comparator.comparingLong(Device::id))
         .toList();
   }

@@ -12,5 +12,7 @@ public enum AuditAction {
   LOGOUT,
   PASSWORD_CHANGE,
   /** Data taken out of the system, such as raw packets with their passwords. */
-  EXPORT
+  EXPORT,
+  /** A logged-in user refused a page or another department's record. */
+  ACCESS_DENIED
 }

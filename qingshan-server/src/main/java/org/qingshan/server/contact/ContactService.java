@@ -43,13 +43,12 @@ public class ContactService {
   public DepartmentContact get(long id) {
     DepartmentContact contact =
         repository.findById(id).orElseThrow(() -> new UserFacingException("error.not-found"));
-    currentUser.requireInScope(contact.departmentId());
-    return contact;
+    return currentUser.requireVisible(ENTITY, id, contact);
   }
 
   @Transactional
   public DepartmentContact create(ContactForm form) {
-    currentUser.requireInScope(form.departmentId());
+    currentUser.requireInScope(ENTITY, form.departmentId());
     departments.requireActiveIfGiven(Optional.of(form.departmentId()));
     long id = repository.insert(form);
     DepartmentContact created = repository.findById(id).orElseThrow();
@@ -61,7 +60,7 @@ public class ContactService {
   @Transactional
   public DepartmentContact update(long id, ContactForm form) {
     DepartmentContact before = get(id);
-    currentUser.requireInScope(form.departmentId());
+    currentUser.requireInScope(ENTITY, form.departmentId());
     departments.requireActiveIfGiven(Optional.of(form.departmentId()));
     repository.update(id, form);
     DepartmentContact after = repository.findById(id).orElseThrow();

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.server.security.DepartmentOwned;
 
 /** A registered data acquisition unit (数采仪), known by its MN. */
 public record Device(
@@ -21,7 +22,13 @@ public record Device(
     boolean blocked,
     Optional<Double> longitude,
     Optional<Double> latitude,
-    Optional<OffsetDateTime> lastSeenAt) {
+    Optional<OffsetDateTime> lastSeenAt)
+    implements DepartmentOwned {
+
+  @Override
+  public Optional<Long> owningDepartment() {
+    return departmentId;
+  }
 
   /** What the audit log keeps of a device: everything but its password. */
   public Device withoutPassword() {

@@ -3,11 +3,11 @@ package org.qingshan.server.device;
 import static org.qingshan.server.security.Role.ADMIN;
 import static org.qingshan.server.security.Role.DISPATCHER;
 
+import java.util.List;
 import java.util.Optional;
 import org.qingshan.server.ingest.GatewayService;
 import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.security.CurrentUser;
-import org.qingshan.server.security.DataScope;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.web.DashboardTile;
 import org.qingshan.server.web.MenuEntry;
@@ -60,8 +60,7 @@ class DeviceFeature {
 
       @Override
       public Optional<Tile> tile() {
-        DataScope scope = user.scope();
-        var visible = devices.all().stream().filter(d -> scope.allows(d.departmentId())).toList();
+        List<Device> visible = user.visible(devices.all());
         long online = visible.stream().filter(d -> gateway.isOnline(d.mn())).count();
         return Optional.of(
             Tile.linked("home.devices", online + " / " + visible.size(), "/devices"));

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qingshan.server.security.CurrentUser;
-import org.qingshan.server.security.DataScope;
 import org.qingshan.server.web.Messages;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,13 +30,9 @@ class DeviceMapController {
 
   @GetMapping(value = "/map/devices.geojson", produces = "application/geo+json")
   Map<String, Object> devices() {
-    DataScope scope = currentUser.scope();
     List<Object> features = new ArrayList<>();
-    for (Device d : registry.all()) {
+    for (Device d : currentUser.visible(registry.all())) {
       if (d.longitude().isEmpty() || d.latitude().isEmpty()) {
-        continue;
-      }
-      if (!scope.allows(d.departmentId())) {
         continue;
       }
       DeviceStatusView.Row row = status.of(d);

@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,10 +94,7 @@ class DevicePageController {
   /** The device, if the user's data scope covers it. */
   private Device device(long id) {
     Device d = registry.find(id).orElseThrow(() -> new UserFacingException("error.not-found"));
-    if (!currentUser.scope().allows(d.departmentId())) {
-      throw new AccessDeniedException("device outside scope");
-    }
-    return d;
+    return currentUser.requireVisible(DeviceRegistry.ENTITY, id, d);
   }
 
   @GetMapping

@@ -1,5 +1,7 @@
 package org.qingshan.server.security;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
   private final DepartmentSubtrees departments;
+  private final AccessDenials denials;
 
-  CurrentUser(DepartmentSubtrees departments) {
+  CurrentUser(DepartmentSubtrees departments, AccessDenials denials) {
     this.departments = departments;
+    this.denials = denials;
   }
 
   public Optional<QingshanPrincipal> principal() {
@@ -50,9 +54,28 @@ public class CurrentUser {
         .orElse(DataScope.only(Set.of()));
   }
 
-  /** Throws unless the record's department is within the user's scope. */
-  public void requireInScope(long departmentId) {
+  /** The records the user's data scope covers, in their order. */
+  public <T extends DepartmentOwned> List<T> visible(Collection<T> records) {
+    DataScope scope = scope();
+    return records.stream().filter(r -> scope.allows(r.owningDepartment())).toList();
+  }
+
+  /**
+   * The record, if the user's data scope covers it; otherwise the attempt is audited and refused
+   * (403), as a user who edits an id in the address should be.
+   */
+  public <T extends DepartmentOwned> T requireVisible(String entity, long id, T record) {
+    if (!scope().allows(record.owningDepartment())) {
+      denials.outsideScope(entity, Optional.of(id));
+      throw new AccessDeniedException(entity + " " + id + " is outside the data scope");
+    }
+    return record;
+  }
+
+  /** Throws, audited, unless a department the user names (in a form) is within their scope. */
+  public void requireInScope(String entity, long departmentId) {
     if (!scope().allows(departmentId)) {
+      denials.outsideScope(entity, Optional.empty());
       throw new AccessDeniedException("department " + departmentId + " is outside the data scope");
     }
   }

@@ -11,6 +11,7 @@ import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A department liaison sees and changes only their own department's records, over HTTP. */
 @DemoServerTest
@@ -18,6 +19,7 @@ class ContactScopeHttpTest {
   @LocalServerPort int port;
   @Autowired ContactService contacts;
   @Autowired DepartmentService departments;
+  @Autowired JdbcClient jdbc;
 
   long housing;
   long water;
@@ -49,6 +51,9 @@ class ContactScopeHttpTest {
     HttpResponse<String> other = liaison.get("/contacts/" + otherContact + "/edit");
     assertThat(other.statusCode()).isEqualTo(403);
     assertThat(other.body()).contains("没有权限").doesNotContain("水利乙");
+    assertThat(denials("liaison", "contact", String.valueOf(otherContact)))
+        .as("the attempt is on the audit record")
+        .isEqualTo(1);
   }
 
   @Test
@@ -120,5 +125,18 @@ class ContactScopeHttpTest {
     assertThat(liaison.get("/users").statusCode()).isEqualTo(403);
     assertThat(liaison.get("/audit").statusCode()).isEqualTo(403);
     assertThat(liaison.get("/departments").statusCode()).isEqualTo(403);
+    assertThat(denials("liaison", "page", null)).isGreaterThanOrEqualTo(3);
+  }
+
+  private long denials(String actor, String entity, String entityId) {
+    String sql =
+        "select count(*) from audit_entry where actor = :a and action = 'ACCESS_DENIED'"
+            + " and entity_type = :e"
+            + (entityId == null ? "" : " and entity_id = :id");
+    var query = jdbc.sql(sql).param("a", actor).param("e", entity);
+    if (entityId != null) {
+      query = query.param("id", entityId);
+    }
+    return query.query(Long.class).single();
   }
 }
