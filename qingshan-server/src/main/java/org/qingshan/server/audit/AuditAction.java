@@ -12,5 +12,7 @@ public enum AuditAction {
   LOGOUT,
   PASSWORD_CHANGE,
   /** Data taken out of the system, such as raw packets with their passwords. */
-  EXPORT
+  EXPORT,
+  /** The gateway saw a password being guessed or a device connected twice. */
+  SECURITY_ALERT
 }
