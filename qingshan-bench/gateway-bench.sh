@@ -34,7 +34,10 @@ start() {
   fi
   local db=()
   [ -n "$pg" ] && db=(--db-url "jdbc:postgresql://$pg" --db-user qingshan --db-password qingshan)
-  java ${QINGSHAN_JAVA_OPTS:--Xmx2g -XX:+UseZGC} -jar "$jar" serve --data-dir "$work/data" "${db[@]}" --port $http \
+  # every load connection comes from 127.0.0.1: the per-address limit (200) is raised for the run
+  QINGSHAN_HJ212_MAXCONNECTIONSPERADDRESS=$((connections + 100)) \
+    QINGSHAN_HJ212_MAXCONNECTIONS=$((connections > 9900 ? connections + 100 : 10000)) \
+    java ${QINGSHAN_JAVA_OPTS:--Xmx2g -XX:+UseZGC} -jar "$jar" serve --data-dir "$work/data" "${db[@]}" --port $http \
     --hj212-port $gw > "$work/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do

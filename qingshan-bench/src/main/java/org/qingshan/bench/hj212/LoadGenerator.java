@@ -97,6 +97,8 @@ public final class LoadGenerator {
                   .host("127.0.0.1")
                   .port(0)
                   .maxConnections(MAX_CONNECTIONS + 100)
+                  // every load connection comes from 127.0.0.1
+                  .maxConnectionsPerAddress(MAX_CONNECTIONS + 100)
                   .connectionRate(1e6, 1_000_000)
                   .deviceRate(1e6, 1_000_000)
                   .ioThreads(1)

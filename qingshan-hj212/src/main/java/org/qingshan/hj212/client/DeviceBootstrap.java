@@ -7,6 +7,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import java.util.Optional;
 import org.qingshan.hj212.codec.PacketDecoder;
 import org.qingshan.hj212.netty.Hj212FrameDecoder;
 
@@ -19,6 +21,11 @@ final class DeviceBootstrap {
    * Nagle delay (a device sends a packet and waits for its answer), 10 s to connect.
    */
   static Bootstrap of(EventLoopGroup group, ChannelHandler... handlers) {
+    return of(group, Optional.empty(), handlers);
+  }
+
+  /** The same over TLS when {@code tls} is given (a client context trusting the centre). */
+  static Bootstrap of(EventLoopGroup group, Optional<SslContext> tls, ChannelHandler... handlers) {
     return new Bootstrap()
         .group(group)
         .channel(NioSocketChannel.class)
@@ -28,6 +35,7 @@ final class DeviceBootstrap {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                tls.ifPresent(t -> ch.pipeline().addLast(t.newHandler(ch.alloc())));
                 ch.pipeline().addLast(new Hj212FrameDecoder(PacketDecoder.standard()));
                 ch.pipeline().addLast(handlers);
               }

@@ -6,8 +6,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,9 +72,25 @@ public final class Hj212Client implements AutoCloseable {
       Duration answerTimeout,
       CommandResponder responder,
       Consumer<Hj212Client> onClose) {
+    return connect(group, host, port, Optional.empty(), answerTimeout, responder, onClose);
+  }
+
+  /**
+   * Connects to a centre over TLS when {@code tls} is given (a client {@link SslContext} that
+   * trusts the centre's certificate), otherwise as {@link #connect(EventLoopGroup, String, int,
+   * Duration, CommandResponder, Consumer)}.
+   */
+  public static CompletionStage<Hj212Client> connect(
+      EventLoopGroup group,
+      String host,
+      int port,
+      Optional<SslContext> tls,
+      Duration answerTimeout,
+      CommandResponder responder,
+      Consumer<Hj212Client> onClose) {
     CompletableFuture<Hj212Client> result = new CompletableFuture<>();
     Handler handler = new Handler(responder);
-    Bootstrap b = DeviceBootstrap.of(group, new Hj212PacketEncoder(), handler);
+    Bootstrap b = DeviceBootstrap.of(group, tls, new Hj212PacketEncoder(), handler);
     ChannelFuture f = b.connect(host, port);
     f.addListener(
         done -> {

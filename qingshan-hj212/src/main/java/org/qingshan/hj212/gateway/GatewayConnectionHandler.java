@@ -4,19 +4,24 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.qingshan.hj212.codec.DecodeResult;
 import org.qingshan.hj212.command.Commands;
+import org.qingshan.hj212.netty.Hj212FrameDecoder;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.reassembly.SplitPacketAssembler;
 
 /**
- * One device connection: rate limits, authentication, split reassembly, the store, and answers once
- * stored. Runs on the connection's event loop; store completions are posted back to it.
+ * One device connection: limits per address, rate limits, authentication with its lock, split
+ * reassembly, the store, and answers once stored; closes connections that send only junk. Runs on
+ * the connection's event loop; store completions are posted back to it.
  */
 final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
   private final Hj212Gateway.Shared shared;
@@ -25,7 +30,11 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
   private final SplitPacketAssembler assembler;
   private ChannelHandlerContext ctx;
   private String remote = "?";
+  private String address = "?";
   private String mn;
+  private boolean countedForAddress;
+  private int invalidInARow;
+  private long junkSince;
   private int pending;
   private boolean pausedForRate;
   private boolean pausedForStore;
@@ -43,7 +52,12 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.remote = String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^/", "");
+    SocketAddress peer = ctx.channel().remoteAddress();
+    this.remote = String.valueOf(peer).replaceFirst("^/", "");
+    this.address =
+        peer instanceof InetSocketAddress inet && inet.getAddress() != null
+            ? inet.getAddress().getHostAddress()
+            : remote;
     if (shared.openConnections.incrementAndGet() > shared.config.maxConnections()) {
       shared.openConnections.decrementAndGet();
       shared.refused.increment();
@@ -52,6 +66,13 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     counted = true;
+    if (!shared.addressConnectionOpened(address)) {
+      shared.refused.increment();
+      shared.listener.refusedForAddress(remote);
+      ctx.close();
+      return;
+    }
+    countedForAddress = true;
     shared.listener.connected(id, remote);
     ctx.fireChannelActive();
   }
@@ -61,6 +82,9 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
     if (counted) {
       shared.openConnections.decrementAndGet();
       shared.listener.disconnected(id, remote, Optional.ofNullable(mn));
+    }
+    if (countedForAddress) {
+      shared.addressConnectionClosed(address);
     }
     if (mn != null) {
       shared.devices.remove(mn, ctx.channel());
@@ -72,6 +96,10 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent) {
       shared.listener.idleClosed(id, remote);
+      ctx.close();
+    } else if (evt == Hj212FrameDecoder.Event.FRAME_TIMEOUT) {
+      shared.junkClosed.increment();
+      shared.listener.junkClosed(id, remote, 0);
       ctx.close();
     } else {
       ctx.fireUserEventTriggered(evt);
@@ -86,27 +114,41 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!(msg instanceof DecodeResult result)) {
-      return;
+    if (!(msg instanceof DecodeResult result) || !ctx.channel().isActive()) {
+      return; // frames decoded from the read that closed the connection are dropped
     }
+    long now = System.nanoTime();
     if (result instanceof DecodeResult.Invalid invalid) {
       shared.invalid.increment();
       shared.listener.invalid(id, remote, invalid.value());
+      junk(now);
       return;
     }
+    invalidInARow = 0;
     Packet packet = ((DecodeResult.Valid) result).value();
     shared.packets.increment();
-    long now = System.nanoTime();
     long wait = connectionBucket.take(now);
+    boolean loggedIn = packet.mn().equals(mn);
+    if (!loggedIn && shared.logins.isLocked(packet.mn(), address)) {
+      // no password is checked while locked; a device keeps the connection it logged in on
+      shared.lockedOut.increment();
+      shared.listener.lockedOut(remote, packet.mn());
+      ctx.close();
+      return;
+    }
     AuthResult auth = shared.authenticator.authenticate(packet.mn(), packet.pw());
     if (auth != AuthResult.ACCEPTED) {
       shared.rejected.increment();
       shared.listener.rejected(remote, packet, auth);
-      throttle(wait);
+      shared.logins.failed(packet.mn(), address, auth).ifPresent(shared.listener::securityEvent);
+      throttle(Math.max(wait, shared.config.loginFailureDelay().toNanos()));
       return;
     }
     wait = Math.max(wait, shared.deviceBucket(packet.mn()).take(now));
     throttle(wait);
+    if (!loggedIn) {
+      shared.logins.succeeded(packet.mn(), address);
+    }
     bind(packet.mn());
     Instant at = Instant.now();
     Optional<SplitPacketAssembler.Assembled> whole = assembler.offerParts(packet, at);
@@ -119,19 +161,49 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
     store(received);
   }
 
+  /** Invalid frames only, too many or for too long: the connection is closed. */
+  private void junk(long now) {
+    if (invalidInARow++ == 0) {
+      junkSince = now;
+    }
+    if (invalidInARow >= shared.config.maxInvalidFrames()
+        || now - junkSince >= shared.config.junkTimeout().toNanos()) {
+      shared.junkClosed.increment();
+      shared.listener.junkClosed(id, remote, invalidInARow);
+      invalidInARow = 0;
+      ctx.close();
+    }
+  }
+
+  /**
+   * Commands for the MN go to this connection from its first accepted packet on. An open connection
+   * of the same MN is kept (it may be the real device, and this one an impostor; or it may be dead
+   * and close at its idle timeout) and an admin is told. When the connection commands go to closes,
+   * the next packet on another open one makes that one the target.
+   */
   private void bind(String deviceMn) {
-    if (!deviceMn.equals(mn)) {
-      if (mn != null) {
-        shared.devices.remove(mn, ctx.channel());
-      }
-      mn = deviceMn;
-    }
     Channel ch = ctx.channel();
-    Channel previous = shared.devices.put(deviceMn, ch);
-    if (previous != null && previous != ch) {
-      // the device reconnected; its old connection is half-dead, commands go to the new one
-      previous.close();
+    if (deviceMn.equals(mn)) {
+      Channel target = shared.devices.get(deviceMn);
+      if (target != ch && (target == null || !target.isActive())) {
+        shared.devices.put(deviceMn, ch);
+      }
+      return;
     }
+    if (mn != null) {
+      shared.devices.remove(mn, ch);
+    }
+    mn = deviceMn;
+    Channel previous = shared.devices.put(deviceMn, ch);
+    if (previous != null && previous != ch && previous.isActive()) {
+      shared.secondConnections.increment();
+      shared.listener.securityEvent(
+          SecurityEvent.secondConnection(remote, deviceMn, hostOf(previous)));
+    }
+  }
+
+  private static String hostOf(Channel ch) {
+    return String.valueOf(ch.remoteAddress()).replaceFirst("^/", "");
   }
 
   private void store(ReceivedPacket received) {
@@ -141,7 +213,7 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
     try {
       stage = shared.sink.store(received);
     } catch (RuntimeException e) {
-      stage = java.util.concurrent.CompletableFuture.failedFuture(e);
+      stage = CompletableFuture.failedFuture(e);
     }
     stage.whenComplete(
         (result, error) -> ctx.executor().execute(() -> stored(received, result, error)));

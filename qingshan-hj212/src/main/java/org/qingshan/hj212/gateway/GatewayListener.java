@@ -1,5 +1,6 @@
 package org.qingshan.hj212.gateway;
 
+import java.util.Optional;
 import org.qingshan.hj212.codec.DecodeError;
 import org.qingshan.hj212.packet.Packet;
 
@@ -12,20 +13,37 @@ public interface GatewayListener {
   default void connected(long connectionId, String remoteAddress) {}
 
   /** A connection closed; {@code mn} is empty when no authenticated packet came on it. */
-  default void disconnected(
-      long connectionId, String remoteAddress, java.util.Optional<String> mn) {}
+  default void disconnected(long connectionId, String remoteAddress, Optional<String> mn) {}
 
   /** A connection was refused because the maximum number of connections was reached. */
   default void refused(String remoteAddress) {}
 
-  /** Bytes that are not a valid packet. */
+  /** A connection was refused because its address has the most connections it may have. */
+  default void refusedForAddress(String remoteAddress) {}
+
+  /**
+   * Bytes that are not a valid packet. The error carries the bytes: never log them as they are (a
+   * flood of junk would become a flood of log lines, and they may hold terminal escapes).
+   */
   default void invalid(long connectionId, String remoteAddress, DecodeError error) {}
+
+  /**
+   * A connection was closed because it sent only invalid frames, or a frame that did not end in
+   * time ({@code invalidFrames} is then 0).
+   */
+  default void junkClosed(long connectionId, String remoteAddress, int invalidFrames) {}
 
   /** A valid packet from a device that is unknown, blocked or gave a wrong password. */
   default void rejected(String remoteAddress, Packet packet, AuthResult result) {}
 
+  /** A login not checked because its MN or address is locked; the connection is closed. */
+  default void lockedOut(String remoteAddress, String mn) {}
+
+  /** A password being guessed, or a device connected twice: for an admin to look at. */
+  default void securityEvent(SecurityEvent event) {}
+
   /** The store failed or refused; the packet was not acknowledged. */
-  default void storeFailed(ReceivedPacket packet, java.util.Optional<Throwable> cause) {}
+  default void storeFailed(ReceivedPacket packet, Optional<Throwable> cause) {}
 
   /** A connection or device went over its rate and reading was paused. */
   default void rateLimited(long connectionId, String remoteAddress) {}

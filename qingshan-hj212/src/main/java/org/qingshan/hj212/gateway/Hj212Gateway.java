@@ -9,8 +9,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import org.qingshan.hj212.codec.DecoderOptions;
 import org.qingshan.hj212.codec.PacketDecoder;
 import org.qingshan.hj212.netty.Hj212FrameDecoder;
@@ -68,6 +71,11 @@ public final class Hj212Gateway implements AutoCloseable {
     final LongAdder answers = new LongAdder();
     final LongAdder rateLimited = new LongAdder();
     final LongAdder backpressurePauses = new LongAdder();
+    final LongAdder lockedOut = new LongAdder();
+    final LongAdder junkClosed = new LongAdder();
+    final LongAdder secondConnections = new LongAdder();
+    final LoginGuard logins;
+    final ConcurrentHashMap<String, Integer> connectionsByAddress = new ConcurrentHashMap<>();
 
     Shared(
         GatewayConfig config,
@@ -78,6 +86,7 @@ public final class Hj212Gateway implements AutoCloseable {
       this.sink = sink;
       this.authenticator = authenticator;
       this.listener = listener;
+      this.logins = new LoginGuard(config, System::nanoTime);
       this.decoder =
           new PacketDecoder(
               DecoderOptions.defaults()
@@ -88,6 +97,23 @@ public final class Hj212Gateway implements AutoCloseable {
     TokenBucket deviceBucket(String mn) {
       return deviceBuckets.computeIfAbsent(
           mn, k -> new TokenBucket(config.deviceRate(), config.deviceBurst(), System.nanoTime()));
+    }
+
+    /** Counts a connection of an address; false (and not counted) when it has its maximum. */
+    boolean addressConnectionOpened(String address) {
+      boolean[] ok = {false};
+      connectionsByAddress.compute(
+          address,
+          (k, n) -> {
+            int open = n == null ? 0 : n;
+            ok[0] = open < config.maxConnectionsPerAddress();
+            return ok[0] ? open + 1 : (n == null ? null : n);
+          });
+      return ok[0];
+    }
+
+    void addressConnectionClosed(String address) {
+      connectionsByAddress.computeIfPresent(address, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Wakes connections paused because the store was slow, once it has caught up. */
@@ -113,12 +139,14 @@ public final class Hj212Gateway implements AutoCloseable {
    * Binds the port and starts accepting devices.
    *
    * @throws IllegalStateException when the port cannot be bound
+   * @throws IllegalArgumentException when the TLS certificate or key cannot be read
    */
   public static Hj212Gateway start(
       GatewayConfig config,
       PacketSink sink,
       DeviceAuthenticator authenticator,
       GatewayListener listener) {
+    Optional<SslContext> tls = config.tls().map(GatewayTlsContext::of);
     Shared shared = new Shared(config, sink, authenticator, listener);
     EventLoopGroup boss = new NioEventLoopGroup(1);
     EventLoopGroup workers = new NioEventLoopGroup(config.ioThreads());
@@ -135,9 +163,12 @@ public final class Hj212Gateway implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     long idle = config.idleTimeout().toMillis();
+                    tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc())));
+                    // idle after the frames: blank bytes or a frame trickling in are no activity
                     ch.pipeline()
+                        .addLast(
+                            "frames", new Hj212FrameDecoder(shared.decoder, config.frameTimeout()))
                         .addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS))
-                        .addLast("frames", new Hj212FrameDecoder(shared.decoder))
                         .addLast("encoder", new Hj212PacketEncoder())
                         .addLast("gateway", new GatewayConnectionHandler(shared));
                   }
@@ -200,8 +231,8 @@ public final class Hj212Gateway implements AutoCloseable {
   public Set<String> onlineDevices() {
     return shared.devices.entrySet().stream()
         .filter(e -> e.getValue().isActive())
-        .map(java.util.Map.Entry::getKey)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The remote address of an online device. */
@@ -225,7 +256,10 @@ public final class Hj212Gateway implements AutoCloseable {
         s.answers.sum(),
         s.rateLimited.sum(),
         s.backpressurePauses.sum(),
-        s.pending.get());
+        s.pending.get(),
+        s.lockedOut.sum(),
+        s.junkClosed.sum(),
+        s.secondConnections.sum());
   }
 
   /** Stops accepting, closes every connection and the threads. */

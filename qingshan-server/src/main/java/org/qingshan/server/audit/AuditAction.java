@@ -14,5 +14,7 @@ public enum AuditAction {
   /** Data taken out of the system, such as raw packets with their passwords. */
   EXPORT,
   /** A logged-in user refused a page or another department's record. */
-  ACCESS_DENIED
+  ACCESS_DENIED,
+  /** The gateway saw a password being guessed or a device connected twice. */
+  SECURITY_ALERT
 }

@@ -53,6 +53,40 @@ public class AuditLog {
       String summary,
       Optional<?> before,
       Optional<?> after) {
+    insert(actor, action, entityType, entityId, summary, before, after, currentRemoteAddr());
+  }
+
+  /**
+   * Records what the system saw outside a web request, such as a gateway security alert, with the
+   * address it came from.
+   */
+  public void recordFromAddress(
+      String remoteAddr,
+      AuditAction action,
+      String entityType,
+      Object entityId,
+      String summary,
+      Optional<?> after) {
+    insert(
+        SYSTEM,
+        action,
+        entityType,
+        entityId,
+        summary,
+        Optional.empty(),
+        after,
+        truncate(remoteAddr, 64));
+  }
+
+  private void insert(
+      String actor,
+      AuditAction action,
+      String entityType,
+      Object entityId,
+      String summary,
+      Optional<?> before,
+      Optional<?> after,
+      String remoteAddr) {
     repository.insert(
         truncate(actor, 64),
         action,
@@ -61,7 +95,7 @@ public class AuditLog {
         truncate(summary, 500),
         before.map(this::toJson).orElse(null),
         after.map(this::toJson).orElse(null),
-        currentRemoteAddr());
+        remoteAddr);
   }
 
   /**

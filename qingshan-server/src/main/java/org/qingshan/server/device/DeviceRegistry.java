@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class DeviceRegistry implements IngestDevices {
-  static final String ENTITY = "device";
+  public static final String ENTITY = "device";
 
   /** A blocked device is refused whatever it sends; its password only has to be non-empty. */
   private static final String BLOCKED_DEVICE_PASSWORD = "blocked";

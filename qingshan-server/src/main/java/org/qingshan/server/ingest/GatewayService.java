@@ -2,6 +2,7 @@ package org.qingshan.server.ingest;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,21 +50,38 @@ public class GatewayService implements SmartLifecycle {
       log.info("HJ 212 gateway disabled (qingshan.hj212.enabled=false)");
       return;
     }
-    GatewayConfig config =
+    GatewayConfig.Builder builder =
         GatewayConfig.builder()
             .host(settings.host())
             .port(settings.port())
             .maxConnections(settings.maxConnections())
+            .maxConnectionsPerAddress(settings.maxConnectionsPerAddress())
             .idleTimeout(settings.idleTimeout())
+            .loginLock(
+                settings.loginFailuresPerDevice(),
+                settings.loginFailuresPerAddress(),
+                settings.loginFailureWindow(),
+                settings.loginLockDuration())
+            .loginFailureDelay(settings.loginFailureDelay())
+            .junkLimit(settings.maxInvalidFrames(), settings.junkTimeout())
+            .frameTimeout(settings.frameTimeout())
             .deviceRate(settings.deviceRate(), (int) Math.max(1, settings.deviceRate() * 10))
             // The gateway stops reading before the ingest queue is full, so a slow database
             // slows devices down instead of refusing their data.
             .maxPending(64, Math.max(1, settings.queueCapacity() - 1000))
-            .ioThreads(settings.effectiveIoThreads())
-            .build();
-    gateway = Hj212Gateway.start(config, ingest, registry, events);
+            .ioThreads(settings.effectiveIoThreads());
+    QingshanProperties.Hj212.Tls tls = settings.tls();
+    if (tls.enabled()) {
+      builder.tls(Path.of(tls.certificate()), Path.of(tls.privateKey()));
+    }
+    FileLimit.warnIfBelow(settings.maxConnections());
+    gateway = Hj212Gateway.start(builder.build(), ingest, registry, events);
     registerGauges();
-    log.info("HJ 212 gateway listening on {}:{}", settings.host(), gateway.port());
+    log.info(
+        "HJ 212 gateway listening on {}:{}{}",
+        settings.host(),
+        gateway.port(),
+        tls.enabled() ? " (TLS)" : "");
   }
 
   private void registerGauges() {
@@ -72,6 +90,9 @@ public class GatewayService implements SmartLifecycle {
     gauge("qingshan.hj212.invalid-packets", GatewayStats::invalid);
     gauge("qingshan.hj212.pending", GatewayStats::pending);
     gauge("qingshan.hj212.backpressure-pauses", GatewayStats::backpressurePauses);
+    gauge("qingshan.hj212.locked-out", GatewayStats::lockedOut);
+    gauge("qingshan.hj212.junk-closed", GatewayStats::junkClosed);
+    gauge("qingshan.hj212.second-connections", GatewayStats::secondConnections);
   }
 
   private void gauge(String name, ToDoubleFunction<GatewayStats> value) {

@@ -44,7 +44,11 @@ import org.springframework.test.context.TestPropertySource;
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
       // Packets wait for each other, so that good and bad ones share batches.
       "qingshan.hj212.commit-delay=50ms",
-      "qingshan.ingest.unknown-devices=5"
+      "qingshan.ingest.unknown-devices=5",
+      // Shared with GatewaySecurityHttpTest (one context): a low lock per MN, none per address.
+      "qingshan.hj212.login-failures-per-device=3",
+      "qingshan.hj212.login-failures-per-address=100000",
+      "qingshan.hj212.login-failure-delay=0s"
     })
 class IngestHardeningTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
