@@ -1,8 +1,10 @@
 package org.qingshan.server;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code qingshan.*}; every key is lower-case-with-dashes in configuration.
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param map the map page
  * @param hj212 the HJ 212 gateway and the observation store behind it
  * @param ingest what the store refuses as not real, and the list of refused devices
+ * @param upload which pages take files, and how large
  */
 @ConfigurationProperties("qingshan")
 public record QingshanProperties(
@@ -21,7 +24,23 @@ public record QingshanProperties(
     @DefaultValue Login login,
     @DefaultValue Map map,
     @DefaultValue Hj212 hj212,
-    @DefaultValue Ingest ingest) {
+    @DefaultValue Ingest ingest,
+    @DefaultValue Upload upload) {
+
+  /**
+   * File uploads. Only the pages named here take multipart requests; every other request with a
+   * multipart body is refused before its body is read, and so is an upload from someone not logged
+   * in, unless its page is listed as public.
+   *
+   * @param planImportMaxSize the largest plan document (the whole request) 规划导入 takes
+   * @param publicPaths pages that take uploads without a login (the public report page of a later
+   *     issue); none today
+   * @param publicMaxSize the largest request such a public page takes
+   */
+  public record Upload(
+      @DefaultValue("20MB") DataSize planImportMaxSize,
+      @DefaultValue List<String> publicPaths,
+      @DefaultValue("5MB") DataSize publicMaxSize) {}
 
   /**
    * @param maxFailures failed logins of one user name (or five times that from one address) that

@@ -1,5 +1,6 @@
 package org.qingshan.server.security;
 
+import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -44,7 +46,8 @@ class SecurityConfig {
       LoginThrottle throttle,
       AuditLog audit,
       org.qingshan.server.web.Messages messages,
-      SessionRegistry sessionRegistry)
+      SessionRegistry sessionRegistry,
+      QingshanProperties properties)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -98,6 +101,8 @@ class SecurityConfig {
             new LoginThrottleFilter(throttle, audit, messages),
             UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+        // Before the CSRF check, whose reading of the token makes the container read the body.
+        .addFilterBefore(UploadGate.of(properties.upload()), CsrfFilter.class)
         .headers(
             headers ->
                 headers
