@@ -53,7 +53,32 @@ public class AuditLog {
       String summary,
       Optional<?> before,
       Optional<?> after) {
-    repository.insert(
+    insert(actor, action, entityType, entityId, summary, before, after);
+  }
+
+  /**
+   * Records the first of a run of repeated events (failed logins of one name at one address) and
+   * returns the row's id, for {@link #updateRepeated} to keep the run in one row.
+   */
+  public long recordRepeated(
+      String actor, AuditAction action, String entityType, String summary, Object state) {
+    return insert(actor, action, entityType, null, summary, Optional.empty(), Optional.of(state));
+  }
+
+  /** Brings the row of a run of repeated events up to date: its count, its latest time. */
+  public void updateRepeated(long id, String summary, Object state) {
+    repository.update(id, truncate(summary, 500), toJson(state));
+  }
+
+  private long insert(
+      String actor,
+      AuditAction action,
+      String entityType,
+      Object entityId,
+      String summary,
+      Optional<?> before,
+      Optional<?> after) {
+    return repository.insert(
         truncate(actor, 64),
         action,
         entityType,

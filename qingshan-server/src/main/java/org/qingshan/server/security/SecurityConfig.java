@@ -1,7 +1,6 @@
 package org.qingshan.server.security;
 
 import org.qingshan.server.QingshanProperties;
-import org.qingshan.server.audit.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -44,8 +43,7 @@ class SecurityConfig {
   SecurityFilterChain web(
       HttpSecurity http,
       LoginThrottle throttle,
-      AuditLog audit,
-      org.qingshan.server.web.Messages messages,
+      LoginAudit loginAudit,
       SessionRegistry sessionRegistry,
       QingshanProperties properties)
       throws Exception {
@@ -89,7 +87,12 @@ class SecurityConfig {
                     .hasAnyRole("ADMIN", "PLANNER", "DISPATCHER", "LEADER")
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(new LoginFailureHandler(throttle))
+                    .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
             session ->
@@ -98,7 +101,7 @@ class SecurityConfig {
                     .sessionRegistry(sessionRegistry)
                     .expiredUrl("/login?expired"))
         .addFilterBefore(
-            new LoginThrottleFilter(throttle, audit, messages),
+            new LoginThrottleFilter(throttle, loginAudit),
             UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
         // Before the CSRF check, whose reading of the token makes the container read the body.

@@ -26,7 +26,12 @@ public final class WebSession {
   private String csrf = "";
 
   public WebSession(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("127.0.0.1", port);
+  }
+
+  /** A browser on another address of this machine ({@code [::1]}, say). */
+  public WebSession(String host, int port) {
+    this.base = "http://" + host + ":" + port;
     this.client =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
