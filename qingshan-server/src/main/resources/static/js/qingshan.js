@@ -15,4 +15,13 @@
       }
     });
   });
+  // A file larger than the page takes is refused by the server before it is sent; say so at once.
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+    input.addEventListener('change', function () {
+      var max = Number(input.getAttribute('data-max-bytes'));
+      var tooLarge = Array.prototype.some.call(input.files, function (f) { return f.size > max; });
+      input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large') : '');
+      input.reportValidity();
+    });
+  });
 })();

@@ -1,8 +1,10 @@
 package org.qingshan.server;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code qingshan.*}; every key is lower-case-with-dashes in configuration.
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param map the map page
  * @param hj212 the HJ 212 gateway and the observation store behind it
  * @param ingest what the store refuses as not real, and the list of refused devices
+ * @param upload which pages take files, and how large
  */
 @ConfigurationProperties("qingshan")
 public record QingshanProperties(
@@ -21,15 +24,43 @@ public record QingshanProperties(
     @DefaultValue Login login,
     @DefaultValue Map map,
     @DefaultValue Hj212 hj212,
-    @DefaultValue Ingest ingest) {
+    @DefaultValue Ingest ingest,
+    @DefaultValue Upload upload) {
 
   /**
-   * @param maxFailures failed logins of one user name (or five times that from one address) that
-   *     lock it
-   * @param lockDuration how long a lock lasts, and the window in which failures are counted
+   * File uploads. Only the pages named here take multipart requests; every other request with a
+   * multipart body is refused before its body is read, and so is an upload from someone not logged
+   * in, unless its page is listed as public.
+   *
+   * @param planImportMaxSize the largest plan document (the whole request) 规划导入 takes
+   * @param publicPaths pages that take uploads without a login (the public report page of a later
+   *     issue); none today
+   * @param publicMaxSize the largest request such a public page takes
+   */
+  public record Upload(
+      @DefaultValue("20MB") DataSize planImportMaxSize,
+      @DefaultValue List<String> publicPaths,
+      @DefaultValue("5MB") DataSize publicMaxSize) {}
+
+  /**
+   * Login throttling: growing waits instead of a lock, so that nobody can lock a real user out.
+   *
+   * @param freeFailures failed logins of a user name from one address (and of a user name from
+   *     anywhere) before each further attempt must wait: 2 s after the next failure, then 4, 8, …
+   * @param addressFactor an address may fail this many times {@code freeFailures} (whatever the
+   *     names) before it must wait likewise
+   * @param maxDelay the longest wait of a name at one address and of an address
+   * @param nameMaxDelay the longest wait the failures of a name from anywhere impose on another
+   *     address: short, so an outsider cannot keep a real user out; addresses the user logged in
+   *     from before do not wait for it at all
+   * @param window the failures of a name or address are forgotten once none came for this long
    */
   public record Login(
-      @DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockDuration) {}
+      @DefaultValue("5") int freeFailures,
+      @DefaultValue("5") int addressFactor,
+      @DefaultValue("15m") Duration maxDelay,
+      @DefaultValue("30s") Duration nameMaxDelay,
+      @DefaultValue("1h") Duration window) {}
 
   /**
    * @param tileUrl a tile server template such as an intranet or 天地图 URL; empty keeps the map

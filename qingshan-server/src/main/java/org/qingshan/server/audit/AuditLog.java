@@ -78,7 +78,29 @@ public class AuditLog {
         truncate(remoteAddr, 64));
   }
 
-  private void insert(
+  /**
+   * Records the first of a run of repeated events (failed logins of one name at one address) and
+   * returns the row's id, for {@link #updateRepeated} to keep the run in one row.
+   */
+  public long recordRepeated(
+      String actor, AuditAction action, String entityType, String summary, Object state) {
+    return insert(
+        actor,
+        action,
+        entityType,
+        null,
+        summary,
+        Optional.empty(),
+        Optional.of(state),
+        currentRemoteAddr());
+  }
+
+  /** Brings the row of a run of repeated events up to date: its count, its latest time. */
+  public void updateRepeated(long id, String summary, Object state) {
+    repository.update(id, truncate(summary, 500), toJson(state));
+  }
+
+  private long insert(
       String actor,
       AuditAction action,
       String entityType,
@@ -87,7 +109,7 @@ public class AuditLog {
       Optional<?> before,
       Optional<?> after,
       String remoteAddr) {
-    repository.insert(
+    return repository.insert(
         truncate(actor, 64),
         action,
         entityType,

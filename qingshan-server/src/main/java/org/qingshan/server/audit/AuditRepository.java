@@ -12,6 +12,8 @@ import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.qingshan.server.web.TimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -24,7 +26,7 @@ class AuditRepository {
     this.times = times;
   }
 
-  void insert(
+  long insert(
       String actor,
       AuditAction action,
       String entityType,
@@ -33,6 +35,7 @@ class AuditRepository {
       String before,
       String after,
       String remoteAddr) {
+    KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO audit_entry (occurred_at, actor, action, entity_type, entity_id, summary,"
                 + " before_state, after_state, remote_addr)"
@@ -46,6 +49,16 @@ class AuditRepository {
         .param("before", before)
         .param("after", after)
         .param("addr", remoteAddr)
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  /** A repeated event's row, brought up to date: its summary and state, not its time. */
+  void update(long id, String summary, String after) {
+    jdbc.sql("UPDATE audit_entry SET summary = :summary, after_state = :after WHERE id = :id")
+        .param("summary", summary)
+        .param("after", after)
+        .param("id", id)
         .update();
   }
 

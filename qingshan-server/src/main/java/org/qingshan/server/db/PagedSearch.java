@@ -17,6 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * page and the total are read. Values always travel as parameters, never in the SQL text.
  */
 public final class PagedSearch {
+  /** Stated in every LIKE: PostgreSQL and H2 agree on it, and nothing else is assumed. */
+  private static final char LIKE_ESCAPE = '\\';
+
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> params = new HashMap<>();
 
@@ -35,7 +38,7 @@ public final class PagedSearch {
         t -> {
           List<String> any = new ArrayList<>();
           for (String c : columns) {
-            any.add("LOWER(" + c + ") LIKE :text");
+            any.add("LOWER(" + c + ") LIKE :text ESCAPE '" + LIKE_ESCAPE + "'");
           }
           codes.forEach(
               (column, values) -> {
@@ -46,9 +49,25 @@ public final class PagedSearch {
                 }
               });
           conditions.add("(" + String.join(" OR ", any) + ")");
-          params.put("text", "%" + t.toLowerCase(Locale.ROOT) + "%");
+          params.put("text", "%" + literal(t.toLowerCase(Locale.ROOT)) + "%");
         });
     return this;
+  }
+
+  /**
+   * The text as LIKE reads it literally: {@code %} and {@code _} are characters a user searches for
+   * (50%, a_b), not wildcards that make the database try every split of a long value.
+   */
+  static String literal(String text) {
+    StringBuilder sb = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+        sb.append(LIKE_ESCAPE);
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   /** {@code column = value} when a value is given. */

@@ -3,8 +3,11 @@ package org.qingshan.server.plan;
 import static org.qingshan.server.security.Role.ADMIN;
 import static org.qingshan.server.security.Role.PLANNER;
 
+import java.util.Set;
+import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.security.Role;
+import org.qingshan.server.security.UploadEndpoint;
 import org.qingshan.server.web.MenuEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +18,13 @@ class PlanFeature {
   @Bean
   MenuEntry planImportMenu() {
     return new MenuEntry("nav.plan-import", "/plans/import", 50);
+  }
+
+  /** The plan document, within the size the bureau set (qingshan.upload.plan-import-max-size). */
+  @Bean
+  UploadEndpoint planUpload(QingshanProperties properties) {
+    return new UploadEndpoint(
+        "/plans/import", properties.upload().planImportMaxSize(), Set.of(ADMIN, PLANNER));
   }
 
   @Bean

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.qingshan.plan.DepartmentDirectory;
 import org.qingshan.plan.PlanImportException;
 import org.qingshan.plan.PlanImporter;
+import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
@@ -20,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,11 +41,23 @@ class PlanImportController {
   private final DepartmentService departments;
   private final ExcelExport excel;
   private final Messages messages;
+  private final DataSize maxSize;
 
-  PlanImportController(DepartmentService departments, ExcelExport excel, Messages messages) {
+  PlanImportController(
+      DepartmentService departments,
+      ExcelExport excel,
+      Messages messages,
+      QingshanProperties properties) {
     this.departments = departments;
     this.excel = excel;
     this.messages = messages;
+    this.maxSize = properties.upload().planImportMaxSize();
+  }
+
+  @ModelAttribute
+  void limits(Model model) {
+    model.addAttribute("maxBytes", maxSize.toBytes());
+    model.addAttribute("maxMegabytes", maxSize.toMegabytes());
   }
 
   @GetMapping

@@ -3,7 +3,9 @@ package org.qingshan.server.security;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.web.Messages;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
@@ -17,18 +19,20 @@ class LoginEvents {
   private final LoginThrottle throttle;
   private final AuditLog audit;
 
-  private final org.qingshan.server.web.Messages messages;
+  private final LoginAudit failures;
+  private final Messages messages;
 
-  LoginEvents(LoginThrottle throttle, AuditLog audit, org.qingshan.server.web.Messages messages) {
+  LoginEvents(LoginThrottle throttle, AuditLog audit, LoginAudit failures, Messages messages) {
     this.throttle = throttle;
     this.audit = audit;
+    this.failures = failures;
     this.messages = messages;
   }
 
   @EventListener
   void onSuccess(AuthenticationSuccessEvent event) {
     String name = event.getAuthentication().getName();
-    throttle.recordSuccess(name);
+    throttle.recordSuccess(name, address(event.getAuthentication()));
     audit.recordAs(
         name,
         AuditAction.LOGIN,
@@ -44,18 +48,13 @@ class LoginEvents {
     Authentication auth = event.getAuthentication();
     String name = auth.getName() == null ? "" : auth.getName();
     throttle.recordFailure(name, address(auth));
-    audit.recordAs(
-        name.isBlank() ? "?" : name,
+    failures.record(
         AuditAction.LOGIN_FAILED,
-        "session",
-        null,
-        messages.get(
-            event.getException()
-                    instanceof org.springframework.security.authentication.DisabledException
-                ? "audit.summary.login-disabled"
-                : "audit.summary.login-failed"),
-        Optional.empty(),
-        Optional.empty());
+        name,
+        address(auth),
+        event.getException() instanceof DisabledException
+            ? "audit.summary.login-disabled"
+            : "audit.summary.login-failed");
   }
 
   @EventListener

@@ -5,26 +5,23 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditAction;
-import org.qingshan.server.audit.AuditLog;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns a login attempt away before the password is checked while its user name or address is
- * locked, so a locked account answers the same whether the guess was right or not.
+ * Turns a login attempt away before the password is checked while its name or address must wait, so
+ * an attempt during the wait answers the same whether the guess was right or not, and tells the
+ * person how long to wait.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
   private final LoginThrottle throttle;
-  private final AuditLog audit;
+  private final LoginAudit audit;
 
-  private final org.qingshan.server.web.Messages messages;
-
-  LoginThrottleFilter(
-      LoginThrottle throttle, AuditLog audit, org.qingshan.server.web.Messages messages) {
+  LoginThrottleFilter(LoginThrottle throttle, LoginAudit audit) {
     this.throttle = throttle;
     this.audit = audit;
-    this.messages = messages;
   }
 
   @Override
@@ -37,18 +34,22 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String username = Optional.ofNullable(request.getParameter("username")).orElse("");
-    if (throttle.isLocked(username, request.getRemoteAddr())) {
-      audit.recordAs(
-          username.isBlank() ? "?" : username,
+    Optional<Duration> wait = throttle.waitBefore(username, request.getRemoteAddr());
+    if (wait.isPresent()) {
+      throttle.recordThrottled();
+      audit.record(
           AuditAction.LOGIN_LOCKED,
-          "session",
-          null,
-          messages.get("audit.summary.login-locked"),
-          Optional.empty(),
-          Optional.empty());
-      response.sendRedirect(request.getContextPath() + "/login?locked");
+          username,
+          request.getRemoteAddr(),
+          "audit.summary.login-locked");
+      response.sendRedirect(request.getContextPath() + "/login?wait=" + seconds(wait.get()));
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Whole seconds, rounded up: a person told "1 秒" must not be turned away again. */
+  static long seconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 }

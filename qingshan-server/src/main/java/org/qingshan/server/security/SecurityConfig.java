@@ -1,7 +1,6 @@
 package org.qingshan.server.security;
 
-import org.qingshan.server.audit.AuditLog;
-import org.qingshan.server.web.Messages;
+import org.qingshan.server.QingshanProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -43,10 +43,11 @@ class SecurityConfig {
   SecurityFilterChain web(
       HttpSecurity http,
       LoginThrottle throttle,
-      AuditLog audit,
-      Messages messages,
+      LoginAudit loginAudit,
       SessionRegistry sessionRegistry,
-      ObjectProvider<AccessRules> features)
+      QingshanProperties properties,
+      ObjectProvider<AccessRules> features,
+      ObjectProvider<UploadEndpoint> uploads)
       throws Exception {
     http.authorizeHttpRequests(
             auth -> {
@@ -65,7 +66,12 @@ class SecurityConfig {
               features.orderedStream().forEach(rules -> rules.authorize(auth));
               auth.anyRequest().authenticated();
             })
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(new LoginFailureHandler(throttle))
+                    .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
             session ->
@@ -74,9 +80,12 @@ class SecurityConfig {
                     .sessionRegistry(sessionRegistry)
                     .expiredUrl("/login?expired"))
         .addFilterBefore(
-            new LoginThrottleFilter(throttle, audit, messages),
+            new LoginThrottleFilter(throttle, loginAudit),
             UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+        // Before the CSRF check, whose reading of the token makes the container read the body.
+        .addFilterBefore(
+            UploadGate.of(uploads.orderedStream().toList(), properties.upload()), CsrfFilter.class)
         .headers(
             headers ->
                 headers

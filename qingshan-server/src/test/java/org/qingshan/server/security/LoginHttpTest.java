@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.support.DemoServerTest;
@@ -12,11 +13,13 @@ import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @DemoServerTest
 class LoginHttpTest {
   @LocalServerPort int port;
   @Autowired UserService users;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void pagesNeedALogin() {
@@ -56,23 +59,47 @@ class LoginHttpTest {
   }
 
   @Test
-  void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+  void anOutsidersFailuresDoNotKeepAnAdministratorOut() {
     users.create(
-        new UserForm("throttled", "被锁用户", null, "", EnumSet.of(Role.LEADER), true, "right-pass-1"),
+        new UserForm("guarded", "被猜用户", null, "", EnumSet.of(Role.ADMIN), true, "right-pass-1"),
         false);
-    WebSession s = new WebSession(port);
-    for (int i = 0; i < 3; i++) {
-      assertThat(WebSession.location(s.login("throttled", "bad-guess-" + i)))
-          .endsWith("/login?error");
-    }
-    HttpResponse<String> locked = s.login("throttled", "right-pass-1");
-    assertThat(WebSession.location(locked)).endsWith("/login?locked");
-    assertThat(s.get("/login?locked").body()).contains("已临时锁定");
-    assertThat(s.get("/").statusCode()).isEqualTo(302);
+    // The administrator's usual address: this machine's 127.0.0.1.
+    WebSession.loggedIn(port, "guarded", "right-pass-1");
 
-    // Another user from the same address is not locked by these few failures.
-    assertThat(WebSession.location(new WebSession(port).login("leader", "qingshan2026")))
+    WebSession attacker = new WebSession("[::1]", port);
+    for (int i = 0; i < 5; i++) {
+      assertThat(WebSession.location(attacker.login("guarded", "bad-guess-" + i)))
+          .contains("/login?");
+    }
+    // During its wait even the right password is turned away unchecked, and the page says how
+    // long to wait.
+    HttpResponse<String> refused = attacker.login("guarded", "right-pass-1");
+    assertThat(WebSession.location(refused)).contains("/login?wait=");
+    String page =
+        attacker.get(WebSession.location(refused).replaceFirst("^https?://[^/]+", "")).body();
+    assertThat(page).contains("秒后再试");
+
+    // The administrator, at their own address, logs in at once.
+    assertThat(WebSession.location(new WebSession(port).login("guarded", "right-pass-1")))
         .endsWith("/");
+  }
+
+  @Test
+  void repeatedFailuresAreOneAuditRowWithACount() {
+    users.create(
+        new UserForm("miscount", "输错用户", null, "", EnumSet.of(Role.LEADER), true, "right-pass-2"),
+        false);
+    WebSession s = new WebSession("[::1]", port);
+    s.login("miscount", "bad-1");
+    s.login("miscount", "bad-2");
+    List<String> rows =
+        jdbc.sql(
+                "SELECT summary FROM audit_entry WHERE actor = 'miscount'"
+                    + " AND action = 'LOGIN_FAILED'")
+            .query(String.class)
+            .list();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0)).contains("用户名或密码错误", "共 2 次");
   }
 
   @Test

@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
       "qingshan.demo-devices=false",
       "qingshan.db.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-      "qingshan.login.max-failures=3",
+      "qingshan.login.free-failures=3",
       "logging.level.root=WARN",
       "logging.level.org.qingshan=INFO"
     })

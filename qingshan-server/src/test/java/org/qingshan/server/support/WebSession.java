@@ -24,13 +24,19 @@ public final class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private final String base;
   private final HttpClient client;
+  private final CookieManager cookies = new CookieManager();
   private String csrf = "";
 
   public WebSession(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("127.0.0.1", port);
+  }
+
+  /** A browser on another address of this machine ({@code [::1]}, say). */
+  public WebSession(String host, int port) {
+    this.base = "http://" + host + ":" + port;
     this.client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -115,6 +121,17 @@ public final class WebSession {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "text/html")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The {@code Cookie} header this session sends, for requests written by hand. */
+  public String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
+  }
+
+  public String csrfToken() {
+    return csrf;
   }
 
   public static String location(HttpResponse<?> r) {
