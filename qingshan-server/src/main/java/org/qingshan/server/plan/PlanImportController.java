@@ -3,18 +3,22 @@ package org.qingshan.server.plan;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qingshan.plan.DepartmentDirectory;
+import org.qingshan.plan.ImportLimits;
 import org.qingshan.plan.PlanImportException;
 import org.qingshan.plan.PlanImporter;
+import org.qingshan.plan.PlanTooLargeException;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.qingshan.server.web.SearchText;
+import org.qingshan.server.web.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
@@ -37,11 +41,16 @@ class PlanImportController {
   private final DepartmentService departments;
   private final ExcelExport excel;
   private final Messages messages;
+  private final ImportLimits limits;
 
-  PlanImportController(DepartmentService departments, ExcelExport excel, Messages messages) {
+  PlanImportController(
+      DepartmentService departments, ExcelExport excel, Messages messages, Clock clock) {
     this.departments = departments;
     this.excel = excel;
     this.messages = messages;
+    // The importer's limits (expanded size, paragraphs, characters, 30 s) bound each upload; the
+    // server's clock measures the time budget.
+    this.limits = ImportLimits.defaults().withClock(clock);
   }
 
   @GetMapping
@@ -74,10 +83,17 @@ class PlanImportController {
         written -> departments.resolve(written).map(d -> Long.toString(d.id()));
     try {
       ImportedPlan imported =
-          ImportedPlan.of(name, new PlanImporter(directory).importBytes(name, file.getBytes()));
+          ImportedPlan.of(
+              name, new PlanImporter(directory, limits).importBytes(name, file.getBytes()));
       session.setAttribute(SESSION_KEY, imported);
       log.info("plan {} imported for review: {} tasks", name, imported.tasks().size());
       return "redirect:/plans/import";
+    } catch (PlanTooLargeException e) {
+      // Refused at a limit: worth an operator's eye (repeated, it is an attack), shown like any
+      // other reason. The message names the limit, never the file's content.
+      log.warn("plan upload refused at a limit: {}", e.getMessage());
+      model.addAttribute("importError", messages.get("plan.import.failed", name, e.getMessage()));
+      return "plans/import";
     } catch (PlanImportException e) {
       // The importer's reason is written for the user; nothing of the file is kept.
       model.addAttribute("importError", messages.get("plan.import.failed", name, e.getMessage()));
@@ -94,8 +110,7 @@ class PlanImportController {
       @RequestParam(required = false) String q, HttpSession session, HttpServletResponse response)
       throws IOException {
     ImportedPlan p =
-        imported(session)
-            .orElseThrow(() -> new org.qingshan.server.web.UserFacingException("plan.import.none"));
+        imported(session).orElseThrow(() -> new UserFacingException("plan.import.none"));
     List<List<?>> rows = new ArrayList<>();
     int n = 1;
     for (TaskRow t : filtered(p, q)) {
