@@ -38,8 +38,8 @@ public final class ParagraphAssembler {
           current == null
               || Numbering.parse(text).isPresent()
               || LineShape.startsWithLabel(text)
-              || LineShape.isHeading(current.text())
-              || (LineShape.endsTerminal(current.text())
+              || LineShape.isHeading(current.content())
+              || (LineShape.endsTerminal(current.content())
                   && !(hardWrapped && lastPart.length() >= fullWidth));
       if (startsNew) {
         current = new Paragraph(text, line.number());
