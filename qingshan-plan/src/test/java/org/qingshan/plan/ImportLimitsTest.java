@@ -18,6 +18,9 @@ import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
+import org.qingshan.plan.common.DepartmentDirectory;
+import org.qingshan.plan.common.ImportLimits;
+import org.qingshan.plan.common.PlanTooLargeException;
 
 /**
  * Files built to exhaust the importer (issue 11) are refused at a limit with a message in the

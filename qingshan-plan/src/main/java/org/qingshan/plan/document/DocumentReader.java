@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.qingshan.plan.ImportBudget;
-import org.qingshan.plan.PlanImportException;
-import org.qingshan.plan.PlanTooLargeException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanImportException;
+import org.qingshan.plan.common.PlanTooLargeException;
 
 /** Opens a plan file of any supported kind, choosing the reader by content and file name. */
 public final class DocumentReader {

@@ -8,8 +8,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
-import org.qingshan.plan.ImportBudget;
-import org.qingshan.plan.PlanTooLargeException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanTooLargeException;
 
 /**
  * Reads a plan published as a web page: block elements become lines, table rows become

@@ -5,9 +5,9 @@ import java.io.IOException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.qingshan.plan.ImportBudget;
-import org.qingshan.plan.ImportLimits;
-import org.qingshan.plan.PlanTooLargeException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.ImportLimits;
+import org.qingshan.plan.common.PlanTooLargeException;
 
 /**
  * Inflates a Word package into a small buffer once, counting, before POI reads it: POI keeps every

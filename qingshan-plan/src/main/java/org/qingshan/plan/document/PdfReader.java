@@ -13,10 +13,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.qingshan.plan.ImportBudget;
-import org.qingshan.plan.ImportLimits;
-import org.qingshan.plan.PlanImportException;
-import org.qingshan.plan.PlanTooLargeException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.ImportLimits;
+import org.qingshan.plan.common.PlanImportException;
+import org.qingshan.plan.common.PlanTooLargeException;
 
 /**
  * Reads the text layer of a PDF. Lines are layout lines (a paragraph wraps over several), so the

@@ -2,8 +2,8 @@ package org.qingshan.plan.document;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qingshan.plan.ImportBudget;
-import org.qingshan.plan.PlanTooLargeException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanTooLargeException;
 
 /** Reads a .txt plan (a conversion of a Word file, a PDF or a web page) line by line. */
 final class PlainTextReader {

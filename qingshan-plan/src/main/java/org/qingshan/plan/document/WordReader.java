@@ -14,8 +14,8 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.qingshan.plan.ImportBudget;
-import org.qingshan.plan.PlanImportException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanImportException;
 
 /**
  * Reads a .docx: each paragraph is a line; each row of a real Word table is one tab-separated line

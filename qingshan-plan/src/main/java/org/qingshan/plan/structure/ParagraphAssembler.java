@@ -2,8 +2,8 @@ package org.qingshan.plan.structure;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qingshan.plan.ImportBudget;
-import org.qingshan.plan.PlanTooLargeException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanTooLargeException;
 import org.qingshan.plan.document.SourceLine;
 
 /**

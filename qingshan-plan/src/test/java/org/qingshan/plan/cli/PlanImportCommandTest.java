@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qingshan.plan.DepartmentDirectory;
 import org.qingshan.plan.TestWordBomb;
+import org.qingshan.plan.common.DepartmentDirectory;
 
 /** The command line contract: JSON fields, exit codes, clear errors, never a stack trace. */
 class PlanImportCommandTest {

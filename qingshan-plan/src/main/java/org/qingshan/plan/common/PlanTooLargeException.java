@@ -1,4 +1,4 @@
-package org.qingshan.plan;
+package org.qingshan.plan.common;
 
 /**
  * The file goes beyond a limit of {@link ImportLimits} (size, count or time) and was refused before
