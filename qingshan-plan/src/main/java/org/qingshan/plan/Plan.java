@@ -3,11 +3,13 @@ package org.qingshan.plan;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.qingshan.plan.common.ImportWarning;
+import org.qingshan.plan.common.PlanPeriod;
 import org.qingshan.plan.indicator.IndicatorTarget;
 import org.qingshan.plan.placeholder.Placeholder;
 import org.qingshan.plan.project.KeyProject;
 import org.qingshan.plan.responsibility.StandingRule;
-import org.qingshan.plan.structure.Section;
 import org.qingshan.plan.task.Task;
 
 /**
@@ -41,8 +43,8 @@ public record Plan(
     return sections.stream().flatMap(Plan::tasksOf).toList();
   }
 
-  private static java.util.stream.Stream<Task> tasksOf(Section section) {
-    return java.util.stream.Stream.concat(
+  private static Stream<Task> tasksOf(Section section) {
+    return Stream.concat(
         section.tasks().stream(), section.sections().stream().flatMap(Plan::tasksOf));
   }
 

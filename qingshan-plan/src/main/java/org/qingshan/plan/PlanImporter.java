@@ -10,6 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.qingshan.plan.common.DepartmentDirectory;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.ImportLimits;
+import org.qingshan.plan.common.ImportWarning;
+import org.qingshan.plan.common.PlanImportException;
+import org.qingshan.plan.common.PlanTooLargeException;
 import org.qingshan.plan.document.DocumentReader;
 import org.qingshan.plan.document.SourceDocument;
 import org.qingshan.plan.document.SourceLine;
@@ -27,7 +33,6 @@ import org.qingshan.plan.structure.OutlineNode;
 import org.qingshan.plan.structure.Paragraph;
 import org.qingshan.plan.structure.ParagraphAssembler;
 import org.qingshan.plan.structure.PlanHeader;
-import org.qingshan.plan.structure.Section;
 import org.qingshan.plan.task.MarkerPlacement;
 import org.qingshan.plan.task.Task;
 import org.qingshan.plan.task.TaskCollector;
@@ -47,45 +52,59 @@ public final class PlanImporter {
       Pattern.compile("(牵\\s*头|主\\s*办|责\\s*任|配\\s*合)\\s*(单\\s*位|部\\s*门)\\s*[:：]|分工负责|牵头[，,、)）]");
 
   private final DepartmentDirectory directory;
+  private final ImportLimits limits;
 
   public PlanImporter() {
     this(DepartmentDirectory.none());
   }
 
   public PlanImporter(DepartmentDirectory directory) {
+    this(directory, ImportLimits.defaults());
+  }
+
+  /** An importer that refuses files beyond {@code limits} with a {@link PlanTooLargeException}. */
+  public PlanImporter(DepartmentDirectory directory, ImportLimits limits) {
     this.directory = directory;
+    this.limits = limits;
   }
 
   public Plan importFile(Path file) throws PlanImportException {
-    return importDocument(DocumentReader.read(file));
+    ImportBudget budget = ImportBudget.start(limits);
+    return importDocument(DocumentReader.read(file, budget), budget);
   }
 
   public Plan importBytes(String fileName, byte[] bytes) throws PlanImportException {
-    return importDocument(DocumentReader.read(fileName, bytes));
+    ImportBudget budget = ImportBudget.start(limits);
+    return importDocument(DocumentReader.read(fileName, bytes, budget), budget);
   }
 
-  public Plan importDocument(SourceDocument document) throws PlanImportException {
+  private Plan importDocument(SourceDocument document, ImportBudget budget)
+      throws PlanImportException {
     List<SourceLine> lines = document.lines();
     DocumentLayout layout = DocumentLayout.locate(lines);
     PlanHeader header = PlanHeader.read(lines, layout);
+    budget.checkTime();
     List<SourceLine> body =
         lines.subList(layout.bodyStart(), Math.max(layout.bodyStart(), layout.bodyEnd()));
     IndicatorTable table = IndicatorTableReader.read(body);
+    budget.checkTime();
     TaskCollector collector = new TaskCollector(directory);
     List<SourceLine> withoutIndicators = withoutLines(body, table.usedLines());
     List<TaskTable> taskTables = TaskTableReader.read(withoutIndicators, collector);
     Set<Integer> taskTableLines = new HashSet<>();
     taskTables.forEach(t -> taskTableLines.addAll(t.usedLines()));
+    budget.checkTime();
     List<SourceLine> text = withoutLines(withoutIndicators, taskTableLines);
-    List<Paragraph> paragraphs = ParagraphAssembler.assemble(text, document.hardWrapped());
+    List<Paragraph> paragraphs = ParagraphAssembler.assemble(text, document.hardWrapped(), budget);
     Outline outline = Outline.read(paragraphs, header.title());
+    budget.checkTime();
     if (outline.root().children().isEmpty() && outline.root().blocks().isEmpty()) {
       throw new PlanImportException("文件中没有找到规划正文（没有章节、段落或任务），不能作为规划导入");
     }
 
     TaskSplitter splitter = new TaskSplitter(collector, MarkerPlacement.of(outline));
     List<KeyProject> projects = new ArrayList<>();
-    Reader reader = new Reader(splitter, projects);
+    Reader reader = new Reader(splitter, projects, budget);
     List<Section> sections = new ArrayList<>();
     OutlineNode root = outline.root();
     List<Task> rootTasks =
@@ -143,18 +162,21 @@ public final class PlanImporter {
   private static final class Reader {
     private final TaskSplitter splitter;
     private final List<KeyProject> projects;
+    private final ImportBudget budget;
     private final Map<OutlineNode, Boolean> markerCache = new IdentityHashMap<>();
 
-    Reader(TaskSplitter splitter, List<KeyProject> projects) {
+    Reader(TaskSplitter splitter, List<KeyProject> projects, ImportBudget budget) {
       this.splitter = splitter;
       this.projects = projects;
+      this.budget = budget;
     }
 
-    Section section(OutlineNode node, boolean taskRegion) {
+    Section section(OutlineNode node, boolean taskRegion) throws PlanTooLargeException {
       return section(node, taskRegion, false);
     }
 
-    private Section section(OutlineNode node, boolean taskRegion, boolean inProjects) {
+    private Section section(OutlineNode node, boolean taskRegion, boolean inProjects)
+        throws PlanTooLargeException {
       boolean tasksHere = taskRegion && (!node.isFramework() || hasMarkers(node));
       boolean projectsHere =
           (node.isProjectList() || inProjects && !node.isFramework()) && !hasMarkers(node.blocks());
@@ -167,9 +189,11 @@ public final class PlanImporter {
           node.numbering().map(Numbering::token), node.heading(), node.line(), children, tasks);
     }
 
-    List<Task> tasks(OutlineNode node, boolean taskRegion, boolean projectList) {
+    List<Task> tasks(OutlineNode node, boolean taskRegion, boolean projectList)
+        throws PlanTooLargeException {
       List<Task> tasks = new ArrayList<>();
       for (Block block : node.blocks()) {
+        budget.checkTime();
         if (block.kind() == Block.Kind.BOX || projectList) {
           projects.addAll(KeyProjectReader.read(block.paragraphs()));
           continue;

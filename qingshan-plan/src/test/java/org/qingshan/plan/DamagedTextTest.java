@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.qingshan.plan.common.PlanImportException;
 
 /**
  * Damaged text (lost characters, stray brackets, tabs and labels, cut passages) must give a plan or

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qingshan.plan.common.PlanPeriod;
 import org.qingshan.plan.indicator.IndicatorTarget;
 import org.qingshan.plan.indicator.TargetKind;
 import org.qingshan.plan.task.Task;

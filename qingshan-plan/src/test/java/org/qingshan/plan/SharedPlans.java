@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Locates the shared plans (system property qingshan.shared.dir, else ../shared, ../../shared). */
-final class SharedPlans {
+public final class SharedPlans {
 
   private SharedPlans() {}
 
-  static Path plan(String fileName) {
+  public static Path plan(String fileName) {
     Optional<Path> dir =
         Stream.of(System.getProperty("qingshan.shared.dir"), "../shared", "../../shared")
             .filter(p -> p != null && !p.isBlank())

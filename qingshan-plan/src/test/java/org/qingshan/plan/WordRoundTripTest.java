@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
+import org.qingshan.plan.common.PlanPeriod;
 import org.qingshan.plan.indicator.IndicatorTarget;
 import org.qingshan.plan.indicator.TargetKind;
-import org.qingshan.plan.structure.Section;
 import org.qingshan.plan.task.Task;
 
 /** A small Word plan built in code, with a real Word table as its indicator table. */

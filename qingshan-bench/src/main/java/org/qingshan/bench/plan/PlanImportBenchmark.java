@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qingshan.plan.Plan;
-import org.qingshan.plan.PlanImportException;
 import org.qingshan.plan.PlanImporter;
+import org.qingshan.plan.common.PlanImportException;
 import org.qingshan.plan.json.PlanJson;
 
 /**

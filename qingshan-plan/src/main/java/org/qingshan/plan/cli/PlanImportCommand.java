@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import org.qingshan.plan.DepartmentDirectory;
 import org.qingshan.plan.Plan;
-import org.qingshan.plan.PlanImportException;
 import org.qingshan.plan.PlanImporter;
+import org.qingshan.plan.common.DepartmentDirectory;
+import org.qingshan.plan.common.PlanImportException;
 import org.qingshan.plan.json.PlanJson;
 
 /**

@@ -1,9 +1,9 @@
 package org.qingshan.plan.cli;
 
 import java.io.PrintStream;
-import org.qingshan.plan.ImportWarning;
 import org.qingshan.plan.Plan;
-import org.qingshan.plan.structure.Section;
+import org.qingshan.plan.Section;
+import org.qingshan.plan.common.ImportWarning;
 import org.qingshan.plan.task.Task;
 
 /** The readable summary printed without --json: counts, the heading tree to depth 2, warnings. */

@@ -5,18 +5,27 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.qingshan.plan.PlanImportException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanImportException;
+import org.qingshan.plan.common.PlanTooLargeException;
 
 /** Opens a plan file of any supported kind, choosing the reader by content and file name. */
 public final class DocumentReader {
 
+  private static final long MB = 1024L * 1024L;
+
   private DocumentReader() {}
 
-  public static SourceDocument read(Path file) throws PlanImportException {
+  public static SourceDocument read(Path file, ImportBudget budget) throws PlanImportException {
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
         throw new PlanImportException("不是文件而是目录：" + file);
+      }
+      long size = Files.size(file);
+      if (size > maxFileBytes(budget)) {
+        throw new PlanTooLargeException(
+            "文件过大：" + size / MB + " MB，超过 " + maxFileBytes(budget) / MB + " MB 的上限，已拒绝导入");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -24,17 +33,22 @@ public final class DocumentReader {
     } catch (IOException e) {
       throw new PlanImportException("无法读取文件 " + file + "：" + WordReader.describe(e), e);
     }
-    return read(file.getFileName().toString(), bytes);
+    return read(file.getFileName().toString(), bytes, budget);
   }
 
-  public static SourceDocument read(String fileName, byte[] bytes) throws PlanImportException {
+  /**
+   * Reads an upload. Its size is the caller's to bound (the server's multipart limit); what it
+   * expands to and how long it takes is bounded by the budget.
+   */
+  public static SourceDocument read(String fileName, byte[] bytes, ImportBudget budget)
+      throws PlanImportException {
     String name = fileName.toLowerCase(Locale.ROOT);
     if (startsWith(bytes, "%PDF")) {
-      return PdfReader.read(fileName, bytes);
+      return PdfReader.read(fileName, bytes, budget);
     }
     if (startsWith(bytes, "PK")) {
       if (name.endsWith(".docx") || !name.endsWith(".txt")) {
-        return WordReader.read(fileName, bytes);
+        return WordReader.read(fileName, bytes, budget);
       }
     }
     if (name.endsWith(".pdf")) {
@@ -46,11 +60,17 @@ public final class DocumentReader {
     if (name.endsWith(".doc") || startsWith(bytes, "\u00D0\u00CF\u0011\u00E0")) {
       throw new PlanImportException("不支持旧版 Word .doc 格式，请在 Word 中另存为 .docx 后再导入");
     }
+    budget.checkTime();
     String text = TextDecoder.decode(bytes);
     if (name.endsWith(".html") || name.endsWith(".htm") || HtmlReader.looksLikeHtml(text)) {
-      return HtmlReader.read(fileName, text);
+      return HtmlReader.read(fileName, text, budget);
     }
-    return PlainTextReader.read(fileName, text);
+    return PlainTextReader.read(fileName, text, budget);
+  }
+
+  /** A file beyond this cannot hold a plan within the limits, whatever its kind. */
+  private static long maxFileBytes(ImportBudget budget) {
+    return Math.max(budget.limits().maxCharacters() * 4, budget.limits().maxPackageBytes());
   }
 
   private static boolean startsWith(byte[] bytes, String prefix) {

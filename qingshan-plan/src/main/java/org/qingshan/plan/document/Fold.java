@@ -17,6 +17,34 @@ public final class Fold {
     return new String(chars);
   }
 
+  /**
+   * {@link #width(String)} as a view that folds each character when it is read: a pattern anchored
+   * at the start of a long paragraph reads a few characters, not the paragraph.
+   */
+  public static CharSequence widthView(CharSequence text) {
+    return new CharSequence() {
+      @Override
+      public int length() {
+        return text.length();
+      }
+
+      @Override
+      public char charAt(int index) {
+        return width(text.charAt(index));
+      }
+
+      @Override
+      public CharSequence subSequence(int start, int end) {
+        return width(text.subSequence(start, end).toString());
+      }
+
+      @Override
+      public String toString() {
+        return width(text.toString());
+      }
+    };
+  }
+
   public static char width(char c) {
     if (c >= '\uFF01' && c <= '\uFF5E') {
       return (char) (c - 0xFEE0);

@@ -1,5 +1,6 @@
 package org.qingshan.plan.document;
 
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -7,6 +8,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanTooLargeException;
 
 /**
  * Reads a plan published as a web page: block elements become lines, table rows become
@@ -46,14 +49,18 @@ final class HtmlReader {
 
   static boolean looksLikeHtml(String text) {
     String start = text.stripLeading();
-    String head =
-        start.substring(0, Math.min(start.length(), 200)).toLowerCase(java.util.Locale.ROOT);
+    String head = start.substring(0, Math.min(start.length(), 200)).toLowerCase(Locale.ROOT);
     return head.startsWith("<!doctype html")
         || head.startsWith("<html")
         || head.startsWith("<?xml") && head.contains("<html");
   }
 
-  static SourceDocument read(String fileName, String html) {
+  static SourceDocument read(String fileName, String html, ImportBudget budget)
+      throws PlanTooLargeException {
+    // Markup takes room too: a page may be several times its text, not thousands of times.
+    if (html.length() / 8 > budget.limits().maxCharacters()) {
+      budget.characters(html.length() / 8);
+    }
     Document document = Jsoup.parse(html);
     document.select("script, style, noscript, template").remove();
     StringBuilder text = new StringBuilder();
@@ -84,7 +91,7 @@ final class HtmlReader {
               }
             });
     // Each cell ends with a tab; the one after the last cell goes, empty cells stay.
-    return PlainTextReader.read(fileName, text.toString().replace("\t\n", "\n"));
+    return PlainTextReader.read(fileName, text.toString().replace("\t\n", "\n"), budget);
   }
 
   private static void newLine(StringBuilder text) {

@@ -5,7 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.qingshan.plan.PlanImportException;
+import org.qingshan.plan.common.PlanImportException;
 
 /**
  * Decodes a text file of unknown encoding. County files come as UTF-8 (with or without BOM) or as

@@ -14,7 +14,8 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.qingshan.plan.PlanImportException;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanImportException;
 
 /**
  * Reads a .docx: each paragraph is a line; each row of a real Word table is one tab-separated line
@@ -25,35 +26,47 @@ final class WordReader {
 
   private WordReader() {}
 
-  static SourceDocument read(String fileName, byte[] bytes) throws PlanImportException {
+  static SourceDocument read(String fileName, byte[] bytes, ImportBudget budget)
+      throws PlanImportException {
+    try {
+      PackageScan.check(bytes, budget);
+    } catch (IOException | RuntimeException e) {
+      throw new PlanImportException("无法读取 Word 文档（文件损坏或不是 .docx 格式）：" + describe(e), e);
+    }
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
       List<SourceLine> lines = new ArrayList<>();
       AutoNumbers numbers = new AutoNumbers();
       for (IBodyElement element : document.getBodyElements()) {
         if (element instanceof XWPFParagraph paragraph) {
           String text = numbers.prefix(paragraph) + paragraph.getText();
-          lines.add(new SourceLine(lines.size() + 1, TextCleaner.clean(text), false));
+          add(lines, TextCleaner.clean(text), false, budget);
         } else if (element instanceof XWPFTable table) {
           boolean box = table.getRows().stream().allMatch(r -> r.getTableCells().size() == 1);
           for (XWPFTableRow row : table.getRows()) {
+            budget.cells(row.getTableCells().size());
             if (box) {
               // A one-column table is a framed box (专栏) or framed text: its paragraphs are lines.
               for (XWPFParagraph paragraph : row.getCell(0).getParagraphs()) {
-                lines.add(
-                    new SourceLine(
-                        lines.size() + 1, TextCleaner.clean(paragraph.getText()), false));
+                add(lines, TextCleaner.clean(paragraph.getText()), false, budget);
               }
             } else {
-              lines.add(new SourceLine(lines.size() + 1, rowText(row), true));
+              add(lines, rowText(row), true, budget);
             }
           }
-          lines.add(new SourceLine(lines.size() + 1, "", false));
+          add(lines, "", false, budget);
         }
       }
       return new SourceDocument(fileName, lines, false);
     } catch (IOException | RuntimeException e) {
       throw new PlanImportException("无法读取 Word 文档（文件损坏或不是 .docx 格式）：" + describe(e), e);
     }
+  }
+
+  private static void add(
+      List<SourceLine> lines, String text, boolean tableRow, ImportBudget budget)
+      throws PlanImportException {
+    budget.paragraph(text);
+    lines.add(new SourceLine(lines.size() + 1, text, tableRow));
   }
 
   private static String rowText(XWPFTableRow row) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.qingshan.plan.ImportWarning;
+import org.qingshan.plan.common.ImportWarning;
 import org.qingshan.plan.document.SourceLine;
 import org.qingshan.plan.indicator.TableLayout.Column;
 import org.qingshan.plan.structure.Numbering;

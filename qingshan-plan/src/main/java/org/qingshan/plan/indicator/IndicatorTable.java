@@ -2,7 +2,7 @@ package org.qingshan.plan.indicator;
 
 import java.util.List;
 import java.util.Set;
-import org.qingshan.plan.ImportWarning;
+import org.qingshan.plan.common.ImportWarning;
 
 /**
  * The indicator table of a plan. {@code missing} is true when the document shows that a table was

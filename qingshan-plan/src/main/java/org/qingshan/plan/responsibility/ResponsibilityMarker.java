@@ -2,6 +2,7 @@ package org.qingshan.plan.responsibility;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One responsibility marker found in a paragraph: its span ({@code start}..{@code end} in the
@@ -33,6 +34,6 @@ public record ResponsibilityMarker(
   }
 
   public List<String> names() {
-    return java.util.stream.Stream.of(lead, support, responsible).flatMap(List::stream).toList();
+    return Stream.of(lead, support, responsible).flatMap(List::stream).toList();
   }
 }

@@ -10,10 +10,8 @@ import org.qingshan.plan.document.Fold;
  * （一）/(一), 1., （1）, 1.1, ①. {@code end} is where the text after the number starts.
  */
 public record Numbering(Style style, String token, int end) {
-  private static final java.util.regex.Pattern TRAILING_SEPARATOR =
-      java.util.regex.Pattern.compile("[、.．\\s]+$");
-  private static final java.util.regex.Pattern DECORATION =
-      java.util.regex.Pattern.compile("[()（）第章节部分篇、.．\\s]");
+  private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[、.．\\s]+$");
+  private static final Pattern DECORATION = Pattern.compile("[()（）第章节部分篇、.．\\s]");
 
   /** Styles from outermost to innermost, in the order plans nest them. */
   public enum Style {
@@ -44,12 +42,16 @@ public record Numbering(Style style, String token, int end) {
     }
   }
 
-  public static Optional<Numbering> parse(String text) {
-    String folded = Fold.width(text);
+  /**
+   * The numbering at the start of {@code text}. Every style is anchored at the start, so only the
+   * characters up to the number's end are read (joining lines asks this of a growing paragraph).
+   */
+  public static Optional<Numbering> parse(CharSequence text) {
+    CharSequence folded = Fold.widthView(text);
     for (Style style : Style.values()) {
       Matcher m = style.pattern.matcher(folded);
-      if (m.find()) {
-        String token = text.substring(0, m.end()).strip();
+      if (m.lookingAt()) {
+        String token = text.subSequence(0, m.end()).toString().strip();
         token = TRAILING_SEPARATOR.matcher(token).replaceAll("");
         return Optional.of(new Numbering(style, token, m.end()));
       }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A heading while the outline is being read; becomes a {@link Section} once tasks are known. */
+/**
+ * A heading while the outline is being read; becomes a section of the plan once tasks are known.
+ */
 public final class OutlineNode {
 
   private static final Pattern FRAMEWORK =

@@ -30,6 +30,11 @@ public final class Paragraph {
     text.append(part);
   }
 
+  /** The text so far without copying it, for judging a paragraph while lines are joined. */
+  CharSequence content() {
+    return text;
+  }
+
   public String text() {
     if (cachedText == null) {
       cachedText = text.toString();

@@ -2,6 +2,8 @@ package org.qingshan.plan.structure;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qingshan.plan.common.ImportBudget;
+import org.qingshan.plan.common.PlanTooLargeException;
 import org.qingshan.plan.document.SourceLine;
 
 /**
@@ -14,12 +16,15 @@ public final class ParagraphAssembler {
 
   private ParagraphAssembler() {}
 
-  public static List<Paragraph> assemble(List<SourceLine> lines, boolean hardWrapped) {
+  public static List<Paragraph> assemble(
+      List<SourceLine> lines, boolean hardWrapped, ImportBudget budget)
+      throws PlanTooLargeException {
     int fullWidth = hardWrapped ? typicalFullLine(lines) : Integer.MAX_VALUE;
     List<Paragraph> paragraphs = new ArrayList<>();
     Paragraph current = null;
     String lastPart = "";
     for (SourceLine line : lines) {
+      budget.checkTime();
       String text = line.text();
       if (text.isBlank()) {
         continue;
@@ -33,8 +38,8 @@ public final class ParagraphAssembler {
           current == null
               || Numbering.parse(text).isPresent()
               || LineShape.startsWithLabel(text)
-              || LineShape.isHeading(current.text())
-              || (LineShape.endsTerminal(current.text())
+              || LineShape.isHeading(current.content())
+              || (LineShape.endsTerminal(current.content())
                   && !(hardWrapped && lastPart.length() >= fullWidth));
       if (startsNew) {
         current = new Paragraph(text, line.number());

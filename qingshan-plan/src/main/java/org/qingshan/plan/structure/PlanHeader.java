@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.qingshan.plan.PlanPeriod;
+import org.qingshan.plan.common.PlanPeriod;
 import org.qingshan.plan.document.Fold;
 import org.qingshan.plan.document.SourceLine;
 

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qingshan.plan.DepartmentDirectory;
+import org.qingshan.plan.TestWordBomb;
+import org.qingshan.plan.common.DepartmentDirectory;
 
 /** The command line contract: JSON fields, exit codes, clear errors, never a stack trace. */
 class PlanImportCommandTest {
@@ -151,6 +152,18 @@ class PlanImportCommandTest {
     assertThat(reasons.get(2)).contains("PDF");
     assertThat(reasons.get(3)).contains("为空");
     assertThat(reasons.get(4)).contains("不是文本文件");
+  }
+
+  @Test
+  void anExpandingWordFileExitsOneWithTheLimitNamed() throws Exception {
+    Path bomb = dir.resolve("bomb.docx");
+    Files.write(bomb, TestWordBomb.write(95L * 1024 * 1024));
+    assertThat(run(DepartmentDirectory.none(), bomb.toString(), "--json")).isEqualTo(1);
+    assertThat(stdout()).isEmpty();
+    assertThat(stderr().strip())
+        .startsWith("错误：Word 文档解压后过大")
+        .contains("压缩炸弹")
+        .doesNotContain("Exception");
   }
 
   @Test

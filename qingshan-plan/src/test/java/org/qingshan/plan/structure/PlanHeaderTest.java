@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qingshan.plan.PlanPeriod;
+import org.qingshan.plan.common.PlanPeriod;
 import org.qingshan.plan.document.SourceLine;
 
 class PlanHeaderTest {

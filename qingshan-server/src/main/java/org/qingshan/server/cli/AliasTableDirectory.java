@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.qingshan.plan.DepartmentDirectory;
+import org.qingshan.plan.common.DepartmentDirectory;
 import org.qingshan.server.department.DepartmentNames;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.qingshan.hj212.cli.Hj212CheckCommand;
 import org.qingshan.hj212.cli.Hj212ReplayCommand;
-import org.qingshan.plan.DepartmentDirectory;
 import org.qingshan.plan.cli.PlanImportCommand;
+import org.qingshan.plan.common.DepartmentDirectory;
 import org.qingshan.standards.cli.AqiCommand;
 import org.qingshan.standards.cli.WaterCommand;
 

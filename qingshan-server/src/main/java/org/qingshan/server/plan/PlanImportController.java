@@ -3,12 +3,15 @@ package org.qingshan.server.plan;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.qingshan.plan.DepartmentDirectory;
-import org.qingshan.plan.PlanImportException;
 import org.qingshan.plan.PlanImporter;
+import org.qingshan.plan.common.DepartmentDirectory;
+import org.qingshan.plan.common.ImportLimits;
+import org.qingshan.plan.common.PlanImportException;
+import org.qingshan.plan.common.PlanTooLargeException;
 import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.web.ExcelExport;
@@ -42,16 +45,21 @@ class PlanImportController {
   private final ExcelExport excel;
   private final Messages messages;
   private final DataSize maxSize;
+  private final ImportLimits limits;
 
   PlanImportController(
       DepartmentService departments,
       ExcelExport excel,
       Messages messages,
-      QingshanProperties properties) {
+      QingshanProperties properties,
+      Clock clock) {
     this.departments = departments;
     this.excel = excel;
     this.messages = messages;
     this.maxSize = properties.upload().planImportMaxSize();
+    // The importer's limits (expanded size, paragraphs, characters, 30 s) bound each upload; the
+    // server's clock measures the time budget.
+    this.limits = ImportLimits.defaults().withClock(clock);
   }
 
   @ModelAttribute
@@ -90,10 +98,17 @@ class PlanImportController {
         written -> departments.resolve(written).map(d -> Long.toString(d.id()));
     try {
       ImportedPlan imported =
-          ImportedPlan.of(name, new PlanImporter(directory).importBytes(name, file.getBytes()));
+          ImportedPlan.of(
+              name, new PlanImporter(directory, limits).importBytes(name, file.getBytes()));
       session.setAttribute(SESSION_KEY, imported);
       log.info("plan {} imported for review: {} tasks", name, imported.tasks().size());
       return "redirect:/plans/import";
+    } catch (PlanTooLargeException e) {
+      // Refused at a limit: worth an operator's eye (repeated, it is an attack), shown like any
+      // other reason. The message names the limit, never the file's content.
+      log.warn("plan upload refused at a limit: {}", e.getMessage());
+      model.addAttribute("importError", messages.get("plan.import.failed", name, e.getMessage()));
+      return "plans/import";
     } catch (PlanImportException e) {
       // The importer's reason is written for the user; nothing of the file is kept.
       model.addAttribute("importError", messages.get("plan.import.failed", name, e.getMessage()));

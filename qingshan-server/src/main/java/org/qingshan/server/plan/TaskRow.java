@@ -3,7 +3,7 @@ package org.qingshan.server.plan;
 import java.util.ArrayList;
 import java.util.List;
 import org.qingshan.plan.Plan;
-import org.qingshan.plan.structure.Section;
+import org.qingshan.plan.Section;
 import org.qingshan.plan.task.DepartmentAssignment;
 import org.qingshan.plan.task.Task;
 

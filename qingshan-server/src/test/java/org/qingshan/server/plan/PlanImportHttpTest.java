@@ -3,10 +3,13 @@ package org.qingshan.server.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
@@ -68,6 +71,43 @@ class PlanImportHttpTest {
     assertThat(broken.statusCode()).isEqualTo(200);
     assertThat(broken.body()).contains("无法导入“损坏.docx”").doesNotContain("Exception");
     assertThat(planner.get("/plans/import").body()).contains("推进重点行业超低排放改造");
+  }
+
+  /** Issue 11: a Word upload whose document part expands far beyond any plan. */
+  @Test
+  void anExpandingWordFileIsRefusedWithTheLimitNamed() throws Exception {
+    WebSession planner = WebSession.loggedIn(port, "planner", "qingshan2026");
+    planner.get("/plans/import");
+    planner.upload("/plans/import", "file", "a.txt", PLAN.getBytes(StandardCharsets.UTF_8));
+    planner.get("/plans/import");
+    HttpResponse<String> refused =
+        planner.upload("/plans/import", "file", "规划.docx", expandingDocx(24 * 1024 * 1024));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("无法导入“规划.docx”：Word 文档")
+        .contains("压缩炸弹")
+        .doesNotContain("Exception");
+    assertThat(planner.get("/plans/import").body()).contains("推进重点行业超低排放改造");
+  }
+
+  /** A zip holding a document part of {@code expanded} bytes of one repeated paragraph. */
+  private static byte[] expandingDocx(int expanded) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+      zip.write(
+          "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+              .getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      byte[] paragraph =
+          "<w:p><w:r><w:t>加强扬尘管控。</w:t></w:r></w:p>".getBytes(StandardCharsets.UTF_8);
+      for (int written = 0; written < expanded; written += paragraph.length) {
+        zip.write(paragraph);
+      }
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
   }
 
   @Test

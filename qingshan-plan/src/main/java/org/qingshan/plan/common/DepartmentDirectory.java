@@ -1,4 +1,4 @@
-package org.qingshan.plan;
+package org.qingshan.plan.common;
 
 import java.util.Optional;
 

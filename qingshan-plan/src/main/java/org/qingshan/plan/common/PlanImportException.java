@@ -1,4 +1,4 @@
-package org.qingshan.plan;
+package org.qingshan.plan.common;
 
 /**
  * The file cannot be read as a plan; the message names the problem in words a planner understands.

@@ -1,4 +1,4 @@
-package org.qingshan.plan.structure;
+package org.qingshan.plan;
 
 import java.util.List;
 import java.util.Optional;
