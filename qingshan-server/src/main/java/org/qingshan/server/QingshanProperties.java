@@ -12,7 +12,6 @@ import org.springframework.util.unit.DataSize;
  * @param demo whether this run is the demo ({@code ./qingshan demo}): seed the demo county
  * @param publicUrl the address printed at start-up for people to open
  * @param login login throttling
- * @param map the map page
  * @param hj212 the HJ 212 gateway and the observation store behind it
  * @param ingest what the store refuses as not real, and the list of refused devices
  * @param upload which pages take files, and how large
@@ -22,7 +21,6 @@ public record QingshanProperties(
     @DefaultValue("false") boolean demo,
     @DefaultValue("") String publicUrl,
     @DefaultValue Login login,
-    @DefaultValue Map map,
     @DefaultValue Hj212 hj212,
     @DefaultValue Ingest ingest,
     @DefaultValue Upload upload) {
@@ -61,17 +59,6 @@ public record QingshanProperties(
       @DefaultValue("15m") Duration maxDelay,
       @DefaultValue("30s") Duration nameMaxDelay,
       @DefaultValue("1h") Duration window) {}
-
-  /**
-   * @param tileUrl a tile server template such as an intranet or 天地图 URL; empty keeps the map
-   *     offline on the county outline alone
-   * @param tileAttribution the attribution the tile provider requires
-   * @param outline the county outline as GeoJSON (a file path, or classpath: resource)
-   */
-  public record Map(
-      @DefaultValue("") String tileUrl,
-      @DefaultValue("") String tileAttribution,
-      @DefaultValue("classpath:geo/demo-county.geojson") String outline) {}
 
   /**
    * @param enabled whether the gateway listens

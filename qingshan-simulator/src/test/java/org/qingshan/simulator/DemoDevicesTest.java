@@ -1,6 +1,7 @@
 package org.qingshan.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.command.QnGenerator;
@@ -86,12 +88,15 @@ class DemoDevicesTest {
       return packets.stream().filter(p).toList();
     }
 
-    void awaitUntil(Predicate<Store> condition) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!condition.test(this) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
+    void awaitUntil(Predicate<Store> condition) {
+      try {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> condition.test(this));
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError("condition not reached; received " + summary(), e);
       }
-      assertThat(condition.test(this)).as("condition reached; received %s", summary()).isTrue();
     }
   }
 

@@ -1,12 +1,14 @@
 package org.qingshan.hj212.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -66,10 +68,10 @@ class CorpusReplayTest {
         }
         out.flush();
         socket.shutdownOutput();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (stored.get() < expectedValid && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> stored.get() >= expectedValid);
         drain.join(10_000);
       }
       assertThat(stored.get()).isEqualTo(expectedValid);

@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,9 +28,12 @@ import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceForm;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
+import org.qingshan.server.security.Role;
 import org.qingshan.server.support.ChromiumAvailable;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.user.UserForm;
+import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -42,6 +46,7 @@ class BrowserTest {
   static Browser browser;
 
   @LocalServerPort int port;
+  @Autowired UserService users;
 
   @BeforeAll
   static void startBrowser() {
@@ -289,5 +294,39 @@ class BrowserTest {
       assertThat(((Number) width).intValue()).isLessThanOrEqualTo(390);
     }
     assertThat(problems).isEmpty();
+  }
+
+  /** A new user must change the password given to them, and is told it is changed. */
+  @Test
+  void changingThePasswordSaysSoAndTheNewOneLogsIn() {
+    users.create(
+        new UserForm("pwbrowser", "改密测试", null, "", EnumSet.of(Role.LEADER), true, "Start-2026-qs"),
+        true);
+    try (BrowserContext context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate(url("/"));
+      page.getByLabel("用户名").fill("pwbrowser");
+      page.getByLabel("密码").fill("Start-2026-qs");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+      page.waitForURL(u -> u.contains("/account/password"));
+
+      page.getByLabel("当前密码").fill("Start-2026-qs");
+      page.getByLabel("新密码", new Page.GetByLabelOptions().setExact(true))
+          .fill("Lvshui-Qingshan-88");
+      page.getByLabel("再次输入新密码").fill("Lvshui-Qingshan-88");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+      page.waitForLoadState();
+
+      assertThat(page.url()).doesNotContain("/login");
+      assertThat(page.locator("body").innerText()).contains("密码已修改").doesNotContain("安全退出");
+
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
+      page.waitForURL("**/login?logout");
+      page.getByLabel("用户名").fill("pwbrowser");
+      page.getByLabel("密码").fill("Lvshui-Qingshan-88");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+      page.waitForURL(u -> !u.contains("/login"));
+      assertThat(page.url()).doesNotContain("/account/password");
+    }
   }
 }

@@ -1,8 +1,9 @@
 package org.qingshan.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.QingshanApplication;
 import org.qingshan.server.device.Device;
@@ -46,11 +47,9 @@ class DemoMonitoringTest {
       assertThat(d.departmentId()).as("placed in a town").isPresent();
       assertThat(d.longitude()).isPresent();
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline
-        && !(profiles.stream().allMatch(p -> gateway.isOnline(p.mn())) && hourRows() > 0)) {
-      Thread.sleep(200);
-    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> profiles.stream().allMatch(p -> gateway.isOnline(p.mn())) && hourRows() > 0);
     assertThat(profiles).allMatch(p -> gateway.isOnline(p.mn()));
     assertThat(hourRows()).as("history backlog stored").isPositive();
 

@@ -2,15 +2,17 @@ package org.qingshan.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -276,7 +278,7 @@ class GatewayIngestTest {
                 .statusCode())
         .isEqualTo(403);
     assertThat(grid.getBytes("/map/devices.geojson").body())
-        .asString(java.nio.charset.StandardCharsets.UTF_8)
+        .asString(StandardCharsets.UTF_8)
         .contains(own.mn())
         .doesNotContain(other.mn());
     assertThat(grid.get("/devices/" + own.id()).statusCode()).isEqualTo(200);
@@ -286,13 +288,7 @@ class GatewayIngestTest {
         .isEqualTo(403);
   }
 
-  private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 15 s");
-      }
-      Thread.sleep(50);
-    }
+  private static void waitFor(BooleanSupplier condition) {
+    await().atMost(Duration.ofSeconds(15)).until(condition::getAsBoolean);
   }
 }
