@@ -88,6 +88,11 @@ public final class Hj212FrameDecoder extends ByteToMessageDecoder {
     }
   }
 
+  /** Bytes received and not yet a frame. */
+  int heldBytes() {
+    return actualReadableBytes();
+  }
+
   private void scan(ByteBuf in, List<Object> out, boolean eof) {
     while (in.isReadable()) {
       Optional<byte[]> candidate = scanner.next(in, eof);

@@ -93,4 +93,21 @@ class Hj212FrameDecoderTest {
     assertThat(cns(feed(false, A.substring(0, 40), A.substring(40) + "\r\n")))
         .containsExactly("1062");
   }
+
+  @Test
+  void junkWithoutLineEndsOrAFrameThatNeverEndsHoldsAtMostTheLongestFrame() {
+    Hj212FrameDecoder decoder = new Hj212FrameDecoder(PacketDecoder.standard());
+    EmbeddedChannel ch = new EmbeddedChannel(decoder);
+    // the longest candidate: "##", 4 digits, 9999 bytes, 4 CRC digits, a line end
+    int longest = 6 + 9999 + 4 + 2;
+    String chunk = "x".repeat(1024);
+    for (int i = 0; i < 2000; i++) {
+      ch.writeInbound(Unpooled.copiedBuffer(i == 0 ? "##9999" : chunk, StandardCharsets.UTF_8));
+      assertThat(decoder.heldBytes()).isLessThanOrEqualTo(longest + chunk.length());
+      while (ch.readInbound() != null) {
+        // invalid frames, dropped
+      }
+    }
+    ch.finishAndReleaseAll();
+  }
 }
