@@ -112,7 +112,6 @@ time (java ${QINGSHAN_LOAD_JAVA_OPTS:-} -cp qingshan-bench/target/benchmarks.jar
   --warmup "$warmup" --poison "$poison" --junk "$junk" --junk-rate "$junk_rate" --junk-kind "$junk_kind" |
   tee "$work/load.txt" || true)
 thread_ticks > "$work/ticks-after.txt"
-echo "== log bytes the server wrote during the load (console and files): $(($(log_bytes) - logs_before))"
 echo "== server CPU during the load (warm-up and measured run), by thread"
 awk -F'\t' -v tick="$(getconf CLK_TCK)" 'FNR == NR {b[$1] += $2; next} {a[$1] += $2}
   END {for (n in a) {d = (a[n] - b[n]) / tick; t += d; if (d >= 0.2) printf "%8.1f s  %s\n", d, n}
@@ -121,6 +120,8 @@ echo "== server after the run"
 jcmd "$pid" GC.run >/dev/null 2>&1 || true
 jcmd "$pid" GC.heap_info 2>/dev/null | head -3 || true
 stop
+# junk is summarised once a minute and at shutdown: counted from the load's start to the server's end
+echo "== log bytes the server wrote from the load's start to its shutdown (console and files): $(($(log_bytes) - logs_before))"
 echo "== packets stored (from the database after shutdown):"
 counts="SELECT cn, COUNT(*) AS packets, COUNT(readings) AS with_readings FROM data_packet GROUP BY cn ORDER BY cn; SELECT kind, COUNT(*) AS value_rows FROM observation GROUP BY kind ORDER BY kind"
 if [ -n "$pg" ]; then
