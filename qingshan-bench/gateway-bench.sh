@@ -13,6 +13,12 @@ warmup=${QINGSHAN_BENCH_WARMUP:-20}
 # QINGSHAN_BENCH_POISON=N: the first N devices send only packets the store cannot take (see
 # LoadPackets.poison); the figures count the other devices' answers.
 poison=${QINGSHAN_BENCH_POISON:-0}
+# QINGSHAN_BENCH_JUNK=N: N more connections send junk during the measured run, in all
+# QINGSHAN_BENCH_JUNK_RATE bytes/s (default 300000) of QINGSHAN_BENCH_JUNK_KIND (repeat: "##9999"
+# over and over, or random); the log bytes the server wrote during the load are printed.
+junk=${QINGSHAN_BENCH_JUNK:-0}
+junk_rate=${QINGSHAN_BENCH_JUNK_RATE:-300000}
+junk_kind=${QINGSHAN_BENCH_JUNK_KIND:-repeat}
 # QINGSHAN_BENCH_PG=host:port/database (user and password qingshan) measures PostgreSQL instead of
 # the embedded H2; the database's public schema is dropped and created anew.
 pg=${QINGSHAN_BENCH_PG:-}
@@ -35,7 +41,7 @@ start() {
   local db=()
   [ -n "$pg" ] && db=(--db-url "jdbc:postgresql://$pg" --db-user qingshan --db-password qingshan)
   # every load connection comes from 127.0.0.1: the per-address limit (200) is raised for the run
-  QINGSHAN_HJ212_MAXCONNECTIONSPERADDRESS=$((connections + 100)) \
+  QINGSHAN_HJ212_MAXCONNECTIONSPERADDRESS=$((connections + junk + 100)) \
     QINGSHAN_HJ212_MAXCONNECTIONS=$((connections > 9900 ? connections + 100 : 10000)) \
     java ${QINGSHAN_JAVA_OPTS:--Xmx2g -XX:+UseZGC} -jar "$jar" serve --data-dir "$work/data" "${db[@]}" --port $http \
     --hj212-port $gw > "$work/server.log" 2>&1 &
@@ -98,10 +104,13 @@ thread_ticks() {
   done 2>/dev/null
 }
 thread_ticks > "$work/ticks-before.txt"
+log_bytes() { cat "$work/server.log" "$work/data/logs/"* 2>/dev/null | wc -c; }
+logs_before=$(log_bytes)
 TIMEFORMAT='load generator CPU: %U s user + %S s system in %R s'
 time (java ${QINGSHAN_LOAD_JAVA_OPTS:-} -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
   --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" \
-  --warmup "$warmup" --poison "$poison" | tee "$work/load.txt" || true)
+  --warmup "$warmup" --poison "$poison" --junk "$junk" --junk-rate "$junk_rate" --junk-kind "$junk_kind" |
+  tee "$work/load.txt" || true)
 thread_ticks > "$work/ticks-after.txt"
 echo "== server CPU during the load (warm-up and measured run), by thread"
 awk -F'\t' -v tick="$(getconf CLK_TCK)" 'FNR == NR {b[$1] += $2; next} {a[$1] += $2}
@@ -111,6 +120,8 @@ echo "== server after the run"
 jcmd "$pid" GC.run >/dev/null 2>&1 || true
 jcmd "$pid" GC.heap_info 2>/dev/null | head -3 || true
 stop
+# junk is summarised once a minute and at shutdown: counted from the load's start to the server's end
+echo "== log bytes the server wrote from the load's start to its shutdown (console and files): $(($(log_bytes) - logs_before))"
 echo "== packets stored (from the database after shutdown):"
 counts="SELECT cn, COUNT(*) AS packets, COUNT(readings) AS with_readings FROM data_packet GROUP BY cn ORDER BY cn; SELECT kind, COUNT(*) AS value_rows FROM observation GROUP BY kind ORDER BY kind"
 if [ -n "$pg" ]; then

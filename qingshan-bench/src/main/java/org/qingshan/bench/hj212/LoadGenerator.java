@@ -61,7 +61,8 @@ public final class LoadGenerator {
 
   static final String USAGE =
       "usage: LoadGenerator [--host 127.0.0.1] [--port 9212 | --embedded] [--connections N]"
-          + " [--rate PACKETS_PER_S] [--duration S] [--warmup S] [--poison N]";
+          + " [--rate PACKETS_PER_S] [--duration S] [--warmup S] [--poison N]"
+          + " [--junk N [--junk-rate BYTES_PER_S] [--junk-kind repeat|random]]";
 
   private LoadGenerator() {}
 
@@ -73,7 +74,10 @@ public final class LoadGenerator {
       int rate,
       int seconds,
       int warmupSeconds,
-      int poison) {}
+      int poison,
+      int junk,
+      int junkRate,
+      JunkFlood.Kind junkKind) {}
 
   public static void main(String[] args) throws Exception {
     System.exit(run(List.of(args), System.out, System.err));
@@ -96,9 +100,9 @@ public final class LoadGenerator {
               GatewayConfig.builder()
                   .host("127.0.0.1")
                   .port(0)
-                  .maxConnections(MAX_CONNECTIONS + 100)
+                  .maxConnections(MAX_CONNECTIONS + 1100)
                   // every load connection comes from 127.0.0.1
-                  .maxConnectionsPerAddress(MAX_CONNECTIONS + 100)
+                  .maxConnectionsPerAddress(MAX_CONNECTIONS + 1100)
                   .connectionRate(1e6, 1_000_000)
                   .deviceRate(1e6, 1_000_000)
                   .ioThreads(1)
@@ -120,12 +124,13 @@ public final class LoadGenerator {
         Runtime rt = Runtime.getRuntime();
         out.printf(
             Locale.ROOT,
-            "gateway: packets=%d stored=%d answers=%d invalid=%d backpressure-pauses=%d rate-limited=%d"
-                + " heap-used-after-gc=%d MB (max %d MB)%n",
+            "gateway: packets=%d stored=%d answers=%d invalid=%d junk-closed=%d"
+                + " backpressure-pauses=%d rate-limited=%d heap-used-after-gc=%d MB (max %d MB)%n",
             g.packets(),
             g.stored(),
             g.answers(),
             g.invalid(),
+            g.junkClosed(),
             g.backpressurePauses(),
             g.rateLimited(),
             (rt.totalMemory() - rt.freeMemory()) >> 20,
@@ -137,6 +142,7 @@ public final class LoadGenerator {
 
   private static boolean load(Settings s, int port, PrintStream out) throws Exception {
     EventLoopGroup group = new NioEventLoopGroup(1);
+    EventLoopGroup junkGroup = new NioEventLoopGroup(1);
     try {
       long t0 = System.nanoTime();
       Bootstrap bootstrap =
@@ -219,9 +225,29 @@ public final class LoadGenerator {
       current[0] = new LoadCounters();
       poisoned[0] = new LoadCounters();
       LoadRun run = new LoadRun(s.rate(), s.seconds(), channels, connections, current[0], now);
+      Optional<JunkFlood> junk = Optional.empty();
+      if (s.junk() > 0) {
+        junk =
+            Optional.of(
+                new JunkFlood(junkGroup, s.host(), port, s.junk(), s.junkRate(), s.junkKind()));
+        junk.get().start();
+      }
       Optional<MachineCpu.Sample> cpuBefore = MachineCpu.now();
       boolean answered = run.drive(group.next(), s.warmupSeconds() == 0, out);
       Optional<MachineCpu.Sample> cpuAfter = MachineCpu.now();
+      junk.ifPresent(JunkFlood::stop);
+      junk.ifPresent(
+          j ->
+              out.printf(
+                  Locale.ROOT,
+                  "junk (%s) during the measured run: %d connections, %d bytes sent"
+                      + " (%.0f kB/s), %d connections opened, %d closed by the gateway%n",
+                  s.junkKind().name().toLowerCase(Locale.ROOT),
+                  s.junk(),
+                  j.bytesSent.sum(),
+                  j.bytesSent.sum() / 1000.0 / run.sendingSeconds(),
+                  j.connectionsOpened.sum(),
+                  j.closedByGateway.sum()));
       boolean clean = report(s, channels.size(), failedConnects, run, poisoned[0].sent.sum(), out);
       if (s.poison() > 0) {
         LoadCounters p = poisoned[0];
@@ -240,6 +266,7 @@ public final class LoadGenerator {
       }
       return answered & clean;
     } finally {
+      junkGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
   }
@@ -330,6 +357,15 @@ public final class LoadGenerator {
 
     @Option(names = "--poison")
     int poison;
+
+    @Option(names = "--junk")
+    int junk;
+
+    @Option(names = "--junk-rate")
+    int junkRate = 300_000;
+
+    @Option(names = "--junk-kind")
+    String junkKind = "repeat";
   }
 
   static Optional<Settings> parse(List<String> args, PrintStream err) {
@@ -353,15 +389,31 @@ public final class LoadGenerator {
         || f.warmup < 0
         || f.warmup > MAX_SECONDS
         || f.poison < 0
-        || f.poison >= f.connections) {
+        || f.poison >= f.connections
+        || f.junk < 0
+        || f.junk > 1000
+        || f.junkRate < 1
+        || f.junkRate > 100_000_000
+        || !(f.junkKind.equals("repeat") || f.junkKind.equals("random"))) {
       err.printf(
           "error: connections 1..%d, rate 1..%d, duration 1..%d s, warm-up 0..%d s,"
-              + " poisoning devices fewer than the connections%n",
+              + " poisoning devices fewer than the connections, junk connections 0..1000 at"
+              + " 1..100000000 bytes/s, junk kind repeat or random%n",
           MAX_CONNECTIONS, MAX_RATE, MAX_SECONDS, MAX_SECONDS);
       return Optional.empty();
     }
     return Optional.of(
         new Settings(
-            f.host, f.port, f.embedded, f.connections, f.rate, f.seconds, f.warmup, f.poison));
+            f.host,
+            f.port,
+            f.embedded,
+            f.connections,
+            f.rate,
+            f.seconds,
+            f.warmup,
+            f.poison,
+            f.junk,
+            f.junkRate,
+            f.junkKind.equals("random") ? JunkFlood.Kind.RANDOM : JunkFlood.Kind.REPEAT));
   }
 }

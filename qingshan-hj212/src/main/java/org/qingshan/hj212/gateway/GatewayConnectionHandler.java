@@ -130,10 +130,13 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
     long wait = connectionBucket.take(now);
     boolean loggedIn = packet.mn().equals(mn);
     if (!loggedIn && shared.logins.isLocked(packet.mn(), address)) {
-      // no password is checked while locked; a device keeps the connection it logged in on
+      // No password is checked while locked. A connection no device logged in on is closed; one
+      // a device logged in on (a concentrator may carry several MNs) keeps its session.
       shared.lockedOut.increment();
       shared.listener.lockedOut(remote, packet.mn());
-      ctx.close();
+      if (mn == null) {
+        ctx.close();
+      }
       return;
     }
     AuthResult auth = shared.authenticator.authenticate(packet.mn(), packet.pw());

@@ -36,7 +36,10 @@ public interface GatewayListener {
   /** A valid packet from a device that is unknown, blocked or gave a wrong password. */
   default void rejected(String remoteAddress, Packet packet, AuthResult result) {}
 
-  /** A login not checked because its MN or address is locked; the connection is closed. */
+  /**
+   * A login not checked because its MN or address is locked; the connection is closed unless a
+   * device logged in on it before.
+   */
   default void lockedOut(String remoteAddress, String mn) {}
 
   /** A password being guessed, or a device connected twice: for an admin to look at. */

@@ -79,6 +79,13 @@ public final class Hj212FrameDecoder extends ByteToMessageDecoder {
     if (partialSince == 0 || !ctx.channel().isActive()) {
       return;
     }
+    if (!ctx.channel().config().isAutoRead()) {
+      // the gateway stopped reading (a slow store, a rate limit): the frame's end may be waiting
+      // in the socket, through no fault of the device; its time starts again
+      partialSince = System.nanoTime() | 1;
+      scheduleCheck(ctx, frameTimeoutNanos);
+      return;
+    }
     long waited = System.nanoTime() - partialSince;
     if (waited >= frameTimeoutNanos) {
       partialSince = 0;
@@ -86,6 +93,11 @@ public final class Hj212FrameDecoder extends ByteToMessageDecoder {
     } else {
       scheduleCheck(ctx, frameTimeoutNanos - waited);
     }
+  }
+
+  /** Bytes received and not yet a frame. */
+  int heldBytes() {
+    return actualReadableBytes();
   }
 
   private void scan(ByteBuf in, List<Object> out, boolean eof) {

@@ -271,6 +271,8 @@ class GatewayAttackTest {
       assertThat(locked.mn()).isEmpty();
       out.write(bytes(upload(PW).toBuilder().mn("UNKNOWN-LAST").build()));
       awaitClosedByServer(attacker);
+      // a packet of another MN on the device's own connection is dropped, not its session
+      device.getOutputStream().write(bytes(upload(PW).toBuilder().mn("UNKNOWN-ON-DEVICE").build()));
       device.getOutputStream().write(bytes(upload(PW)));
       assertThat(answered(device)).as("a device logged in keeps its session").isTrue();
     }

@@ -1,10 +1,14 @@
 package org.qingshan.hj212.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,5 +96,52 @@ class Hj212FrameDecoderTest {
   void packetArrivingInTwoPartsIsJoined() {
     assertThat(cns(feed(false, A.substring(0, 40), A.substring(40) + "\r\n")))
         .containsExactly("1062");
+  }
+
+  @Test
+  void junkWithoutLineEndsOrAFrameThatNeverEndsHoldsAtMostTheLongestFrame() {
+    Hj212FrameDecoder decoder = new Hj212FrameDecoder(PacketDecoder.standard());
+    EmbeddedChannel ch = new EmbeddedChannel(decoder);
+    // the longest candidate: "##", 4 digits, 9999 bytes, 4 CRC digits, a line end
+    int longest = 6 + 9999 + 4 + 2;
+    String chunk = "x".repeat(1024);
+    for (int i = 0; i < 2000; i++) {
+      ch.writeInbound(Unpooled.copiedBuffer(i == 0 ? "##9999" : chunk, StandardCharsets.UTF_8));
+      assertThat(decoder.heldBytes()).isLessThanOrEqualTo(longest + chunk.length());
+      while (ch.readInbound() != null) {
+        // invalid frames, dropped
+      }
+    }
+    ch.finishAndReleaseAll();
+  }
+
+  @Test
+  void aFrameLeftUnfinishedTimesOutButNotWhileReadingIsPaused() throws Exception {
+    List<Object> events = new ArrayList<>();
+    EmbeddedChannel ch =
+        new EmbeddedChannel(
+            new Hj212FrameDecoder(PacketDecoder.standard(), Duration.ofMillis(50)),
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                events.add(evt);
+              }
+            });
+    ch.writeInbound(Unpooled.copiedBuffer(A.substring(0, 40), StandardCharsets.UTF_8));
+    ch.config().setAutoRead(false); // the gateway paused reading: the rest waits in the socket
+    for (int i = 0; i < 5; i++) {
+      Thread.sleep(60);
+      ch.runScheduledPendingTasks();
+    }
+    assertThat(events).isEmpty();
+    ch.config().setAutoRead(true);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              ch.runScheduledPendingTasks();
+              return events.contains(Hj212FrameDecoder.Event.FRAME_TIMEOUT);
+            });
+    ch.finishAndReleaseAll();
   }
 }

@@ -66,9 +66,12 @@ public final class GatewaySecurityLog {
     };
   }
 
-  /** The IP of "ip:port" (the audit log's address column). */
+  /**
+   * The IP of "ip:port" as the gateway writes it (IPv4 with one colon, Java's full IPv6 form of
+   * eight groups with eight); an address without a port stays as it is.
+   */
   public static String hostOf(String remote) {
-    int colon = remote.lastIndexOf(':');
-    return colon > 0 && remote.indexOf('.') >= 0 ? remote.substring(0, colon) : remote;
+    long colons = remote.chars().filter(c -> c == ':').count();
+    return colons == 1 || colons == 8 ? remote.substring(0, remote.lastIndexOf(':')) : remote;
   }
 }
