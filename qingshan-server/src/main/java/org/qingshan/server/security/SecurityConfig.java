@@ -93,6 +93,7 @@ class SecurityConfig {
                     .defaultSuccessUrl("/", false)
                     .failureHandler(new LoginFailureHandler(throttle))
                     .permitAll())
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(new GarbledCsrfTokens()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
             session ->
