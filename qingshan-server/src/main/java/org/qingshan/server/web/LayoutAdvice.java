@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.security.QingshanPrincipal;
+import org.qingshan.server.user.PasswordPolicy;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -13,10 +14,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutAdvice {
   private final CurrentUser currentUser;
   private final Permissions may;
+  private final PasswordPolicy passwordPolicy;
 
-  LayoutAdvice(CurrentUser currentUser, Permissions may) {
+  LayoutAdvice(CurrentUser currentUser, Permissions may, PasswordPolicy passwordPolicy) {
     this.currentUser = currentUser;
     this.may = may;
+    this.passwordPolicy = passwordPolicy;
+  }
+
+  /** The password rules, for the forms that set one to state them. */
+  @ModelAttribute("passwordRules")
+  PasswordPolicy passwordRules() {
+    return passwordPolicy;
   }
 
   /** The entries the user may open: the access rules decide, the menu keeps no table of roles. */
