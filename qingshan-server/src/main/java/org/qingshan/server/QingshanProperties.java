@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param hj212 the HJ 212 gateway and the observation store behind it
  * @param ingest what the store refuses as not real, and the list of refused devices
  * @param upload which pages take files, and how large
+ * @param password the bureau's password rules
  */
 @ConfigurationProperties("qingshan")
 public record QingshanProperties(
@@ -23,7 +24,19 @@ public record QingshanProperties(
     @DefaultValue Login login,
     @DefaultValue Hj212 hj212,
     @DefaultValue Ingest ingest,
-    @DefaultValue Upload upload) {
+    @DefaultValue Upload upload,
+    @DefaultValue Password password) {
+
+  /**
+   * @param minLength characters at least
+   * @param classesRequired of lower-case letters, capitals, digits and other characters (symbols,
+   *     汉字), how many kinds a password must mix (1 to 4)
+   * @param commonList passwords refused as too common, one a line (a file path, or classpath:)
+   */
+  public record Password(
+      @DefaultValue("8") int minLength,
+      @DefaultValue("2") int classesRequired,
+      @DefaultValue("classpath:common-passwords.txt") String commonList) {}
 
   /**
    * File uploads. Only the pages named here take multipart requests; every other request with a

@@ -48,7 +48,8 @@ class AccountController {
       HttpServletResponse response) {
     QingshanPrincipal me = currentUser.require();
     try {
-      String hash = users.changeOwnPassword(me.userId(), current, next, repeat);
+      String hash =
+          users.changeOwnPassword(me.userId(), current, next, repeat, request.getSession().getId());
       QingshanPrincipal updated = me.withPasswordChanged(hash);
       SecurityContext context = SecurityContextHolder.createEmptyContext();
       context.setAuthentication(

@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -72,6 +73,7 @@ class SecurityConfig {
                     .defaultSuccessUrl("/", false)
                     .failureHandler(new LoginFailureHandler(throttle))
                     .permitAll())
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(new GarbledCsrfTokens()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
             session ->
@@ -90,6 +92,10 @@ class SecurityConfig {
             headers ->
                 headers
                     .frameOptions(f -> f.sameOrigin())
+                    // Other sites (a tile server, a linked ministry page) learn our origin only,
+                    // never a path or search, which can name enterprises and people; the origin
+                    // stays, as 天地图's browser keys are bound to the site's domain.
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                     .contentSecurityPolicy(
                         csp ->
                             csp.policyDirectives(

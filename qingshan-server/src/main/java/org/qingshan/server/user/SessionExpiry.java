@@ -1,5 +1,6 @@
 package org.qingshan.server.user;
 
+import org.qingshan.server.security.QingshanPrincipal;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
@@ -19,24 +20,34 @@ public class SessionExpiry {
   }
 
   public void expireAfterCommit(long userId) {
+    afterCommit(() -> expire(userId, ""));
+  }
+
+  /** Ends every session of the user but {@code keep}, the one that made the change. */
+  public void expireOthersAfterCommit(long userId, String keep) {
+    afterCommit(() -> expire(userId, keep));
+  }
+
+  private static void afterCommit(Runnable action) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              expire(userId);
+              action.run();
             }
           });
     } else {
-      expire(userId);
+      action.run();
     }
   }
 
-  private void expire(long userId) {
+  private void expire(long userId, String keep) {
     for (Object principal : sessions.getAllPrincipals()) {
-      if (principal instanceof org.qingshan.server.security.QingshanPrincipal p
-          && p.userId() == userId) {
-        sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+      if (principal instanceof QingshanPrincipal p && p.userId() == userId) {
+        sessions.getAllSessions(principal, false).stream()
+            .filter(s -> !s.getSessionId().equals(keep))
+            .forEach(SessionInformation::expireNow);
       }
     }
   }

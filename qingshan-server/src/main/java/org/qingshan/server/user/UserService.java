@@ -23,13 +23,16 @@ public class UserService {
 
   private final org.qingshan.server.department.DepartmentService departments;
   private final SessionExpiry sessions;
+  private final PasswordPolicy passwords;
 
   UserService(
       UserRepository repository,
       PasswordEncoder encoder,
       AuditLog audit,
       org.qingshan.server.department.DepartmentService departments,
-      SessionExpiry sessions) {
+      SessionExpiry sessions,
+      PasswordPolicy passwords) {
+    this.passwords = passwords;
     this.repository = repository;
     this.encoder = encoder;
     this.audit = audit;
@@ -56,7 +59,7 @@ public class UserService {
     if (repository.findByUsername(username).isPresent()) {
       throw new UserFacingException("user.error.username-taken", username);
     }
-    PasswordPolicy.check(form.password());
+    passwords.check(form.password(), username);
     departments.requireActiveIfGiven(form.department());
     long id =
         repository.insert(
@@ -95,7 +98,7 @@ public class UserService {
         form.enabled(),
         form.roles());
     if (form.password() != null && !form.password().isBlank()) {
-      PasswordPolicy.check(form.password());
+      passwords.check(form.password(), before.username());
       repository.updatePassword(id, encoder.encode(form.password()), true);
     }
     AppUser after = repository.findById(id).orElseThrow();
@@ -105,9 +108,14 @@ public class UserService {
     return after;
   }
 
-  /** A user changing their own password; returns the new hash for the session. */
+  /**
+   * A user changing their own password; returns the new hash for the session. The user's other
+   * sessions end (someone who learnt the old password is out at once); {@code currentSession}, the
+   * one making the change, stays.
+   */
   @Transactional
-  public String changeOwnPassword(long id, String current, String next, String repeat) {
+  public String changeOwnPassword(
+      long id, String current, String next, String repeat, String currentSession) {
     String username =
         repository.findById(id).map(AppUser::username).orElseThrow(IllegalStateException::new);
     String hash = repository.passwordHash(username).orElseThrow();
@@ -120,9 +128,10 @@ public class UserService {
     if (next.equals(current)) {
       throw new UserFacingException("password.error.same");
     }
-    PasswordPolicy.check(next);
+    passwords.check(next, username);
     String newHash = encoder.encode(next);
     repository.updatePassword(id, newHash, false);
+    sessions.expireOthersAfterCommit(id, currentSession);
     audit.record(
         AuditAction.PASSWORD_CHANGE,
         ENTITY,
