@@ -30,7 +30,10 @@ public final class PlanImportCommand {
           + "  --json  输出完整的 JSON（标题、指标、章节任务、责任单位、占位符、提示）";
 
   /** The arguments picocli reads as flags (and the end of flags), exactly as typed. */
-  private static final Set<String> FLAGS = Set.of("--json", "-h", "--help", "--");
+  private static final Set<String> FLAGS = Set.of("--json", "-h", "--help");
+
+  /** An end-of-flags delimiter no command line can hold (arguments are C strings). */
+  private static final String NO_DELIMITER = "\u0000";
 
   private PlanImportCommand() {}
 
@@ -68,9 +71,11 @@ public final class PlanImportCommand {
     }
     Flags flags = new Flags();
     try {
-      // No @file expansion: an argument is what was typed. A repeated --json is harmless.
+      // As the command always read them: no @file expansion (an argument is what was typed), no
+      // "--" ending the flags (every argument starting with '-' is a flag), --json twice is --json.
       new CommandLine(flags)
           .setExpandAtFiles(false)
+          .setEndOfOptionsDelimiter(NO_DELIMITER)
           .setOverwrittenOptionsAllowed(true)
           .parseArgs(args.toArray(String[]::new));
     } catch (CommandLine.UnmatchedArgumentException e) {
@@ -89,8 +94,15 @@ public final class PlanImportCommand {
       out.println(USAGE);
       return 0;
     }
-    if (flags.files.size() > 1) {
-      return usage(err, "只能导入一个文件，多余的参数：" + flags.files.get(1));
+    for (int i = 0; i < flags.files.size(); i++) {
+      String arg = flags.files.get(i);
+      if (arg.startsWith("-")) {
+        // picocli takes a lone "-" for a file; this command knows no standard input.
+        return usage(err, "未知选项：" + arg);
+      }
+      if (i > 0) {
+        return usage(err, "只能导入一个文件，多余的参数：" + arg);
+      }
     }
     if (flags.files.isEmpty()) {
       return usage(err, "缺少要导入的文件");

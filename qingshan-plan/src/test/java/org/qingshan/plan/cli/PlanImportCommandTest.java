@@ -139,8 +139,11 @@ class PlanImportCommandTest {
     cases.put(List.of("a.txt", "--json=yes"), "错误：未知选项：--json=yes");
     cases.put(List.of("a.txt", "--json=true"), "错误：未知选项：--json=true");
     cases.put(List.of("--help=no"), "错误：未知选项：--help=no");
+    cases.put(List.of("-"), "错误：未知选项：-");
+    cases.put(List.of("--", "a.txt"), "错误：未知选项：--");
+    cases.put(List.of("a.txt", "-"), "错误：未知选项：-");
+    cases.put(List.of("a.txt", "b.txt", "-"), "错误：只能导入一个文件，多余的参数：b.txt");
     cases.put(List.of("a.txt", "b.txt"), "错误：只能导入一个文件，多余的参数：b.txt");
-    cases.put(List.of("a.txt", "\u0000"), "错误：只能导入一个文件，多余的参数：\u0000");
     cases.put(List.of("a\u0000.txt"), "错误：文件路径无效：a\u0000.txt");
     cases.forEach(
         (args, firstLine) -> {
