@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,6 +16,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
@@ -137,6 +142,32 @@ class ImportLimitsTest {
             () -> new PlanImporter(DepartmentDirectory.none(), limits).importBytes("p.pdf", pdf))
         .isInstanceOf(PlanTooLargeException.class)
         .hasMessage("文件文字过多：超过 10000 个字符的上限，不像是一份规划文本，已拒绝导入");
+  }
+
+  /** A page that draws without end (a deflated content stream of millions of strokes). */
+  @Test
+  void aPdfOfEndlessDrawingIsStoppedAtTheOperatorLimit() throws Exception {
+    byte[] pdf;
+    try (PDDocument document = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      document.addPage(page);
+      PDStream content = new PDStream(document);
+      try (OutputStream stream = content.createOutputStream(COSName.FLATE_DECODE)) {
+        byte[] strokes = "0 0 m 1 1 l S\n".repeat(1_000).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 10; i++) {
+          stream.write(strokes);
+        }
+      }
+      page.setContents(content);
+      document.save(out);
+      pdf = out.toByteArray();
+    }
+    ImportLimits limits = ImportLimits.defaults().withMaxPdfOperators(20_000);
+    assertThatThrownBy(
+            () -> new PlanImporter(DepartmentDirectory.none(), limits).importBytes("p.pdf", pdf))
+        .isInstanceOf(PlanTooLargeException.class)
+        .hasMessage("PDF 内容过于复杂：绘制指令超过 20000 条的上限，不像是一份规划文本，已拒绝导入");
   }
 
   private static String textPlan(int tasks) {

@@ -13,6 +13,7 @@ public final class ImportBudget {
   private long characters;
   private long paragraphs;
   private long cells;
+  private long pdfOperators;
 
   private ImportBudget(ImportLimits limits) {
     this.limits = limits;
@@ -63,6 +64,18 @@ public final class ImportBudget {
       throw new PlanTooLargeException("表格单元格过多：超过 " + limits.maxTableCells() + " 个的上限，已拒绝导入");
     }
     checkTime();
+  }
+
+  /** Counts one drawing operator of a PDF page. */
+  public void pdfOperator() throws PlanTooLargeException {
+    pdfOperators++;
+    if (pdfOperators > limits.maxPdfOperators()) {
+      throw new PlanTooLargeException(
+          "PDF 内容过于复杂：绘制指令超过 " + limits.maxPdfOperators() + " 条的上限，不像是一份规划文本，已拒绝导入");
+    }
+    if ((pdfOperators & 0xFFF) == 0) {
+      checkTime();
+    }
   }
 
   /** Refuses to go on once the import has taken longer than its budget. */

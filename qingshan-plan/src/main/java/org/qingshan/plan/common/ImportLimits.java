@@ -5,173 +5,196 @@ import java.time.Duration;
 
 /**
  * How much one import may read and how long it may take. A plan of a county is some 100,000
- * characters in a few thousand paragraphs; the defaults leave room for twenty times that and refuse
+ * characters in under a thousand lines; the defaults leave room for twenty times that and refuse
  * what only an accident or an attack produces (a Word file whose parts expand a hundredfold, a PDF
- * of a hundred thousand pages). The clock is injected so that the time budget can be tested.
- *
- * @param maxCharacters characters of text in all lines together
- * @param maxParagraphs lines of a text file, paragraphs and table rows of a Word file, layout lines
- *     of a PDF
- * @param maxTableCells cells of all tables together
- * @param maxPdfPages pages of a PDF
- * @param maxPdfMemoryBytes memory for a PDF's decoded streams; beyond it they go to a temporary
- *     file of at most eight times that
- * @param maxPackageParts parts (zip entries) of a Word file
- * @param maxPartBytes expanded size of one part of a Word file
- * @param maxPackageBytes expanded size of all parts of a Word file together
- * @param minInflateRatio the least compressed-to-expanded ratio of a large part (0.01: a part may
- *     expand a hundredfold, as POI allows)
- * @param maxDuration time one import may take
- * @param clock the clock the time budget is measured with
+ * of endless pages or drawing). Immutable: each {@code with…} returns a copy. The clock is injected
+ * so that the time budget can be tested.
  */
-public record ImportLimits(
-    long maxCharacters,
-    int maxParagraphs,
-    int maxTableCells,
-    int maxPdfPages,
-    long maxPdfMemoryBytes,
-    int maxPackageParts,
-    long maxPartBytes,
-    long maxPackageBytes,
-    double minInflateRatio,
-    Duration maxDuration,
-    Clock clock) {
-
+public final class ImportLimits {
   private static final long MB = 1024L * 1024L;
 
-  public ImportLimits {
-    if (maxCharacters <= 0
-        || maxParagraphs <= 0
-        || maxTableCells <= 0
-        || maxPdfPages <= 0
-        || maxPdfMemoryBytes <= 0
-        || maxPackageParts <= 0
-        || maxPartBytes <= 0
-        || maxPackageBytes <= 0
-        || minInflateRatio < 0
-        || maxDuration.isNegative()
-        || maxDuration.isZero()) {
-      throw new IllegalArgumentException("import limits must be positive");
-    }
+  private long maxCharacters = 2_000_000;
+  private int maxParagraphs = 100_000;
+  private int maxTableCells = 200_000;
+  private int maxPdfPages = 2_000;
+  private long maxPdfOperators = 20_000_000;
+  private long maxPdfMemoryBytes = 64 * MB;
+  private int maxPackageParts = 1_000;
+  private long maxPartBytes = 16 * MB;
+  private long maxPackageBytes = 64 * MB;
+  private double minInflateRatio = 0.01;
+  private Duration maxDuration = Duration.ofSeconds(30);
+  private Clock clock = Clock.systemUTC();
+
+  private ImportLimits() {}
+
+  private ImportLimits(ImportLimits other) {
+    maxCharacters = other.maxCharacters;
+    maxParagraphs = other.maxParagraphs;
+    maxTableCells = other.maxTableCells;
+    maxPdfPages = other.maxPdfPages;
+    maxPdfOperators = other.maxPdfOperators;
+    maxPdfMemoryBytes = other.maxPdfMemoryBytes;
+    maxPackageParts = other.maxPackageParts;
+    maxPartBytes = other.maxPartBytes;
+    maxPackageBytes = other.maxPackageBytes;
+    minInflateRatio = other.minInflateRatio;
+    maxDuration = other.maxDuration;
+    clock = other.clock;
   }
 
   public static ImportLimits defaults() {
-    return new ImportLimits(
-        2_000_000,
-        100_000,
-        200_000,
-        2_000,
-        64 * MB,
-        1_000,
-        16 * MB,
-        64 * MB,
-        0.01,
-        Duration.ofSeconds(30),
-        Clock.systemUTC());
+    return new ImportLimits();
+  }
+
+  /** Characters of text in all lines together. */
+  public long maxCharacters() {
+    return maxCharacters;
+  }
+
+  /** Lines of a text file, paragraphs and table rows of a Word file, layout lines of a PDF. */
+  public int maxParagraphs() {
+    return maxParagraphs;
+  }
+
+  /** Cells of all tables together. */
+  public int maxTableCells() {
+    return maxTableCells;
+  }
+
+  /** Pages of a PDF. */
+  public int maxPdfPages() {
+    return maxPdfPages;
+  }
+
+  /** Drawing operators of all a PDF's pages (a plan's text needs some thousands a page). */
+  public long maxPdfOperators() {
+    return maxPdfOperators;
+  }
+
+  /**
+   * Memory for a PDF's decoded streams; beyond it they go to a temporary file of at most eight
+   * times that.
+   */
+  public long maxPdfMemoryBytes() {
+    return maxPdfMemoryBytes;
+  }
+
+  /** Parts (zip entries) of a Word file. */
+  public int maxPackageParts() {
+    return maxPackageParts;
+  }
+
+  /** Expanded size of one part of a Word file. */
+  public long maxPartBytes() {
+    return maxPartBytes;
+  }
+
+  /** Expanded size of all parts of a Word file together. */
+  public long maxPackageBytes() {
+    return maxPackageBytes;
+  }
+
+  /**
+   * The least compressed-to-expanded ratio of a part over 1 MB (0.01: it may expand a hundredfold,
+   * as POI allows).
+   */
+  public double minInflateRatio() {
+    return minInflateRatio;
+  }
+
+  /** Time one import may take. */
+  public Duration maxDuration() {
+    return maxDuration;
+  }
+
+  /** The clock the time budget is measured with. */
+  public Clock clock() {
+    return clock;
   }
 
   public ImportLimits withMaxCharacters(long value) {
-    return new ImportLimits(
-        value,
-        maxParagraphs,
-        maxTableCells,
-        maxPdfPages,
-        maxPdfMemoryBytes,
-        maxPackageParts,
-        maxPartBytes,
-        maxPackageBytes,
-        minInflateRatio,
-        maxDuration,
-        clock);
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxCharacters = positive(value);
+    return copy;
   }
 
   public ImportLimits withMaxParagraphs(int value) {
-    return new ImportLimits(
-        maxCharacters,
-        value,
-        maxTableCells,
-        maxPdfPages,
-        maxPdfMemoryBytes,
-        maxPackageParts,
-        maxPartBytes,
-        maxPackageBytes,
-        minInflateRatio,
-        maxDuration,
-        clock);
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxParagraphs = (int) positive(value);
+    return copy;
   }
 
   public ImportLimits withMaxTableCells(int value) {
-    return new ImportLimits(
-        maxCharacters,
-        maxParagraphs,
-        value,
-        maxPdfPages,
-        maxPdfMemoryBytes,
-        maxPackageParts,
-        maxPartBytes,
-        maxPackageBytes,
-        minInflateRatio,
-        maxDuration,
-        clock);
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxTableCells = (int) positive(value);
+    return copy;
   }
 
   public ImportLimits withMaxPdfPages(int value) {
-    return new ImportLimits(
-        maxCharacters,
-        maxParagraphs,
-        maxTableCells,
-        value,
-        maxPdfMemoryBytes,
-        maxPackageParts,
-        maxPartBytes,
-        maxPackageBytes,
-        minInflateRatio,
-        maxDuration,
-        clock);
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxPdfPages = (int) positive(value);
+    return copy;
+  }
+
+  public ImportLimits withMaxPdfOperators(long value) {
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxPdfOperators = positive(value);
+    return copy;
+  }
+
+  public ImportLimits withMaxPdfMemoryBytes(long value) {
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxPdfMemoryBytes = positive(value);
+    return copy;
+  }
+
+  public ImportLimits withMaxPackageParts(int value) {
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxPackageParts = (int) positive(value);
+    return copy;
   }
 
   public ImportLimits withMaxPartBytes(long value) {
-    return new ImportLimits(
-        maxCharacters,
-        maxParagraphs,
-        maxTableCells,
-        maxPdfPages,
-        maxPdfMemoryBytes,
-        maxPackageParts,
-        value,
-        maxPackageBytes,
-        minInflateRatio,
-        maxDuration,
-        clock);
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxPartBytes = positive(value);
+    return copy;
+  }
+
+  public ImportLimits withMaxPackageBytes(long value) {
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxPackageBytes = positive(value);
+    return copy;
+  }
+
+  public ImportLimits withMinInflateRatio(double value) {
+    if (!(value >= 0 && value < 1)) {
+      throw new IllegalArgumentException("an inflate ratio lies in [0, 1): " + value);
+    }
+    ImportLimits copy = new ImportLimits(this);
+    copy.minInflateRatio = value;
+    return copy;
   }
 
   public ImportLimits withMaxDuration(Duration value) {
-    return new ImportLimits(
-        maxCharacters,
-        maxParagraphs,
-        maxTableCells,
-        maxPdfPages,
-        maxPdfMemoryBytes,
-        maxPackageParts,
-        maxPartBytes,
-        maxPackageBytes,
-        minInflateRatio,
-        value,
-        clock);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("an import needs some time: " + value);
+    }
+    ImportLimits copy = new ImportLimits(this);
+    copy.maxDuration = value;
+    return copy;
   }
 
   public ImportLimits withClock(Clock value) {
-    return new ImportLimits(
-        maxCharacters,
-        maxParagraphs,
-        maxTableCells,
-        maxPdfPages,
-        maxPdfMemoryBytes,
-        maxPackageParts,
-        maxPartBytes,
-        maxPackageBytes,
-        minInflateRatio,
-        maxDuration,
-        value);
+    ImportLimits copy = new ImportLimits(this);
+    copy.clock = value;
+    return copy;
+  }
+
+  private static long positive(long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("a limit must be positive: " + value);
+    }
+    return value;
   }
 }

@@ -97,8 +97,9 @@ final class PdfReader {
   }
 
   /**
-   * Counts the characters a page shows as they are found and looks at the clock between drawing
-   * operators: one page may hold an endless content stream, and getText returns only at its end.
+   * Counts the characters a page shows as they are found and the drawing operators, looking at the
+   * clock between them: one page may hold an endless content stream, and getText returns only at
+   * its end.
    */
   private static final class CountingStripper extends PDFTextStripper {
     private final ImportBudget budget;
@@ -117,7 +118,7 @@ final class PdfReader {
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
       try {
-        budget.checkTime();
+        budget.pdfOperator();
       } catch (PlanTooLargeException e) {
         throw new OverBudget(e);
       }

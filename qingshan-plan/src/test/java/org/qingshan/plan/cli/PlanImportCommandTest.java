@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,58 @@ class PlanImportCommandTest {
     err.reset();
     assertThat(run(DepartmentDirectory.none(), "a.txt", "--xml")).isEqualTo(2);
     assertThat(stderr()).contains("未知选项");
+  }
+
+  /**
+   * Each usage error is one line naming the problem, then the usage; exit 2 (DESIGN.md contract).
+   */
+  @Test
+  void eachUsageErrorIsOneLineThenTheUsage() {
+    Map<List<String>, String> cases = new LinkedHashMap<>();
+    cases.put(List.of(), "错误：缺少要导入的文件");
+    cases.put(List.of("--json"), "错误：缺少要导入的文件");
+    cases.put(List.of("a.txt", "--xml"), "错误：未知选项：--xml");
+    cases.put(List.of("-x", "a.txt"), "错误：未知选项：-x");
+    cases.put(List.of("a.txt", "--jsonx"), "错误：未知选项：--jsonx");
+    cases.put(List.of("a.txt", "--json=yes"), "错误：未知选项：--json=yes");
+    cases.put(List.of("a.txt", "--json=true"), "错误：未知选项：--json=true");
+    cases.put(List.of("--help=no"), "错误：未知选项：--help=no");
+    cases.put(List.of("-"), "错误：未知选项：-");
+    cases.put(List.of("--", "a.txt"), "错误：未知选项：--");
+    cases.put(List.of("a.txt", "-"), "错误：未知选项：-");
+    cases.put(List.of("a.txt", "b.txt", "-"), "错误：只能导入一个文件，多余的参数：b.txt");
+    cases.put(List.of("a.txt", "b.txt"), "错误：只能导入一个文件，多余的参数：b.txt");
+    cases.put(List.of("a\u0000.txt"), "错误：文件路径无效：a\u0000.txt");
+    cases.forEach(
+        (args, firstLine) -> {
+          out.reset();
+          err.reset();
+          assertThat(run(DepartmentDirectory.none(), args.toArray(String[]::new)))
+              .as("%s", args)
+              .isEqualTo(2);
+          assertThat(stderr())
+              .as("%s", args)
+              .isEqualTo(firstLine + "\n" + PlanImportCommand.USAGE + "\n");
+          assertThat(stdout()).isEmpty();
+        });
+  }
+
+  @Test
+  void helpPrintsTheUsageAndExitsZero() {
+    assertThat(run(DepartmentDirectory.none(), "--help")).isZero();
+    assertThat(stdout()).isEqualTo(PlanImportCommand.USAGE + "\n");
+    out.reset();
+    assertThat(run(DepartmentDirectory.none(), "-h")).isZero();
+    assertThat(stdout()).startsWith("用法: qingshan plan import FILE [--json]");
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void theFlagMayComeBeforeTheFileOrTwice() throws Exception {
+    Path file = dir.resolve("plan.txt");
+    Files.writeString(file, PLAN);
+    assertThat(run(DepartmentDirectory.none(), "--json", file.toString(), "--json")).isZero();
+    assertThat(stdout()).startsWith("{");
   }
 
   @Test
