@@ -10,7 +10,7 @@ import java.util.Set;
 import org.qingshan.plan.common.DepartmentDirectory;
 import org.qingshan.plan.common.ImportWarning;
 import org.qingshan.plan.responsibility.ResponsibilityMarker;
-import org.qingshan.plan.responsibility.Role;
+import org.qingshan.plan.responsibility.ResponsibilityRole;
 import org.qingshan.plan.responsibility.StandingRule;
 import org.qingshan.plan.responsibility.UnitNames;
 import org.qingshan.plan.target.DatedTarget;
@@ -56,9 +56,9 @@ public final class TaskCollector {
     }
     support.removeAll(lead);
     List<DepartmentAssignment> departments = new ArrayList<>();
-    add(departments, lead, Role.LEAD, line);
-    add(departments, support, Role.SUPPORT, line);
-    add(departments, responsible, Role.RESPONSIBLE, line);
+    add(departments, lead, ResponsibilityRole.LEAD, line);
+    add(departments, support, ResponsibilityRole.SUPPORT, line);
+    add(departments, responsible, ResponsibilityRole.RESPONSIBLE, line);
     return new Task(
         title,
         text,
@@ -70,7 +70,11 @@ public final class TaskCollector {
         TargetExtractor.extract(text));
   }
 
-  private void add(List<DepartmentAssignment> departments, Set<String> names, Role role, int line) {
+  private void add(
+      List<DepartmentAssignment> departments,
+      Set<String> names,
+      ResponsibilityRole role,
+      int line) {
     for (String name : names) {
       Optional<String> id = directory.resolve(name);
       if (id.isEmpty()) {

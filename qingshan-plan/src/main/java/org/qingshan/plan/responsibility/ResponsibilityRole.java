@@ -1,7 +1,7 @@
 package org.qingshan.plan.responsibility;
 
 /** The part a unit plays in a task, as the plan states it. */
-public enum Role {
+public enum ResponsibilityRole {
   /** Named as 牵头. */
   LEAD("lead"),
   /** Named as 配合 or 参与, or as 按职责分工负责 next to a lead. */
@@ -11,7 +11,7 @@ public enum Role {
 
   private final String jsonName;
 
-  Role(String jsonName) {
+  ResponsibilityRole(String jsonName) {
     this.jsonName = jsonName;
   }
 
