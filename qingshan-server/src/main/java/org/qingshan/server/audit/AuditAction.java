@@ -13,6 +13,8 @@ public enum AuditAction {
   PASSWORD_CHANGE,
   /** Data taken out of the system, such as raw packets with their passwords. */
   EXPORT,
+  /** A document read into the system, such as a plan for review. */
+  IMPORT,
   /** A logged-in user refused a page or another department's record. */
   ACCESS_DENIED,
   /** The gateway saw a password being guessed or a device connected twice. */

@@ -15,6 +15,17 @@ public record ImportedPlan(String fileName, Plan plan, List<TaskRow> tasks) {
     return new ImportedPlan(fileName, plan, TaskRow.of(plan));
   }
 
+  /** What the audit log keeps of an import: the file and what was found in it, not its text. */
+  public Map<String, Object> auditState(long bytes) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("file", fileName);
+    state.put("bytes", bytes);
+    state.put("title", plan.title());
+    state.put("tasks", tasks.size());
+    state.put("unresolved", unresolvedNames().size());
+    return state;
+  }
+
   /** Names of units that no department or alias matches, with how many tasks name them. */
   public Map<String, Long> unresolvedNames() {
     Map<String, Long> counts = new LinkedHashMap<>();

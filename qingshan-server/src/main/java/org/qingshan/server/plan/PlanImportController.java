@@ -13,6 +13,8 @@ import org.qingshan.plan.common.ImportLimits;
 import org.qingshan.plan.common.PlanImportException;
 import org.qingshan.plan.common.PlanTooLargeException;
 import org.qingshan.server.QingshanProperties;
+import org.qingshan.server.audit.AuditAction;
+import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
@@ -39,11 +41,14 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 @RequestMapping("/plans/import")
 class PlanImportController {
+  static final String ENTITY = "plan";
+
   private static final Logger log = LoggerFactory.getLogger(PlanImportController.class);
   static final String SESSION_KEY = "qingshan.imported-plan";
   private final DepartmentService departments;
   private final ExcelExport excel;
   private final Messages messages;
+  private final AuditLog audit;
   private final DataSize maxSize;
   private final ImportLimits limits;
 
@@ -51,11 +56,13 @@ class PlanImportController {
       DepartmentService departments,
       ExcelExport excel,
       Messages messages,
+      AuditLog audit,
       QingshanProperties properties,
       Clock clock) {
     this.departments = departments;
     this.excel = excel;
     this.messages = messages;
+    this.audit = audit;
     this.maxSize = properties.upload().planImportMaxSize();
     // The importer's limits (expanded size, paragraphs, characters, 30 s) bound each upload; the
     // server's clock measures the time budget.
@@ -102,6 +109,13 @@ class PlanImportController {
               name, new PlanImporter(directory, limits).importBytes(name, file.getBytes()));
       session.setAttribute(SESSION_KEY, imported);
       log.info("plan {} imported for review: {} tasks", name, imported.tasks().size());
+      audit.record(
+          AuditAction.IMPORT,
+          ENTITY,
+          null,
+          messages.get("plan.import.audit", name, imported.tasks().size()),
+          Optional.empty(),
+          Optional.of(imported.auditState(file.getSize())));
       return "redirect:/plans/import";
     } catch (PlanTooLargeException e) {
       // Refused at a limit: worth an operator's eye (repeated, it is an attack), shown like any
@@ -141,6 +155,7 @@ class PlanImportController {
               String.join("、", t.unresolved()),
               t.line()));
     }
+    audit.recordExport(ENTITY, p.plan().title(), Optional.ofNullable(q), rows.size());
     excel.write(
         response,
         p.plan().title(),

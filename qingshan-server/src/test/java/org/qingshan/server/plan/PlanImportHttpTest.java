@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,16 @@ class PlanImportHttpTest {
       assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("县生态环境局");
       assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("县住建局、县城管局");
     }
+
+    // the import and the export are on the record, in the bureau's words
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    String audit = admin.get("/audit?q=" + encode("示范县规划.txt")).body();
+    assertThat(audit).contains("导入", "导入规划文件 示范县规划.txt，识别任务 3 项");
+    assertThat(admin.get("/audit?q=" + encode("规划")).body()).contains("导出");
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   @Test
