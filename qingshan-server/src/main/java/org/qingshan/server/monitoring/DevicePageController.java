@@ -56,6 +56,7 @@ class DevicePageController {
   private final AuditLog audit;
   private final ZoneId zone;
   private final RefusalLog refusals;
+  private final SecurityAlerts alerts;
   private final QingshanProperties.Ingest ingest;
   private final FactorNames factorNames;
 
@@ -70,6 +71,7 @@ class DevicePageController {
       Messages messages,
       AuditLog audit,
       RefusalLog refusals,
+      SecurityAlerts alerts,
       QingshanProperties properties,
       FactorNames factorNames) {
     this.factorNames = factorNames;
@@ -84,6 +86,7 @@ class DevicePageController {
     this.audit = audit;
     this.zone = ZoneId.of(properties.hj212().timeZone());
     this.refusals = refusals;
+    this.alerts = alerts;
     this.ingest = properties.ingest();
   }
 
@@ -126,6 +129,7 @@ class DevicePageController {
         rawCn != null && RawText.VIEWER_CNS.contains(rawCn) ? rawCn : ObservationKind.REALTIME.cn();
     LocalDate day = rawDay == null ? today : rawDay;
     model.addAttribute("refusals", refusals.of(d.mn()).orElse(null));
+    model.addAttribute("securityAlerts", alerts.of(d.mn()).orElse(null));
     model.addAttribute("refusalRule", ingest);
     model.addAttribute("rawCns", RawText.VIEWER_CNS);
     model.addAttribute("rawCn", cn);

@@ -44,10 +44,11 @@ class GatewayEvents implements GatewayListener {
       MeterRegistry meters,
       AuditLog audit,
       DeviceRegistry registry,
-      Messages messages) {
+      Messages messages,
+      SecurityAlerts alerts) {
     this.unknown = unknown;
     this.junk = new JunkLog(meters);
-    this.security = GatewaySecurityLog.of(audit, registry, messages, meters);
+    this.security = GatewaySecurityLog.of(audit, registry, messages, meters, alerts);
     this.summaries =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

@@ -28,13 +28,16 @@ final class GatewaySecurityLog {
   private final Messages messages;
   private final MeterRegistry meters;
   private final LogOncePer oncePer;
+  private final SecurityAlerts alerts;
 
   GatewaySecurityLog(
       AuditLog audit,
       DeviceRegistry registry,
       Messages messages,
       MeterRegistry meters,
-      LogOncePer oncePer) {
+      LogOncePer oncePer,
+      SecurityAlerts alerts) {
+    this.alerts = alerts;
     this.audit = audit;
     this.registry = registry;
     this.messages = messages;
@@ -43,9 +46,13 @@ final class GatewaySecurityLog {
   }
 
   static GatewaySecurityLog of(
-      AuditLog audit, DeviceRegistry registry, Messages messages, MeterRegistry meters) {
+      AuditLog audit,
+      DeviceRegistry registry,
+      Messages messages,
+      MeterRegistry meters,
+      SecurityAlerts alerts) {
     return new GatewaySecurityLog(
-        audit, registry, messages, meters, new LogOncePer(Duration.ofMinutes(1)));
+        audit, registry, messages, meters, new LogOncePer(Duration.ofMinutes(1)), alerts);
   }
 
   /**
@@ -54,6 +61,7 @@ final class GatewaySecurityLog {
    */
   void event(SecurityEvent event, Executor recorder) {
     meters.counter("qingshan.hj212.security-events", "kind", event.kind().name()).increment();
+    alerts.add(event);
     String key = event.kind() + "\n" + event.mn().orElse(event.remoteAddress());
     if (!oncePer.due(key)) {
       return;
