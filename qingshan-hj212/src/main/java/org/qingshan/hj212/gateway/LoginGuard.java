@@ -8,8 +8,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Counts failed logins per MN and per address and locks either once too many fall within the
- * window. An MN logging in from the address it last logged in from is not held by a lock: an
- * attacker elsewhere must not keep the real device out when it reconnects.
+ * window. An MN logging in from the address it last logged in from is not held by those locks: an
+ * attacker elsewhere must not keep the real device out when it reconnects. Wrong passwords from
+ * that address (an attacker behind the same NAT) are counted apart and, past the same limit, lock
+ * the MN there too.
  */
 final class LoginGuard {
   /** Entries kept at most per table; past it, those neither locked nor counting go first. */
@@ -22,6 +24,7 @@ final class LoginGuard {
   private final LongSupplier nanoTime;
   private final Map<String, Failures> byMn = new HashMap<>();
   private final Map<String, Failures> byAddress = new HashMap<>();
+  private final Map<String, Failures> byMnAtGoodAddress = new HashMap<>();
   private final Map<String, String> lastGoodAddress = new HashMap<>();
 
   /** Failures in the window that began at {@code since}; locked until {@code lockedUntil}. */
@@ -50,10 +53,11 @@ final class LoginGuard {
 
   /** Whether a login of {@code mn} from {@code address} must wait for a lock to end. */
   synchronized boolean isLocked(String mn, String address) {
-    if (address.equals(lastGoodAddress.get(mn))) {
-      return false;
-    }
     long now = nanoTime.getAsLong();
+    if (address.equals(lastGoodAddress.get(mn))) {
+      Failures p = byMnAtGoodAddress.get(mn);
+      return p != null && p.isLocked(now);
+    }
     Failures m = byMn.get(mn);
     Failures a = byAddress.get(address);
     return (m != null && m.isLocked(now)) || (a != null && a.isLocked(now));
@@ -64,17 +68,21 @@ final class LoginGuard {
     if (lastGoodAddress.size() >= REMEMBERED && !lastGoodAddress.containsKey(mn)) {
       lastGoodAddress.clear();
     }
-    lastGoodAddress.put(mn, address);
+    if (!address.equals(lastGoodAddress.put(mn, address))) {
+      byMnAtGoodAddress.remove(mn); // failures counted there were at another address
+    }
   }
 
   /**
-   * Records a failed login: a wrong password counts for the MN and the address, an unknown or
-   * blocked MN for the address only. Returns the lock it started, if any.
+   * Records a failed login: a wrong password counts for the MN (apart when from the address it last
+   * logged in from) and the address, an unknown or blocked MN for the address only. Returns the
+   * lock it started, if any.
    */
   synchronized Optional<SecurityEvent> failed(String mn, String address, AuthResult result) {
     long now = nanoTime.getAsLong();
-    if (result == AuthResult.WRONG_PASSWORD && !address.equals(lastGoodAddress.get(mn))) {
-      Failures f = count(byMn, mn, now);
+    if (result == AuthResult.WRONG_PASSWORD) {
+      boolean good = address.equals(lastGoodAddress.get(mn));
+      Failures f = count(good ? byMnAtGoodAddress : byMn, mn, now);
       if (f.count >= perDevice && !f.isLocked(now)) {
         lock(f, now);
         return Optional.of(

@@ -63,11 +63,20 @@ class LoginGuardTest {
     }
     assertThat(guard.isLocked("MN1", "10.0.0.9")).isTrue();
     assertThat(guard.isLocked("MN1", "10.0.0.1")).isFalse();
-    // nor do the device's own failures there (a password changed at the centre first) lock it
-    for (int i = 0; i < 4; i++) {
-      guard.failed("MN2", "10.0.0.2", AuthResult.WRONG_PASSWORD);
-      guard.succeeded("MN2", "10.0.0.2");
-    }
-    assertThat(guard.isLocked("MN2", "10.0.0.3")).isFalse();
+  }
+
+  @Test
+  void guessesFromTheDevicesOwnAddressLockItThereWithoutLockingItElsewhere() {
+    // an attacker behind the same NAT as the device
+    guard.succeeded("MN1", "10.0.0.1");
+    assertThat(guard.failed("MN1", "10.0.0.1", AuthResult.WRONG_PASSWORD)).isEmpty();
+    assertThat(guard.failed("MN1", "10.0.0.1", AuthResult.WRONG_PASSWORD)).isEmpty();
+    SecurityEvent e = guard.failed("MN1", "10.0.0.1", AuthResult.WRONG_PASSWORD).orElseThrow();
+    assertThat(e.kind()).isEqualTo(SecurityEvent.Kind.DEVICE_LOCKED);
+    assertThat(guard.isLocked("MN1", "10.0.0.1")).isTrue();
+    assertThat(guard.isLocked("MN1", "10.0.0.2")).isFalse();
+    // the device logging in from a new address starts that count again
+    guard.succeeded("MN1", "10.0.0.2");
+    assertThat(guard.isLocked("MN1", "10.0.0.2")).isFalse();
   }
 }

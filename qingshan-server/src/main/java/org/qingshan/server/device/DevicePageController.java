@@ -21,6 +21,7 @@ import org.qingshan.server.ingest.Observation;
 import org.qingshan.server.ingest.ObservationKind;
 import org.qingshan.server.ingest.RawText;
 import org.qingshan.server.ingest.RefusalLog;
+import org.qingshan.server.ingest.SecurityAlerts;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
@@ -60,6 +61,7 @@ class DevicePageController {
   private final AuditLog audit;
   private final ZoneId zone;
   private final RefusalLog refusals;
+  private final SecurityAlerts alerts;
   private final QingshanProperties.Ingest ingest;
   private final FactorNames factorNames;
 
@@ -74,6 +76,7 @@ class DevicePageController {
       Messages messages,
       AuditLog audit,
       RefusalLog refusals,
+      SecurityAlerts alerts,
       QingshanProperties properties,
       FactorNames factorNames) {
     this.factorNames = factorNames;
@@ -88,6 +91,7 @@ class DevicePageController {
     this.audit = audit;
     this.zone = ZoneId.of(properties.hj212().timeZone());
     this.refusals = refusals;
+    this.alerts = alerts;
     this.ingest = properties.ingest();
   }
 
@@ -127,6 +131,7 @@ class DevicePageController {
         rawCn != null && RawText.VIEWER_CNS.contains(rawCn) ? rawCn : ObservationKind.REALTIME.cn();
     LocalDate day = rawDay == null ? today : rawDay;
     model.addAttribute("refusals", refusals.of(d.mn()).orElse(null));
+    model.addAttribute("securityAlerts", alerts.of(d.mn()).orElse(null));
     model.addAttribute("refusalRule", ingest);
     model.addAttribute("rawCns", RawText.VIEWER_CNS);
     model.addAttribute("rawCn", cn);

@@ -36,10 +36,14 @@ class GatewayEvents implements GatewayListener {
   private final GatewaySecurityLog security;
   private final LogOncePer oncePer = new LogOncePer(Duration.ofMinutes(1));
 
-  GatewayEvents(RefusedDevices unknown, MeterRegistry meters, ApplicationEventPublisher events) {
+  GatewayEvents(
+      RefusedDevices unknown,
+      MeterRegistry meters,
+      ApplicationEventPublisher events,
+      SecurityAlerts alerts) {
     this.unknown = unknown;
     this.junk = new JunkLog(meters);
-    this.security = GatewaySecurityLog.of(events, meters);
+    this.security = GatewaySecurityLog.of(events, meters, alerts);
     this.summaries =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

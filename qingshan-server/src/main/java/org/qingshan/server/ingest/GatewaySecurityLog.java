@@ -20,15 +20,22 @@ public final class GatewaySecurityLog {
   private final ApplicationEventPublisher events;
   private final MeterRegistry meters;
   private final LogOncePer oncePer;
+  private final SecurityAlerts alerts;
 
-  GatewaySecurityLog(ApplicationEventPublisher events, MeterRegistry meters, LogOncePer oncePer) {
+  GatewaySecurityLog(
+      ApplicationEventPublisher events,
+      MeterRegistry meters,
+      LogOncePer oncePer,
+      SecurityAlerts alerts) {
     this.events = events;
     this.meters = meters;
     this.oncePer = oncePer;
+    this.alerts = alerts;
   }
 
-  static GatewaySecurityLog of(ApplicationEventPublisher events, MeterRegistry meters) {
-    return new GatewaySecurityLog(events, meters, new LogOncePer(Duration.ofMinutes(1)));
+  static GatewaySecurityLog of(
+      ApplicationEventPublisher events, MeterRegistry meters, SecurityAlerts alerts) {
+    return new GatewaySecurityLog(events, meters, new LogOncePer(Duration.ofMinutes(1)), alerts);
   }
 
   /**
@@ -37,6 +44,7 @@ public final class GatewaySecurityLog {
    */
   void event(SecurityEvent event, Executor recorder) {
     meters.counter("qingshan.hj212.security-events", "kind", event.kind().name()).increment();
+    alerts.add(event);
     String key = event.kind() + "\n" + event.mn().orElse(event.remoteAddress());
     if (!oncePer.due(key)) {
       return;

@@ -123,6 +123,8 @@ class GatewaySecurityHttpTest {
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
     assertThat(admin.get("/audit?q=QSSECGUESS01").body())
         .contains("安全告警", "QSSECGUESS01", "密码连续错误 3 次");
+    assertThat(admin.get("/devices/" + d.id()).body())
+        .contains("本设备的安全告警 1 次", "密码连续错误，其他地址的登录已暂时锁定");
   }
 
   @Test
@@ -139,6 +141,8 @@ class GatewaySecurityHttpTest {
           .as("the first connection is kept")
           .isEqualTo("9014");
     }
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    assertThat(admin.get("/devices/" + d.id()).body()).contains("同一设备编号的第二个连接");
   }
 
   private static Socket attacker(int gw) throws Exception {
