@@ -22,6 +22,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,16 @@ class ImportLimitsTest {
       // POI would hold the 95 MB part and build an XML tree of it (5.8 GB of heap in issue 11).
       assertThat(allocated).as("bytes allocated while refusing").isLessThan(64L * 1024 * 1024);
     }
+  }
+
+  /** POI's own guard is process-wide: the reader only lowers it to ceilings, never raises it. */
+  @Test
+  void poisOwnGuardStaysBehindTheScanAtProcessWideCeilings() throws Exception {
+    new PlanImporter().importBytes("p.docx", wordPlan(3, 0));
+    assertThat(ZipSecureFile.getMaxEntrySize()).isLessThanOrEqualTo(256L * 1024 * 1024);
+    assertThat(ZipSecureFile.getMaxFileCount()).isLessThanOrEqualTo(1_000);
+    assertThat(ZipSecureFile.getMaxTextSize()).isLessThanOrEqualTo(10_000_000);
+    assertThat(ZipSecureFile.getMinInflateRatio()).isGreaterThanOrEqualTo(0.01);
   }
 
   @Test
