@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +22,11 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.qingshan.plan.common.DepartmentDirectory;
 import org.qingshan.plan.common.ImportLimits;
 import org.qingshan.plan.common.PlanTooLargeException;
@@ -54,6 +58,16 @@ class ImportLimitsTest {
     }
   }
 
+  /** POI's own guard is process-wide: the reader only lowers it to ceilings, never raises it. */
+  @Test
+  void poisOwnGuardStaysBehindTheScanAtProcessWideCeilings() throws Exception {
+    new PlanImporter().importBytes("p.docx", wordPlan(3, 0));
+    assertThat(ZipSecureFile.getMaxEntrySize()).isLessThanOrEqualTo(256L * 1024 * 1024);
+    assertThat(ZipSecureFile.getMaxFileCount()).isLessThanOrEqualTo(1_000);
+    assertThat(ZipSecureFile.getMaxTextSize()).isLessThanOrEqualTo(10_000_000);
+    assertThat(ZipSecureFile.getMinInflateRatio()).isGreaterThanOrEqualTo(0.01);
+  }
+
   @Test
   void aWordPartLargerThanTheLimitIsRefusedEvenWhenItCompressesModestly() throws Exception {
     byte[] docx = wordPlan(2_000, 0);
@@ -61,7 +75,7 @@ class ImportLimitsTest {
     assertThatThrownBy(
             () -> new PlanImporter(DepartmentDirectory.none(), limits).importBytes("p.docx", docx))
         .isInstanceOf(PlanTooLargeException.class)
-        .hasMessageContaining("解压后超过 0 MB")
+        .hasMessageContaining("解压后超过 64 KB 的上限")
         .hasMessageContaining("word/document.xml");
   }
 
@@ -93,6 +107,18 @@ class ImportLimitsTest {
     assertThatThrownBy(() -> new PlanImporter().importBytes("plan.txt", bytes))
         .isInstanceOf(PlanTooLargeException.class)
         .hasMessage("文件文字过多：超过 2000000 个字符的上限，不像是一份规划文本，已拒绝导入");
+  }
+
+  /** The command line reads a file whole: one far beyond any plan is refused before it is read. */
+  @Test
+  void aFileFarBeyondTheLimitsIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("plan.txt");
+    Files.write(file, new byte[3 * 1024 * 1024]);
+    ImportLimits limits =
+        ImportLimits.defaults().withMaxCharacters(1_000).withMaxPackageBytes(2 * 1024 * 1024);
+    assertThatThrownBy(() -> new PlanImporter(DepartmentDirectory.none(), limits).importFile(file))
+        .isInstanceOf(PlanTooLargeException.class)
+        .hasMessage("文件过大：3 MB，超过 2 MB 的上限，已拒绝导入");
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.qingshan.plan.common.PlanImportException;
 /**
  * Importing a plan text whose lines never end a sentence, so that every line is joined to one
  * growing paragraph (issue 11: 2k / 4k / 8k / 16k lines took 1.7 / 4.5 / 16.8 / 65.7 s, quadratic).
- * Linear joining keeps the time proportional to the lines. Scores are milliseconds per import.
+ * Linear joining keeps the time proportional to the lines; {@link #importTaskPerLine} does the same
+ * for a block of one-line tasks. Scores are milliseconds per import.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,10 +41,12 @@ public class PlanJoinBenchmark {
 
   private final PlanImporter importer = new PlanImporter();
   private byte[] bytes;
+  private byte[] taskLines;
 
   @Setup(Level.Trial)
   public void write() {
     bytes = unendedLines(lines).getBytes(StandardCharsets.UTF_8);
+    taskLines = taskPerLine(lines).getBytes(StandardCharsets.UTF_8);
   }
 
   /** A title, a heading and {@code count} lines none of which ends a sentence. */
@@ -53,6 +56,23 @@ public class PlanJoinBenchmark {
       text.append("加强施工扬尘管控落实施工工地扬尘管控责任全面推行绿色施工第").append(i).append("行\n");
     }
     return text.toString();
+  }
+
+  /**
+   * A title, a heading and {@code count} tasks of one line each with their unit, all in one block:
+   * splitting once asked, for each paragraph, whether a later one has a marker by a fresh scan.
+   */
+  static String taskPerLine(int count) {
+    StringBuilder text = new StringBuilder("示范县生态环境保护规划\n一、深入打好蓝天保卫战\n");
+    for (int i = 1; i <= count; i++) {
+      text.append("推进第").append(i).append("项治理（责任单位：县住建局）\n");
+    }
+    return text.toString();
+  }
+
+  @Benchmark
+  public Plan importTaskPerLine() throws PlanImportException {
+    return importer.importBytes("tasks.txt", taskLines);
   }
 
   @Benchmark

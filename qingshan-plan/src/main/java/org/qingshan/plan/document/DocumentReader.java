@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.qingshan.plan.common.ByteSize;
 import org.qingshan.plan.common.ImportBudget;
 import org.qingshan.plan.common.PlanImportException;
 import org.qingshan.plan.common.PlanTooLargeException;
 
 /** Opens a plan file of any supported kind, choosing the reader by content and file name. */
 public final class DocumentReader {
-
-  private static final long MB = 1024L * 1024L;
 
   private DocumentReader() {}
 
@@ -25,7 +24,11 @@ public final class DocumentReader {
       long size = Files.size(file);
       if (size > maxFileBytes(budget)) {
         throw new PlanTooLargeException(
-            "文件过大：" + size / MB + " MB，超过 " + maxFileBytes(budget) / MB + " MB 的上限，已拒绝导入");
+            "文件过大："
+                + ByteSize.of(size)
+                + "，超过 "
+                + ByteSize.of(maxFileBytes(budget))
+                + " 的上限，已拒绝导入");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.qingshan.plan.common.ByteSize;
 import org.qingshan.plan.common.ImportBudget;
 import org.qingshan.plan.common.ImportLimits;
 import org.qingshan.plan.common.PlanTooLargeException;
@@ -33,7 +34,6 @@ final class PackageScan {
   private static final long POI_MAX_TEXT_CHARACTERS = 10_000_000L;
   private static final long POI_MAX_FILE_COUNT = 1_000L;
   private static final double POI_MIN_INFLATE_RATIO = 0.01;
-  private static final long MB = 1024L * 1024L;
 
   static {
     tightenPoi();
@@ -64,14 +64,14 @@ final class PackageScan {
                 "Word 文档解压后过大：其中的“"
                     + printable(entry.getName())
                     + "”解压后超过 "
-                    + limits.maxPartBytes() / MB
-                    + " MB 的上限（可能是“压缩炸弹”），已拒绝导入");
+                    + ByteSize.of(limits.maxPartBytes())
+                    + " 的上限（可能是“压缩炸弹”），已拒绝导入");
           }
           if (total > limits.maxPackageBytes()) {
             throw new PlanTooLargeException(
                 "Word 文档解压后过大：全部内容解压后超过 "
-                    + limits.maxPackageBytes() / MB
-                    + " MB 的上限（可能是“压缩炸弹”），已拒绝导入");
+                    + ByteSize.of(limits.maxPackageBytes())
+                    + " 的上限（可能是“压缩炸弹”），已拒绝导入");
           }
           if (size > RATIO_GRACE_BYTES
               && (double) zip.getCompressedCount() / size < limits.minInflateRatio()) {

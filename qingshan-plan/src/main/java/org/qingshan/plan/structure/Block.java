@@ -1,6 +1,7 @@
 package org.qingshan.plan.structure;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,8 +69,9 @@ public final class Block {
     return parent;
   }
 
+  /** The paragraphs, unmodifiable and without a copy: splitting asks for them once a paragraph. */
   public List<Paragraph> paragraphs() {
-    return List.copyOf(paragraphs);
+    return Collections.unmodifiableList(paragraphs);
   }
 
   /** Body text that only introduces the items or subsections following it in the same heading. */

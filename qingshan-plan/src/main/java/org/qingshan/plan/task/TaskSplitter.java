@@ -99,9 +99,10 @@ public final class TaskSplitter {
    */
   private Optional<Block> withoutStandingRules(Block block) {
     List<Paragraph> kept = new ArrayList<>();
-    for (Paragraph paragraph : block.paragraphs()) {
+    List<Paragraph> paragraphs = block.paragraphs();
+    for (Paragraph paragraph : paragraphs) {
       String text = paragraph.text();
-      boolean first = paragraph == block.paragraphs().get(0);
+      boolean first = paragraph == paragraphs.get(0);
       int from = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
       String body = text.substring(Math.min(from, text.length())).replaceAll("[。.；;\\s]+$", "");
       if (MarkerParser.isStandingRule(body)) {
@@ -125,11 +126,13 @@ public final class TaskSplitter {
     List<ResponsibilityMarker> opening = new ArrayList<>();
     Pending pending = new Pending();
     boolean first = true;
-    for (Paragraph paragraph : block.paragraphs()) {
+    List<Paragraph> paragraphs = block.paragraphs();
+    boolean[] later = markersAfter(paragraphs);
+    for (int index = 0; index < paragraphs.size(); index++) {
+      Paragraph paragraph = paragraphs.get(index);
       String text = paragraph.text();
       int cursor = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
-      List<ResponsibilityMarker> markers =
-          closingMarkers(paragraph, cursor, markersAfter(block, paragraph));
+      List<ResponsibilityMarker> markers = closingMarkers(paragraph, cursor, later[index]);
       if (!first
           && block.kind() == Block.Kind.BODY
           && pending.substantial()
@@ -184,12 +187,14 @@ public final class TaskSplitter {
     List<ResponsibilityMarker> opening = new ArrayList<>();
     Pending pending = new Pending();
     boolean first = true;
-    for (Paragraph paragraph : block.paragraphs()) {
+    List<Paragraph> paragraphs = block.paragraphs();
+    boolean[] later = markersAfter(paragraphs);
+    for (int index = 0; index < paragraphs.size(); index++) {
+      Paragraph paragraph = paragraphs.get(index);
       String text = paragraph.text();
       int cursor = first && block.numbering().isPresent() ? block.numbering().get().end() : 0;
       first = false;
-      for (ResponsibilityMarker marker :
-          closingMarkers(paragraph, cursor, markersAfter(block, paragraph))) {
+      for (ResponsibilityMarker marker : closingMarkers(paragraph, cursor, later[index])) {
         pending.add(paragraph, cursor, marker.start());
         cursor = marker.end();
         if (marker.assignsNothing()) {
@@ -250,15 +255,18 @@ public final class TaskSplitter {
   }
 
   /** Markers that govern text; units named inside a sentence are reported and left in the text. */
-  /** True when a paragraph after this one in the block carries a marker. */
-  private static boolean markersAfter(Block block, Paragraph paragraph) {
-    List<Paragraph> paragraphs = block.paragraphs();
-    for (int i = paragraphs.indexOf(paragraph) + 1; i < paragraphs.size(); i++) {
-      if (!paragraphs.get(i).markers().isEmpty()) {
-        return true;
-      }
+  /**
+   * For each paragraph of a block, whether a paragraph after it carries a marker: found in one pass
+   * from the end, not by a scan per paragraph (a block may hold thousands).
+   */
+  private static boolean[] markersAfter(List<Paragraph> paragraphs) {
+    boolean[] later = new boolean[paragraphs.size()];
+    boolean seen = false;
+    for (int i = paragraphs.size() - 1; i >= 0; i--) {
+      later[i] = seen;
+      seen |= !paragraphs.get(i).markers().isEmpty();
     }
-    return false;
+    return later;
   }
 
   /**
