@@ -50,6 +50,8 @@ class AccountController {
     try {
       String hash =
           users.changeOwnPassword(me.userId(), current, next, repeat, request.getSession().getId());
+      // A copy of this session's cookie, taken along with the old password, stops working too.
+      request.changeSessionId();
       QingshanPrincipal updated = me.withPasswordChanged(hash);
       SecurityContext context = SecurityContextHolder.createEmptyContext();
       context.setAuthentication(

@@ -5,12 +5,21 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class DepartmentRepository {
+  /**
+   * Columns by their names in the table: mapping by the record's names would make the driver look
+   * for {@code departmentId} first, and H2 writes a stack trace to its trace file for each miss.
+   */
+  private static final RowMapper<DepartmentAlias> ALIAS =
+      (rs, n) ->
+          new DepartmentAlias(rs.getLong("id"), rs.getLong("department_id"), rs.getString("alias"));
+
   private static final String COLUMNS = "id, parent_id, name, kind, sort_order, merged_into";
   private final JdbcClient jdbc;
 
@@ -89,20 +98,20 @@ public class DepartmentRepository {
             "SELECT id, department_id, alias FROM department_alias"
                 + " WHERE department_id = :id ORDER BY id")
         .param("id", departmentId)
-        .query(DepartmentAlias.class)
+        .query(ALIAS)
         .list();
   }
 
   public List<DepartmentAlias> allAliases() {
     return jdbc.sql("SELECT id, department_id, alias FROM department_alias ORDER BY id")
-        .query(DepartmentAlias.class)
+        .query(ALIAS)
         .list();
   }
 
   public Optional<DepartmentAlias> findAlias(long aliasId) {
     return jdbc.sql("SELECT id, department_id, alias FROM department_alias WHERE id = :id")
         .param("id", aliasId)
-        .query(DepartmentAlias.class)
+        .query(ALIAS)
         .optional();
   }
 

@@ -2,6 +2,9 @@ package org.qingshan.server.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Map;
@@ -21,7 +24,7 @@ class PasswordChangeHttpTest {
   @Autowired UserService users;
 
   @Test
-  void changingOnesPasswordEndsOnesOtherSessionsAndKeepsThisOne() {
+  void changingOnesPasswordEndsOnesOtherSessionsAndKeepsThisOne() throws Exception {
     users.create(
         new UserForm("twodesks", "两处登录", null, "", EnumSet.of(Role.LEADER), true, "old-pass-2026"),
         false);
@@ -30,6 +33,7 @@ class PasswordChangeHttpTest {
     assertThat(laptop.get("/contacts").statusCode()).isEqualTo(200);
 
     office.get("/account/password");
+    String copiedCookie = office.cookieHeader();
     HttpResponse<String> changed =
         office.post(
             "/account/password",
@@ -42,6 +46,17 @@ class PasswordChangeHttpTest {
     HttpResponse<String> other = laptop.get("/contacts");
     assertThat(other.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(other)).contains("/login");
+
+    // Someone holding a copy of the office session's cookie is out as well.
+    HttpResponse<String> copy =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/contacts"))
+                    .header("Cookie", copiedCookie)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(copy.statusCode()).isEqualTo(302);
+    assertThat(office.get("/contacts").statusCode()).isEqualTo(200);
   }
 
   @Test

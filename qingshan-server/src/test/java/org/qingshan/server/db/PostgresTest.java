@@ -176,4 +176,28 @@ class PostgresTest {
     assertThat(liaison.get("/contacts").body()).doesNotContain("水务丁");
     assertThat(liaison.get("/contacts/" + contact + "/edit").statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void searchesAreLiteralAndRepeatedLoginFailuresOneCountedRowOnPostgres() {
+    contacts.create(
+        new ContactForm(departments.resolve("县水利局").orElseThrow().id(), "达标率50%以上", "", "", ""));
+    contacts.create(
+        new ContactForm(departments.resolve("县水利局").orElseThrow().id(), "达标率500以上", "", "", ""));
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    String page = admin.get("/contacts?q=50%25").body();
+    assertThat(page).contains("达标率50%以上").doesNotContain("达标率500以上");
+
+    WebSession guesser = new WebSession(port);
+    guesser.login("pg-nobody", "wrong-1");
+    guesser.login("pg-nobody", "wrong-2");
+    assertThat(
+            jdbc.sql(
+                    "SELECT summary FROM audit_entry WHERE actor = 'pg-nobody'"
+                        + " AND action = 'LOGIN_FAILED'")
+                .query(String.class)
+                .list())
+        .singleElement()
+        .asString()
+        .contains("共 2 次");
+  }
 }
