@@ -3,7 +3,9 @@ package org.qingshan.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -157,7 +159,7 @@ class WordRoundTripTest {
     assertThat(plan.keyProjects())
         .extracting(p -> p.name())
         .containsExactly("县热电厂超低排放改造工程", "城区扬尘在线监测项目");
-    assertThat(plan.keyProjects().get(0).investment()).hasValue(new java.math.BigDecimal("20000"));
+    assertThat(plan.keyProjects().get(0).investment()).hasValue(new BigDecimal("20000"));
     assertThat(plan.tasks())
         .extracting(t -> t.title().orElse(""))
         .containsExactly("推进工业炉窑治理", "加强扬尘管控");
@@ -189,7 +191,7 @@ class WordRoundTripTest {
     assertThat(tasks.get(0).lead()).containsExactly("县生态环境分局");
     assertThat(tasks.get(0).support()).containsExactly("县工业和信息化局", "县发展和改革局");
     assertThat(tasks.get(0).targets())
-        .anySatisfy(t -> assertThat(t.deadline()).hasValue(java.time.LocalDate.of(2025, 12, 31)));
+        .anySatisfy(t -> assertThat(t.deadline()).hasValue(LocalDate.of(2025, 12, 31)));
     assertThat(tasks.get(1).responsible()).containsExactly("县农业农村局", "县水利局");
   }
 

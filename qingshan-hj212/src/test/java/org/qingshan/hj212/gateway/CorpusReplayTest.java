@@ -3,12 +3,14 @@ package org.qingshan.hj212.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -60,7 +62,7 @@ class CorpusReplayTest {
         Thread drain = new Thread(() -> drain(socket));
         drain.start();
         OutputStream out = socket.getOutputStream();
-        java.util.Random r = new java.util.Random(7);
+        Random r = new Random(7);
         for (int pos = 0; pos < bytes.length; ) {
           int n = Math.min(bytes.length - pos, 1 + r.nextInt(3000));
           out.write(bytes, pos, n);
@@ -86,7 +88,7 @@ class CorpusReplayTest {
       while (in.read(buf) >= 0) {
         // answers (9014 for the uploads with Flag=1) are read and dropped
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // closed
     }
   }

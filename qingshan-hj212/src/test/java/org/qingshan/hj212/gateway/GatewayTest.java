@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -156,8 +157,7 @@ class GatewayTest {
         .cp(
             DataArea.builder()
                 .dataTime(LocalDateTime.of(2024, 1, 1, 0, 0))
-                .reading(
-                    "a21026", java.util.Optional.of(DataFlag.N), new FactorValue(Suffix.RTD, 12.5))
+                .reading("a21026", Optional.of(DataFlag.N), new FactorValue(Suffix.RTD, 12.5))
                 .build())
         .build();
   }
@@ -348,7 +348,7 @@ class GatewayTest {
                       .dataTime(t)
                       .reading(
                           "w0101" + part,
-                          java.util.Optional.of(DataFlag.N),
+                          Optional.of(DataFlag.N),
                           new FactorValue(Suffix.AVG, part))
                       .build())
               .build();

@@ -1,6 +1,7 @@
 package org.qingshan.plan.task;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class TaskCollector {
   private final List<ImportWarning> warnings = new ArrayList<>();
   private final Map<String, StandingRule> standingRules = new LinkedHashMap<>();
   private final Map<String, Integer> unresolved = new LinkedHashMap<>();
-  private final Set<String> suspicious = new java.util.HashSet<>();
+  private final Set<String> suspicious = new HashSet<>();
 
   public TaskCollector(DepartmentDirectory directory) {
     this.directory = directory;

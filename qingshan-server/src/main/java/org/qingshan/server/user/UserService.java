@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.security.AppUser;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.web.PageQuery;
@@ -21,7 +22,7 @@ public class UserService {
   private final PasswordEncoder encoder;
   private final AuditLog audit;
 
-  private final org.qingshan.server.department.DepartmentService departments;
+  private final DepartmentService departments;
   private final SessionExpiry sessions;
   private final PasswordPolicy passwords;
 
@@ -29,7 +30,7 @@ public class UserService {
       UserRepository repository,
       PasswordEncoder encoder,
       AuditLog audit,
-      org.qingshan.server.department.DepartmentService departments,
+      DepartmentService departments,
       SessionExpiry sessions,
       PasswordPolicy passwords) {
     this.passwords = passwords;

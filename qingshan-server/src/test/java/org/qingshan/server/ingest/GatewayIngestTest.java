@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.command.ExeReturn;
 import org.qingshan.hj212.command.QnReturn;
+import org.qingshan.hj212.gateway.AuthResult;
 import org.qingshan.hj212.packet.DataArea;
 import org.qingshan.hj212.packet.DataFlag;
 import org.qingshan.hj212.packet.FactorValue;
@@ -113,7 +116,7 @@ class GatewayIngestTest {
   @Test
   void realtimeValuesAreStoredInTheirPacketRowAndReadBackOnTheDevicePage() throws Exception {
     Device d = register("QSTEST0009", "青山镇");
-    LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).withNano(0);
+    LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
     try (TestDevice client = connect(d, CommandResponder.SILENT)) {
       Packet first = client.realtime(now.minusMinutes(2), 30.0);
       client.send(first);
@@ -129,7 +132,7 @@ class GatewayIngestTest {
             admin
                 .getBytes("/devices/" + d.id() + "/series?kind=REALTIME&factor=a21026&hours=2")
                 .body(),
-            java.nio.charset.StandardCharsets.UTF_8);
+            StandardCharsets.UTF_8);
     assertThat(series).contains("\"value\":[30.0,31.5]");
     String page = admin.get("/devices/" + d.id()).body();
     assertThat(page).contains("37.8", "9.5"); // the newest 折算 SO₂ and oxygen
@@ -143,7 +146,7 @@ class GatewayIngestTest {
     assertThat(export.statusCode()).isEqualTo(200);
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(export.body()))) {
       Sheet sheet = book.getSheetAt(0);
-      List<String> rows = new java.util.ArrayList<>();
+      List<String> rows = new ArrayList<>();
       for (Row row : sheet) {
         rows.add(
             row.getCell(1).getStringCellValue()
@@ -166,7 +169,7 @@ class GatewayIngestTest {
   @Test
   void aResentPacketWithoutDataTimeIsKnownByItsQn() throws Exception {
     Device d = register("QSTEST0010", "白河镇");
-    LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).withNano(0);
+    LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0);
     try (TestDevice client = connect(d, CommandResponder.SILENT)) {
       Packet withTime = client.realtime(now, 12.0);
       Packet noTime =
@@ -213,8 +216,7 @@ class GatewayIngestTest {
     admin.get("/devices/unknown");
     admin.post("/devices/unknown/QSNOBODY01/block", Map.of());
     assertThat(registry.byMn("QSNOBODY01").orElseThrow().blocked()).isTrue();
-    assertThat(registry.authenticate("QSNOBODY01", "123456"))
-        .isEqualTo(org.qingshan.hj212.gateway.AuthResult.BLOCKED);
+    assertThat(registry.authenticate("QSNOBODY01", "123456")).isEqualTo(AuthResult.BLOCKED);
     assertThat(admin.get("/devices/unknown").body()).doesNotContain("QSNOBODY01");
   }
 

@@ -6,12 +6,14 @@ import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.security.AppUser;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.WebSession;
+import org.qingshan.server.web.PageQuery;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -71,10 +73,7 @@ class UserAdminHttpTest {
   @Test
   void anAdminCannotTakeTheirOwnAdminRoleAway() {
     AppUser admin =
-        users
-            .search(java.util.Optional.of("admin"), new org.qingshan.server.web.PageQuery(1, 5))
-            .items()
-            .stream()
+        users.search(Optional.of("admin"), new PageQuery(1, 5)).items().stream()
             .filter(x -> x.username().equals("admin"))
             .findFirst()
             .orElseThrow();
@@ -104,11 +103,7 @@ class UserAdminHttpTest {
     HttpResponse<String> r = admin.post("/users", f);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("部门不存在或已合并");
-    assertThat(
-            users
-                .search(java.util.Optional.of("ghost"), new org.qingshan.server.web.PageQuery(1, 5))
-                .total())
-        .isZero();
+    assertThat(users.search(Optional.of("ghost"), new PageQuery(1, 5)).total()).isZero();
   }
 
   @Test
