@@ -17,6 +17,7 @@ import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.ingest.CommandStatus;
+import org.qingshan.server.ingest.IngestSettings;
 import org.qingshan.server.ingest.Observation;
 import org.qingshan.server.ingest.ObservationKind;
 import org.qingshan.server.ingest.RawText;
@@ -62,7 +63,7 @@ class DevicePageController {
   private final ZoneId zone;
   private final RefusalLog refusals;
   private final SecurityAlerts alerts;
-  private final QingshanProperties.Ingest ingest;
+  private final IngestSettings ingest;
   private final FactorNames factorNames;
 
   DevicePageController(
@@ -78,6 +79,7 @@ class DevicePageController {
       RefusalLog refusals,
       SecurityAlerts alerts,
       QingshanProperties properties,
+      IngestSettings ingestSettings,
       FactorNames factorNames) {
     this.factorNames = factorNames;
     this.registry = registry;
@@ -92,7 +94,7 @@ class DevicePageController {
     this.zone = ZoneId.of(properties.hj212().timeZone());
     this.refusals = refusals;
     this.alerts = alerts;
-    this.ingest = properties.ingest();
+    this.ingest = ingestSettings;
   }
 
   /** The device, if the user's data scope covers it. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 import org.qingshan.hj212.gateway.AuthResult;
-import org.qingshan.server.QingshanProperties;
+import org.qingshan.server.ingest.IngestSettings;
 import org.qingshan.server.ingest.RefusedDevices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +21,15 @@ import org.springframework.stereotype.Component;
 public class UnknownDeviceList implements RefusedDevices {
   private static final Logger log = LoggerFactory.getLogger(UnknownDeviceList.class);
   private final UnknownDeviceRepository repository;
-  private final QingshanProperties.Ingest settings;
+  private final IngestSettings settings;
   private final Counter evictedCounter;
   private final Counter droppedCounter;
   private final AtomicLong notListed = new AtomicLong();
 
   UnknownDeviceList(
-      UnknownDeviceRepository repository, QingshanProperties properties, MeterRegistry meters) {
+      UnknownDeviceRepository repository, IngestSettings settings, MeterRegistry meters) {
     this.repository = repository;
-    this.settings = properties.ingest();
+    this.settings = settings;
     this.evictedCounter = meters.counter("qingshan.hj212.unknown-devices.evicted");
     this.droppedCounter = meters.counter("qingshan.hj212.unknown-devices.not-recorded");
   }

@@ -58,11 +58,12 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
       ObservationStore store,
       ApplicationEventPublisher events,
       QingshanProperties properties,
+      IngestSettings ingestSettings,
       RefusalLog refusals,
       MeterRegistry meters) {
     this.store = store;
     this.events = events;
-    this.screen = new PacketScreen(properties.ingest(), ZoneId.of(properties.hj212().timeZone()));
+    this.screen = new PacketScreen(ingestSettings, ZoneId.of(properties.hj212().timeZone()));
     this.refusals = refusals;
     this.batchSize = Math.max(1, properties.hj212().batchSize());
     this.commitDelayNanos = Math.max(0, properties.hj212().commitDelay().toNanos());

@@ -8,7 +8,6 @@ import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.FactorReading;
 import org.qingshan.hj212.packet.FactorValue;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.server.QingshanProperties;
 
 /**
  * Looks at a packet before it may enter a batch: a field the store cannot keep would fail the whole
@@ -39,7 +38,7 @@ final class PacketScreen {
   private final double maxValue;
   private final ZoneId zone;
 
-  PacketScreen(QingshanProperties.Ingest limits, ZoneId zone) {
+  PacketScreen(IngestSettings limits, ZoneId zone) {
     this.maxAhead = limits.maxDataTimeAhead();
     this.maxAge = limits.maxDataAge();
     this.maxValue = limits.maxValue();

@@ -4,10 +4,10 @@ import static org.qingshan.server.security.Role.ADMIN;
 import static org.qingshan.server.security.Role.PLANNER;
 
 import java.util.Set;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.security.UploadEndpoint;
+import org.qingshan.server.security.UploadSettings;
 import org.qingshan.server.web.MenuEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +22,8 @@ class PlanFeature {
 
   /** The plan document, within the size the bureau set (qingshan.upload.plan-import-max-size). */
   @Bean
-  UploadEndpoint planUpload(QingshanProperties properties) {
-    return new UploadEndpoint(
-        "/plans/import", properties.upload().planImportMaxSize(), Set.of(ADMIN, PLANNER));
+  UploadEndpoint planUpload(UploadSettings uploads) {
+    return new UploadEndpoint("/plans/import", uploads.planImportMaxSize(), Set.of(ADMIN, PLANNER));
   }
 
   @Bean

@@ -12,10 +12,10 @@ import org.qingshan.plan.common.DepartmentDirectory;
 import org.qingshan.plan.common.ImportLimits;
 import org.qingshan.plan.common.PlanImportException;
 import org.qingshan.plan.common.PlanTooLargeException;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.department.DepartmentService;
+import org.qingshan.server.security.UploadSettings;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
@@ -57,13 +57,13 @@ class PlanImportController {
       ExcelExport excel,
       Messages messages,
       AuditLog audit,
-      QingshanProperties properties,
+      UploadSettings uploads,
       Clock clock) {
     this.departments = departments;
     this.excel = excel;
     this.messages = messages;
     this.audit = audit;
-    this.maxSize = properties.upload().planImportMaxSize();
+    this.maxSize = uploads.planImportMaxSize();
     // The importer's limits (expanded size, paragraphs, characters, 30 s) bound each upload; the
     // server's clock measures the time budget.
     this.limits = ImportLimits.defaults().withClock(clock);

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.qingshan.server.QingshanProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +42,7 @@ public class LoginThrottle {
   /** Addresses remembered per user name as ones the user logged in from. */
   private static final int KNOWN_ADDRESSES = 5;
 
-  private final QingshanProperties.Login config;
+  private final LoginSettings config;
   private final Clock clock;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
@@ -55,11 +54,11 @@ public class LoginThrottle {
   private final Counter throttledCounter;
 
   @Autowired
-  LoginThrottle(QingshanProperties properties, MeterRegistry meters) {
-    this(properties.login(), Clock.systemUTC(), meters);
+  LoginThrottle(LoginSettings settings, MeterRegistry meters) {
+    this(settings, Clock.systemUTC(), meters);
   }
 
-  LoginThrottle(QingshanProperties.Login config, Clock clock, MeterRegistry meters) {
+  LoginThrottle(LoginSettings config, Clock clock, MeterRegistry meters) {
     this.config = config;
     this.clock = clock;
     this.failureCounter = meters.counter("qingshan.login.failures");

@@ -1,6 +1,5 @@
 package org.qingshan.server.security;
 
-import org.qingshan.server.QingshanProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +45,7 @@ class SecurityConfig {
       LoginThrottle throttle,
       LoginAudit loginAudit,
       SessionRegistry sessionRegistry,
-      QingshanProperties properties,
+      UploadSettings uploadSettings,
       ObjectProvider<AccessRules> features,
       ObjectProvider<UploadEndpoint> uploads)
       throws Exception {
@@ -87,7 +86,7 @@ class SecurityConfig {
         .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
         // Before the CSRF check, whose reading of the token makes the container read the body.
         .addFilterBefore(
-            UploadGate.of(uploads.orderedStream().toList(), properties.upload()), CsrfFilter.class)
+            UploadGate.of(uploads.orderedStream().toList(), uploadSettings), CsrfFilter.class)
         .headers(
             headers ->
                 headers

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.web.ErrorPageAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +50,7 @@ class UploadGate extends OncePerRequestFilter {
     this.endpoints = List.copyOf(endpoints);
   }
 
-  static UploadGate of(List<UploadEndpoint> contributed, QingshanProperties.Upload upload) {
+  static UploadGate of(List<UploadEndpoint> contributed, UploadSettings upload) {
     List<Endpoint> endpoints = new ArrayList<>();
     contributed.forEach(e -> endpoints.add(Endpoint.of(e)));
     for (String path : upload.publicPaths()) {

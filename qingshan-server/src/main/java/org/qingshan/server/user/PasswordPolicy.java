@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -32,11 +31,8 @@ public class PasswordPolicy {
   private final Set<String> common;
 
   @Autowired
-  PasswordPolicy(QingshanProperties properties) {
-    this(
-        properties.password().minLength(),
-        properties.password().classesRequired(),
-        load(properties.password().commonList()));
+  PasswordPolicy(PasswordSettings settings) {
+    this(settings.minLength(), settings.classesRequired(), load(settings.commonList()));
   }
 
   PasswordPolicy(int minLength, int classesRequired, Set<String> common) {

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.QingshanProperties;
 
 class LoginThrottleTest {
   private static final String ATTACKER = "203.0.113.9";
@@ -36,7 +35,7 @@ class LoginThrottleTest {
       };
   private final LoginThrottle throttle =
       new LoginThrottle(
-          new QingshanProperties.Login(
+          new LoginSettings(
               5, 5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofHours(1)),
           clock,
           new SimpleMeterRegistry());

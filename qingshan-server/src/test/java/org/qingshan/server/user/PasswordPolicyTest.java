@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.web.UserFacingException;
 
 class PasswordPolicyTest {
   @Test
   void theCommonListShippedRefusesWhatGuessersTryFirst() {
     PasswordPolicy p =
-        new PasswordPolicy(
-            properties(new QingshanProperties.Password(8, 2, "classpath:common-passwords.txt")));
+        new PasswordPolicy(new PasswordSettings(8, 2, "classpath:common-passwords.txt"));
     for (String weak :
         new String[] {
           "password1", "woaini1314", "qwerty123", "123456789", "admin123", "P@ssw0rd"
@@ -27,8 +25,7 @@ class PasswordPolicyTest {
   @Test
   void theBureausRulesAreConfiguration() {
     PasswordPolicy strict =
-        new PasswordPolicy(
-            properties(new QingshanProperties.Password(12, 3, "classpath:common-passwords.txt")));
+        new PasswordPolicy(new PasswordSettings(12, 3, "classpath:common-passwords.txt"));
     assertThatThrownBy(() -> strict.check("lanshui-26", "x"))
         .hasMessage("password.error.too-short");
     assertThatThrownBy(() -> strict.check("lanshui-hills", "x"))
@@ -41,13 +38,8 @@ class PasswordPolicyTest {
   @Test
   void anIssuedPasswordMeetsTheStrictestRules() {
     PasswordPolicy strictest =
-        new PasswordPolicy(
-            properties(new QingshanProperties.Password(20, 4, "classpath:common-passwords.txt")));
+        new PasswordPolicy(new PasswordSettings(20, 4, "classpath:common-passwords.txt"));
     assertThatCode(() -> strictest.check(PasswordPolicy.generate(), "admin"))
         .doesNotThrowAnyException();
-  }
-
-  private static QingshanProperties properties(QingshanProperties.Password password) {
-    return new QingshanProperties(false, "", null, null, null, null, password);
   }
 }
