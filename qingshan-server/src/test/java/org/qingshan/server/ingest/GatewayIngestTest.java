@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
-import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.command.ExeReturn;
@@ -32,16 +31,14 @@ import org.qingshan.hj212.packet.DataFlag;
 import org.qingshan.hj212.packet.FactorValue;
 import org.qingshan.hj212.packet.Hj212Time;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.hj212.packet.Suffix;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.device.Device;
-import org.qingshan.server.device.DeviceForm;
-import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.device.UnknownDeviceRepository;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestDevice;
+import org.qingshan.server.support.TestForms;
 import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,20 +57,7 @@ class GatewayIngestTest {
 
   private Device register(String mn, String town) {
     Long dept = departments.resolve(town).map(d -> d.id()).orElse(null);
-    return registry.register(
-        new DeviceForm(
-            mn,
-            "pw-" + mn,
-            "31",
-            "测试排口 " + mn,
-            DeviceKind.STACK_GAS,
-            "测试企业",
-            dept,
-            ProtocolVersion.HJ_212_2017,
-            CrcDialect.STRICT,
-            true,
-            115.6,
-            36.5));
+    return registry.register(TestForms.stack(mn, "测试排口 " + mn, dept));
   }
 
   private TestDevice connect(Device d, CommandResponder responder) throws Exception {

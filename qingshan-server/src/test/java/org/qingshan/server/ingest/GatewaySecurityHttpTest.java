@@ -12,16 +12,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
-import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.codec.PacketEncoder;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.device.Device;
-import org.qingshan.server.device.DeviceForm;
-import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestDevice;
+import org.qingshan.server.support.TestForms;
 import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,20 +50,7 @@ class GatewaySecurityHttpTest {
   @Autowired JdbcClient jdbc;
 
   private Device register(String mn) {
-    return registry.register(
-        new DeviceForm(
-            mn,
-            "pw-" + mn,
-            "31",
-            "安全测试 " + mn,
-            DeviceKind.STACK_GAS,
-            "",
-            null,
-            ProtocolVersion.HJ_212_2017,
-            CrcDialect.STRICT,
-            false,
-            null,
-            null));
+    return registry.register(TestForms.stack(mn, "安全测试 " + mn, null));
   }
 
   private long alerts(Device d) {

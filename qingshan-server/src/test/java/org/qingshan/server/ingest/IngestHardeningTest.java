@@ -13,20 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
-import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.codec.PacketEncoder;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.packet.DataArea;
 import org.qingshan.hj212.packet.Flag;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.device.Device;
-import org.qingshan.server.device.DeviceForm;
-import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.device.UnknownDeviceRepository;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestDevice;
+import org.qingshan.server.support.TestForms;
 import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,20 +57,7 @@ class IngestHardeningTest {
   @Autowired JdbcClient jdbc;
 
   private Device register(String mn) {
-    return registry.register(
-        new DeviceForm(
-            mn,
-            "pw-" + mn,
-            "31",
-            "加固测试 " + mn,
-            DeviceKind.STACK_GAS,
-            "",
-            null,
-            ProtocolVersion.HJ_212_2017,
-            CrcDialect.STRICT,
-            false,
-            null,
-            null));
+    return registry.register(TestForms.stack(mn, "加固测试 " + mn, null));
   }
 
   private TestDevice connect(Device d) throws Exception {

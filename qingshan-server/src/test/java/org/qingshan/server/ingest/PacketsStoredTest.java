@@ -9,17 +9,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
-import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.device.Device;
-import org.qingshan.server.device.DeviceForm;
-import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestDevice;
+import org.qingshan.server.support.TestForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -93,19 +90,6 @@ class PacketsStoredTest {
   }
 
   private Device register() {
-    return registry.register(
-        new DeviceForm(
-            MN,
-            "pw-" + MN,
-            "31",
-            "测试排口 " + MN,
-            DeviceKind.STACK_GAS,
-            "测试企业",
-            null,
-            ProtocolVersion.HJ_212_2017,
-            CrcDialect.STRICT,
-            true,
-            115.6,
-            36.5));
+    return registry.register(TestForms.stack(MN, "测试排口 " + MN, null));
   }
 }
