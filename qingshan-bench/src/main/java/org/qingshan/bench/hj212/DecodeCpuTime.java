@@ -5,6 +5,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import org.qingshan.hj212.codec.PacketDecoder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Decode throughput per CPU-second of the decoding thread, over the real corpus: a companion of
@@ -18,8 +21,22 @@ import org.qingshan.hj212.codec.PacketDecoder;
 public final class DecodeCpuTime {
   private DecodeCpuTime() {}
 
+  /** The arguments, read by picocli. */
+  @Command(name = "DecodeCpuTime")
+  static final class Arguments {
+    @Parameters(arity = "0..1", defaultValue = "10", paramLabel = "ROUNDS")
+    int rounds;
+  }
+
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    Arguments a = new Arguments();
+    try {
+      new CommandLine(a).parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("DecodeCpuTime: " + e.getMessage() + "; usage: DecodeCpuTime [ROUNDS]");
+      System.exit(2);
+    }
+    int rounds = a.rounds;
     List<byte[]> lines = CorpusPackets.lines();
     byte[][] packets = lines.toArray(new byte[0][]);
     PacketDecoder decoder = PacketDecoder.standard();

@@ -9,7 +9,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Two or more builds of the decoder in one JVM, run in turns over the real corpus and timed by the
@@ -28,11 +32,23 @@ public final class DecodeSideBySide {
 
   private DecodeSideBySide() {}
 
-  public static void main(String[] args) throws Throwable {
-    if (args.length < 2) {
-      System.err.println("usage: DecodeSideBySide JAR JAR [JAR...]");
+  /** The arguments, read by picocli. */
+  @Command(name = "DecodeSideBySide")
+  static final class Arguments {
+    @Parameters(arity = "2..*", paramLabel = "JAR")
+    List<Path> jars;
+  }
+
+  public static void main(String[] arguments) throws Throwable {
+    Arguments a = new Arguments();
+    try {
+      new CommandLine(a).parseArgs(arguments);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println(
+          "DecodeSideBySide: " + e.getMessage() + "; usage: DecodeSideBySide JAR JAR [JAR...]");
       System.exit(2);
     }
+    String[] args = a.jars.stream().map(Path::toString).toArray(String[]::new);
     byte[][] packets = CorpusPackets.lines().toArray(new byte[0][]);
     MethodHandle[] decode = new MethodHandle[args.length];
     for (int i = 0; i < args.length; i++) {
