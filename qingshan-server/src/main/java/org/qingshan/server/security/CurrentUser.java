@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
   private final DepartmentSubtrees departments;
-  private final AccessDenials denials;
+  private final ApplicationEventPublisher events;
 
-  CurrentUser(DepartmentSubtrees departments, AccessDenials denials) {
+  CurrentUser(DepartmentSubtrees departments, ApplicationEventPublisher events) {
     this.departments = departments;
-    this.denials = denials;
+    this.events = events;
   }
 
   public Optional<QingshanPrincipal> principal() {
@@ -66,7 +67,7 @@ public class CurrentUser {
    */
   public <T extends DepartmentOwned> T requireVisible(String entity, long id, T record) {
     if (!scope().allows(record.owningDepartment())) {
-      denials.outsideScope(entity, Optional.of(id));
+      events.publishEvent(new RecordRefused(entity, Optional.of(id)));
       throw new AccessDeniedException(entity + " " + id + " is outside the data scope");
     }
     return record;
@@ -75,7 +76,7 @@ public class CurrentUser {
   /** Throws, audited, unless a department the user names (in a form) is within their scope. */
   public void requireInScope(String entity, long departmentId) {
     if (!scope().allows(departmentId)) {
-      denials.outsideScope(entity, Optional.empty());
+      events.publishEvent(new RecordRefused(entity, Optional.empty()));
       throw new AccessDeniedException("department " + departmentId + " is outside the data scope");
     }
   }

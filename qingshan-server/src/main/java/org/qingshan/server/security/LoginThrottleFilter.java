@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import org.qingshan.server.audit.AuditAction;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,11 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
   private final LoginThrottle throttle;
-  private final LoginAudit audit;
+  private final ApplicationEventPublisher events;
 
-  LoginThrottleFilter(LoginThrottle throttle, LoginAudit audit) {
+  LoginThrottleFilter(LoginThrottle throttle, ApplicationEventPublisher events) {
     this.throttle = throttle;
-    this.audit = audit;
+    this.events = events;
   }
 
   @Override
@@ -37,11 +37,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     Optional<Duration> wait = throttle.waitBefore(username, request.getRemoteAddr());
     if (wait.isPresent()) {
       throttle.recordThrottled();
-      audit.record(
-          AuditAction.LOGIN_LOCKED,
-          username,
-          request.getRemoteAddr(),
-          "audit.summary.login-locked");
+      events.publishEvent(
+          new LoginRefused(username, request.getRemoteAddr(), LoginRefused.Reason.THROTTLED));
       response.sendRedirect(request.getContextPath() + "/login?wait=" + seconds(wait.get()));
       return;
     }

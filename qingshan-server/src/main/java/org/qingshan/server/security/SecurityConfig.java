@@ -1,6 +1,7 @@
 package org.qingshan.server.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,7 +44,7 @@ class SecurityConfig {
   SecurityFilterChain web(
       HttpSecurity http,
       LoginThrottle throttle,
-      LoginAudit loginAudit,
+      ApplicationEventPublisher events,
       SessionRegistry sessionRegistry,
       UploadSettings uploadSettings,
       ObjectProvider<AccessRules> features,
@@ -81,8 +82,7 @@ class SecurityConfig {
                     .sessionRegistry(sessionRegistry)
                     .expiredUrl("/login?expired"))
         .addFilterBefore(
-            new LoginThrottleFilter(throttle, loginAudit),
-            UsernamePasswordAuthenticationFilter.class)
+            new LoginThrottleFilter(throttle, events), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
         // Before the CSRF check, whose reading of the token makes the container read the body.
         .addFilterBefore(

@@ -1,4 +1,4 @@
-package org.qingshan.server.security;
+package org.qingshan.server.audit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.qingshan.server.audit.AuditAction;
-import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.TimeFormat;
 import org.springframework.beans.factory.annotation.Autowired;
