@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
@@ -48,13 +47,13 @@ class AirQualityController {
       CurrentUser currentUser,
       ExcelExport excel,
       Messages messages,
-      QingshanProperties properties) {
+      ZoneId countyZone) {
     this.registry = registry;
     this.data = data;
     this.currentUser = currentUser;
     this.excel = excel;
     this.messages = messages;
-    this.zone = ZoneId.of(properties.hj212().timeZone());
+    this.zone = countyZone;
   }
 
   @GetMapping

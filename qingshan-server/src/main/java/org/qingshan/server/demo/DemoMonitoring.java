@@ -8,6 +8,7 @@ import org.qingshan.server.device.DeviceForm;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.ingest.GatewayService;
+import org.qingshan.server.ingest.GatewaySettings;
 import org.qingshan.simulator.DemoCounty;
 import org.qingshan.simulator.DemoDevices;
 import org.qingshan.simulator.DeviceProfile;
@@ -38,12 +39,13 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
 
   DemoMonitoring(
       QingshanProperties properties,
+      GatewaySettings gatewaySettings,
       @Value("${qingshan.demo-devices:true}") boolean devices,
       GatewayService gateway,
       DeviceRegistry registry,
       DepartmentService departments) {
     this.enabled = properties.demo() && devices;
-    this.gatewayAddress = reachable(properties.hj212().host());
+    this.gatewayAddress = reachable(gatewaySettings.host());
     this.gateway = gateway;
     this.registry = registry;
     this.departments = departments;

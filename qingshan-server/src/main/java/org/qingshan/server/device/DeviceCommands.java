@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.command.QnGenerator;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.ingest.GatewayService;
@@ -45,13 +44,13 @@ public class DeviceCommands {
       JdbcClient jdbc,
       AuditLog audit,
       Messages messages,
-      QingshanProperties properties) {
+      ZoneId countyZone) {
     this.gateway = gateway;
     this.queries = queries;
     this.jdbc = jdbc;
     this.audit = audit;
     this.messages = messages;
-    this.zone = ZoneId.of(properties.hj212().timeZone());
+    this.zone = countyZone;
     this.qns = QnGenerator.systemDefault();
   }
 

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.department.DepartmentService;
@@ -78,7 +77,7 @@ class DevicePageController {
       AuditLog audit,
       RefusalLog refusals,
       SecurityAlerts alerts,
-      QingshanProperties properties,
+      ZoneId countyZone,
       IngestSettings ingestSettings,
       FactorNames factorNames) {
     this.factorNames = factorNames;
@@ -91,7 +90,7 @@ class DevicePageController {
     this.excel = excel;
     this.messages = messages;
     this.audit = audit;
-    this.zone = ZoneId.of(properties.hj212().timeZone());
+    this.zone = countyZone;
     this.refusals = refusals;
     this.alerts = alerts;
     this.ingest = ingestSettings;

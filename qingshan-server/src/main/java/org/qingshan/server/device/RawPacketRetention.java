@@ -1,7 +1,7 @@
 package org.qingshan.server.device;
 
 import java.time.OffsetDateTime;
-import org.qingshan.server.QingshanProperties;
+import org.qingshan.server.ingest.GatewaySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 class RawPacketRetention {
   private static final Logger log = LoggerFactory.getLogger(RawPacketRetention.class);
   private final MonitoringQueries queries;
-  private final QingshanProperties.Hj212 settings;
+  private final GatewaySettings settings;
 
-  RawPacketRetention(MonitoringQueries queries, QingshanProperties properties) {
+  RawPacketRetention(MonitoringQueries queries, GatewaySettings settings) {
     this.queries = queries;
-    this.settings = properties.hj212();
+    this.settings = settings;
   }
 
   @Scheduled(cron = "0 17 3 * * *")

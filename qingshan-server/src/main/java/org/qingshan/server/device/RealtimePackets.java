@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.ingest.Observation;
 import org.qingshan.server.ingest.ObservationKind;
 import org.qingshan.server.ingest.PacketReadings;
@@ -34,9 +33,9 @@ class RealtimePackets {
   private final JdbcClient jdbc;
   private final ZoneId zone;
 
-  RealtimePackets(JdbcClient jdbc, QingshanProperties properties) {
+  RealtimePackets(JdbcClient jdbc, ZoneId countyZone) {
     this.jdbc = jdbc;
-    this.zone = ZoneId.of(properties.hj212().timeZone());
+    this.zone = countyZone;
   }
 
   /**

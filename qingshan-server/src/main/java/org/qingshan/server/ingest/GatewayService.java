@@ -11,7 +11,6 @@ import org.qingshan.hj212.gateway.GatewayConfig;
 import org.qingshan.hj212.gateway.GatewayStats;
 import org.qingshan.hj212.gateway.Hj212Gateway;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.server.QingshanProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class GatewayService implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(GatewayService.class);
-  private final QingshanProperties.Hj212 settings;
+  private final GatewaySettings settings;
   private final IngestQueue ingest;
   private final IngestDevices registry;
   private final GatewayEvents events;
@@ -32,12 +31,12 @@ public class GatewayService implements SmartLifecycle {
   private volatile Hj212Gateway gateway;
 
   GatewayService(
-      QingshanProperties properties,
+      GatewaySettings settings,
       IngestQueue ingest,
       IngestDevices registry,
       GatewayEvents events,
       MeterRegistry meters) {
-    this.settings = properties.hj212();
+    this.settings = settings;
     this.ingest = ingest;
     this.registry = registry;
     this.events = events;
@@ -70,7 +69,7 @@ public class GatewayService implements SmartLifecycle {
             // slows devices down instead of refusing their data.
             .maxPending(64, Math.max(1, settings.queueCapacity() - 1000))
             .ioThreads(settings.effectiveIoThreads());
-    QingshanProperties.Hj212.Tls tls = settings.tls();
+    GatewaySettings.Tls tls = settings.tls();
     if (tls.enabled()) {
       builder.tls(Path.of(tls.certificate()), Path.of(tls.privateKey()));
     }

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.qingshan.hj212.gateway.PacketSink;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.gateway.StoreResult;
-import org.qingshan.server.QingshanProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,21 +56,21 @@ public class IngestQueue implements PacketSink, SmartLifecycle {
   IngestQueue(
       ObservationStore store,
       ApplicationEventPublisher events,
-      QingshanProperties properties,
+      GatewaySettings settings,
       IngestSettings ingestSettings,
       RefusalLog refusals,
       MeterRegistry meters) {
     this.store = store;
     this.events = events;
-    this.screen = new PacketScreen(ingestSettings, ZoneId.of(properties.hj212().timeZone()));
+    this.screen = new PacketScreen(ingestSettings, ZoneId.of(settings.timeZone()));
     this.refusals = refusals;
-    this.batchSize = Math.max(1, properties.hj212().batchSize());
-    this.commitDelayNanos = Math.max(0, properties.hj212().commitDelay().toNanos());
-    int writerCount = Math.max(1, properties.hj212().writers());
+    this.batchSize = Math.max(1, settings.batchSize());
+    this.commitDelayNanos = Math.max(0, settings.commitDelay().toNanos());
+    int writerCount = Math.max(1, settings.writers());
     List<BlockingQueue<Pending>> qs = new ArrayList<>(writerCount);
     for (int i = 0; i < writerCount; i++) {
       // Each queue could take all: the gateway bounds the packets waiting in all of them together.
-      qs.add(new ArrayBlockingQueue<>(Math.max(1, properties.hj212().queueCapacity())));
+      qs.add(new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity())));
     }
     this.queues = List.copyOf(qs);
     this.stored = meters.counter("qingshan.ingest.packets", "result", "stored");

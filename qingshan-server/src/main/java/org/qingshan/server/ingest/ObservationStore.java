@@ -19,7 +19,6 @@ import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.gateway.StoreResult;
 import org.qingshan.hj212.packet.Packet;
-import org.qingshan.server.QingshanProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,11 +60,11 @@ class ObservationStore {
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
       IngestDevices devices,
-      QingshanProperties properties) {
+      GatewaySettings settings) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.devices = devices;
-    this.zone = ZoneId.of(properties.hj212().timeZone());
+    this.zone = ZoneId.of(settings.timeZone());
   }
 
   private record DataRow(

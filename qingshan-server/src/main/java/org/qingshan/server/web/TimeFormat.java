@@ -7,8 +7,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.qingshan.server.QingshanProperties;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +21,7 @@ public class TimeFormat {
   private final ZoneId zone;
   private final Clock clock;
 
-  @Autowired
-  TimeFormat(QingshanProperties properties, Clock clock) {
-    this(ZoneId.of(properties.hj212().timeZone()), clock);
-  }
-
+  /** The county's zone (a bean of the gateway's settings) and the server's one clock. */
   TimeFormat(ZoneId zone, Clock clock) {
     this.zone = zone;
     this.clock = clock;
