@@ -18,6 +18,14 @@
     fetch(url, { credentials: 'same-origin' })
       .then(function (r) { return r.json(); })
       .then(function (s) {
+        if (!s || !Array.isArray(s.time)) {
+          // the server's error, in Chinese, instead of an empty chart
+          chart.clear();
+          chart.setOption({ title: { text: (s && s.message) || '', left: 'center', top: 'middle',
+            textStyle: { fontSize: 14, fontWeight: 'normal', color: '#9a3b3b' } } }, true);
+          el.setAttribute('data-rendered', 'error');
+          return;
+        }
         chart.setOption({
           color: ['#2e7d4f'],
           tooltip: { trigger: 'axis' },

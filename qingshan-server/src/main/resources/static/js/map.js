@@ -12,9 +12,14 @@
       maxZoom: 18
     }).addTo(map);
   }
-  fetch(el.getAttribute('data-outline'), { credentials: 'same-origin' })
-    .then(function (r) { return r.json(); })
+  // The outline and the devices load apart: a missing outline must not hide the devices.
+  var framed = false;
+  var outline = fetch(el.getAttribute('data-outline'), { credentials: 'same-origin' })
+    .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (geo) {
+      if (!geo) {
+        return;
+      }
       var layer = window.L.geoJSON(geo, {
         style: function (f) {
           var county = f.properties && f.properties.level === 'county';
@@ -29,11 +34,12 @@
         }
       }).addTo(map);
       map.fitBounds(layer.getBounds());
-      return fetch(el.getAttribute('data-devices'), { credentials: 'same-origin' });
-    })
-    .then(function (r) { return r.json(); })
-    .then(function (devices) {
-      window.L.geoJSON(devices, {
+      framed = true;
+    });
+  var devices = fetch(el.getAttribute('data-devices'), { credentials: 'same-origin' })
+    .then(function (r) { return r.ok ? r.json() : { features: [] }; })
+    .then(function (geo) {
+      var layer = window.L.geoJSON(geo, {
         pointToLayer: function (f, latlng) {
           return window.L.circleMarker(latlng, {
             radius: 7, weight: 2, color: '#fff',
@@ -52,7 +58,19 @@
           l.bindPopup(box);
         }
       }).addTo(map);
-      el.setAttribute('data-devices-loaded', String(devices.features.length));
-      el.setAttribute('data-loaded', 'true');
+      el.setAttribute('data-devices-loaded', String(geo.features.length));
+      return layer;
     });
+  Promise.all([outline, devices]).then(function (done) {
+    var markers = done[1];
+    if (!framed) {
+      // no outline to frame the county: frame the devices, or a default view of China
+      if (markers && markers.getLayers().length > 0) {
+        map.fitBounds(markers.getBounds(), { maxZoom: 12 });
+      } else {
+        map.setView([35, 105], 4);
+      }
+    }
+    el.setAttribute('data-loaded', 'true');
+  });
 })();

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What security announces, on the audit record: logins and logouts, refused logins (summarised by
- * {@link LoginAudit}), pages a logged-in user may not open, and records outside their data scope.
- * Visitors not logged in who are sent to the login page are not recorded.
+ * {@link RepeatedEvents}), pages a logged-in user may not open, and records outside their data
+ * scope. Visitors not logged in who are sent to the login page are not recorded.
  */
 @Component
 class SecurityRecords {
@@ -27,17 +27,17 @@ class SecurityRecords {
   static final String PAGE = "page";
 
   private final AuditLog audit;
-  private final LoginAudit logins;
+  private final RepeatedEvents runs;
   private final Messages messages;
   private final TransactionTemplate ownTransaction;
 
   SecurityRecords(
       AuditLog audit,
-      LoginAudit logins,
+      RepeatedEvents runs,
       Messages messages,
       PlatformTransactionManager transactions) {
     this.audit = audit;
-    this.logins = logins;
+    this.runs = runs;
     this.messages = messages;
     // a refused request rolls its own transaction back; its record must stay
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -58,23 +58,26 @@ class SecurityRecords {
   void loginRefused(LoginRefused refused) {
     switch (refused.reason()) {
       case WRONG_CREDENTIALS ->
-          logins.record(
+          runs.record(
               AuditAction.LOGIN_FAILED,
               refused.username(),
               refused.address(),
-              "audit.summary.login-failed");
+              SESSION,
+              messages.get("audit.summary.login-failed"));
       case DISABLED ->
-          logins.record(
+          runs.record(
               AuditAction.LOGIN_FAILED,
               refused.username(),
               refused.address(),
-              "audit.summary.login-disabled");
+              SESSION,
+              messages.get("audit.summary.login-disabled"));
       case THROTTLED ->
-          logins.record(
+          runs.record(
               AuditAction.LOGIN_LOCKED,
               refused.username(),
               refused.address(),
-              "audit.summary.login-locked");
+              SESSION,
+              messages.get("audit.summary.login-locked"));
     }
   }
 
@@ -88,14 +91,12 @@ class SecurityRecords {
         event.getSource() instanceof HttpServletRequest request
             ? request.getMethod() + " " + request.getRequestURI()
             : PAGE;
-    audit.recordAs(
-        auth.getName(),
+    runs.record(
         AuditAction.ACCESS_DENIED,
+        auth.getName(),
+        what,
         PAGE,
-        null,
-        messages.get("audit.summary.denied-page", what),
-        Optional.empty(),
-        Optional.empty());
+        messages.get("audit.summary.denied-page", what));
   }
 
   @EventListener

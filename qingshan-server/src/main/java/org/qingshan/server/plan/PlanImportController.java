@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qingshan.plan.PlanImporter;
+import org.qingshan.plan.common.ByteSize;
 import org.qingshan.plan.common.DepartmentDirectory;
 import org.qingshan.plan.common.ImportLimits;
 import org.qingshan.plan.common.PlanImportException;
@@ -72,7 +73,7 @@ class PlanImportController {
   @ModelAttribute
   void limits(Model model) {
     model.addAttribute("maxBytes", maxSize.toBytes());
-    model.addAttribute("maxMegabytes", maxSize.toMegabytes());
+    model.addAttribute("maxSize", ByteSize.of(maxSize.toBytes()));
   }
 
   @GetMapping

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.qingshan.plan.common.ByteSize;
 import org.qingshan.server.web.ErrorPageAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -82,15 +82,13 @@ class UploadGate extends OncePerRequestFilter {
     // The container then drops the connection instead of reading the body to its end.
     response.setHeader(HttpHeaders.CONNECTION, "close");
     if (refusal.get() == HttpStatus.PAYLOAD_TOO_LARGE) {
-      ErrorPageAttributes.explain(request, "upload.error.too-large", megabytes(request));
+      ErrorPageAttributes.explain(request, "upload.error.too-large", limit(request));
     }
     response.sendError(refusal.get().value());
   }
 
-  private String megabytes(HttpServletRequest request) {
-    return endpoint(request)
-        .map(e -> Long.toString(DataSize.ofBytes(e.maxBytes()).toMegabytes()))
-        .orElse("?");
+  private String limit(HttpServletRequest request) {
+    return endpoint(request).map(e -> ByteSize.of(e.maxBytes())).orElse("?");
   }
 
   private Optional<Endpoint> endpoint(HttpServletRequest request) {

@@ -126,6 +126,22 @@ class ContactScopeHttpTest {
     assertThat(liaison.get("/audit").statusCode()).isEqualTo(403);
     assertThat(liaison.get("/departments").statusCode()).isEqualTo(403);
     assertThat(denials("liaison", "page", null)).isGreaterThanOrEqualTo(3);
+
+    // pressing on: one row for the page, counted, not a row a try
+    long before = denials("liaison", "page", null);
+    for (int i = 0; i < 5; i++) {
+      assertThat(liaison.get("/users").statusCode()).isEqualTo(403);
+    }
+    assertThat(denials("liaison", "page", null)).isEqualTo(before);
+    assertThat(
+            jdbc.sql(
+                    "select summary from audit_entry where actor = 'liaison'"
+                        + " and action = 'ACCESS_DENIED' and summary like '%/users%'")
+                .query(String.class)
+                .list())
+        .singleElement()
+        .asString()
+        .contains("共 6 次");
   }
 
   private long denials(String actor, String entity, String entityId) {

@@ -36,9 +36,15 @@ class PacketsStoredTest {
   private final List<PacketsStored> heard = new CopyOnWriteArrayList<>();
   private final List<Long> rowsWhenAnnounced = new CopyOnWriteArrayList<>();
   private ApplicationListener<PayloadApplicationEvent<PacketsStored>> listener;
+  private final ApplicationListener<PayloadApplicationEvent<PacketsStored>> faulty =
+      event -> {
+        throw new IllegalStateException("a rule with a bug");
+      };
 
   @BeforeEach
   void listen() {
+    // a faulty listener first: the others must still hear every commit
+    context.addApplicationListener(faulty);
     listener =
         event -> {
           PacketsStored commit = event.getPayload();
@@ -52,6 +58,7 @@ class PacketsStoredTest {
 
   @AfterEach
   void stopListening() {
+    context.removeApplicationListener(faulty);
     context.removeApplicationListener(listener);
   }
 

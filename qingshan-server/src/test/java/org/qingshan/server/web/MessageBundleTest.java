@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.gateway.SecurityEvent;
 import org.qingshan.server.ingest.RawText;
 
 /** Every text the UI shows comes from the bundle: a key used anywhere and missing there fails. */
@@ -70,6 +71,13 @@ class MessageBundleTest {
     // Keys completed by preprocessing (#{raw.cn.__${c}__}) stand for the values the code offers.
     used.removeIf(k -> k.endsWith("__"));
     RawText.VIEWER_CNS.forEach(c -> used.add("raw.cn." + c));
+    // keys a template builds from an enum under another prefix (the device page's refusals, alerts)
+    for (Enum<?> reason : enumConstants("org.qingshan.server.ingest.PacketScreen$Reason")) {
+      used.add("ingest.refused." + reason.name());
+    }
+    for (SecurityEvent.Kind kind : SecurityEvent.Kind.values()) {
+      used.add("gateway.alert.kind." + kind.name());
+    }
 
     assertThat(used).as("keys found in the sources").hasSizeGreaterThan(100);
     List<String> missing = new ArrayList<>();
@@ -130,6 +138,14 @@ class MessageBundleTest {
       }
     }
     return keys;
+  }
+
+  private static Enum<?>[] enumConstants(String className) {
+    try {
+      return (Enum<?>[]) Class.forName(className).getEnumConstants();
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(className + " is gone: update this test", e);
+    }
   }
 
   private static Properties bundle() throws IOException {

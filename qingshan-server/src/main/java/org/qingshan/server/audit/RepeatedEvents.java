@@ -12,19 +12,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed and throttled logins in the audit log, one row per user name, address and kind within
- * {@value #WINDOW_MINUTES} minutes, its count and latest time kept up to date: guessing shows as
- * what it is, and does not bury everything else under a row per guess.
+ * Events that come in runs (failed and throttled logins, a user pressing on a page they may not
+ * open) in the audit log as one row per actor, subject and kind within {@value #WINDOW_MINUTES}
+ * minutes, its count and latest time kept up to date: guessing shows as what it is, and does not
+ * bury everything else under a row per attempt.
  */
 @Component
-class LoginAudit {
+class RepeatedEvents {
   static final int WINDOW_MINUTES = 15;
   private static final Duration WINDOW = Duration.ofMinutes(WINDOW_MINUTES);
 
   /** Past this many runs tracked, finished ones are dropped so memory stays bounded. */
   private static final int SWEEP_ABOVE = 10_000;
 
-  private record Key(AuditAction action, String name, String address) {}
+  private record Key(AuditAction action, String name, String subject) {}
 
   private static final class Run {
     final long id;
@@ -44,21 +45,24 @@ class LoginAudit {
   private final Map<Key, Run> runs = new ConcurrentHashMap<>();
 
   @Autowired
-  LoginAudit(AuditLog audit, Messages messages, TimeFormat times) {
+  RepeatedEvents(AuditLog audit, Messages messages, TimeFormat times) {
     this(audit, messages, times, Clock.systemUTC());
   }
 
-  LoginAudit(AuditLog audit, Messages messages, TimeFormat times, Clock clock) {
+  RepeatedEvents(AuditLog audit, Messages messages, TimeFormat times, Clock clock) {
     this.audit = audit;
     this.messages = messages;
     this.times = times;
     this.clock = clock;
   }
 
-  /** A failed or throttled attempt; {@code summaryKey} says which (wrong password, disabled …). */
-  void record(AuditAction action, String username, String address, String summaryKey) {
-    String name = username == null || username.isBlank() ? "?" : username.trim();
-    Key key = new Key(action, name.length() > 64 ? name.substring(0, 64) : name, address);
+  /**
+   * One more event of a run: {@code subject} tells runs of one actor apart (the address a login
+   * came from, the page refused), {@code entity} is what the row is about.
+   */
+  void record(AuditAction action, String actor, String subject, String entity, String summary) {
+    String name = actor == null || actor.isBlank() ? "?" : actor.trim();
+    Key key = new Key(action, name.length() > 64 ? name.substring(0, 64) : name, subject);
     Instant now = clock.instant();
     if (runs.size() > SWEEP_ABOVE) {
       runs.values().removeIf(r -> r.start.isBefore(now.minus(WINDOW)));
@@ -66,15 +70,14 @@ class LoginAudit {
     runs.compute(
         key,
         (k, run) -> {
-          String summary = messages.get(summaryKey);
           if (run == null || run.start.isBefore(now.minus(WINDOW))) {
             return new Run(
-                audit.recordRepeated(k.name(), action, "session", summary, state(1, now)), now);
+                audit.recordRepeated(k.name(), action, entity, summary, state(1, now)), now);
           }
           run.count++;
           audit.updateRepeated(
               run.id,
-              messages.get("audit.summary.login-repeated", summary, run.count, times.seconds(now)),
+              messages.get("audit.summary.repeated", summary, run.count, times.seconds(now)),
               state(run.count, now));
           return run;
         });
