@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component("messageSource")
 public class FeatureBundles extends ResourceBundleMessageSource {
   static final String FEATURE_BUNDLES = "classpath*:i18n/*.properties";
+  private static final Pattern LOCALE_VARIANT = Pattern.compile("_[a-z]{2}(_[A-Z]{2})?$");
 
   private final List<String> basenames;
 
@@ -52,9 +54,11 @@ public class FeatureBundles extends ResourceBundleMessageSource {
       Resource[] found = new PathMatchingResourcePatternResolver().getResources(FEATURE_BUNDLES);
       return Arrays.stream(found)
           .map(Resource::getFilename)
-          // messages_zh_CN.properties and the like are locales of a bundle, not bundles
-          .filter(name -> name != null && !name.contains("_"))
-          .map(name -> "i18n/" + name.substring(0, name.length() - ".properties".length()))
+          .filter(name -> name != null)
+          .map(name -> name.substring(0, name.length() - ".properties".length()))
+          // device_zh_CN and the like are locales of a bundle, not bundles; air_quality is one
+          .filter(name -> !LOCALE_VARIANT.matcher(name).find())
+          .map(name -> "i18n/" + name)
           .distinct()
           .sorted()
           .toList();
