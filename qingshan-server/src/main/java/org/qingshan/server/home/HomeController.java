@@ -14,6 +14,7 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.web.DashboardTile;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,24 +27,33 @@ class HomeController {
   private final AuditLog audit;
   private final CurrentUser currentUser;
   private final Messages messages;
+  private final Permissions may;
 
   HomeController(
       List<DashboardTile> tiles,
       DepartmentService departments,
       AuditLog audit,
       CurrentUser currentUser,
-      Messages messages) {
+      Messages messages,
+      Permissions may) {
     this.tiles = tiles.stream().sorted((a, b) -> Integer.compare(a.order(), b.order())).toList();
     this.departments = departments;
     this.audit = audit;
     this.currentUser = currentUser;
     this.messages = messages;
+    this.may = may;
   }
 
   @GetMapping("/")
   String home(Model model) {
     model.addAttribute(
-        "tiles", tiles.stream().map(DashboardTile::tile).flatMap(Optional::stream).toList());
+        "tiles",
+        tiles.stream()
+            .map(DashboardTile::tile)
+            .flatMap(Optional::stream)
+            // a figure whose page the user may not open is not theirs to see
+            .filter(t -> t.link().map(may::get).orElse(true))
+            .toList());
     Map<DepartmentKind, Integer> byKind = new EnumMap<>(DepartmentKind.class);
     departments.tree().nodes().forEach(n -> byKind.merge(n.department().kind(), 1, Integer::sum));
     Map<String, Integer> chart = new LinkedHashMap<>();

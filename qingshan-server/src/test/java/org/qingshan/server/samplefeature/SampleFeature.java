@@ -1,0 +1,44 @@
+package org.qingshan.server.samplefeature;
+
+import static org.qingshan.server.security.Role.LEADER;
+
+import java.util.Optional;
+import org.qingshan.server.security.AccessRules;
+import org.qingshan.server.web.DashboardTile;
+import org.qingshan.server.web.MenuEntry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A feature added the way the server README says, with no edit of a shared file: this package, a
+ * template and a text bundle. Switched on only by {@code AddingAFeatureTest}.
+ */
+@Configuration
+@ConditionalOnProperty("qingshan.test.sample-feature")
+class SampleFeature {
+  @Bean
+  MenuEntry sampleMenu() {
+    return new MenuEntry("sample.menu", "/sample", 95);
+  }
+
+  @Bean
+  AccessRules sampleRules() {
+    return requests -> requests.requestMatchers("/sample/**").hasRole(LEADER.name());
+  }
+
+  @Bean
+  DashboardTile sampleTile() {
+    return new DashboardTile() {
+      @Override
+      public int order() {
+        return 95;
+      }
+
+      @Override
+      public Optional<Tile> tile() {
+        return Optional.of(Tile.linked("sample.tile", "42", "/sample"));
+      }
+    };
+  }
+}
