@@ -3,7 +3,9 @@ package org.qingshan.simulator;
 import static org.qingshan.simulator.Factor.plain;
 import static org.qingshan.simulator.Factor.pollutant;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.qingshan.hj212.packet.ProtocolVersion;
@@ -32,7 +34,46 @@ public final class DemoCounty {
         air("010000A8900016F000000403", "青龙镇 空气自动站", 31),
         water("010000A8900016F000000501", "青河 入境断面 水质自动站", 0.35),
         water("010000A8900016F000000502", "青河 出境断面 水质自动站", 0.55),
-        legacyWastewater("LD130133000015", "青山食品有限公司 废水排口（旧数采仪）"));
+        legacyWastewater("LD130133000015", "青山食品有限公司 废水排口（旧数采仪）"),
+        meter("010000A8900016F000000601", "青山热电有限公司 用电监控", 2, 3),
+        meter("010000A8900016F000000602", "青山水泥有限公司 用电监控", 1, 2),
+        meter("010000A8900016F000000603", "青山造纸有限公司 用电监控", 1, 1));
+  }
+
+  /**
+   * An electricity meter on an enterprise's production and treatment facilities: per facility three
+   * phase voltages and a current, named by the {@code d} codes of HJ 212-2025 (see {@link
+   * ElectricityModel}).
+   */
+  private static DeviceProfile meter(String mn, String site, int production, int treatment) {
+    List<Factor> factors = new ArrayList<>();
+    for (int i = 1; i <= production; i++) {
+      factors.addAll(facility(2, i, "生产设施", 45 + 10 * i));
+    }
+    for (int i = 1; i <= treatment; i++) {
+      factors.addAll(facility(3, i, "治理设施", 12 + 4 * i));
+    }
+    return new DeviceProfile(
+        mn, PASSWORD, DeviceKind.ELECTRICITY, site, ProtocolVersion.HJ_212_2017, factors);
+  }
+
+  private static List<Factor> facility(int kind, int number, String name, double amps) {
+    String facility = String.format(Locale.ROOT, "%02d", number);
+    List<Factor> factors = new ArrayList<>();
+    String[] phases = {"A", "B", "C"};
+    for (int p = 1; p <= 3; p++) {
+      factors.add(
+          plain(
+              "d" + kind + "0" + p + facility,
+              name + number + " " + phases[p - 1] + "相电压",
+              "V",
+              220,
+              0,
+              0,
+              0));
+    }
+    factors.add(plain("d" + kind + "04" + facility, name + number + " 电流", "A", amps, 0, 0, 0));
+    return factors;
   }
 
   private static DeviceProfile stack(String mn, String site, double so2, double nox, double dust) {

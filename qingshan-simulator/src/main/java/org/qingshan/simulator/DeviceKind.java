@@ -15,7 +15,9 @@ public enum DeviceKind {
   /** 环境空气自动监测站. */
   AMBIENT_AIR("22", "空气自动监测站"),
   /** 地表水水质自动监测站. */
-  SURFACE_WATER("21", "地表水自动监测站");
+  SURFACE_WATER("21", "地表水自动监测站"),
+  /** 用电监控: an enterprise's meter on its production and treatment facilities (HJ 212-2025). */
+  ELECTRICITY("44", "用电监控");
 
   private final String st;
   private final String label;
@@ -45,8 +47,16 @@ public enum DeviceKind {
       case STACK_GAS -> 3;
       case WASTE_WATER -> 1;
       case SEWAGE_PLANT -> 2;
-      case AMBIENT_AIR, SURFACE_WATER -> 0;
+      case AMBIENT_AIR, SURFACE_WATER, ELECTRICITY -> 0;
     };
+  }
+
+  /**
+   * Whether the device sends minute, hour and day data: a meter sends only real-time values (the
+   * standard reuses CN=2011 for them), the centre asks it for history.
+   */
+  public boolean periodData() {
+    return this != ELECTRICITY;
   }
 
   /** Whether values are emissions with totals (Cou) and, for stacks, converted values. */

@@ -169,6 +169,9 @@ final class SimulatedDevice {
       }
       nextRealtime = nextRealtime.plus(realtimeInterval);
     }
+    if (!profile.kind().periodData()) {
+      return;
+    }
     Duration minute = Duration.ofMinutes(minuteInterval);
     while (!nextMinute.plus(minute).isAfter(now)) {
       backlog.addAll(

@@ -12,14 +12,19 @@ import java.util.SplittableRandom;
 final class ValueModel {
   private final long seed;
   private final double exceedanceRate;
+  private final ElectricityModel electricity;
 
   ValueModel(long seed, double exceedanceRate) {
     this.seed = seed;
     this.exceedanceRate = exceedanceRate;
+    this.electricity = new ElectricityModel(seed);
   }
 
   /** The instantaneous value at {@code t} (to the minute). */
   double sample(DeviceProfile device, Factor f, LocalDateTime t) {
+    if (device.kind() == DeviceKind.ELECTRICITY) {
+      return electricity.sample(device, f, t);
+    }
     long minute = t.toEpochSecond(ZoneOffset.UTC) / 60;
     double hour = t.getHour() + t.getMinute() / 60.0;
     double cycle = 1 + f.dailySwing() * Math.cos(2 * Math.PI * (hour - f.peakHour()) / 24);
@@ -112,12 +117,12 @@ final class ValueModel {
     return Math.round(v * scale) / scale;
   }
 
-  private static double gaussian(SplittableRandom r) {
+  static double gaussian(SplittableRandom r) {
     // sum of uniforms: cheap, bounded, near normal
     return (r.nextDouble() + r.nextDouble() + r.nextDouble() + r.nextDouble() - 2) * 1.7;
   }
 
-  private static long mix(long a, long b, long c, long d) {
+  static long mix(long a, long b, long c, long d) {
     long h = a * 0x9E3779B97F4A7C15L;
     h = (h ^ b) * 0xBF58476D1CE4E5B9L;
     h = (h ^ c) * 0x94D049BB133111EBL;

@@ -143,6 +143,7 @@ class DemoDevicesTest {
       int n = DemoCounty.devices().size();
       store.awaitUntil(s -> demo.stats().connected() == n);
       clock.advance(Duration.ofSeconds(31)); // the first real-time data falls due
+      long withPeriods = DemoCounty.devices().stream().filter(d -> d.kind().periodData()).count();
       long withFacilities =
           DemoCounty.devices().stream()
               .filter(d -> d.protocol() != ProtocolVersion.HJT_212_2005)
@@ -151,9 +152,9 @@ class DemoDevicesTest {
       store.awaitUntil(
           s ->
               perDevice(s, "2011") == n
-                  && perDevice(s, "2051") == n
-                  && perDevice(s, "2061") == n
-                  && perDevice(s, "2031") == n
+                  && perDevice(s, "2051") == withPeriods
+                  && perDevice(s, "2061") == withPeriods
+                  && perDevice(s, "2031") == withPeriods
                   && perDevice(s, "2021") == withFacilities
                   && perDevice(s, "2041") == withFacilities);
       assertThat(withFacilities).isPositive();

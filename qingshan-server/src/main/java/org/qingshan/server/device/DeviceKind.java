@@ -9,5 +9,9 @@ public enum DeviceKind {
   AMBIENT_AIR,
   DUST,
   NOISE,
+  /** An enterprise's electricity meter on production and treatment facilities (ST=44). */
+  ELECTRICITY,
+  /** Key production conditions (ST=45). */
+  PRODUCTION_STATE,
   OTHER
 }

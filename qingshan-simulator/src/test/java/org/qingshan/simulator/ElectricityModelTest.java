@@ -1,0 +1,57 @@
+package org.qingshan.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+/** The demo's electricity meters: treatment follows production, but not always. */
+class ElectricityModelTest {
+  private final ValueModel values = new ValueModel(42, 0.02);
+  private final DeviceProfile meter =
+      DemoCounty.devices().stream()
+          .filter(d -> d.kind() == DeviceKind.ELECTRICITY)
+          .findFirst()
+          .orElseThrow();
+
+  private double value(String code, LocalDateTime t) {
+    Factor f =
+        meter.factors().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+    return values.sample(meter, f, t);
+  }
+
+  @Test
+  void metersSendVoltagesAndCurrentsOfEachFacilityUnderTheirDCodes() {
+    assertThat(meter.st()).isEqualTo("44");
+    assertThat(meter.factors())
+        .extracting(Factor::code)
+        .allMatch(c -> c.matches("d[23]0[1-4]\\d{2}"))
+        .contains("d20101", "d20401", "d30401");
+    double volts = value("d20101", LocalDateTime.of(2026, 11, 10, 3, 0));
+    assertThat(volts).isBetween(210.0, 230.0);
+  }
+
+  @Test
+  void treatmentRunsWithProductionExceptInSomeHours() {
+    int productionHours = 0;
+    int outOfStep = 0;
+    for (LocalDateTime t = LocalDateTime.of(2026, 10, 1, 0, 30);
+        t.isBefore(LocalDateTime.of(2026, 12, 1, 0, 0));
+        t = t.plusHours(1)) {
+      boolean producing = value("d20401", t) > 5;
+      boolean treating = value("d30401", t) > 5;
+      if (producing) {
+        productionHours++;
+        assertThat(t.getHour()).as("production on the day shift, %s", t).isBetween(6, 21);
+        if (!treating) {
+          outOfStep++;
+        }
+      }
+    }
+    assertThat(productionHours).as("two months of day shifts").isGreaterThan(600);
+    assertThat(outOfStep)
+        .as("hours producing without treatment")
+        .isPositive()
+        .isLessThan(productionHours / 10);
+  }
+}
