@@ -101,6 +101,15 @@ public final class TestDevice implements AutoCloseable {
             .build());
   }
 
+  /** Real-time data (2011) of an electricity meter (ST 44): d code to reading, all flagged N. */
+  public Packet meterRealtime(LocalDateTime time, Map<String, Double> readings) {
+    DataArea.Builder cp = DataArea.builder().dataTime(time);
+    readings.forEach(
+        (code, value) ->
+            cp.reading(code, Optional.of(DataFlag.N), new FactorValue(Suffix.RTD, value)));
+    return upload(mn, pw, "44", CommandCode.REALTIME_DATA, cp.build());
+  }
+
   public Packet hourData(LocalDateTime time, double so2) {
     return hourData(mn, pw, time, so2);
   }
