@@ -1,0 +1,40 @@
+package org.qingshan.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.WebSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every JSON endpoint is described in OpenAPI for administrators; pages are not in it. */
+@DemoServerTest
+class ApiDocumentationHttpTest {
+  @LocalServerPort int port;
+
+  @Test
+  void theJsonEndpointsAreDescribed() throws Exception {
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    HttpResponse<byte[]> docs = admin.getBytes("/v3/api-docs/" + ApiDocumentation.GROUP);
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode paths = new ObjectMapper().readTree(docs.body()).get("paths");
+    assertThat(paths.has("/devices/{id}/series")).isTrue();
+    assertThat(paths.has("/devices/{id}/facilities")).isTrue();
+    assertThat(paths.has("/map/devices.geojson")).isTrue();
+    assertThat(paths.has("/devices")).as("a page").isFalse();
+    assertThat(admin.get("/").body()).contains("接口文档");
+    assertThat(admin.get("/api").body()).contains("OpenAPI", "/v3/api-docs/json");
+    assertThat(admin.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void othersDoNotSeeIt() {
+    WebSession liaison = WebSession.loggedIn(port, "liaison", "qingshan2026");
+    assertThat(liaison.getBytes("/v3/api-docs/" + ApiDocumentation.GROUP).statusCode())
+        .isEqualTo(403);
+    assertThat(liaison.get("/").body()).doesNotContain("接口文档");
+  }
+}
