@@ -23,7 +23,15 @@ final class KnownHeaders {
 
   /** The fields of one header; {@code -1} for an absent number. */
   record Entry(
-      byte[] bytes, String st, String cn, String pw, String mn, int flag, int pnum, int pno) {}
+      byte[] bytes,
+      String st,
+      String cn,
+      String pw,
+      String mn,
+      int flag,
+      int pnum,
+      int pno,
+      boolean resent) {}
 
   private KnownHeaders() {}
 
@@ -46,9 +54,10 @@ final class KnownHeaders {
       String mn,
       int flag,
       int pnum,
-      int pno) {
+      int pno,
+      boolean resent) {
     TABLE[slot(b, from, to)] =
-        new Entry(Arrays.copyOfRange(b, from, to), st, cn, pw, mn, flag, pnum, pno);
+        new Entry(Arrays.copyOfRange(b, from, to), st, cn, pw, mn, flag, pnum, pno, resent);
   }
 
   private static int slot(byte[] b, int from, int to) {

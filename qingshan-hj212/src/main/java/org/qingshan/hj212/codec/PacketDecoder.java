@@ -127,7 +127,15 @@ public final class PacketDecoder {
     byte[] raw = buf;
     DataArea area = parsed.get();
     Packet.Builder p =
-        Packet.builder().st(h.st).cn(h.cn).pw(h.pw).mn(h.mn).cp(area).raw(raw).qn(h.qn);
+        Packet.builder()
+            .st(h.st)
+            .cn(h.cn)
+            .pw(h.pw)
+            .mn(h.mn)
+            .cp(area)
+            .raw(raw)
+            .qn(h.qn)
+            .resent(h.resent);
     if (h.flag >= 0) {
       p.flag(Flag.valueOf(h.flag));
     }
@@ -156,6 +164,9 @@ public final class PacketDecoder {
 
   /** The fields before CP; lenient about order, unknown fields and a missing ';' before CP. */
   private static final class Header {
+    /** CN=1001 (HJ 212-2025): a logger without an MN yet sends its hardware serial. */
+    private static final String ACTIVATION = "1001";
+
     String qn;
     String st;
     String cn;
@@ -164,6 +175,7 @@ public final class PacketDecoder {
     int flag = -1;
     int pnum = -1;
     int pno = -1;
+    boolean resent;
     int qnCount;
     int cpStart;
     int cpEnd;
@@ -193,12 +205,13 @@ public final class PacketDecoder {
         flag = known.flag();
         pnum = known.pnum();
         pno = known.pno();
+        resent = known.resent();
         return null;
       }
       String problem = fields(b, start, cp);
       // kept when the only QN is the leading one, left out of the bytes
       if (problem == null && qnCount == (rest > start ? 1 : 0)) {
-        KnownHeaders.remember(b, rest, cp, st, cn, pw, mn, flag, pnum, pno);
+        KnownHeaders.remember(b, rest, cp, st, cn, pw, mn, flag, pnum, pno, resent);
       }
       return problem;
     }
@@ -254,7 +267,7 @@ public final class PacketDecoder {
       if (pw == null) {
         return "missing PW";
       }
-      if (mn == null || mn.isEmpty()) {
+      if (mn == null || (mn.isEmpty() && !ACTIVATION.equals(cn))) {
         return "missing MN";
       }
       return null;
@@ -289,6 +302,12 @@ public final class PacketDecoder {
         pnum = digits(b, vs, vl, 9999);
         if (pnum < 1) {
           return "PNUM is not 1..9999";
+        }
+      } else if (nl == 2 && b[ns] == 'R' && b[ns + 1] == 'F') {
+        // HJ 212-2025 sends RF=1 on a re-send and leaves the field out otherwise
+        resent = vl == 1 && b[vs] == '1';
+        if (!resent && !(vl == 1 && b[vs] == '0')) {
+          return "RF is not 1: " + new String(b, vs, vl, StandardCharsets.UTF_8);
         }
       } else if (nl == 3 && b[ns] == 'P' && b[ns + 1] == 'N' && b[ns + 2] == 'O') {
         pno = digits(b, vs, vl, 9999);

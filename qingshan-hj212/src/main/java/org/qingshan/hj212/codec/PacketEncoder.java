@@ -28,6 +28,9 @@ public final class PacketEncoder {
                     .append(";PNO=")
                     .append(sp.number())
                     .append(';'));
+    if (p.resent()) {
+      s.append("RF=1;");
+    }
     s.append("CP=&&").append(p.cp().text()).append("&&");
     return s.toString();
   }

@@ -48,6 +48,7 @@ public final class Commands {
     return switch (CommandCode.fromDevice(fromDevice.cn())) {
       case UPLOAD -> fromDevice.replyRequested();
       case NOTIFICATION -> true;
+      case HEARTBEAT -> fromDevice.replyRequested();
       default -> false;
     };
   }
@@ -58,9 +59,9 @@ public final class Commands {
       return Optional.empty();
     }
     return Optional.of(
-        CommandCode.fromDevice(fromDevice.cn()) == CommandCode.Kind.NOTIFICATION
-            ? notificationAnswer(fromDevice)
-            : dataAnswer(fromDevice));
+        CommandCode.fromDevice(fromDevice.cn()) == CommandCode.Kind.UPLOAD
+            ? dataAnswer(fromDevice)
+            : notificationAnswer(fromDevice));
   }
 
   /** 9014 data answer to an upload (sent when its Flag.A = 1): ST=91, Flag=4, QN echoed. */
@@ -206,9 +207,7 @@ public final class Commands {
   private Packet request(String cn, DataArea cp) {
     Packet.Builder b =
         Packet.builder().qn(qns.next()).st(device.st()).cn(cn).pw(device.pw()).mn(device.mn());
-    if (device.protocol() != ProtocolVersion.HJT_212_2005) {
-      b.flag(Flag.REPLY_2017);
-    }
+    Flag.of(device.protocol(), true).ifPresent(b::flag);
     return b.cp(cp).build();
   }
 

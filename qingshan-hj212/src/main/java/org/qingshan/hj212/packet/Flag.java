@@ -1,5 +1,7 @@
 package org.qingshan.hj212.packet;
 
+import java.util.Optional;
+
 /**
  * The Flag field: bit 0 (A) asks for a reply, bit 1 (D) marks a split packet, bits 2..7 carry the
  * protocol version.
@@ -13,6 +15,12 @@ public record Flag(int value) {
 
   /** Flag of a 2017 packet without reply (4), used by 9011..9014. */
   public static final Flag NO_REPLY_2017 = new Flag(4);
+
+  /** Flag of a 2025 packet that wants a reply (9). */
+  public static final Flag REPLY_2025 = new Flag(9);
+
+  /** Flag of a 2025 packet without reply (8), used by 9011..9014. */
+  public static final Flag NO_REPLY_2025 = new Flag(8);
 
   public Flag {
     if (value < 0 || value > 255) {
@@ -34,6 +42,15 @@ public record Flag(int value) {
       throw new IllegalArgumentException("Flag must be 0..255: " + value);
     }
     return ALL[value];
+  }
+
+  /** The Flag a packet of {@code version} carries; empty for HJ/T 212-2005, which sends none. */
+  public static Optional<Flag> of(ProtocolVersion version, boolean replyRequested) {
+    return switch (version) {
+      case HJT_212_2005 -> Optional.empty();
+      case HJ_212_2017 -> Optional.of(valueOf(replyRequested ? 5 : 4));
+      default -> Optional.of(valueOf(replyRequested ? 9 : 8));
+    };
   }
 
   /** Builds a Flag from its parts. */
@@ -58,8 +75,11 @@ public record Flag(int value) {
 
   public ProtocolVersion version() {
     int v = versionBits();
-    return v == 0
-        ? ProtocolVersion.HJT_212_2005
-        : v == 1 ? ProtocolVersion.HJ_212_2017 : ProtocolVersion.LATER;
+    return switch (v) {
+      case 0 -> ProtocolVersion.HJT_212_2005;
+      case 1 -> ProtocolVersion.HJ_212_2017;
+      case 2 -> ProtocolVersion.HJ_212_2025;
+      default -> ProtocolVersion.LATER;
+    };
   }
 }

@@ -18,6 +18,8 @@ public final class Packet {
   private final Split split;
   private final DataArea cp;
   private final byte[] raw;
+  private final boolean resent;
+  private final boolean encrypted;
 
   private Packet(Builder b) {
     this.qn = b.qn;
@@ -29,6 +31,18 @@ public final class Packet {
     this.split = b.split;
     this.cp = b.cp;
     this.raw = b.raw;
+    this.resent = b.resent;
+    this.encrypted = b.encrypted;
+  }
+
+  /** {@code RF=1} (HJ 212-2025): the device sends this packet again, as back-filled data. */
+  public boolean resent() {
+    return resent;
+  }
+
+  /** Whether the data area came SM4-encrypted (HJ 212-2025); {@link #cp()} is the plain text. */
+  public boolean encrypted() {
+    return encrypted;
   }
 
   /** QN (request id, a timestamp to the millisecond); absent in most 2005-era uploads. */
@@ -84,6 +98,13 @@ public final class Packet {
   }
 
   /**
+   * Protocol generation, with {@code withoutFlag} (the device's setting) for a packet without Flag.
+   */
+  public ProtocolVersion protocol(ProtocolVersion withoutFlag) {
+    return flag == null ? withoutFlag : flag.version();
+  }
+
+  /**
    * The QN a 9011/9012 answer refers to: its own QN in HJ 212-2017, the QN inside CP in HJ/T
    * 212-2005.
    */
@@ -113,6 +134,7 @@ public final class Packet {
     b.flag = flag;
     b.split = split;
     b.cp = cp;
+    b.resent = resent;
     return b;
   }
 
@@ -132,6 +154,7 @@ public final class Packet {
         + mn
         + (flag == null ? "" : ";Flag=" + flag.value())
         + (split == null ? "" : ";PNUM=" + split.total() + ";PNO=" + split.number())
+        + (resent ? ";RF=1" : "")
         + ";CP=&&"
         + cp.text()
         + "&&]";
@@ -147,6 +170,7 @@ public final class Packet {
         && p.mn.equals(mn)
         && Objects.equals(p.flag, flag)
         && Objects.equals(p.split, split)
+        && p.resent == resent
         && p.cp.equals(cp);
   }
 
@@ -166,8 +190,22 @@ public final class Packet {
     private Split split;
     private DataArea cp = DataArea.EMPTY_AREA;
     private byte[] raw;
+    private boolean resent;
+    private boolean encrypted;
 
     private Builder() {}
+
+    /** {@code RF=1}: a re-sent packet (HJ 212-2025). */
+    public Builder resent(boolean resent) {
+      this.resent = resent;
+      return this;
+    }
+
+    /** Set by the decoder when the data area came encrypted. */
+    public Builder encrypted(boolean encrypted) {
+      this.encrypted = encrypted;
+      return this;
+    }
 
     public Builder qn(String qn) {
       this.qn = qn;

@@ -6,6 +6,8 @@ public enum ProtocolVersion {
   HJT_212_2005,
   /** HJ 212-2017: version bits 000001. */
   HJ_212_2017,
-  /** Version bits above 1, seen in the field (Flag=8/9); decoded as 2017-compatible. */
+  /** HJ 212-2025 (in force since 2026-01-01): version bits 000010 (Flag=8/9/10/11). */
+  HJ_212_2025,
+  /** Version bits above 2; decoded as 2025-compatible. */
   LATER
 }

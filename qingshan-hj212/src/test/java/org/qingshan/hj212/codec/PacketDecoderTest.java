@@ -103,11 +103,11 @@ class PacketDecoderTest {
   }
 
   @Test
-  void flagBitsOfUnknownVersionDecodeLeniently() {
+  void flagBitsTwoAreHj2122025() {
     Packet p =
         valid(
             "##0078QN=20201008154743635;ST=91;CN=9014;PW=123456;MN=SD000001;Flag=9;CP=&&QnRtn=1&&71c0");
-    assertThat(p.protocol()).isEqualTo(ProtocolVersion.LATER);
+    assertThat(p.protocol()).isEqualTo(ProtocolVersion.HJ_212_2025);
     assertThat(p.replyRequested()).isTrue();
   }
 
