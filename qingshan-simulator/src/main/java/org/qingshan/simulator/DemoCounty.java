@@ -54,7 +54,7 @@ public final class DemoCounty {
       factors.addAll(facility(3, i, "治理设施", 12 + 4 * i));
     }
     return new DeviceProfile(
-        mn, PASSWORD, DeviceKind.ELECTRICITY, site, ProtocolVersion.HJ_212_2017, factors);
+        mn, PASSWORD, DeviceKind.ELECTRICITY, site, ProtocolVersion.HJ_212_2025, factors);
   }
 
   private static List<Factor> facility(int kind, int number, String name, double amps) {

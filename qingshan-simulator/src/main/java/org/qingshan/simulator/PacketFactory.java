@@ -126,7 +126,7 @@ final class PacketFactory {
               .cn(cn)
               .pw(device.pw())
               .mn(device.mn())
-              .flag(Flag.of(1, true, wantsAnswer))
+              .flag(Flag.of(versionBits(), true, wantsAnswer))
               .split(new Split(parts.size(), i + 1))
               .cp(dataArea(dataTime, parts.get(i)))
               .build());
@@ -207,7 +207,7 @@ final class PacketFactory {
         Packet.builder().st(device.st()).cn(request.cn()).pw(device.pw()).mn(device.mn()).cp(cp);
     request.qn().ifPresent(b::qn);
     if (device.protocol() != ProtocolVersion.HJT_212_2005) {
-      b.flag(Flag.of(1, false, false));
+      b.flag(Flag.of(versionBits(), false, false));
     }
     return b.build();
   }
@@ -216,7 +216,7 @@ final class PacketFactory {
     Packet.Builder b =
         Packet.builder().st(device.st()).cn(cn).pw(device.pw()).mn(device.mn()).cp(cp);
     if (device.protocol() != ProtocolVersion.HJT_212_2005) {
-      b.qn(qns.next()).flag(Flag.of(1, false, wantsAnswer));
+      b.qn(qns.next()).flag(Flag.of(versionBits(), false, wantsAnswer));
     }
     return b.build();
   }
@@ -268,5 +268,10 @@ final class PacketFactory {
     }
     // mg/L x L/s x s = mg; mg/m3 x m3/s x s = mg; both to kg
     return avg * flowAvg * seconds / 1e6;
+  }
+
+  /** The Flag's version bits of the device's protocol: 1 for HJ 212-2017, 2 for HJ 212-2025. */
+  private int versionBits() {
+    return device.protocol() == ProtocolVersion.HJ_212_2025 ? 2 : 1;
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.command.QnGenerator;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.hj212.packet.ProtocolVersion;
 
 /** The demo's electricity meters: treatment follows production, but not always. */
 class ElectricityModelTest {
@@ -53,5 +56,16 @@ class ElectricityModelTest {
         .as("hours producing without treatment")
         .isPositive()
         .isLessThan(productionHours / 10);
+  }
+
+  @Test
+  void metersSpeakHj212Of2025() {
+    Packet realtime =
+        new PacketFactory(
+                meter, values, QnGenerator.systemDefault(), PacketFactory.STANDARD_MAX_SEGMENT)
+            .realtime(LocalDateTime.of(2026, 11, 10, 9, 0));
+    assertThat(realtime.st()).isEqualTo("44");
+    assertThat(realtime.cn()).isEqualTo("2011");
+    assertThat(realtime.flag().orElseThrow().version()).isEqualTo(ProtocolVersion.HJ_212_2025);
   }
 }
