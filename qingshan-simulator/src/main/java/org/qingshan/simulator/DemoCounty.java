@@ -24,7 +24,7 @@ public final class DemoCounty {
     return List.of(
         stack("010000A8900016F000000101", "青山热电有限公司 1号锅炉排口", 22, 32, 3.5),
         stack("010000A8900016F000000102", "青山热电有限公司 2号锅炉排口", 26, 38, 4.2),
-        stack("010000A8900016F000000103", "青山水泥有限公司 窑尾排口", 60, 180, 8),
+        stack2025("010000A8900016F000000103", "青山水泥有限公司 窑尾排口", 60, 180, 8),
         wastewater("010000A8900016F000000201", "青山造纸有限公司 废水总排口", 38, 3.2, 60, 100, 8),
         wastewater("010000A8900016F000000202", "青山化工园区 污水总排口", 55, 4.1, 80, 150, 15),
         sewage("010000A8900016F000000301", "青山县城市污水处理厂 出水口", 260),
@@ -74,6 +74,14 @@ public final class DemoCounty {
     }
     factors.add(plain("d" + kind + "04" + facility, name + number + " 电流", "A", amps, 0, 0, 0));
     return factors;
+  }
+
+  /** A stack whose data logger was replaced this year: it speaks HJ 212-2025. */
+  private static DeviceProfile stack2025(
+      String mn, String site, double so2, double nox, double dust) {
+    DeviceProfile p = stack(mn, site, so2, nox, dust);
+    return new DeviceProfile(
+        p.mn(), p.pw(), p.kind(), p.site(), ProtocolVersion.HJ_212_2025, p.factors());
   }
 
   private static DeviceProfile stack(String mn, String site, double so2, double nox, double dust) {

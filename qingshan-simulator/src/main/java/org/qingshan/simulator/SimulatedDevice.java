@@ -212,11 +212,18 @@ final class SimulatedDevice {
                 counters.unanswered.increment();
                 if (keepIfUnanswered) {
                   synchronized (this) {
-                    backlog.addFirst(p);
+                    backlog.addFirst(again(p));
                   }
                 }
               }
             });
+  }
+
+  /** A packet to send again: HJ 212-2025 marks it RF=1, so the centre files it as back-filled. */
+  private Packet again(Packet p) {
+    return profile.protocol() == ProtocolVersion.HJ_212_2025 && !p.resent()
+        ? p.toBuilder().resent(true).build()
+        : p;
   }
 
   private void connect() {

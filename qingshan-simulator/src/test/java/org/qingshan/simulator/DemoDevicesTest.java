@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
@@ -26,6 +27,7 @@ import org.qingshan.hj212.gateway.DeviceAuthenticator;
 import org.qingshan.hj212.gateway.GatewayConfig;
 import org.qingshan.hj212.gateway.GatewayListener;
 import org.qingshan.hj212.gateway.Hj212Gateway;
+import org.qingshan.hj212.gateway.PacketSink;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.gateway.StoreResult;
 import org.qingshan.hj212.packet.FactorReading;
@@ -105,6 +107,10 @@ class DemoDevicesTest {
   }
 
   private static Hj212Gateway gateway(Store store, int port) {
+    return gateway(store::store, port);
+  }
+
+  private static Hj212Gateway gateway(PacketSink sink, int port) {
     Set<String> mns = registered();
     DeviceAuthenticator registry =
         (mn, pw) ->
@@ -119,7 +125,7 @@ class DemoDevicesTest {
             .connectionRate(1000, 1000)
             .deviceRate(1000, 1000)
             .build(),
-        store::store,
+        sink,
         registry,
         GatewayListener.NONE);
   }
@@ -178,6 +184,38 @@ class DemoDevicesTest {
 
   private static long perDevice(Store s, String cn) {
     return s.packets.stream().filter(p -> p.cn().equals(cn)).map(Packet::mn).distinct().count();
+  }
+
+  /** A 2025 logger sends an upload the centre did not answer again, marked RF=1 (back-filled). */
+  @Test
+  void an2025LoggerMarksWhatItSendsAgain() throws Exception {
+    DeviceProfile device =
+        DemoCounty.devices().stream()
+            .filter(d -> d.protocol() == ProtocolVersion.HJ_212_2025 && d.kind().periodData())
+            .findFirst()
+            .orElseThrow();
+    Store store = new Store();
+    AtomicInteger refused = new AtomicInteger();
+    TestClock clock = new TestClock(Instant.parse("2024-06-01T16:30:00Z"));
+    Hj212Gateway g =
+        gateway(
+            p -> {
+              // the first minute data goes unanswered, as if the store were down
+              if (p.packet().cn().equals("2051") && refused.getAndIncrement() == 0) {
+                return CompletableFuture.completedFuture(StoreResult.FAILED);
+              }
+              return store.store(p);
+            },
+            0);
+    try (g;
+        DemoDevices.Handle demo =
+            DemoDevices.start(
+                "127.0.0.1", g.port(), List.of(device), fast(clock, Duration.ofHours(1)))) {
+      store.awaitUntil(s -> !s.matching(p -> p.cn().equals("2051") && p.resent()).isEmpty());
+      assertThat(store.matching(p -> p.cn().equals("2051") && !p.resent())).isNotEmpty();
+      assertThat(store.matching(p -> p.cn().equals("2051")))
+          .allMatch(p -> p.flag().orElseThrow().version() == ProtocolVersion.HJ_212_2025);
+    }
   }
 
   @Test
