@@ -42,6 +42,7 @@ class DeviceController {
   private final CurrentUser currentUser;
   private final ExcelExport excel;
   private final Messages messages;
+  private final DeviceKeys keys;
 
   DeviceController(
       DeviceRegistry registry,
@@ -52,7 +53,9 @@ class DeviceController {
       DepartmentService departments,
       CurrentUser currentUser,
       ExcelExport excel,
-      Messages messages) {
+      Messages messages,
+      DeviceKeys keys) {
+    this.keys = keys;
     this.registry = registry;
     this.devices = devices;
     this.unknown = unknown;
@@ -238,6 +241,7 @@ class DeviceController {
 
   private String editView(Model model, Optional<Device> device) {
     model.addAttribute("device", device.orElse(null));
+    model.addAttribute("keyStatus", device.map(d -> keys.status(d.id())).orElse(null));
     model.addAttribute("tree", departments.tree().nodes());
     model.addAttribute("protocols", ProtocolVersion.values());
     model.addAttribute("crcDialects", CrcDialect.values());

@@ -12,6 +12,7 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.web.DashboardTile;
 import org.qingshan.server.web.MenuEntry;
 import org.qingshan.server.web.PageQuery;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -43,10 +44,22 @@ class DeviceFeature {
             .requestMatchers(HttpMethod.POST, "/devices/*/commands")
             .hasAnyRole(Role.names(ADMIN, DISPATCHER))
             .requestMatchers(
-                "/devices/new", "/devices/*/edit", "/devices/*/block", "/devices/*/raw.txt")
+                "/devices/new",
+                "/devices/*/edit",
+                "/devices/*/block",
+                "/devices/*/raw.txt",
+                "/devices/*/sm4-key",
+                "/devices/*/sm4-key/change")
             .hasRole(ADMIN.name())
             .requestMatchers(HttpMethod.POST, "/devices")
             .hasRole(ADMIN.name());
+  }
+
+  /** Until the lead wires the HJ 212-2025 codec's sender: nothing is sent, the page says so. */
+  @Bean
+  @ConditionalOnMissingBean(KeyChangeSender.class)
+  KeyChangeSender keyChangeSender() {
+    return new UnwiredKeyChangeSender();
   }
 
   /** Online against registered, among the devices of the user's scope. */

@@ -64,6 +64,8 @@ class DevicePageController {
   private final SecurityAlerts alerts;
   private final IngestSettings ingest;
   private final FactorNames factorNames;
+  private final DeviceKeys keys;
+  private final SeenProtocols seenProtocols;
 
   DevicePageController(
       DeviceRegistry registry,
@@ -79,7 +81,11 @@ class DevicePageController {
       SecurityAlerts alerts,
       ZoneId countyZone,
       IngestSettings ingestSettings,
-      FactorNames factorNames) {
+      FactorNames factorNames,
+      DeviceKeys keys,
+      SeenProtocols seenProtocols) {
+    this.keys = keys;
+    this.seenProtocols = seenProtocols;
     this.factorNames = factorNames;
     this.registry = registry;
     this.queries = queries;
@@ -114,6 +120,8 @@ class DevicePageController {
     Device d = device(id);
     LocalDate today = LocalDate.now(zone);
     model.addAttribute("row", status.of(d));
+    model.addAttribute("keyStatus", keys.status(id));
+    model.addAttribute("seenProtocol", seenProtocols.of(d.mn()).orElse(null));
     model.addAttribute(
         "departmentPath", d.departmentId().map(departments.tree()::pathOf).orElse(""));
     model.addAttribute("latest", queries.latest(id, LocalDateTime.now(zone).minusDays(7)));

@@ -115,6 +115,9 @@ class ObservationStore {
       int index, long deviceId, ReceivedPacket received, List<DataRow> data, List<AnswerRow> out) {
     Packet packet = received.packet();
     String cn = packet.cn();
+    if (Heartbeat.is(packet)) {
+      return; // heard (the device stays online), but not data and no answer to a command
+    }
     if (cn.equals(CommandCode.REQUEST_ANSWER) || cn.equals(CommandCode.EXECUTION_RESULT)) {
       packet
           .answeredQn()

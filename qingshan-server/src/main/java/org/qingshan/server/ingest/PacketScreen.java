@@ -76,8 +76,9 @@ final class PacketScreen {
   }
 
   /**
-   * Four digits: 1xxx (parameters), 2xxx (data), 3xxx (control) or one of the answers 9011–9014,
-   * the groups of the standard's command table. This also keeps the CN within its column.
+   * Four digits: 1xxx (parameters), 2xxx (data), 3xxx (control) or one of the answers 9011–9014 or
+   * the 2025 heartbeat 9015, the groups of the standard's command table. This also keeps the CN
+   * within its column.
    */
   static boolean isStandardCn(String cn) {
     if (cn.length() != 4) {
@@ -90,7 +91,8 @@ final class PacketScreen {
     }
     char group = cn.charAt(0);
     return (group >= '1' && group <= '3')
-        || (cn.compareTo("9011") >= 0 && cn.compareTo("9014") <= 0);
+        || (cn.compareTo("9011") >= 0 && cn.compareTo("9014") <= 0)
+        || cn.equals(Heartbeat.CN);
   }
 
   private Optional<Refusal> checkTime(LocalDateTime time, ReceivedPacket received) {

@@ -1,0 +1,245 @@
+package org.qingshan.server.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.client.CommandResponder;
+import org.qingshan.hj212.command.CommandCode;
+import org.qingshan.hj212.packet.DataArea;
+import org.qingshan.hj212.packet.Flag;
+import org.qingshan.hj212.packet.Packet;
+import org.qingshan.server.ingest.GatewayService;
+import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.TestDevice;
+import org.qingshan.server.support.TestForms;
+import org.qingshan.server.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * An admin sets a device's SM4 key and changes it through CN=1014, over HTTP against a real server;
+ * the device answers over TCP. The key is never shown, audited or stored in clear. The 1014 sender
+ * is the test's: it records what the gateway would send.
+ */
+@DemoServerTest
+@Import(DeviceKeyHttpTest.RecordingSender.class)
+@TestPropertySource(
+    properties =
+        "qingshan.db.url=jdbc:h2:mem:devicekeys;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+class DeviceKeyHttpTest {
+  private static final String KEY = "3A7F19C2D4E5B6A78190FEDCBA246813";
+  private static final String NEW_KEY = "C0FFEE15600DD00DAB1E5EED7A1E4B0B";
+
+  record Sent(String mn, String qn, byte[] key) {}
+
+  @TestConfiguration
+  static class RecordingSender {
+    static final List<Sent> SENT = new CopyOnWriteArrayList<>();
+
+    @Bean
+    @Primary
+    KeyChangeSender recordingKeyChangeSender() {
+      return (mn, qn, createdAt, key) -> SENT.add(new Sent(mn, qn, key)) && !mn.endsWith("OFF");
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired DeviceRegistry registry;
+  @Autowired DeviceKeys keys;
+  @Autowired JdbcClient jdbc;
+  @Autowired DeviceActivity activity;
+  @Autowired GatewayService gateway;
+
+  private int gatewayPort() {
+    return gateway.port().orElseThrow();
+  }
+
+  private WebSession admin() {
+    return WebSession.loggedIn(port, "admin", "qingshan2026");
+  }
+
+  private String auditTexts(Device d) {
+    return String.join(
+        "\n",
+        jdbc.sql(
+                "SELECT COALESCE(summary,'') || COALESCE(before_state,'') || COALESCE(after_state,'')"
+                    + " FROM audit_entry WHERE entity_type = 'device' AND entity_id = :id")
+            .param("id", Long.toString(d.id()))
+            .query(String.class)
+            .list());
+  }
+
+  @Test
+  void aWrongKeyIsRefusedInChineseAndARightOneIsNeverShownAgain() {
+    Device d = registry.register(TestForms.stack("QSKEY000001", "密钥测试", null));
+    WebSession admin = admin();
+    String edit = "/devices/" + d.id() + "/edit";
+    assertThat(admin.get(edit).body()).contains("未设置");
+
+    HttpResponse<String> bad =
+        admin.post("/devices/" + d.id() + "/sm4-key", Map.of("key", "12345"));
+    assertThat(bad.statusCode()).isEqualTo(302);
+    assertThat(admin.get(edit).body()).contains("SM4 密钥须为 32 位十六进制数字").contains("未设置");
+    admin.post("/devices/" + d.id() + "/sm4-key", Map.of("key", "30".repeat(16)));
+    assertThat(admin.get(edit).body()).contains("不能使用固定或有规律的密钥");
+    assertThat(keys.keyOf(d.mn())).isEmpty();
+
+    admin.post("/devices/" + d.id() + "/sm4-key", Map.of("key", KEY.toLowerCase()));
+    assertThat(keys.keyOf(d.mn())).hasValueSatisfying(k -> assertThat(k).isEqualTo(hex(KEY)));
+    for (String page : List.of(edit, "/devices/" + d.id())) {
+      String html = admin.get(page).body();
+      assertThat(html).contains("已设置").doesNotContainIgnoringCase(KEY);
+    }
+    assertThat(admin.get("/devices/" + d.id()).body()).contains("按标准应于");
+
+    String audit = auditTexts(d);
+    assertThat(audit).contains("设置 SM4 密钥").contains("******").doesNotContainIgnoringCase(KEY);
+
+    // A dump of the table alone: neither the hex nor the bytes, in any encoding we know of.
+    String sealed =
+        jdbc.sql("SELECT sealed_key FROM device_key WHERE device_id = :id")
+            .param("id", d.id())
+            .query(String.class)
+            .single();
+    assertThat(sealed).doesNotContainIgnoringCase(KEY);
+    assertThat(new String(Base64.getDecoder().decode(sealed), StandardCharsets.ISO_8859_1))
+        .doesNotContain(new String(hex(KEY), StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void nobodyLoggedOutCanSetAKey() {
+    Device d = registry.register(TestForms.stack("QSKEY000002", "密钥权限", null));
+    WebSession anonymous = new WebSession(port);
+    anonymous.get("/login");
+    HttpResponse<String> r = anonymous.post("/devices/" + d.id() + "/sm4-key", Map.of("key", KEY));
+    assertThat(r.statusCode()).isIn(302, 403);
+    assertThat(keys.keyOf(d.mn())).isEmpty();
+  }
+
+  @Test
+  void aKeyChangeIsConfirmedByTheDevicesAnswersAndOnlyThenReplacesTheKey() throws Exception {
+    Device d = registry.register(TestForms.stack("QSKEY000003", "密钥更换", null));
+    Device other = registry.register(TestForms.stack("QSKEY000004", "冒名设备", null));
+    WebSession admin = admin();
+    admin.post("/devices/" + d.id() + "/sm4-key", Map.of("key", KEY));
+    admin.get("/devices/" + d.id()); // as a browser follows the redirect and sees the notice
+
+    admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", NEW_KEY));
+    Sent sent =
+        RecordingSender.SENT.stream().filter(s -> s.mn().equals(d.mn())).findFirst().orElseThrow();
+    assertThat(sent.key()).isEqualTo(hex(NEW_KEY));
+    assertThat(admin.get("/devices/" + d.id()).body())
+        .contains("已向设备发送密钥更换请求")
+        .contains("已发送，等待设备应答");
+    assertThat(keys.keyOf(d.mn())).hasValueSatisfying(k -> assertThat(k).isEqualTo(hex(KEY)));
+    // A second change while one is open is refused.
+    admin.post(
+        "/devices/" + d.id() + "/sm4-key/change",
+        Map.of("key", "11223344556677889900AABBCCDDEEFF"));
+    assertThat(RecordingSender.SENT.stream().filter(s -> s.mn().equals(d.mn()))).hasSize(1);
+    assertThat(admin.get("/devices/" + d.id()).body()).contains("上一次密钥更换尚未结束");
+
+    // Another device answering with the same QN changes nothing.
+    try (TestDevice impostor =
+        TestDevice.connect(gatewayPort(), other.mn(), other.password(), CommandResponder.SILENT)) {
+      impostor.send(answer(other, CommandCode.EXECUTION_RESULT, sent.qn(), "ExeRtn", "1"));
+    }
+    try (TestDevice device =
+        TestDevice.connect(gatewayPort(), d.mn(), d.password(), CommandResponder.SILENT)) {
+      device.send(answer(d, CommandCode.REQUEST_ANSWER, sent.qn(), "QnRtn", "1"));
+      await()
+          .untilAsserted(
+              () ->
+                  assertThat(keys.status(d.id()).change().orElseThrow().state())
+                      .isEqualTo(KeyChangeState.ACCEPTED));
+      assertThat(keys.keyOf(d.mn())).hasValueSatisfying(k -> assertThat(k).isEqualTo(hex(KEY)));
+      device.send(answer(d, CommandCode.EXECUTION_RESULT, sent.qn(), "ExeRtn", "1"));
+      await()
+          .untilAsserted(
+              () ->
+                  assertThat(keys.keyOf(d.mn()))
+                      .hasValueSatisfying(k -> assertThat(k).isEqualTo(hex(NEW_KEY))));
+    }
+    String page = admin.get("/devices/" + d.id()).body();
+    assertThat(page).contains("设备已确认，新密钥生效").doesNotContainIgnoringCase(NEW_KEY);
+    assertThat(auditTexts(d)).contains("设备已确认").doesNotContainIgnoringCase(NEW_KEY);
+  }
+
+  @Test
+  void aChangeThatCannotBeSentKeepsTheOldKeyAndSaysSo() {
+    Device d = registry.register(TestForms.stack("QSKEY0005OFF", "离线更换", null));
+    WebSession admin = admin();
+    admin.post("/devices/" + d.id() + "/sm4-key", Map.of("key", KEY));
+    admin.get("/devices/" + d.id());
+    admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", NEW_KEY));
+    String page = admin.get("/devices/" + d.id()).body();
+    assertThat(page).contains("未能发送，仍使用原密钥");
+    assertThat(keys.keyOf(d.mn())).hasValueSatisfying(k -> assertThat(k).isEqualTo(hex(KEY)));
+  }
+
+  @Test
+  void aHeartbeatKeepsTheDeviceHeardWithoutStoringDataAndShowsItsProtocol() throws Exception {
+    Device d = registry.register(TestForms.stack("QSKEY000006", "心跳设备", null));
+    Instant before = Instant.now();
+    try (TestDevice device =
+        TestDevice.connect(gatewayPort(), d.mn(), d.password(), CommandResponder.SILENT)) {
+      device.send(
+          Packet.builder()
+              .qn(TestDevice.nextQn())
+              .st("31")
+              .cn("9015")
+              .pw(d.password())
+              .mn(d.mn())
+              .flag(Flag.of(2, false, false))
+              .cp(DataArea.builder().build())
+              .build());
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(admin().get("/devices/" + d.id()).body())
+                      .contains("设备报文的协议版本与登记的不一致"));
+    }
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM data_packet WHERE device_id = :id")
+                .param("id", d.id())
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(activity.lastPacket(d.mn()))
+        .hasValueSatisfying(t -> assertThat(t).isAfterOrEqualTo(before.minusSeconds(1)));
+  }
+
+  private static Packet answer(Device d, String cn, String qn, String key, String value) {
+    return Packet.builder()
+        .qn(qn)
+        .st(CommandCode.ST_INTERACTION)
+        .cn(cn)
+        .pw(d.password())
+        .mn(d.mn())
+        .flag(Flag.of(2, false, false))
+        .cp(DataArea.builder().put(key, value).build())
+        .build();
+  }
+
+  private static byte[] hex(String h) {
+    return HexFormat.of().parseHex(h);
+  }
+}
