@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ObservationStore {
   private static final String INSERT_PACKET =
       "INSERT INTO data_packet (device_id, cn, data_time, qn, received_at, remote_addr, readings,"
-          + " raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+          + " raw, backfilled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
   // No conflict handling here: the packet key already let only new packets through, and a
   // conflict-checking insert costs a lookup per row on the hottest table.
   private static final String INSERT_OBSERVATION =
@@ -163,6 +163,7 @@ class ObservationStore {
               ps.setString(6, PacketRows.truncate(r.received().remoteAddress(), 64));
               ps.setBytes(7, inPacketRow(r) ? PacketReadings.encode(r.values()) : null);
               ps.setBytes(8, rawBytes(r.received()));
+              ps.setBoolean(9, p.resent());
             });
     return counts.length == 0 ? new int[0] : counts[0];
   }

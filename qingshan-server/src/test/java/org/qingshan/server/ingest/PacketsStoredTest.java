@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.gateway.ReceivedPacket;
+import org.qingshan.hj212.packet.Flag;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceRegistry;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DemoServerTest
 class PacketsStoredTest {
   private static final String MN = "QSEVENT0001";
+  private static final String MN_2025 = "QSEVENT0000000000000002";
 
   @Autowired GatewayService gateway;
   @Autowired DeviceRegistry registry;
@@ -82,6 +84,32 @@ class PacketsStoredTest {
       assertThat(heard.get(1).stored()).isEmpty();
       assertThat(qns(heard.get(1).resent())).containsExactly(packet.qn().orElseThrow());
     }
+  }
+
+  /** A 2025 logger's re-sent packet (RF=1) is kept as back-filled, and rules can tell. */
+  @Test
+  void aResentPacketIsStoredAsBackfilled() throws Exception {
+    Device d = registry.register(TestForms.stack(MN_2025, "测试排口 " + MN_2025, null));
+    try (TestDevice client =
+        TestDevice.connect(
+            gateway.port().orElseThrow(), MN_2025, d.password(), CommandResponder.SILENT)) {
+      Packet live = client.hourData(LocalDateTime.of(2026, 11, 21, 10, 0), 40.0);
+      Packet late =
+          client.hourData(LocalDateTime.of(2026, 11, 21, 9, 0), 38.0).toBuilder()
+              .flag(Flag.of(2, false, true))
+              .resent(true)
+              .build();
+      assertThat(client.send(live).cn()).isEqualTo(CommandCode.DATA_ANSWER);
+      assertThat(client.send(late).cn()).isEqualTo(CommandCode.DATA_ANSWER);
+    }
+    assertThat(
+            jdbc.sql(
+                    "select p.backfilled from data_packet p join device d on d.id = p.device_id"
+                        + " where d.mn = :mn order by p.data_time")
+                .param("mn", MN_2025)
+                .query(Boolean.class)
+                .list())
+        .containsExactly(true, false);
   }
 
   private static List<String> qns(List<ReceivedPacket> packets) {
