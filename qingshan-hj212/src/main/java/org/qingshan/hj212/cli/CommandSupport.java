@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.codec.DecodeError;
 import org.qingshan.hj212.codec.ErrorKind;
+import org.qingshan.hj212.packet.Flag;
+import org.qingshan.hj212.packet.ProtocolVersion;
 import picocli.CommandLine;
 
 /** What the {@code hj212} commands share: arguments, JSON lines, usage errors. */
@@ -93,10 +95,37 @@ final class CommandSupport {
     return 2;
   }
 
+  /** The {@code version} of the JSON lines; empty for version bits above HJ 212-2025's. */
+  static Optional<String> versionName(ProtocolVersion v) {
+    return switch (v) {
+      case HJT_212_2005 -> Optional.of("2005");
+      case HJ_212_2017 -> Optional.of("2017");
+      case HJ_212_2025 -> Optional.of("2025");
+      case LATER -> Optional.empty();
+    };
+  }
+
   /** Best-effort header fields of a rejected packet, to say which device sent it. */
   record HeaderPeek(String text, boolean enabled) {
     static HeaderPeek of(byte[] bytes, boolean enabled) {
       return new HeaderPeek(new String(bytes, StandardCharsets.UTF_8), enabled);
+    }
+
+    /** The protocol version of its Flag (2005 without one); empty when unreadable. */
+    Optional<ProtocolVersion> version() {
+      if (!enabled) {
+        return Optional.empty();
+      }
+      Optional<String> flag = get("Flag");
+      if (flag.isEmpty()) {
+        return Optional.of(ProtocolVersion.HJT_212_2005);
+      }
+      try {
+        int v = Integer.parseInt(flag.get());
+        return v >= 0 && v <= 255 ? Optional.of(Flag.valueOf(v).version()) : Optional.empty();
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
     }
 
     Optional<String> get(String name) {

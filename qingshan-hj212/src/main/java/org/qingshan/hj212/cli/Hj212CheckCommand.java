@@ -8,9 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.qingshan.hj212.codec.CrcDialect;
+import org.qingshan.hj212.codec.DataAreaCipher;
 import org.qingshan.hj212.codec.DecodeError;
 import org.qingshan.hj212.codec.DecodeResult;
 import org.qingshan.hj212.codec.DecoderOptions;
+import org.qingshan.hj212.codec.DeviceKeys;
+import org.qingshan.hj212.codec.ErrorKind;
+import org.qingshan.hj212.codec.Sm4Key;
 import org.qingshan.hj212.packet.Packet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Option;
  */
 public final class Hj212CheckCommand {
   static final String USAGE =
-      "usage: qingshan hj212 check [--max-length N] [--crc strict|modbus|ignore] < packets";
+      "usage: qingshan hj212 check [--max-length N] [--crc strict|modbus|ignore] [--sm4-key HEX32]"
+          + " < packets";
 
   private Hj212CheckCommand() {}
 
@@ -41,6 +46,9 @@ public final class Hj212CheckCommand {
     @Option(names = "--crc")
     Optional<String> crc = Optional.empty();
 
+    @Option(names = "--sm4-key")
+    Optional<String> sm4Key = Optional.empty();
+
     @Option(names = {"-h", "--help"})
     boolean help;
   }
@@ -56,7 +64,9 @@ public final class Hj212CheckCommand {
       out.println(
           "Prints one JSON line per packet: "
               + "{\"verdict\":\"valid\"|\"invalid\",\"reason\":null|\"frame\"|\"length\"|\"crc\"|\"field\","
-              + "\"cn\",\"st\",\"mn\",\"qn\",\"dataTime\",\"values\"}. Exit 0 when all are valid, 1 otherwise.");
+              + "\"cn\",\"st\",\"mn\",\"qn\",\"dataTime\",\"values\",\"version\":\"2005\"|\"2017\"|\"2025\","
+              + "\"encrypted\",\"resent\"}. With --sm4-key, encrypted (HJ 212-2025) packets are"
+              + " decrypted and checked. Exit 0 when all are valid, 1 otherwise.");
       return 0;
     }
     DecoderOptions options = DecoderOptions.defaults();
@@ -73,6 +83,14 @@ public final class Hj212CheckCommand {
       }
       CrcDialect dialect = d.get();
       options = options.withCrcPolicy(mn -> dialect);
+    }
+    if (flags.sm4Key.isPresent()) {
+      try {
+        options = options.withDeviceKeys(DeviceKeys.everyDevice(Sm4Key.ofHex(flags.sm4Key.get())));
+      } catch (IllegalArgumentException e) {
+        // the key itself is not echoed: it is a secret even when mistyped
+        return CommandSupport.usage(err, "--sm4-key needs 32 hex digits (16 bytes)", USAGE);
+      }
     }
     try {
       return check(in, out, options);
@@ -111,10 +129,20 @@ public final class Hj212CheckCommand {
       CommandSupport.writeOptional(
           json, "dataTime", p.cp().dataTime().map(DateTimeFormatter.ISO_LOCAL_DATE_TIME::format));
       json.writeNumberField("values", p.cp().valueCount());
+      CommandSupport.writeOptional(json, "version", CommandSupport.versionName(p.protocol()));
+      json.writeBooleanField("encrypted", p.encrypted());
+      json.writeBooleanField("resent", p.resent());
     } else if (r instanceof DecodeResult.Invalid i) {
       DecodeError e = i.value();
       CommandSupport.writeRejected(json, "verdict", e, true);
       json.writeNumberField("values", 0);
+      CommandSupport.HeaderPeek h =
+          CommandSupport.HeaderPeek.of(e.bytes(), e.kind() != ErrorKind.FRAME);
+      CommandSupport.writeOptional(
+          json, "version", h.version().flatMap(CommandSupport::versionName));
+      json.writeBooleanField(
+          "encrypted", e.kind() != ErrorKind.FRAME && DataAreaCipher.looksEncrypted(e.bytes()));
+      json.writeBooleanField("resent", h.get("RF").filter("1"::equals).isPresent());
       json.writeStringField("message", e.message());
     }
     json.writeEndObject();

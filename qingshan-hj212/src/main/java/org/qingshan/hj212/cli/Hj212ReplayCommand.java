@@ -121,7 +121,8 @@ public final class Hj212ReplayCommand {
     List<DecodeResult> inputs = new ArrayList<>();
     try (InputStream source =
         fileName.isPresent() ? Files.newInputStream(Path.of(fileName.get())) : in) {
-      PacketStream.read(source, options, inputs::add);
+      PacketStream.read(
+          source, options, r -> inputs.add(RecordedCiphertext.asRecorded(r).orElse(r)));
     } catch (IOException | InvalidPathException e) {
       err.println(
           "error: cannot read " + fileName.orElse("standard input") + ": " + e.getMessage());

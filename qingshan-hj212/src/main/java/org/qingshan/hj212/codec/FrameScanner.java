@@ -63,8 +63,8 @@ public final class FrameScanner {
           if (isWholeFrame(in, r, declared, total, w, eof)) {
             return r + total;
           }
-        } else if (!eof && in.indexOf(r, w, (byte) '\n') < 0) {
-          return -1; // a packet still arriving
+        } else if (!eof && (in.indexOf(r, w, (byte) '\n') < 0 || encryptable(in, r, w))) {
+          return -1; // a packet still arriving (an encrypted one may hold line ends)
         }
       } else if (declared == -2 && !eof) {
         return -1; // the length digits have not all arrived
@@ -105,8 +105,48 @@ public final class FrameScanner {
         && in.indexOf(inside, insideEnd, (byte) '#') < 0) {
       return true;
     }
-    // junk right after it, or a '#' or LF inside: only the standard CRC can confirm the frame
-    return Crc16.hj212(in, r + HEADER, declared) == given;
+    // junk right after it, or a '#' or LF inside: only the standard CRC can confirm the frame,
+    // or, for an HJ 212-2025 packet, its shape: its encrypted data area holds any byte, and its CRC
+    // is the plain text's, which the decoder checks after decrypting
+    return Crc16.hj212(in, r + HEADER, declared) == given
+        || endsWell
+            && in.getByte(insideEnd - 1) == '&'
+            && in.getByte(insideEnd - 2) == '&'
+            && encryptable(in, r, insideEnd);
+  }
+
+  /**
+   * Whether the bytes from {@code r} hold a plain header with {@code Flag} of HJ 212-2025 (8..11)
+   * followed by {@code CP=&&} before {@code limit}: a packet framed by its length alone.
+   */
+  private static boolean encryptable(ByteBuf in, int r, int limit) {
+    int flag = -1;
+    for (int i = r + HEADER; i + 5 <= limit; i++) {
+      byte c = in.getByte(i);
+      if (c == '\n' || c == '\r' || c == '#') {
+        return false;
+      }
+      if (c == 'F'
+          && i + 6 < limit
+          && in.getByte(i + 1) == 'l'
+          && in.getByte(i + 2) == 'a'
+          && in.getByte(i + 3) == 'g'
+          && in.getByte(i + 4) == '=') {
+        int d = in.getByte(i + 5) - '0';
+        byte next = in.getByte(i + 6);
+        if (next >= '0' && next <= '9') {
+          d = d * 10 + next - '0';
+        }
+        flag = d;
+      } else if (c == 'C'
+          && in.getByte(i + 1) == 'P'
+          && in.getByte(i + 2) == '='
+          && in.getByte(i + 3) == '&'
+          && in.getByte(i + 4) == '&') {
+        return flag >= 8 && flag <= 11;
+      }
+    }
+    return false;
   }
 
   /** Four digits after "##", -1 when they are not digits, -2 when they have not all arrived. */

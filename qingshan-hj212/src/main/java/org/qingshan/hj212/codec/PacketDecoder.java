@@ -100,21 +100,20 @@ public final class PacketDecoder {
     boolean crcOk = computed == given;
     Header h = new Header();
     String fieldProblem = h.parse(buf, segStart, segStart + segLen);
+    byte[] text = buf; // the plain frame: buf, or buf decrypted
     if (!crcOk && !crcAcceptedByDialect(h, buf, segStart, segLen, given)) {
-      return error(
-          ErrorKind.CRC,
-          "CRC "
-              + Crc16.format(given)
-              + " does not match the segment's "
-              + Crc16.format(Crc16.hj212(buf, segStart, segLen)),
-          buf,
-          off,
-          len);
+      // an HJ 212-2025 data area is encrypted after the CRC was computed: decrypt, then check
+      byte[] plain = fieldProblem == null ? decrypted(h, buf) : null;
+      if (plain == null) {
+        return error(ErrorKind.CRC, crcMessage(buf, segStart, segLen, given), buf, off, len);
+      }
+      text = plain;
+      h.cpEnd = plain.length - TRAILER - 2;
     }
     if (fieldProblem != null) {
       return error(ErrorKind.FIELD, fieldProblem, buf, off, len);
     }
-    CpParser cp = CpParser.parse(buf, h.cpStart, h.cpEnd - h.cpStart, h.mn, h.cn);
+    CpParser cp = CpParser.parse(text, h.cpStart, h.cpEnd - h.cpStart, h.mn, h.cn);
     Optional<DataArea> parsed = cp.area();
     if (parsed.isEmpty()) {
       return error(
@@ -135,7 +134,8 @@ public final class PacketDecoder {
             .cp(area)
             .raw(raw)
             .qn(h.qn)
-            .resent(h.resent);
+            .resent(h.resent)
+            .encrypted(text != buf);
     if (h.flag >= 0) {
       p.flag(Flag.valueOf(h.flag));
     }
@@ -143,6 +143,20 @@ public final class PacketDecoder {
       p.split(new Split(h.pnum, h.pno));
     }
     return new DecodeResult.Valid(p.build());
+  }
+
+  private byte[] decrypted(Header h, byte[] frame) {
+    Optional<Sm4Key> key = options.deviceKeys().keyFor(h.mn);
+    return key.isEmpty() ? null : DataAreaCipher.decrypt(frame, key.get()).orElse(null);
+  }
+
+  private static String crcMessage(byte[] buf, int segStart, int segLen, int given) {
+    String m =
+        "CRC "
+            + Crc16.format(given)
+            + " does not match the segment's "
+            + Crc16.format(Crc16.hj212(buf, segStart, segLen));
+    return DataAreaCipher.looksEncrypted(buf) ? m + " (encrypted: no key or a wrong key)" : m;
   }
 
   private boolean crcAcceptedByDialect(Header h, byte[] buf, int segStart, int segLen, int given) {

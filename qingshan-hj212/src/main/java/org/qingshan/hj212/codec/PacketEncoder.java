@@ -71,6 +71,20 @@ public final class PacketEncoder {
     return out;
   }
 
+  /**
+   * The whole packet with its data area SM4-encrypted (HJ 212-2025), ending with CR LF; the CRC is
+   * the plain segment's.
+   *
+   * @throws IllegalArgumentException when the segment exceeds 9999 bytes
+   */
+  public static byte[] encode(Packet p, Sm4Key key, CipherForm form) {
+    byte[] frame = DataAreaCipher.encrypt(frame(p), key, form);
+    byte[] out = Arrays.copyOf(frame, frame.length + 2);
+    out[frame.length] = '\r';
+    out[frame.length + 1] = '\n';
+    return out;
+  }
+
   /** The whole packet as text, ending with CR LF. */
   public static String encodeToString(Packet p) {
     return new String(encode(p), StandardCharsets.UTF_8);

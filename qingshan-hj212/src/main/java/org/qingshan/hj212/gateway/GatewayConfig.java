@@ -2,7 +2,9 @@ package org.qingshan.hj212.gateway;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import org.qingshan.hj212.codec.DeviceKeys;
 
 /**
  * Settings of the gateway. Defaults suit a county: port 9212, 10 000 connections (below the common
@@ -42,7 +44,8 @@ public record GatewayConfig(
     int maxInvalidFrames,
     Duration junkTimeout,
     Duration frameTimeout,
-    Optional<Tls> tls) {
+    Optional<Tls> tls,
+    DeviceKeys deviceKeys) {
 
   /**
    * TLS on the gateway port: a PEM certificate chain and its PEM private key (PKCS#8, {@code BEGIN
@@ -82,6 +85,7 @@ public record GatewayConfig(
     b.junkTimeout = junkTimeout;
     b.frameTimeout = frameTimeout;
     b.tls = tls;
+    b.deviceKeys = deviceKeys;
     return b;
   }
 
@@ -110,6 +114,7 @@ public record GatewayConfig(
     private Duration junkTimeout = Duration.ofSeconds(30);
     private Duration frameTimeout = Duration.ofSeconds(30);
     private Optional<Tls> tls = Optional.empty();
+    private DeviceKeys deviceKeys = DeviceKeys.none();
 
     private Builder() {}
 
@@ -219,6 +224,16 @@ public record GatewayConfig(
       return this;
     }
 
+    /**
+     * Each device's SM4 key (HJ 212-2025): packets from a device with a key are decrypted, and what
+     * the gateway sends it is encrypted where the standard says so (CN 2000..2999, 1014, 3020).
+     * None by default.
+     */
+    public Builder deviceKeys(DeviceKeys keys) {
+      deviceKeys = Objects.requireNonNull(keys);
+      return this;
+    }
+
     public GatewayConfig build() {
       if (maxConnections < 1
           || maxPendingPerConnection < 1
@@ -255,7 +270,8 @@ public record GatewayConfig(
           maxInvalidFrames,
           junkTimeout,
           frameTimeout,
-          tls);
+          tls,
+          deviceKeys);
     }
   }
 }

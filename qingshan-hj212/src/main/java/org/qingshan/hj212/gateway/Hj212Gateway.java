@@ -91,7 +91,8 @@ public final class Hj212Gateway implements AutoCloseable {
           new PacketDecoder(
               DecoderOptions.defaults()
                   .withMaxSegmentLength(config.maxSegmentLength())
-                  .withCrcPolicy(authenticator::crcDialect));
+                  .withCrcPolicy(authenticator::crcDialect)
+                  .withDeviceKeys(config.deviceKeys()));
     }
 
     TokenBucket deviceBucket(String mn) {
@@ -169,7 +170,7 @@ public final class Hj212Gateway implements AutoCloseable {
                         .addLast(
                             "frames", new Hj212FrameDecoder(shared.decoder, config.frameTimeout()))
                         .addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS))
-                        .addLast("encoder", new Hj212PacketEncoder())
+                        .addLast("encoder", new Hj212PacketEncoder(config.deviceKeys()))
                         .addLast("gateway", new GatewayConnectionHandler(shared));
                   }
                 });

@@ -33,6 +33,8 @@ final class CpReader {
   private String[] factors = new String[16];
   private String[] flags = new String[16];
   private String[] eflags;
+  // marks of HJ 212-2025 production states (p-codes: St, N, Sr…), rare
+  private String[] states;
   private LocalDateTime[] sampleTimes;
   private int readingCount;
   private int cur = -1;
@@ -155,7 +157,9 @@ final class CpReader {
         pos = scanNumber(b, vs);
         double v = number;
         if (Double.isNaN(v)) {
-          failValue(" is not a number: ", ks, ke, vs, pos);
+          if (!state(key.factor(), vs, pos)) {
+            failValue(" is not a number: ", ks, ke, vs, pos);
+          }
         } else {
           addNumber(key.factor(), suffix, v);
         }
@@ -285,7 +289,9 @@ final class CpReader {
       case NUMBER -> {
         double v = Numbers.parse(b, vs, ve - vs);
         if (Double.isNaN(v)) {
-          failValue(" is not a number: ", ks, ke, vs, ve);
+          if (!state(factor, vs, ve)) {
+            failValue(" is not a number: ", ks, ke, vs, ve);
+          }
           return;
         }
         addNumber(factor, suffix, v);
@@ -318,6 +324,22 @@ final class CpReader {
         }
       }
     }
+  }
+
+  /**
+   * Keeps the mark of a production state ({@code p99101-Rtd=St}, HJ 212-2025 ST=45), whose value is
+   * a word; false for any other factor, whose value must be a number.
+   */
+  private boolean state(String factor, int vs, int ve) {
+    if (factor.isEmpty() || factor.charAt(0) != 'p' || ve <= vs) {
+      return false;
+    }
+    select(factor);
+    if (states == null) {
+      states = new String[factors.length];
+    }
+    states[cur] = Codes.intern(b, vs, ve - vs);
+    return true;
   }
 
   private void addNumber(String factor, Suffix suffix, double v) {
@@ -381,6 +403,9 @@ final class CpReader {
       if (eflags != null) {
         eflags = Arrays.copyOf(eflags, n);
       }
+      if (states != null) {
+        states = Arrays.copyOf(states, n);
+      }
       if (sampleTimes != null) {
         sampleTimes = Arrays.copyOf(sampleTimes, n);
       }
@@ -430,7 +455,7 @@ final class CpReader {
   }
 
   private List<FactorReading> list(byte[] s, double[] v, int[] starts) {
-    return new ReadingList(readingCount, factors, flags, eflags, sampleTimes, s, v, starts);
+    return new ReadingList(readingCount, factors, flags, eflags, sampleTimes, states, s, v, starts);
   }
 
   private int runEnd(int r) {

@@ -25,6 +25,7 @@ public final class FactorReading {
   private final String flagCode;
   private final String extendedFlag;
   private final LocalDateTime sampleTime;
+  private final String state;
 
   FactorReading(
       String factor,
@@ -34,7 +35,8 @@ public final class FactorReading {
       int valueCount,
       String flagCode,
       String extendedFlag,
-      LocalDateTime sampleTime) {
+      LocalDateTime sampleTime,
+      String state) {
     this.factor = factor;
     this.suffixes = suffixes;
     this.numbers = numbers;
@@ -43,6 +45,15 @@ public final class FactorReading {
     this.flagCode = flagCode;
     this.extendedFlag = extendedFlag;
     this.sampleTime = sampleTime;
+    this.state = state;
+  }
+
+  /**
+   * The mark of a production state (HJ 212-2025 ST=45, {@code p99101-Rtd=St}: St, N, Sr… whose
+   * meaning is configuration), when its value is a word rather than a number.
+   */
+  public Optional<String> state() {
+    return Optional.ofNullable(state);
   }
 
   /** Builds a reading (used by encoders and the simulator). */
@@ -54,7 +65,7 @@ public final class FactorReading {
       s[i] = (byte) values.get(i).suffix().ordinal();
       n[i] = values.get(i).value();
     }
-    return new FactorReading(factor, s, n, 0, s.length, flagCode.orElse(null), null, null);
+    return new FactorReading(factor, s, n, 0, s.length, flagCode.orElse(null), null, null, null);
   }
 
   /** Factor code as sent: {@code w01018}, {@code a21026}, or a 2005 code like {@code 011}. */

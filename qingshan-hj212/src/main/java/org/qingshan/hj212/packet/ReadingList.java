@@ -16,6 +16,7 @@ final class ReadingList extends AbstractList<FactorReading> implements RandomAcc
   private final String[] flags;
   private final String[] extendedFlags;
   private final LocalDateTime[] sampleTimes;
+  private final String[] states;
   private final byte[] suffixes;
   private final double[] numbers;
   // reading i owns values starts[i] .. starts[i + 1] - 1
@@ -29,6 +30,7 @@ final class ReadingList extends AbstractList<FactorReading> implements RandomAcc
       String[] flags,
       String[] extendedFlags,
       LocalDateTime[] sampleTimes,
+      String[] states,
       byte[] suffixes,
       double[] numbers,
       int[] starts) {
@@ -37,6 +39,7 @@ final class ReadingList extends AbstractList<FactorReading> implements RandomAcc
     this.flags = flags;
     this.extendedFlags = extendedFlags;
     this.sampleTimes = sampleTimes;
+    this.states = states;
     this.suffixes = suffixes;
     this.numbers = numbers;
     this.starts = starts;
@@ -61,7 +64,8 @@ final class ReadingList extends AbstractList<FactorReading> implements RandomAcc
               starts[index + 1] - starts[index],
               flags[index],
               extendedFlags == null ? null : extendedFlags[index],
-              sampleTimes == null ? null : sampleTimes[index]);
+              sampleTimes == null ? null : sampleTimes[index],
+              states == null ? null : states[index]);
       v[index] = r;
     }
     return r;

@@ -130,9 +130,25 @@ class Hj2122025Test {
             frame(
                 "QN=20240601085857223;ST=45;CN=2011;PW=123456;MN="
                     + MN
-                    + ";Flag=9;CP=&&DataTime=20240601085800;p99101-Rtd=1,p99101-Flag=N;p99102-Rtd=0&&"));
+                    + ";Flag=9;CP=&&DataTime=20240601085800;p99101-Rtd=St,p99101-Flag=N;p99102-Rtd=N;p99103-Rtd=Sr;p99104-Rtd=1&&"));
     assertThat(states.st()).isEqualTo(CommandCode.ST_PRODUCTION_STATE);
-    assertThat(states.cp().readings()).extracting(r -> r.factor()).contains("p99101", "p99102");
+    assertThat(states.cp().readings())
+        .extracting(r -> r.factor() + "=" + r.state().orElse("-"))
+        .containsExactly("p99101=St", "p99102=N", "p99103=Sr", "p99104=-");
+    assertThat(states.cp().reading("p99101").orElseThrow().flag()).contains(DataFlag.N);
+    assertThat(states.cp().reading("p99104").orElseThrow().value(Suffix.RTD)).hasValue(1.0);
+    // a word where any other factor's number belongs is still an error
+    assertThat(
+            decoder
+                .decode(
+                    frame(
+                        "QN=20240601085857223;ST=44;CN=2011;PW=123456;MN="
+                            + MN
+                            + ";Flag=9;CP=&&d20105-Rtd=St&&"))
+                .error()
+                .orElseThrow()
+                .kind())
+        .isEqualTo(ErrorKind.VALUE);
   }
 
   @Test
