@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.ToDoubleFunction;
+import org.qingshan.hj212.codec.DeviceKeys;
 import org.qingshan.hj212.gateway.GatewayConfig;
 import org.qingshan.hj212.gateway.GatewayStats;
 import org.qingshan.hj212.gateway.Hj212Gateway;
 import org.qingshan.hj212.packet.Packet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -28,19 +30,26 @@ public class GatewayService implements SmartLifecycle {
   private final IngestDevices registry;
   private final GatewayEvents events;
   private final MeterRegistry meters;
+  private final DeviceKeys keys;
   private volatile Hj212Gateway gateway;
 
+  /**
+   * {@code keys}: the devices' SM4 keys (HJ 212-2025), from whichever feature keeps them; without
+   * one, no device is expected to encrypt.
+   */
   GatewayService(
       GatewaySettings settings,
       IngestQueue ingest,
       IngestDevices registry,
       GatewayEvents events,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ObjectProvider<DeviceKeys> keys) {
     this.settings = settings;
     this.ingest = ingest;
     this.registry = registry;
     this.events = events;
     this.meters = meters;
+    this.keys = keys.getIfAvailable(DeviceKeys::none);
   }
 
   @Override
@@ -68,7 +77,8 @@ public class GatewayService implements SmartLifecycle {
             // The gateway stops reading before the ingest queue is full, so a slow database
             // slows devices down instead of refusing their data.
             .maxPending(64, Math.max(1, settings.queueCapacity() - 1000))
-            .ioThreads(settings.effectiveIoThreads());
+            .ioThreads(settings.effectiveIoThreads())
+            .deviceKeys(keys);
     GatewaySettings.Tls tls = settings.tls();
     if (tls.enabled()) {
       builder.tls(Path.of(tls.certificate()), Path.of(tls.privateKey()));
