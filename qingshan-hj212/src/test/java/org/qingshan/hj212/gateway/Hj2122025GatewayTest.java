@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.client.CommandResponder;
+import org.qingshan.hj212.client.Hj212Client;
 import org.qingshan.hj212.codec.CipherForm;
 import org.qingshan.hj212.codec.DecoderOptions;
 import org.qingshan.hj212.codec.DeviceKeys;
@@ -139,6 +143,43 @@ class Hj2122025GatewayTest {
       assertThat(received.encrypted()).isTrue();
       assertThat(received.flag()).contains(Flag.REPLY_2025);
       assertThat(received.cp().value("BeginTime")).contains("20260105000000");
+    }
+  }
+
+  @Test
+  void theDeviceClientWithAKeyEncryptsItsUploads() throws Exception {
+    GatewayTest.ImmediateSink sink = new GatewayTest.ImmediateSink();
+    gateway =
+        Hj212Gateway.start(
+            GatewayConfig.builder().host("127.0.0.1").port(0).ioThreads(1).deviceKeys(KEYS).build(),
+            sink,
+            (mn, pw) ->
+                mn.equals(MN) && pw.equals(PW) ? AuthResult.ACCEPTED : AuthResult.UNKNOWN_DEVICE,
+            GatewayListener.NONE);
+    EventLoopGroup group = new NioEventLoopGroup(1);
+    try {
+      Hj212Client client =
+          Hj212Client.connect(
+                  group,
+                  "127.0.0.1",
+                  gateway.port(),
+                  Optional.empty(),
+                  KEYS,
+                  Duration.ofSeconds(5),
+                  CommandResponder.SILENT,
+                  c -> {})
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      Packet up = hourData(false);
+      Packet answer = client.send(up).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(answer.cn()).isEqualTo("9014");
+      ReceivedPacket stored = sink.received.poll(10, TimeUnit.SECONDS);
+      assertThat(stored).isNotNull();
+      assertThat(stored.packet().encrypted()).isTrue();
+      assertThat(stored.packet().cp()).isEqualTo(up.cp());
+      client.close();
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
     }
   }
 
