@@ -202,6 +202,9 @@ public final class PacketDecoder {
     /** CN=1001 (HJ 212-2025): a logger without an MN yet sends its hardware serial. */
     private static final String ACTIVATION = "1001";
 
+    /** The centre's 9013 to a CN=1001 echoes its empty MN. */
+    private static final String ACTIVATION_ANSWER = "9013";
+
     String qn;
     String st;
     String cn;
@@ -302,7 +305,7 @@ public final class PacketDecoder {
       if (pw == null) {
         return "missing PW";
       }
-      if (mn == null || (mn.isEmpty() && !ACTIVATION.equals(cn))) {
+      if (mn == null || (mn.isEmpty() && !ACTIVATION.equals(cn) && !ACTIVATION_ANSWER.equals(cn))) {
         return "missing MN";
       }
       return null;
