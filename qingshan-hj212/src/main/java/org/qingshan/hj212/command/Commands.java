@@ -237,7 +237,7 @@ public final class Commands {
     DataArea cp =
         DataArea.builder()
             .put("SKCreateTime", MILLIS.format(createdAt))
-            .put("NewSK", new String(k, StandardCharsets.US_ASCII))
+            .add("NewSK", new String(k, StandardCharsets.US_ASCII)) // one item, as the standard
             .build();
     return request(CommandCode.SM4_KEY, cp);
   }

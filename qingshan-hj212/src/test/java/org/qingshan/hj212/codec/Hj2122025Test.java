@@ -118,7 +118,7 @@ class Hj2122025Test {
         to.changeSm4Key(
             Sm4Key.ofText("0000000000000000"),
             LocalDateTime.of(2024, 6, 1, 8, 58, 57, 223_000_000));
-    assertThat(key.cp().text()).isEqualTo("SKCreateTime=20240601085857223;NewSK=0000000000000000");
+    assertThat(key.cp().text()).isEqualTo("SKCreateTime=20240601085857223,NewSK=0000000000000000");
     assertThat(decoder.decode(PacketEncoder.frame(key)).packet().map(Packet::cn)).contains("1014");
     assertThatThrownBy(
             () ->
