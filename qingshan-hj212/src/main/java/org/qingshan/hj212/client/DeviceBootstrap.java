@@ -9,6 +9,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.util.Optional;
+import org.qingshan.hj212.codec.DecoderOptions;
+import org.qingshan.hj212.codec.DeviceKeys;
 import org.qingshan.hj212.codec.PacketDecoder;
 import org.qingshan.hj212.netty.Hj212FrameDecoder;
 
@@ -26,6 +28,13 @@ final class DeviceBootstrap {
 
   /** The same over TLS when {@code tls} is given (a client context trusting the centre). */
   static Bootstrap of(EventLoopGroup group, Optional<SslContext> tls, ChannelHandler... handlers) {
+    return of(group, tls, DeviceKeys.none(), handlers);
+  }
+
+  /** The same, decrypting what the centre sends with the device's SM4 key (HJ 212-2025). */
+  static Bootstrap of(
+      EventLoopGroup group, Optional<SslContext> tls, DeviceKeys keys, ChannelHandler... handlers) {
+    PacketDecoder decoder = new PacketDecoder(DecoderOptions.defaults().withDeviceKeys(keys));
     return new Bootstrap()
         .group(group)
         .channel(NioSocketChannel.class)
@@ -36,7 +45,7 @@ final class DeviceBootstrap {
               @Override
               protected void initChannel(SocketChannel ch) {
                 tls.ifPresent(t -> ch.pipeline().addLast(t.newHandler(ch.alloc())));
-                ch.pipeline().addLast(new Hj212FrameDecoder(PacketDecoder.standard()));
+                ch.pipeline().addLast(new Hj212FrameDecoder(decoder));
                 ch.pipeline().addLast(handlers);
               }
             });

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.qingshan.hj212.codec.DecodeResult;
+import org.qingshan.hj212.codec.DeviceKeys;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.netty.Hj212PacketEncoder;
@@ -88,9 +89,25 @@ public final class Hj212Client implements AutoCloseable {
       Duration answerTimeout,
       CommandResponder responder,
       Consumer<Hj212Client> onClose) {
+    return connect(group, host, port, tls, DeviceKeys.none(), answerTimeout, responder, onClose);
+  }
+
+  /**
+   * Connects as an HJ 212-2025 device with an SM4 key: what it sends is encrypted where the
+   * standard says so (CN 2000..2999, 1014, 3020), what the centre sends is decrypted.
+   */
+  public static CompletionStage<Hj212Client> connect(
+      EventLoopGroup group,
+      String host,
+      int port,
+      Optional<SslContext> tls,
+      DeviceKeys keys,
+      Duration answerTimeout,
+      CommandResponder responder,
+      Consumer<Hj212Client> onClose) {
     CompletableFuture<Hj212Client> result = new CompletableFuture<>();
     Handler handler = new Handler(responder);
-    Bootstrap b = DeviceBootstrap.of(group, tls, new Hj212PacketEncoder(), handler);
+    Bootstrap b = DeviceBootstrap.of(group, tls, keys, new Hj212PacketEncoder(keys), handler);
     ChannelFuture f = b.connect(host, port);
     f.addListener(
         done -> {

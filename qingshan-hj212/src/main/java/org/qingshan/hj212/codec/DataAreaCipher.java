@@ -1,6 +1,9 @@
 package org.qingshan.hj212.codec;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -16,6 +19,8 @@ public final class DataAreaCipher {
   private static final int BLOCK = 16;
   private static final int HEADER = 6;
   private static final int TRAILER = 4;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private DataAreaCipher() {}
 
@@ -108,6 +113,48 @@ public final class DataAreaCipher {
       }
     }
     return false;
+  }
+
+  /** {@link #suspicion}: only printable ASCII, or the text form's opening absent. */
+  static final int PLAIN = 0;
+
+  /** {@link #suspicion}: bytes above 0x7F that may be UTF-8 or GBK text, or ciphertext. */
+  static final int HIGH_BYTES = 1;
+
+  /** {@link #suspicion}: control bytes or the {@code {0x} text form: no plain data area has them. */
+  static final int CIPHER = 2;
+
+  /**
+   * How much {@code b[from..to)}, a data area whose CRC matched as sent, looks like ciphertext;
+   * eight bytes a step, as every plain HJ 212-2025 packet passes here.
+   */
+  static int suspicion(byte[] b, int from, int to) {
+    if (to - from >= 3 && b[from] == '{' && b[from + 1] == '0' && (b[from + 2] | 0x20) == 'x') {
+      return CIPHER;
+    }
+    int i = from;
+    long any = 0;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      // high bit set, below 0x20, or 0x7F (adding 1 to 0x7F sets the high bit)
+      any |=
+          w
+              | ((w & 0x7F7F7F7F7F7F7F7FL) - 0x2020202020202020L)
+              | ((w & 0x7F7F7F7F7F7F7F7FL) + 0x0101010101010101L);
+    }
+    return classify(b, (any & 0x8080808080808080L) == 0 ? i : from, to);
+  }
+
+  private static int classify(byte[] b, int from, int to) {
+    boolean high = false;
+    for (int k = from; k < to; k++) {
+      byte c = b[k];
+      if ((c >= 0 && c < 0x20 && c != '\t') || c == 0x7F) {
+        return CIPHER;
+      }
+      high |= c < 0;
+    }
+    return high ? HIGH_BYTES : PLAIN;
   }
 
   /** [start, end) of the text between the first {@code CP=&&} and the {@code &&} before the CRC. */

@@ -113,6 +113,27 @@ public final class PacketDecoder {
     if (fieldProblem != null) {
       return error(ErrorKind.FIELD, fieldProblem, buf, off, len);
     }
+    if (text == buf && h.flag >> 2 == 2) {
+      // the weak CRC matches about one ciphertext in 256 as sent: an HJ 212-2025 data area with
+      // bytes no plain one has is decrypted, or called what it is without the key
+      int suspicion = DataAreaCipher.suspicion(buf, h.cpStart, h.cpEnd);
+      if (suspicion != DataAreaCipher.PLAIN) {
+        byte[] plain = decrypted(h, buf);
+        if (plain != null) {
+          text = plain;
+          h.cpEnd = plain.length - TRAILER - 2;
+        } else if (suspicion == DataAreaCipher.CIPHER) {
+          return error(
+              ErrorKind.CRC,
+              "CRC "
+                  + Crc16.format(given)
+                  + " matches encrypted bytes only by chance: no key or a wrong key",
+              buf,
+              off,
+              len);
+        }
+      }
+    }
     CpParser cp = CpParser.parse(text, h.cpStart, h.cpEnd - h.cpStart, h.mn, h.cn);
     Optional<DataArea> parsed = cp.area();
     if (parsed.isEmpty()) {
@@ -180,6 +201,9 @@ public final class PacketDecoder {
   private static final class Header {
     /** CN=1001 (HJ 212-2025): a logger without an MN yet sends its hardware serial. */
     private static final String ACTIVATION = "1001";
+
+    /** The centre's 9013 to a CN=1001 echoes its empty MN. */
+    private static final String ACTIVATION_ANSWER = "9013";
 
     String qn;
     String st;
@@ -281,7 +305,7 @@ public final class PacketDecoder {
       if (pw == null) {
         return "missing PW";
       }
-      if (mn == null || (mn.isEmpty() && !ACTIVATION.equals(cn))) {
+      if (mn == null || (mn.isEmpty() && !ACTIVATION.equals(cn) && !ACTIVATION_ANSWER.equals(cn))) {
         return "missing MN";
       }
       return null;

@@ -1,7 +1,10 @@
 package org.qingshan.hj212.command;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.qingshan.hj212.codec.Sm4Key;
 import org.qingshan.hj212.packet.DataArea;
 import org.qingshan.hj212.packet.Flag;
 import org.qingshan.hj212.packet.Packet;
@@ -15,6 +18,8 @@ import org.qingshan.hj212.packet.ProtocolVersion;
  * goes inside CP and no Flag is sent.
  */
 public final class Commands {
+  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+
   private final Device device;
   private final QnGenerator qns;
 
@@ -202,6 +207,50 @@ public final class Commands {
     begin.ifPresent(t -> cp.put("BeginTime", t));
     end.ifPresent(t -> cp.put("EndTime", t));
     return request(CommandCode.SITE_INFO, cp.build());
+  }
+
+  // ---- HJ 212-2025 -----------------------------------------------------------------------------
+
+  /**
+   * 1002: assigns this device's MN ({@link Device#mn()}, in the header) to the logger of {@code
+   * serial} (its {@code i23005-Info} from CN=1001); it answers 9011 and 9012 and uses the MN from
+   * then on. Send it with {@code Hj212Gateway.sendToActivating(serial, …)}.
+   */
+  public Packet assignMn(String serial) {
+    return request(CommandCode.SET_MN, DataArea.builder().put("i23005-Info", serial).build());
+  }
+
+  /**
+   * 1014: gives the device a new SM4 key, written as its 16 characters ({@code NewSK}), with the
+   * time it was made ({@code SKCreateTime}, to the millisecond). Encrypted on the wire with the
+   * device's current key when the gateway has one.
+   *
+   * @throws IllegalArgumentException when the key's bytes are not 16 printable ASCII characters
+   */
+  public Packet changeSm4Key(Sm4Key newKey, LocalDateTime createdAt) {
+    byte[] k = newKey.bytes();
+    for (byte b : k) {
+      if (b < 0x21 || b > 0x7E || b == ';' || b == ',' || b == '&' || b == '=') {
+        throw new IllegalArgumentException("NewSK must be 16 printable characters without ;,&=");
+      }
+    }
+    DataArea cp =
+        DataArea.builder()
+            .put("SKCreateTime", MILLIS.format(createdAt))
+            .add("NewSK", new String(k, StandardCharsets.US_ASCII)) // one item, as the standard
+            .build();
+    return request(CommandCode.SM4_KEY, cp);
+  }
+
+  /** 3022: take a retained sample of {@code polId} now. */
+  public Packet retainSample(String polId) {
+    return request(CommandCode.RETAIN_SAMPLE, DataArea.builder().put("PolId", polId).build());
+  }
+
+  /** 3024: start a standard-sample check of {@code polId}. */
+  public Packet startStandardCheck(String polId) {
+    return request(
+        CommandCode.START_STANDARD_CHECK, DataArea.builder().put("PolId", polId).build());
   }
 
   private Packet request(String cn, DataArea cp) {

@@ -32,6 +32,9 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
   private String remote = "?";
   private String address = "?";
   private String mn;
+  // the i23005 serial of the logger activating on this connection (CN=1001 without MN)
+  private String activatingSerial;
+  private static final String ACTIVATION_SERIAL = "i23005-Info";
   private boolean countedForAddress;
   private int invalidInARow;
   private long junkSince;
@@ -89,6 +92,9 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
     if (mn != null) {
       shared.devices.remove(mn, ctx.channel());
     }
+    if (activatingSerial != null) {
+      shared.activating.remove(activatingSerial, ctx.channel());
+    }
     shared.pausedForStore.remove(this);
   }
 
@@ -128,6 +134,10 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
     Packet packet = ((DecodeResult.Valid) result).value();
     shared.packets.increment();
     long wait = connectionBucket.take(now);
+    if (packet.mn().isEmpty()) {
+      activation(packet, wait);
+      return;
+    }
     boolean loggedIn = packet.mn().equals(mn);
     if (!loggedIn && shared.logins.isLocked(packet.mn(), address)) {
       // No password is checked while locked. A connection no device logged in on is closed; one
@@ -162,6 +172,27 @@ final class GatewayConnectionHandler extends ChannelInboundHandlerAdapter {
     ReceivedPacket received =
         new ReceivedPacket(whole.get().packet(), whole.get().parts(), remote, at, id);
     store(received);
+  }
+
+  /**
+   * CN=1001 with an empty MN (the decoder accepts no other packet without MN): stored and answered
+   * when the registry accepts the serial, the connection remembered under it for CN=1002.
+   */
+  private void activation(Packet packet, long wait) {
+    Optional<String> serial = packet.cp().value(ACTIVATION_SERIAL).filter(s -> !s.isEmpty());
+    if (serial.isEmpty() || !shared.authenticator.acceptsActivation(serial.get(), address)) {
+      shared.rejected.increment();
+      shared.listener.rejected(remote, packet, AuthResult.UNKNOWN_DEVICE);
+      throttle(Math.max(wait, shared.config.loginFailureDelay().toNanos()));
+      return;
+    }
+    throttle(wait);
+    if (activatingSerial != null) {
+      shared.activating.remove(activatingSerial, ctx.channel());
+    }
+    activatingSerial = serial.get();
+    shared.activating.put(activatingSerial, ctx.channel());
+    store(new ReceivedPacket(packet, List.of(packet), remote, Instant.now(), id));
   }
 
   /** Invalid frames only, too many or for too long: the connection is closed. */

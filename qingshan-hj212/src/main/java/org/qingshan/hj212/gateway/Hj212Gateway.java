@@ -56,6 +56,8 @@ public final class Hj212Gateway implements AutoCloseable {
     final GatewayListener listener;
     final PacketDecoder decoder;
     final ConcurrentHashMap<String, Channel> devices = new ConcurrentHashMap<>();
+    // loggers without an MN yet, by the serial of their CN=1001
+    final ConcurrentHashMap<String, Channel> activating = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, TokenBucket> deviceBuckets = new ConcurrentHashMap<>();
     final Set<GatewayConnectionHandler> pausedForStore = ConcurrentHashMap.newKeySet();
     final AtomicLong connectionIds = new AtomicLong();
@@ -204,10 +206,21 @@ public final class Hj212Gateway implements AutoCloseable {
    * device's answers (9011, uploads, 9012) arrive at the sink with the command's QN.
    */
   public CompletionStage<Void> send(String mn, Packet command) {
-    Channel ch = shared.devices.get(mn);
+    return sendOn(shared.devices.get(mn), "device " + mn, command);
+  }
+
+  /**
+   * Sends a packet (CN=1002 with the assigned MN in its header and {@code i23005-Info} in CP) to
+   * the logger that announced {@code serial} with CN=1001 on a connection still open.
+   */
+  public CompletionStage<Void> sendToActivating(String serial, Packet command) {
+    return sendOn(shared.activating.get(serial), "logger " + serial, command);
+  }
+
+  private CompletionStage<Void> sendOn(Channel ch, String who, Packet command) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (ch == null || !ch.isActive()) {
-      done.completeExceptionally(new IllegalStateException("device " + mn + " is not online"));
+      done.completeExceptionally(new IllegalStateException(who + " is not online"));
       return done;
     }
     ch.writeAndFlush(command)

@@ -1,9 +1,11 @@
 package org.qingshan.hj212.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.qingshan.hj212.codec.PacketDecoderTest.frame;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.command.CommandCode;
@@ -101,6 +103,30 @@ class Hj2122025Test {
                 new QnGenerator(Clock.systemUTC()))
             .getRealtimeInterval();
     assertThat(request.flag()).contains(Flag.REPLY_2025);
+  }
+
+  @Test
+  void requestsOf2025() {
+    Commands to =
+        Commands.to(
+            new Commands.Device(MN, "123456", "32", ProtocolVersion.HJ_212_2025),
+            new QnGenerator(Clock.systemUTC()));
+    assertThat(PacketEncoder.segment(to.assignMn("6970000000001ABCDEFG1234")))
+        .contains(
+            ";CN=1002;PW=123456;MN=" + MN + ";Flag=9;CP=&&i23005-Info=6970000000001ABCDEFG1234&&");
+    Packet key =
+        to.changeSm4Key(
+            Sm4Key.ofText("0000000000000000"),
+            LocalDateTime.of(2024, 6, 1, 8, 58, 57, 223_000_000));
+    assertThat(key.cp().text()).isEqualTo("SKCreateTime=20240601085857223,NewSK=0000000000000000");
+    assertThat(decoder.decode(PacketEncoder.frame(key)).packet().map(Packet::cn)).contains("1014");
+    assertThatThrownBy(
+            () ->
+                to.changeSm4Key(
+                    Sm4Key.ofHex("00112233445566778899AABBCCDDEEFF"), LocalDateTime.now()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(to.retainSample("w01018").cn()).isEqualTo("3022");
+    assertThat(to.startStandardCheck("w01018").cp().value("PolId")).contains("w01018");
   }
 
   @Test

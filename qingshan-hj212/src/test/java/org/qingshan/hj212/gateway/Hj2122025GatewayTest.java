@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.client.CommandResponder;
+import org.qingshan.hj212.client.Hj212Client;
 import org.qingshan.hj212.codec.CipherForm;
 import org.qingshan.hj212.codec.DecoderOptions;
 import org.qingshan.hj212.codec.DeviceKeys;
@@ -139,6 +145,133 @@ class Hj2122025GatewayTest {
       assertThat(received.encrypted()).isTrue();
       assertThat(received.flag()).contains(Flag.REPLY_2025);
       assertThat(received.cp().value("BeginTime")).contains("20260105000000");
+    }
+  }
+
+  @Test
+  void theDeviceClientWithAKeyEncryptsItsUploads() throws Exception {
+    GatewayTest.ImmediateSink sink = new GatewayTest.ImmediateSink();
+    gateway =
+        Hj212Gateway.start(
+            GatewayConfig.builder().host("127.0.0.1").port(0).ioThreads(1).deviceKeys(KEYS).build(),
+            sink,
+            (mn, pw) ->
+                mn.equals(MN) && pw.equals(PW) ? AuthResult.ACCEPTED : AuthResult.UNKNOWN_DEVICE,
+            GatewayListener.NONE);
+    EventLoopGroup group = new NioEventLoopGroup(1);
+    try {
+      Hj212Client client =
+          Hj212Client.connect(
+                  group,
+                  "127.0.0.1",
+                  gateway.port(),
+                  Optional.empty(),
+                  KEYS,
+                  Duration.ofSeconds(5),
+                  CommandResponder.SILENT,
+                  c -> {})
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      Packet up = hourData(false);
+      Packet answer = client.send(up).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(answer.cn()).isEqualTo("9014");
+      ReceivedPacket stored = sink.received.poll(10, TimeUnit.SECONDS);
+      assertThat(stored).isNotNull();
+      assertThat(stored.packet().encrypted()).isTrue();
+      assertThat(stored.packet().cp()).isEqualTo(up.cp());
+      client.close();
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
+    }
+  }
+
+  private static final String SERIAL = "6970000000001ABCDEFG1234";
+
+  private Packet hardwareSerial() {
+    return Packet.builder()
+        .qn(qns.next())
+        .st("91")
+        .cn("1001")
+        .pw(PW)
+        .mn("")
+        .flag(Flag.REPLY_2025)
+        .cp(
+            DataArea.builder()
+                .put("i23005-Info", SERIAL)
+                .put("i23006-Info", "A800200A8C6D")
+                .put("i23007-Info", "E86A643C7BBC")
+                .build())
+        .build();
+  }
+
+  @Test
+  void aLoggerWithoutMnActivatesWhenTheRegistryAcceptsItsSerial() throws Exception {
+    GatewayTest.ImmediateSink sink = new GatewayTest.ImmediateSink();
+    List<String> asked = new CopyOnWriteArrayList<>();
+    gateway =
+        Hj212Gateway.start(
+            GatewayConfig.builder().host("127.0.0.1").port(0).ioThreads(1).build(),
+            sink,
+            new DeviceAuthenticator() {
+              @Override
+              public AuthResult authenticate(String mn, String pw) {
+                return AuthResult.UNKNOWN_DEVICE;
+              }
+
+              @Override
+              public boolean acceptsActivation(String serial, String address) {
+                asked.add(serial);
+                return true;
+              }
+            },
+            GatewayListener.NONE);
+    try (Socket s = new Socket("127.0.0.1", gateway.port())) {
+      s.setSoTimeout(10_000);
+      Packet announce = hardwareSerial();
+      s.getOutputStream().write(PacketEncoder.encode(announce));
+      s.getOutputStream().flush();
+      ReceivedPacket stored = sink.received.poll(10, TimeUnit.SECONDS);
+      assertThat(stored).isNotNull();
+      assertThat(stored.packet().cp().value("i23006-Info")).contains("A800200A8C6D");
+      assertThat(asked).containsExactly(SERIAL);
+      FrameReader in = new FrameReader(s.getInputStream());
+      Packet answer = in.next(PacketDecoder.standard());
+      assertThat(answer.cn()).isEqualTo("9013");
+      assertThat(answer.qn()).isEqualTo(announce.qn());
+      Packet setMn =
+          Packet.builder()
+              .qn(qns.next())
+              .st("91")
+              .cn("1002")
+              .pw(PW)
+              .mn(MN)
+              .flag(Flag.REPLY_2025)
+              .cp(DataArea.builder().put("i23005-Info", SERIAL).build())
+              .build();
+      gateway.sendToActivating(SERIAL, setMn).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      Packet got = in.next(PacketDecoder.standard());
+      assertThat(got.cn()).isEqualTo("1002");
+      assertThat(got.mn()).isEqualTo(MN);
+    }
+  }
+
+  @Test
+  void anActivationTheRegistryDoesNotAcceptIsNeitherStoredNorAnswered() throws Exception {
+    GatewayTest.ImmediateSink sink = new GatewayTest.ImmediateSink();
+    GatewayTest.Events events = new GatewayTest.Events();
+    gateway =
+        Hj212Gateway.start(
+            GatewayConfig.builder().host("127.0.0.1").port(0).ioThreads(1).build(),
+            sink,
+            (mn, pw) -> AuthResult.ACCEPTED, // activation is refused by default all the same
+            events);
+    try (Socket s = new Socket("127.0.0.1", gateway.port())) {
+      s.getOutputStream().write(PacketEncoder.encode(hardwareSerial()));
+      s.getOutputStream().flush();
+      assertThat(events.next()).isEqualTo("rejected::UNKNOWN_DEVICE");
+      assertThat(sink.received).isEmpty();
+      assertThat(gateway.sendToActivating(SERIAL, hourData(false)).toCompletableFuture())
+          .isCompletedExceptionally();
     }
   }
 
