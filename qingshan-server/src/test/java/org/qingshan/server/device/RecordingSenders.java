@@ -1,0 +1,33 @@
+package org.qingshan.server.device;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Stand-ins for the HJ 212-2025 gateway's senders of CN=1014 and CN=1002: they record what would be
+ * sent, and report a device whose MN (or serial) ends in OFF as unreachable.
+ */
+@TestConfiguration
+public class RecordingSenders {
+  record KeySent(String mn, String qn, byte[] key) {}
+
+  record MnSent(String serial, String mn, String qn) {}
+
+  static final List<KeySent> KEYS = new CopyOnWriteArrayList<>();
+  static final List<MnSent> MNS = new CopyOnWriteArrayList<>();
+
+  @Bean
+  @Primary
+  KeyChangeSender recordingKeyChangeSender() {
+    return (mn, qn, createdAt, key) -> KEYS.add(new KeySent(mn, qn, key)) && !mn.endsWith("OFF");
+  }
+
+  @Bean
+  @Primary
+  MnAssignmentSender recordingMnAssignmentSender() {
+    return (serial, mn, qn) -> MNS.add(new MnSent(serial, mn, qn)) && !serial.endsWith("OFF");
+  }
+}
