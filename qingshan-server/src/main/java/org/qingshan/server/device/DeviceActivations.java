@@ -14,6 +14,8 @@ import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.ingest.ActivationRequest;
+import org.qingshan.server.ingest.ActivationRequests;
 import org.qingshan.server.ingest.PacketsStored;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * admin or a logger takes is audited.
  */
 @Service
-public class DeviceActivations {
+public class DeviceActivations implements ActivationRequests {
   private static final Logger log = LoggerFactory.getLogger(DeviceActivations.class);
   public static final String ENTITY = "device-activation";
 
@@ -74,6 +76,7 @@ public class DeviceActivations {
    * A logger's CN=1001, from the gateway: recorded for an admin, or dropped and counted when it is
    * malformed or one too many. Returns whether it was recorded (the gateway answers it with 9013).
    */
+  @Override
   public boolean requested(ActivationRequest request) {
     if (!request.wellFormed()) {
       return counted("malformed", false);

@@ -15,6 +15,7 @@ import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.packet.DataArea;
 import org.qingshan.hj212.packet.Flag;
 import org.qingshan.hj212.packet.Packet;
+import org.qingshan.server.ingest.ActivationRequest;
 import org.qingshan.server.ingest.GatewayService;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestDevice;
