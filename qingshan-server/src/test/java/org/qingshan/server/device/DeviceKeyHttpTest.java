@@ -210,6 +210,31 @@ class DeviceKeyHttpTest {
         .hasValueSatisfying(t -> assertThat(t).isAfterOrEqualTo(before.minusSeconds(1)));
   }
 
+  @Test
+  void aChangeWithoutAnswerExpiresAndTheRotationBecomesDueThenOverdue() {
+    Device d = registry.register(TestForms.stack("QSKEY000007", "密钥轮换", null));
+    WebSession admin = admin();
+    admin.post("/devices/" + d.id() + "/sm4-key", Map.of("key", KEY));
+    admin.get("/devices/" + d.id());
+    admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", NEW_KEY));
+    admin.get("/devices/" + d.id());
+    try {
+      RecordingSenders.CLOCK.advance(Duration.ofMinutes(11));
+      keys.expireOverdue();
+      assertThat(admin.get("/devices/" + d.id()).body())
+          .contains("设备未在规定时间内应答，已超时，仍使用原密钥")
+          .contains("按标准应于");
+      assertThat(keys.keyOf(d.mn())).hasValueSatisfying(k -> assertThat(k).isEqualTo(hex(KEY)));
+      assertThat(auditTexts(d)).contains("已超时");
+      RecordingSenders.CLOCK.advance(Duration.ofDays(81));
+      assertThat(admin.get("/devices/" + d.id()).body()).contains("即将到期");
+      RecordingSenders.CLOCK.advance(Duration.ofDays(10));
+      assertThat(admin.get("/devices/" + d.id()).body()).contains("已超期");
+    } finally {
+      RecordingSenders.CLOCK.reset();
+    }
+  }
+
   private static Packet answer(Device d, String cn, String qn, String key, String value) {
     return Packet.builder()
         .qn(qn)

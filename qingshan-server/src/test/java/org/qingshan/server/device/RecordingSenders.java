@@ -1,5 +1,10 @@
 package org.qingshan.server.device;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -16,8 +21,45 @@ public class RecordingSenders {
 
   record MnSent(String serial, String mn, String qn) {}
 
+  /** The server's clock, which a test may move forward (and must set back). */
+  static final MovableClock CLOCK = new MovableClock();
+
   static final List<KeySent> KEYS = new CopyOnWriteArrayList<>();
   static final List<MnSent> MNS = new CopyOnWriteArrayList<>();
+
+  @Bean
+  @Primary
+  Clock movableClock() {
+    return CLOCK;
+  }
+
+  /** The system's UTC time plus an offset the test sets. */
+  static final class MovableClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    void advance(Duration by) {
+      offset = offset.plus(by);
+    }
+
+    void reset() {
+      offset = Duration.ZERO;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return Clock.offset(Clock.system(zone), offset);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+  }
 
   @Bean
   @Primary
