@@ -43,6 +43,7 @@ class DeviceController {
   private final ExcelExport excel;
   private final Messages messages;
   private final DeviceKeys keys;
+  private final DeviceActivations activations;
 
   DeviceController(
       DeviceRegistry registry,
@@ -54,8 +55,10 @@ class DeviceController {
       CurrentUser currentUser,
       ExcelExport excel,
       Messages messages,
-      DeviceKeys keys) {
+      DeviceKeys keys,
+      DeviceActivations activations) {
     this.keys = keys;
+    this.activations = activations;
     this.registry = registry;
     this.devices = devices;
     this.unknown = unknown;
@@ -129,7 +132,19 @@ class DeviceController {
   }
 
   @GetMapping("/new")
-  String newForm(@RequestParam(required = false) String mn, Model model) {
+  String newForm(
+      @RequestParam(required = false) String mn,
+      @RequestParam(required = false) String activation,
+      Model model) {
+    Optional<Activation> waiting =
+        Optional.ofNullable(activation)
+            .flatMap(activations::find)
+            .filter(a -> a.state() == ActivationState.WAITING);
+    if (waiting.isPresent()) {
+      model.addAttribute("activation", waiting.get());
+      model.addAttribute("form", DeviceForm.forUnknown(activations.newMn(), waiting.get().st()));
+      return editView(model, Optional.empty());
+    }
     model.addAttribute(
         "form",
         Optional.ofNullable(mn)
@@ -143,14 +158,30 @@ class DeviceController {
   String create(
       @Valid @ModelAttribute("form") DeviceForm form,
       BindingResult errors,
+      @RequestParam(required = false) String activation,
       Model model,
       RedirectAttributes redirect) {
+    Optional<Activation> waiting =
+        Optional.ofNullable(activation)
+            .flatMap(activations::find)
+            .filter(a -> a.state() == ActivationState.WAITING);
+    waiting.ifPresent(a -> model.addAttribute("activation", a));
     return FormSubmission.handle(
         errors,
         model,
         redirect,
         "device.saved",
-        () -> "/devices/" + registry.register(form).id(),
+        () -> {
+          if (activation != null && waiting.isEmpty()) {
+            throw new UserFacingException("device.activation.not-waiting");
+          }
+          if (waiting.isPresent() && !form.mn().matches("[0-9A-F]{24}")) {
+            throw new UserFacingException("device.activation.mn");
+          }
+          Device created = registry.register(form);
+          waiting.ifPresent(a -> activations.registered(a.serial(), created));
+          return "/devices/" + created.id();
+        },
         () -> editView(model, Optional.empty()));
   }
 
@@ -198,6 +229,7 @@ class DeviceController {
     model.addAttribute("unknownBound", unknownList.bound());
     model.addAttribute("unknownRetentionDays", unknownList.retention().toDays());
     model.addAttribute("unknownNotListed", unknownList.notListed());
+    model.addAttribute("activations", activations.recent());
     return "devices/unknown";
   }
 

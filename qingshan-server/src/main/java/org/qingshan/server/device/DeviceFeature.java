@@ -62,6 +62,13 @@ class DeviceFeature {
     return new UnwiredKeyChangeSender();
   }
 
+  /** Until the lead wires the HJ 212-2025 codec's sender: CN=1002 is not sent, the page says so. */
+  @Bean
+  @ConditionalOnMissingBean(MnAssignmentSender.class)
+  MnAssignmentSender mnAssignmentSender() {
+    return new UnwiredMnAssignmentSender();
+  }
+
   /** Online against registered, among the devices of the user's scope. */
   @Bean
   DashboardTile devicesTile(DeviceRegistry devices, GatewayService gateway, CurrentUser user) {

@@ -14,6 +14,7 @@ import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.ingest.DeviceKeyLookup;
 import org.qingshan.server.ingest.PacketsStored;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * logged or audited: the audit log records that a key was set, not which.
  */
 @Service
-public class DeviceKeys {
+public class DeviceKeys implements DeviceKeyLookup {
   private static final Logger log = LoggerFactory.getLogger(DeviceKeys.class);
   private static final String MASKED = "******";
 
@@ -83,6 +84,7 @@ public class DeviceKeys {
   }
 
   /** The SM4 key of a device, from memory: for the gateway, on its network threads. */
+  @Override
   public Optional<byte[]> keyOf(String mn) {
     return registry.byMn(mn).map(d -> keysById.get(d.id())).map(byte[]::clone);
   }

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.hj212.command.CommandCode;
@@ -24,11 +23,8 @@ import org.qingshan.server.support.TestDevice;
 import org.qingshan.server.support.TestForms;
 import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -38,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
  * is the test's: it records what the gateway would send.
  */
 @DemoServerTest
-@Import(DeviceKeyHttpTest.RecordingSender.class)
+@Import(RecordingSenders.class)
 @TestPropertySource(
     properties =
         "qingshan.db.url=jdbc:h2:mem:devicekeys;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -46,19 +42,6 @@ import org.springframework.test.context.TestPropertySource;
 class DeviceKeyHttpTest {
   private static final String KEY = "3A7F19C2D4E5B6A78190FEDCBA246813";
   private static final String NEW_KEY = "C0FFEE15600DD00DAB1E5EED7A1E4B0B";
-
-  record Sent(String mn, String qn, byte[] key) {}
-
-  @TestConfiguration
-  static class RecordingSender {
-    static final List<Sent> SENT = new CopyOnWriteArrayList<>();
-
-    @Bean
-    @Primary
-    KeyChangeSender recordingKeyChangeSender() {
-      return (mn, qn, createdAt, key) -> SENT.add(new Sent(mn, qn, key)) && !mn.endsWith("OFF");
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired DeviceRegistry registry;
@@ -142,8 +125,8 @@ class DeviceKeyHttpTest {
     admin.get("/devices/" + d.id()); // as a browser follows the redirect and sees the notice
 
     admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", NEW_KEY));
-    Sent sent =
-        RecordingSender.SENT.stream().filter(s -> s.mn().equals(d.mn())).findFirst().orElseThrow();
+    RecordingSenders.KeySent sent =
+        RecordingSenders.KEYS.stream().filter(s -> s.mn().equals(d.mn())).findFirst().orElseThrow();
     assertThat(sent.key()).isEqualTo(hex(NEW_KEY));
     assertThat(admin.get("/devices/" + d.id()).body())
         .contains("已向设备发送密钥更换请求")
@@ -153,7 +136,7 @@ class DeviceKeyHttpTest {
     admin.post(
         "/devices/" + d.id() + "/sm4-key/change",
         Map.of("key", "11223344556677889900AABBCCDDEEFF"));
-    assertThat(RecordingSender.SENT.stream().filter(s -> s.mn().equals(d.mn()))).hasSize(1);
+    assertThat(RecordingSenders.KEYS.stream().filter(s -> s.mn().equals(d.mn()))).hasSize(1);
     assertThat(admin.get("/devices/" + d.id()).body()).contains("上一次密钥更换尚未结束");
 
     // Another device answering with the same QN changes nothing.
@@ -225,6 +208,31 @@ class DeviceKeyHttpTest {
         .isZero();
     assertThat(activity.lastPacket(d.mn()))
         .hasValueSatisfying(t -> assertThat(t).isAfterOrEqualTo(before.minusSeconds(1)));
+  }
+
+  @Test
+  void aChangeWithoutAnswerExpiresAndTheRotationBecomesDueThenOverdue() {
+    Device d = registry.register(TestForms.stack("QSKEY000007", "密钥轮换", null));
+    WebSession admin = admin();
+    admin.post("/devices/" + d.id() + "/sm4-key", Map.of("key", KEY));
+    admin.get("/devices/" + d.id());
+    admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", NEW_KEY));
+    admin.get("/devices/" + d.id());
+    try {
+      RecordingSenders.CLOCK.advance(Duration.ofMinutes(11));
+      keys.expireOverdue();
+      assertThat(admin.get("/devices/" + d.id()).body())
+          .contains("设备未在规定时间内应答，已超时，仍使用原密钥")
+          .contains("按标准应于");
+      assertThat(keys.keyOf(d.mn())).hasValueSatisfying(k -> assertThat(k).isEqualTo(hex(KEY)));
+      assertThat(auditTexts(d)).contains("已超时");
+      RecordingSenders.CLOCK.advance(Duration.ofDays(81));
+      assertThat(admin.get("/devices/" + d.id()).body()).contains("即将到期");
+      RecordingSenders.CLOCK.advance(Duration.ofDays(10));
+      assertThat(admin.get("/devices/" + d.id()).body()).contains("已超期");
+    } finally {
+      RecordingSenders.CLOCK.reset();
+    }
   }
 
   private static Packet answer(Device d, String cn, String qn, String key, String value) {
