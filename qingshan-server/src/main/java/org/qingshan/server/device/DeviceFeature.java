@@ -12,7 +12,6 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.web.DashboardTile;
 import org.qingshan.server.web.MenuEntry;
 import org.qingshan.server.web.PageQuery;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -53,20 +52,6 @@ class DeviceFeature {
             .hasRole(ADMIN.name())
             .requestMatchers(HttpMethod.POST, "/devices")
             .hasRole(ADMIN.name());
-  }
-
-  /** Until the lead wires the HJ 212-2025 codec's sender: nothing is sent, the page says so. */
-  @Bean
-  @ConditionalOnMissingBean(KeyChangeSender.class)
-  KeyChangeSender keyChangeSender() {
-    return new UnwiredKeyChangeSender();
-  }
-
-  /** Until the lead wires the HJ 212-2025 codec's sender: CN=1002 is not sent, the page says so. */
-  @Bean
-  @ConditionalOnMissingBean(MnAssignmentSender.class)
-  MnAssignmentSender mnAssignmentSender() {
-    return new UnwiredMnAssignmentSender();
   }
 
   /** Online against registered, among the devices of the user's scope. */

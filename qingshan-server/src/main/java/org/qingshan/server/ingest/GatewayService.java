@@ -6,11 +6,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.codec.DeviceKeys;
+import org.qingshan.hj212.codec.Sm4Key;
+import org.qingshan.hj212.command.CommandCode;
+import org.qingshan.hj212.gateway.AuthResult;
+import org.qingshan.hj212.gateway.DeviceAuthenticator;
 import org.qingshan.hj212.gateway.GatewayConfig;
 import org.qingshan.hj212.gateway.GatewayStats;
 import org.qingshan.hj212.gateway.Hj212Gateway;
+import org.qingshan.hj212.gateway.ReceivedPacket;
+import org.qingshan.hj212.gateway.StoreResult;
 import org.qingshan.hj212.packet.Packet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +41,14 @@ public class GatewayService implements SmartLifecycle {
   private final GatewayEvents events;
   private final MeterRegistry meters;
   private final DeviceKeys keys;
+  private final ActivationRequests activations;
+  private final ExecutorService activationRecorder =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "qingshan-activations");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile Hj212Gateway gateway;
 
   /**
@@ -43,13 +61,16 @@ public class GatewayService implements SmartLifecycle {
       IngestDevices registry,
       GatewayEvents events,
       MeterRegistry meters,
-      ObjectProvider<DeviceKeys> keys) {
+      ObjectProvider<DeviceKeyLookup> keys,
+      ObjectProvider<ActivationRequests> activations) {
     this.settings = settings;
     this.ingest = ingest;
     this.registry = registry;
     this.events = events;
     this.meters = meters;
-    this.keys = keys.getIfAvailable(DeviceKeys::none);
+    DeviceKeyLookup lookup = keys.getIfAvailable(() -> mn -> Optional.empty());
+    this.keys = mn -> lookup.keyOf(mn).map(Sm4Key::of);
+    this.activations = activations.getIfAvailable(() -> request -> false);
   }
 
   @Override
@@ -84,7 +105,7 @@ public class GatewayService implements SmartLifecycle {
       builder.tls(Path.of(tls.certificate()), Path.of(tls.privateKey()));
     }
     FileLimit.warnIfBelow(settings.maxConnections());
-    gateway = Hj212Gateway.start(builder.build(), ingest, registry, events);
+    gateway = Hj212Gateway.start(builder.build(), this::store, new Admission(registry), events);
     registerGauges();
     log.info(
         "HJ 212 gateway listening on {}:{}{}",
@@ -117,6 +138,7 @@ public class GatewayService implements SmartLifecycle {
       gateway = null;
       log.info("HJ 212 gateway stopped");
     }
+    activationRecorder.shutdown();
     events.close();
   }
 
@@ -144,6 +166,46 @@ public class GatewayService implements SmartLifecycle {
     return Optional.ofNullable(gateway).map(Hj212Gateway::stats);
   }
 
+  /**
+   * What the gateway receives: a logger's request for an MN (CN=1001 without MN) to the feature
+   * that records it, off the network thread; everything else to the ingest queue.
+   */
+  private CompletionStage<StoreResult> store(ReceivedPacket received) {
+    Packet p = received.packet();
+    if (!p.mn().isEmpty() || !p.cn().equals(CommandCode.HARDWARE_SERIAL)) {
+      return ingest.store(received);
+    }
+    ActivationRequest request =
+        new ActivationRequest(
+            p.cp().value("i23005-Info").orElse(""),
+            p.cp().value("i23006-Info").orElse(""),
+            Stream.of("i23007-Info", "i23008-Info")
+                .map(k -> p.cp().value(k))
+                .flatMap(Optional::stream)
+                .toList(),
+            p.st(),
+            received.remoteAddress(),
+            received.receivedAt());
+    return CompletableFuture.supplyAsync(
+        () ->
+            request.wellFormed() && activations.requested(request)
+                ? StoreResult.STORED
+                : StoreResult.REFUSED,
+        activationRecorder);
+  }
+
+  /**
+   * Sends a logger that asked for an MN (CN=1001) its CN=1002, on the connection it asked on; fails
+   * when that connection is gone.
+   */
+  public CompletionStage<Void> sendToActivating(String serial, Packet command) {
+    Hj212Gateway g = gateway;
+    if (g == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("gateway not running"));
+    }
+    return g.sendToActivating(serial, command);
+  }
+
   /** Sends a command to an online device; fails when the device is not connected. */
   public CompletionStage<Void> send(String mn, Packet command) {
     Hj212Gateway g = gateway;
@@ -151,5 +213,32 @@ public class GatewayService implements SmartLifecycle {
       return CompletableFuture.failedFuture(new IllegalStateException("gateway not running"));
     }
     return g.send(mn, command);
+  }
+
+  /**
+   * The registry's answers, and a well-formed serial of a logger without MN let in to announce
+   * itself (CN=1001): the ingest queue hands its fingerprint on, bounded against floods there.
+   */
+  private final class Admission implements DeviceAuthenticator {
+    private final IngestDevices registry;
+
+    Admission(IngestDevices registry) {
+      this.registry = registry;
+    }
+
+    @Override
+    public AuthResult authenticate(String mn, String pw) {
+      return registry.authenticate(mn, pw);
+    }
+
+    @Override
+    public CrcDialect crcDialect(String mn) {
+      return registry.crcDialect(mn);
+    }
+
+    @Override
+    public boolean acceptsActivation(String serial, String address) {
+      return serial.matches("[0-9A-Za-z_-]{1,64}");
+    }
   }
 }
