@@ -73,9 +73,13 @@ class DeviceFeature {
     };
   }
 
-  /** Devices knocking without being registered, for the administrator who registers them. */
+  /**
+   * Devices knocking without being registered and loggers asking for an MN, for the administrator
+   * who registers them.
+   */
   @Bean
-  DashboardTile unknownDevicesTile(UnknownDeviceRepository unknown, CurrentUser user) {
+  DashboardTile unknownDevicesTile(
+      UnknownDeviceRepository unknown, ActivationRepository activations, CurrentUser user) {
     return new DashboardTile() {
       @Override
       public int order() {
@@ -87,7 +91,8 @@ class DeviceFeature {
         if (!user.require().has(ADMIN)) {
           return Optional.empty();
         }
-        long count = unknown.list(Optional.empty(), new PageQuery(1, 1)).total();
+        long count =
+            unknown.list(Optional.empty(), new PageQuery(1, 1)).total() + activations.waiting();
         return count == 0
             ? Optional.empty()
             : Optional.of(

@@ -82,6 +82,8 @@ class ActivationHttpTest {
             activations.requested(request("6970000000001ABCDEFG1234", "A800200A8C6D", "10.0.0.5")))
         .isTrue();
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    assertThat(admin.get("/").body()) // the home tile counts it
+        .containsPattern("<a class=\"value\" href=\"/devices/unknown\"[^>]*>[1-9]");
     String unknown = admin.get("/devices/unknown").body();
     assertThat(unknown)
         .contains("6970000000001ABCDEFG1234")

@@ -181,11 +181,20 @@ class DeviceKeyHttpTest {
   void aHeartbeatKeepsTheDeviceHeardWithoutStoringDataAndShowsItsProtocol() throws Exception {
     Device d = registry.register(TestForms.stack("QSKEY000006", "心跳设备", null));
     Instant before = Instant.now();
+    // A command waiting for its answer whose QN the heartbeat happens to carry: not its answer.
+    String qn = TestDevice.nextQn();
+    jdbc.sql(
+            "INSERT INTO device_command (device_id, qn, cn, description, requested_by,"
+                + " requested_at, status) VALUES (:d, :qn, '1011', 'test', 'admin',"
+                + " CURRENT_TIMESTAMP, 'SENT')")
+        .param("d", d.id())
+        .param("qn", qn)
+        .update();
     try (TestDevice device =
         TestDevice.connect(gatewayPort(), d.mn(), d.password(), CommandResponder.SILENT)) {
       device.send(
           Packet.builder()
-              .qn(TestDevice.nextQn())
+              .qn(qn)
               .st("31")
               .cn("9015")
               .pw(d.password())
@@ -206,6 +215,12 @@ class DeviceKeyHttpTest {
                 .query(Long.class)
                 .single())
         .isZero();
+    assertThat(
+            jdbc.sql("SELECT status FROM device_command WHERE device_id = :d")
+                .param("d", d.id())
+                .query(String.class)
+                .single())
+        .isEqualTo("SENT");
     assertThat(activity.lastPacket(d.mn()))
         .hasValueSatisfying(t -> assertThat(t).isAfterOrEqualTo(before.minusSeconds(1)));
   }
