@@ -40,8 +40,8 @@ public class GatewayService implements SmartLifecycle {
   private final IngestDevices registry;
   private final GatewayEvents events;
   private final MeterRegistry meters;
-  private final DeviceKeys keys;
-  private final ActivationRequests activations;
+  private final ObjectProvider<DeviceKeyLookup> keys;
+  private final ObjectProvider<ActivationRequests> activations;
   private final ExecutorService activationRecorder =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -68,9 +68,9 @@ public class GatewayService implements SmartLifecycle {
     this.registry = registry;
     this.events = events;
     this.meters = meters;
-    DeviceKeyLookup lookup = keys.getIfAvailable(() -> mn -> Optional.empty());
-    this.keys = mn -> lookup.keyOf(mn).map(Sm4Key::of);
-    this.activations = activations.getIfAvailable(() -> request -> false);
+    // looked up when the gateway starts: the features that keep keys also send through it
+    this.keys = keys;
+    this.activations = activations;
   }
 
   @Override
@@ -99,7 +99,7 @@ public class GatewayService implements SmartLifecycle {
             // slows devices down instead of refusing their data.
             .maxPending(64, Math.max(1, settings.queueCapacity() - 1000))
             .ioThreads(settings.effectiveIoThreads())
-            .deviceKeys(keys);
+            .deviceKeys(deviceKeys());
     GatewaySettings.Tls tls = settings.tls();
     if (tls.enabled()) {
       builder.tls(Path.of(tls.certificate()), Path.of(tls.privateKey()));
@@ -166,6 +166,11 @@ public class GatewayService implements SmartLifecycle {
     return Optional.ofNullable(gateway).map(Hj212Gateway::stats);
   }
 
+  private DeviceKeys deviceKeys() {
+    DeviceKeyLookup lookup = keys.getIfAvailable(() -> mn -> Optional.empty());
+    return mn -> lookup.keyOf(mn).map(Sm4Key::of);
+  }
+
   /**
    * What the gateway receives: a logger's request for an MN (CN=1001 without MN) to the feature
    * that records it, off the network thread; everything else to the ingest queue.
@@ -188,7 +193,7 @@ public class GatewayService implements SmartLifecycle {
             received.receivedAt());
     return CompletableFuture.supplyAsync(
         () ->
-            request.wellFormed() && activations.requested(request)
+            request.wellFormed() && activations.getIfAvailable(() -> r -> false).requested(request)
                 ? StoreResult.STORED
                 : StoreResult.REFUSED,
         activationRecorder);
