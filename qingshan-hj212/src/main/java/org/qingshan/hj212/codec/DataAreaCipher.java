@@ -37,18 +37,21 @@ public final class DataAreaCipher {
     if (given < 0) {
       return Optional.empty();
     }
-    byte[] region = Arrays.copyOfRange(frame, cp[0], cp[1]);
-    byte[] plainRegion;
-    if (isHexText(region)) {
-      plainRegion = fromHexText(region, key);
+    byte[] plain;
+    if (cp[1] - cp[0] >= 3
+        && frame[cp[0]] == '{'
+        && frame[cp[0] + 1] == '0'
+        && (frame[cp[0] + 2] | 0x20) == 'x') {
+      byte[] plainRegion = fromHexText(Arrays.copyOfRange(frame, cp[0], cp[1]), key);
       if (plainRegion == null) {
         return Optional.empty();
       }
+      plain = assemble(frame, cp, plainRegion);
     } else {
-      plainRegion = region;
-      blocks(plainRegion, key, false);
+      // the binary form: one copy, decrypted in place; its length field is already the plain one
+      plain = frame.clone();
+      blocks(plain, cp[0], cp[1] - cp[0], key, false);
     }
-    byte[] plain = assemble(frame, cp, plainRegion);
     int segLen = plain.length - HEADER - TRAILER;
     if (segLen > 9999 || Crc16.hj212(plain, HEADER, segLen) != given) {
       return Optional.empty();
@@ -192,9 +195,14 @@ public final class DataAreaCipher {
 
   /** Encrypts or decrypts the whole blocks of {@code b} in place. */
   private static void blocks(byte[] b, Sm4Key key, boolean encrypt) {
+    blocks(b, 0, b.length, key, encrypt);
+  }
+
+  /** Encrypts or decrypts the whole blocks of {@code b[off..off+len)} in place. */
+  private static void blocks(byte[] b, int off, int len, Sm4Key key, boolean encrypt) {
     SM4Engine sm4 = new SM4Engine();
     sm4.init(encrypt, new KeyParameter(key.shared()));
-    for (int i = 0; i + BLOCK <= b.length; i += BLOCK) {
+    for (int i = off; i + BLOCK <= off + len; i += BLOCK) {
       sm4.processBlock(b, i, b, i);
     }
   }
