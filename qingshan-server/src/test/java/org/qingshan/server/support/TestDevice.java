@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.hj212.client.Hj212Client;
+import org.qingshan.hj212.codec.DeviceKeys;
+import org.qingshan.hj212.codec.Sm4Key;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.command.QnGenerator;
 import org.qingshan.hj212.packet.DataArea;
@@ -37,6 +39,24 @@ public final class TestDevice implements AutoCloseable {
       throws Exception {
     Hj212Client c =
         Hj212Client.connect(LOOP, "127.0.0.1", port, Duration.ofSeconds(3), responder, x -> {})
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    return new TestDevice(c, mn, pw);
+  }
+
+  /** An HJ 212-2025 device with an SM4 key: its uploads go out encrypted, its Flag says 2025. */
+  public static TestDevice connectEncrypted(
+      int port, String mn, String pw, Sm4Key key, CommandResponder responder) throws Exception {
+    Hj212Client c =
+        Hj212Client.connect(
+                LOOP,
+                "127.0.0.1",
+                port,
+                Optional.empty(),
+                DeviceKeys.of(Map.of(mn, key)),
+                Duration.ofSeconds(3),
+                responder,
+                x -> {})
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
     return new TestDevice(c, mn, pw);
