@@ -13,6 +13,7 @@ import org.qingshan.hj212.packet.ProtocolVersion;
  * @param site Chinese name of the enterprise outlet or station
  * @param protocol HJ 212-2017, or HJ/T 212-2005 for an old data acquisition unit
  * @param factors the factors it reports
+ * @param sm4Key the SM4 key (32 hex digits) an HJ 212-2025 logger encrypts with, if it does
  */
 public record DeviceProfile(
     String mn,
@@ -20,10 +21,27 @@ public record DeviceProfile(
     DeviceKind kind,
     String site,
     ProtocolVersion protocol,
-    List<Factor> factors) {
+    List<Factor> factors,
+    Optional<String> sm4Key) {
 
   public DeviceProfile {
     factors = List.copyOf(factors);
+  }
+
+  /** A device that does not encrypt. */
+  public DeviceProfile(
+      String mn,
+      String pw,
+      DeviceKind kind,
+      String site,
+      ProtocolVersion protocol,
+      List<Factor> factors) {
+    this(mn, pw, kind, site, protocol, factors, Optional.empty());
+  }
+
+  /** This device encrypting with {@code hexKey} (HJ 212-2025). */
+  public DeviceProfile encrypting(String hexKey) {
+    return new DeviceProfile(mn, pw, kind, site, protocol, factors, Optional.of(hexKey));
   }
 
   /** HJ 212 system code. */

@@ -9,11 +9,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.qingshan.hj212.client.Hj212Client;
+import org.qingshan.hj212.codec.DeviceKeys;
+import org.qingshan.hj212.codec.Sm4Key;
 import org.qingshan.hj212.command.CommandCode;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.command.ExeReturn;
@@ -219,6 +222,14 @@ final class SimulatedDevice {
             });
   }
 
+  /** The key this device encrypts with, if it does. */
+  private DeviceKeys keys() {
+    return profile
+        .sm4Key()
+        .map(hex -> DeviceKeys.of(Map.of(profile.mn(), Sm4Key.ofHex(hex))))
+        .orElse(DeviceKeys.none());
+  }
+
   /** A packet to send again: HJ 212-2025 marks it RF=1, so the centre files it as back-filled. */
   private Packet again(Packet p) {
     return profile.protocol() == ProtocolVersion.HJ_212_2025 && !p.resent()
@@ -231,7 +242,15 @@ final class SimulatedDevice {
       return;
     }
     connecting = true;
-    Hj212Client.connect(group, host, port, options.answerTimeout(), this::answer, this::closed)
+    Hj212Client.connect(
+            group,
+            host,
+            port,
+            Optional.empty(),
+            keys(),
+            options.answerTimeout(),
+            this::answer,
+            this::closed)
         .whenComplete(
             (c, error) -> {
               synchronized (this) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.codec.DeviceKeys;
+import org.qingshan.hj212.codec.Sm4Key;
 import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.command.QnGenerator;
 import org.qingshan.hj212.gateway.AuthResult;
@@ -124,10 +127,19 @@ class DemoDevicesTest {
             .ioThreads(1)
             .connectionRate(1000, 1000)
             .deviceRate(1000, 1000)
+            .deviceKeys(demoKeys())
             .build(),
         sink,
         registry,
         GatewayListener.NONE);
+  }
+
+  /** The keys of the demo's encrypting loggers, as the centre keeps them. */
+  private static DeviceKeys demoKeys() {
+    Map<String, Sm4Key> keys = new HashMap<>();
+    DemoCounty.devices()
+        .forEach(d -> d.sm4Key().ifPresent(hex -> keys.put(d.mn(), Sm4Key.ofHex(hex))));
+    return DeviceKeys.of(keys);
   }
 
   private static SimulationOptions fast(Clock clock, Duration history) {

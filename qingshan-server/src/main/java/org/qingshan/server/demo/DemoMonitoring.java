@@ -4,7 +4,9 @@ import java.util.List;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.department.DepartmentService;
+import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceForm;
+import org.qingshan.server.device.DeviceKeys;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.ingest.GatewayService;
@@ -34,6 +36,7 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
   private final GatewayService gateway;
   private final DeviceRegistry registry;
   private final DepartmentService departments;
+  private final DeviceKeys keys;
   private final String gatewayAddress;
   private volatile DemoDevices.Handle running;
 
@@ -43,12 +46,14 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
       @Value("${qingshan.demo-devices:true}") boolean devices,
       GatewayService gateway,
       DeviceRegistry registry,
-      DepartmentService departments) {
+      DepartmentService departments,
+      DeviceKeys keys) {
     this.enabled = properties.demo() && devices;
     this.gatewayAddress = reachable(gatewaySettings.host());
     this.gateway = gateway;
     this.registry = registry;
     this.departments = departments;
+    this.keys = keys;
   }
 
   @Override
@@ -60,7 +65,9 @@ class DemoMonitoring implements ApplicationRunner, SmartLifecycle {
     for (int i = 0; i < profiles.size(); i++) {
       DeviceProfile p = profiles.get(i);
       if (registry.byMn(p.mn()).isEmpty()) {
-        registry.register(form(p, i));
+        Device d = registry.register(form(p, i));
+        // the demo's encrypting loggers: their keys set as an admin would, on the device page
+        p.sm4Key().ifPresent(hex -> keys.set(d.id(), hex));
       }
     }
     running = DemoDevices.start(gatewayAddress, gateway.port().get(), profiles);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.QingshanApplication;
 import org.qingshan.server.device.Device;
+import org.qingshan.server.device.DeviceKeys;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.ingest.GatewayService;
 import org.qingshan.server.support.WebSession;
@@ -35,6 +36,7 @@ class DemoMonitoringTest {
   @Autowired DeviceRegistry registry;
   @Autowired GatewayService gateway;
   @Autowired JdbcClient jdbc;
+  @Autowired DeviceKeys keys;
 
   @Test
   void everySimulatedDeviceIsRegisteredConnectsAndDeliversData() throws Exception {
@@ -52,6 +54,24 @@ class DemoMonitoringTest {
         .until(() -> profiles.stream().allMatch(p -> gateway.isOnline(p.mn())) && hourRows() > 0);
     assertThat(profiles).allMatch(p -> gateway.isOnline(p.mn()));
     assertThat(hourRows()).as("history backlog stored").isPositive();
+
+    // the encrypting loggers' data got through: their keys were set and used
+    for (DeviceProfile p : profiles) {
+      if (p.sm4Key().isPresent()) {
+        assertThat(keys.keyOf(p.mn())).as("key of %s", p.mn()).isPresent();
+      }
+    }
+    assertThat(profiles.stream().filter(p -> p.sm4Key().isPresent())).isNotEmpty();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT COUNT(*) FROM observation o JOIN device d ON d.id = o.device_id"
+                                + " WHERE d.mn = '010000A8900016F000000103' AND o.kind = 'HOUR'")
+                        .query(Long.class)
+                        .single()
+                    > 0);
 
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
     String home = admin.get("/").body();
