@@ -14,6 +14,7 @@ import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.db.AfterCommit;
 import org.qingshan.server.ingest.DeviceKeyLookup;
 import org.qingshan.server.ingest.PacketsStored;
 import org.qingshan.server.web.Messages;
@@ -24,8 +25,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -276,16 +275,6 @@ public class DeviceKeys implements DeviceKeyLookup {
   }
 
   private void reloadAfterCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              reload();
-            }
-          });
-    } else {
-      reload();
-    }
+    AfterCommit.run(this::reload);
   }
 }

@@ -9,14 +9,13 @@ import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.gateway.AuthResult;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.db.AfterCommit;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.ingest.IngestDevices;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The registered devices. The gateway asks it about every packet on a network thread, so it answers
@@ -193,16 +192,6 @@ public class DeviceRegistry implements IngestDevices {
   }
 
   private void reloadAfterCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              reload();
-            }
-          });
-    } else {
-      reload();
-    }
+    AfterCommit.run(this::reload);
   }
 }
