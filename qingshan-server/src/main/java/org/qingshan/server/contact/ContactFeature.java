@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.web.DashboardTile;
+import org.qingshan.server.web.DashboardTile.Tile;
 import org.qingshan.server.web.MenuEntry;
 import org.qingshan.server.web.PageQuery;
 import org.springframework.context.annotation.Bean;
@@ -38,18 +39,12 @@ class ContactFeature {
   /** Contacts the user may see (their scope). */
   @Bean
   DashboardTile contactsTile(ContactService contacts) {
-    return new DashboardTile() {
-      @Override
-      public int order() {
-        return 70;
-      }
-
-      @Override
-      public Optional<Tile> tile() {
-        long count =
-            contacts.search(Optional.empty(), Optional.empty(), new PageQuery(1, 1)).total();
-        return Optional.of(Tile.of("home.contacts", String.valueOf(count)));
-      }
-    };
+    return DashboardTile.of(
+        70,
+        () -> {
+          long count =
+              contacts.search(Optional.empty(), Optional.empty(), new PageQuery(1, 1)).total();
+          return Optional.of(Tile.of("home.contacts", String.valueOf(count)));
+        });
   }
 }

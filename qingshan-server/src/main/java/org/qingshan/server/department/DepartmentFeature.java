@@ -10,6 +10,7 @@ import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.web.DashboardTile;
+import org.qingshan.server.web.DashboardTile.Tile;
 import org.qingshan.server.web.MenuEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,38 +38,26 @@ class DepartmentFeature {
 
   @Bean
   DashboardTile departmentsTile(DepartmentService departments) {
-    return new DashboardTile() {
-      @Override
-      public int order() {
-        return 10;
-      }
-
-      @Override
-      public Optional<Tile> tile() {
-        return Optional.of(
-            Tile.of("home.departments", String.valueOf(departments.tree().nodes().size())));
-      }
-    };
+    return DashboardTile.of(
+        10,
+        () -> {
+          return Optional.of(
+              Tile.of("home.departments", String.valueOf(departments.tree().nodes().size())));
+        });
   }
 
   /** The user's own department, by its path in the tree. */
   @Bean
   DashboardTile myDepartmentTile(DepartmentService departments, CurrentUser user) {
-    return new DashboardTile() {
-      @Override
-      public int order() {
-        return 80;
-      }
-
-      @Override
-      public Optional<Tile> tile() {
-        DepartmentTree tree = departments.tree();
-        return user.require()
-            .departmentId()
-            .map(tree::pathOf)
-            .filter(p -> !p.isEmpty())
-            .map(p -> Tile.of("home.my-department", p));
-      }
-    };
+    return DashboardTile.of(
+        80,
+        () -> {
+          DepartmentTree tree = departments.tree();
+          return user.require()
+              .departmentId()
+              .map(tree::pathOf)
+              .filter(p -> !p.isEmpty())
+              .map(p -> Tile.of("home.my-department", p));
+        });
   }
 }

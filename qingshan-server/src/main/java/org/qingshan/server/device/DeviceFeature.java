@@ -10,6 +10,7 @@ import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.web.DashboardTile;
+import org.qingshan.server.web.DashboardTile.Tile;
 import org.qingshan.server.web.MenuEntry;
 import org.qingshan.server.web.PageQuery;
 import org.springframework.context.annotation.Bean;
@@ -57,20 +58,14 @@ class DeviceFeature {
   /** Online against registered, among the devices of the user's scope. */
   @Bean
   DashboardTile devicesTile(DeviceRegistry devices, GatewayService gateway, CurrentUser user) {
-    return new DashboardTile() {
-      @Override
-      public int order() {
-        return 20;
-      }
-
-      @Override
-      public Optional<Tile> tile() {
-        List<Device> visible = user.visible(devices.all());
-        long online = visible.stream().filter(d -> gateway.isOnline(d.mn())).count();
-        return Optional.of(
-            Tile.linked("home.devices", online + " / " + visible.size(), "/devices"));
-      }
-    };
+    return DashboardTile.of(
+        20,
+        () -> {
+          List<Device> visible = user.visible(devices.all());
+          long online = visible.stream().filter(d -> gateway.isOnline(d.mn())).count();
+          return Optional.of(
+              Tile.linked("home.devices", online + " / " + visible.size(), "/devices"));
+        });
   }
 
   /**
@@ -80,24 +75,18 @@ class DeviceFeature {
   @Bean
   DashboardTile unknownDevicesTile(
       UnknownDeviceRepository unknown, ActivationRepository activations, CurrentUser user) {
-    return new DashboardTile() {
-      @Override
-      public int order() {
-        return 30;
-      }
-
-      @Override
-      public Optional<Tile> tile() {
-        if (!user.require().has(ADMIN)) {
-          return Optional.empty();
-        }
-        long count =
-            unknown.list(Optional.empty(), new PageQuery(1, 1)).total() + activations.waiting();
-        return count == 0
-            ? Optional.empty()
-            : Optional.of(
-                Tile.linked("nav.unknown-devices", String.valueOf(count), "/devices/unknown"));
-      }
-    };
+    return DashboardTile.of(
+        30,
+        () -> {
+          if (!user.require().has(ADMIN)) {
+            return Optional.empty();
+          }
+          long count =
+              unknown.list(Optional.empty(), new PageQuery(1, 1)).total() + activations.waiting();
+          return count == 0
+              ? Optional.empty()
+              : Optional.of(
+                  Tile.linked("nav.unknown-devices", String.valueOf(count), "/devices/unknown"));
+        });
   }
 }

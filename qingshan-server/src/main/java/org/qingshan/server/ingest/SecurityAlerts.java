@@ -1,10 +1,7 @@
 package org.qingshan.server.ingest;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.qingshan.hj212.gateway.SecurityEvent;
 import org.springframework.stereotype.Component;
 
@@ -14,35 +11,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SecurityAlerts {
-  /** Devices remembered; past it the memory starts again. */
-  private static final int REMEMBERED = 10_000;
-
-  /** A device's alerts since start. */
-  public record DeviceAlerts(long count, SecurityEvent.Kind lastKind, Instant lastAt) {}
-
   private final Clock clock;
-  private final Map<String, DeviceAlerts> byMn = new ConcurrentHashMap<>();
+  private final DeviceTally<SecurityEvent.Kind> byMn = new DeviceTally<>();
 
   SecurityAlerts(Clock clock) {
     this.clock = clock;
   }
 
   void add(SecurityEvent event) {
-    event
-        .mn()
-        .ifPresent(
-            mn -> {
-              if (byMn.size() > REMEMBERED) {
-                byMn.clear();
-              }
-              byMn.merge(
-                  mn,
-                  new DeviceAlerts(1, event.kind(), clock.instant()),
-                  (old, now) -> new DeviceAlerts(old.count() + 1, now.lastKind(), now.lastAt()));
-            });
+    event.mn().ifPresent(mn -> byMn.add(mn, event.kind(), clock.instant()));
   }
 
-  public Optional<DeviceAlerts> of(String mn) {
-    return Optional.ofNullable(byMn.get(mn));
+  /** A device's alerts since start: how many, the last kind and when. */
+  public Optional<DeviceTally.Count<SecurityEvent.Kind>> of(String mn) {
+    return byMn.of(mn);
   }
 }

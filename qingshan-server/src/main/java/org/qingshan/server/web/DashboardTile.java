@@ -1,12 +1,28 @@
 package org.qingshan.server.web;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A figure a feature shows on the home page, for the user looking at it. Features contribute tiles
  * as beans; the home page asks each, in order, and leaves out those that answer nothing.
  */
 public interface DashboardTile {
+  /** A tile at {@code order} whose content {@code tile} gives for the user looking at it. */
+  static DashboardTile of(int order, Supplier<Optional<Tile>> tile) {
+    return new DashboardTile() {
+      @Override
+      public int order() {
+        return order;
+      }
+
+      @Override
+      public Optional<Tile> tile() {
+        return tile.get();
+      }
+    };
+  }
+
   /** Where it stands: lower first. */
   int order();
 

@@ -5,6 +5,7 @@ import static org.qingshan.server.security.Role.LEADER;
 import java.util.Optional;
 import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.web.DashboardTile;
+import org.qingshan.server.web.DashboardTile.Tile;
 import org.qingshan.server.web.MenuEntry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -29,16 +30,10 @@ class SampleFeature {
 
   @Bean
   DashboardTile sampleTile() {
-    return new DashboardTile() {
-      @Override
-      public int order() {
-        return 95;
-      }
-
-      @Override
-      public Optional<Tile> tile() {
-        return Optional.of(Tile.linked("sample.tile", "42", "/sample"));
-      }
-    };
+    return DashboardTile.of(
+        95,
+        () -> {
+          return Optional.of(Tile.linked("sample.tile", "42", "/sample"));
+        });
   }
 }
