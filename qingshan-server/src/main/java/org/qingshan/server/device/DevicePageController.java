@@ -26,6 +26,8 @@ import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.PageSection;
+import org.qingshan.server.web.PageSections;
 import org.qingshan.server.web.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,7 @@ class DevicePageController {
   private final FactorNames factorNames;
   private final DeviceKeys keys;
   private final SeenProtocols seenProtocols;
+  private final PageSections sections;
 
   DevicePageController(
       DeviceRegistry registry,
@@ -83,7 +86,9 @@ class DevicePageController {
       IngestSettings ingestSettings,
       FactorNames factorNames,
       DeviceKeys keys,
-      SeenProtocols seenProtocols) {
+      SeenProtocols seenProtocols,
+      PageSections sections) {
+    this.sections = sections;
     this.keys = keys;
     this.seenProtocols = seenProtocols;
     this.factorNames = factorNames;
@@ -149,6 +154,7 @@ class DevicePageController {
     model.addAttribute("commands", queries.commands(id, PageQuery.of(commandPage, 10)));
     model.addAttribute("commandKinds", CommandKind.values());
     model.addAttribute("now", LocalDateTime.now(zone).withNano(0).withSecond(0));
+    model.addAttribute("sections", sections.of(PageSection.DEVICE, id));
     return "devices/view";
   }
 

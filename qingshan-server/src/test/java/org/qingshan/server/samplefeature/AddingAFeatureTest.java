@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.codec.CrcDialect;
+import org.qingshan.hj212.packet.ProtocolVersion;
+import org.qingshan.server.device.Device;
+import org.qingshan.server.device.DeviceForm;
+import org.qingshan.server.device.DeviceKind;
+import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,6 +29,7 @@ import org.springframework.test.context.TestPropertySource;
     })
 class AddingAFeatureTest {
   @LocalServerPort int port;
+  @Autowired DeviceRegistry registry;
 
   @Test
   void theRoleItNamesFindsItInTheMenuAndOnTheHomePage() {
@@ -32,6 +40,27 @@ class AddingAFeatureTest {
     HttpResponse<String> page = leader.get("/sample");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("本功能只用了自己的包、模板和文本");
+  }
+
+  @Test
+  void itsSectionIsPartOfTheDevicePage() {
+    Device device =
+        registry.register(
+            new DeviceForm(
+                "QSSAMPLE01",
+                "pw-sample",
+                "31",
+                "示例设备",
+                DeviceKind.STACK_GAS,
+                "示例排口",
+                null,
+                ProtocolVersion.HJ_212_2017,
+                CrcDialect.STRICT,
+                true,
+                null,
+                null));
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    assertThat(admin.get("/devices/" + device.id()).body()).contains("示例部分：设备 " + device.id());
   }
 
   @Test

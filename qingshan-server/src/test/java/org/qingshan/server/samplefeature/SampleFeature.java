@@ -2,11 +2,13 @@ package org.qingshan.server.samplefeature;
 
 import static org.qingshan.server.security.Role.LEADER;
 
+import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.web.DashboardTile;
 import org.qingshan.server.web.DashboardTile.Tile;
 import org.qingshan.server.web.MenuEntry;
+import org.qingshan.server.web.PageSection;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +28,32 @@ class SampleFeature {
   @Bean
   AccessRules sampleRules() {
     return requests -> requests.requestMatchers("/sample/**").hasRole(LEADER.name());
+  }
+
+  /** A part of every device page. */
+  @Bean
+  PageSection sampleDeviceSection() {
+    return new PageSection() {
+      @Override
+      public String page() {
+        return DEVICE;
+      }
+
+      @Override
+      public int order() {
+        return 95;
+      }
+
+      @Override
+      public String fragment() {
+        return "sample/section :: device";
+      }
+
+      @Override
+      public Optional<Map<String, Object>> model(long id) {
+        return Optional.of(Map.of("deviceId", id));
+      }
+    };
   }
 
   @Bean
