@@ -23,10 +23,12 @@ public final class DemoCounty {
   public static List<DeviceProfile> devices() {
     return List.of(
         stack("010000A8900016F000000101", "青山热电有限公司 1号锅炉排口", 22, 32, 3.5),
-        stack("010000A8900016F000000102", "青山热电有限公司 2号锅炉排口", 26, 38, 4.2),
+        // desulfurisation of boiler 2 has failed: SO₂ above its limit from the start
+        stack("010000A8900016F000000102", "青山热电有限公司 2号锅炉排口", 70, 38, 4.2),
         stack2025("010000A8900016F000000103", "青山水泥有限公司 窑尾排口", 60, 180, 8)
             .encrypting("3B9A61F0C4E2875D1A6C0F93B7D25E48"),
-        wastewater("010000A8900016F000000201", "青山造纸有限公司 废水总排口", 38, 3.2, 60, 100, 8),
+        wastewater("010000A8900016F000000201", "青山造纸有限公司 废水总排口", 38, 3.2, 60, 100, 8)
+            .with(Faults.stuckAnalysers("w01018")),
         wastewater("010000A8900016F000000202", "青山化工园区 污水总排口", 55, 4.1, 80, 150, 15),
         sewage("010000A8900016F000000301", "青山县城市污水处理厂 出水口", 260),
         sewage("010000A8900016F000000302", "青山县第二污水处理厂 出水口", 120),
@@ -36,9 +38,11 @@ public final class DemoCounty {
         water("010000A8900016F000000501", "青河 入境断面 水质自动站", 0.35),
         water("010000A8900016F000000502", "青河 出境断面 水质自动站", 0.55),
         legacyWastewater("LD130133000015", "青山食品有限公司 废水排口（旧数采仪）"),
+        stack("010000A8900016F000000104", "青山食品有限公司 锅炉排口", 18, 60, 6).with(Faults.silentForHours()),
         meter("010000A8900016F000000601", "青山热电有限公司 用电监控", 2, 3)
             .encrypting("C7152E9A08D4B36F5E21A97C40B8D3F1"),
-        meter("010000A8900016F000000602", "青山水泥有限公司 用电监控", 1, 2),
+        meter("010000A8900016F000000602", "青山水泥有限公司 用电监控", 1, 2)
+            .with(Faults.treatmentStoppedAroundTheClock(2)),
         meter("010000A8900016F000000603", "青山造纸有限公司 用电监控", 1, 1));
   }
 

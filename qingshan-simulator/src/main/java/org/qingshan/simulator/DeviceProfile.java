@@ -14,6 +14,7 @@ import org.qingshan.hj212.packet.ProtocolVersion;
  * @param protocol HJ 212-2017, or HJ/T 212-2005 for an old data acquisition unit
  * @param factors the factors it reports
  * @param sm4Key the SM4 key (32 hex digits) an HJ 212-2025 logger encrypts with, if it does
+ * @param faults what is wrong with it, for the demo's alarms
  */
 public record DeviceProfile(
     String mn,
@@ -22,7 +23,8 @@ public record DeviceProfile(
     String site,
     ProtocolVersion protocol,
     List<Factor> factors,
-    Optional<String> sm4Key) {
+    Optional<String> sm4Key,
+    Faults faults) {
 
   public DeviceProfile {
     factors = List.copyOf(factors);
@@ -36,12 +38,17 @@ public record DeviceProfile(
       String site,
       ProtocolVersion protocol,
       List<Factor> factors) {
-    this(mn, pw, kind, site, protocol, factors, Optional.empty());
+    this(mn, pw, kind, site, protocol, factors, Optional.empty(), Faults.NONE);
   }
 
   /** This device encrypting with {@code hexKey} (HJ 212-2025). */
   public DeviceProfile encrypting(String hexKey) {
-    return new DeviceProfile(mn, pw, kind, site, protocol, factors, Optional.of(hexKey));
+    return new DeviceProfile(mn, pw, kind, site, protocol, factors, Optional.of(hexKey), faults);
+  }
+
+  /** This device with {@code faults}. */
+  public DeviceProfile with(Faults faults) {
+    return new DeviceProfile(mn, pw, kind, site, protocol, factors, sm4Key, faults);
   }
 
   /** HJ 212 system code. */

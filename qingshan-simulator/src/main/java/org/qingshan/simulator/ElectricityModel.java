@@ -46,6 +46,9 @@ final class ElectricityModel {
 
   /** Whether production runs at {@code t}: the day shift, but for an idle day now and then. */
   boolean productionRuns(DeviceProfile device, LocalDateTime t) {
+    if (device.faults().continuousProduction()) {
+      return true;
+    }
     SplittableRandom day =
         new SplittableRandom(
             ValueModel.mix(seed ^ 0x44L, device.mn().hashCode(), 0, t.toLocalDate().toEpochDay()));
@@ -55,6 +58,9 @@ final class ElectricityModel {
 
   /** Whether treatment facility {@code facility} runs at {@code t}. */
   boolean treatmentRuns(DeviceProfile device, int facility, LocalDateTime t) {
+    if (device.faults().treatmentStopped(facility)) {
+      return false;
+    }
     if (productionRuns(device, t) && outOfStep(device, facility, t)) {
       return false;
     }

@@ -49,6 +49,7 @@ final class SimulatedDevice {
   private boolean connecting;
   private boolean stopped;
   private LocalDateTime offlineUntil = LocalDateTime.MIN;
+  private int quietTicks;
   private LocalDateTime nextRealtime;
   private LocalDateTime nextMinute;
   private LocalDateTime nextHour;
@@ -59,6 +60,11 @@ final class SimulatedDevice {
   private boolean facilityStatusOn = true;
   private Duration clockOffset = Duration.ZERO;
   private final LocalDateTime startedAt;
+
+  /** How long before the start a silent device was last heard. */
+  static final Duration SILENT_FOR = Duration.ofHours(3);
+
+  private static final int QUIET_TICKS = 5;
   private boolean restartSent;
   private ScheduledFuture<?> ticking;
 
@@ -158,11 +164,26 @@ final class SimulatedDevice {
     }
     maybeStartOutage(now);
     flush();
+    fallSilentOnceHistoryIsIn();
+  }
+
+  /**
+   * A silent device sends the history it has (up to {@link #SILENT_FOR} before the start) and then
+   * drops off the network for good, once its last packets had time to be answered.
+   */
+  private void fallSilentOnceHistoryIsIn() {
+    if (!profile.faults().silent() || !backlog.isEmpty() || ++quietTicks < QUIET_TICKS) {
+      return;
+    }
+    offlineUntil = LocalDateTime.MAX;
+    client.close();
+    client = null;
   }
 
   private void produceDueData(LocalDateTime now) {
+    LocalDateTime until = profile.faults().silent() ? startedAt.minus(SILENT_FOR) : now;
     while (!nextRealtime.isAfter(now)) {
-      if (connected() && !now.isBefore(offlineUntil)) {
+      if (connected() && !now.isBefore(offlineUntil) && !profile.faults().silent()) {
         if (realtimeOn) {
           send(packets.realtime(nextRealtime), false);
         }
@@ -176,18 +197,18 @@ final class SimulatedDevice {
       return;
     }
     Duration minute = Duration.ofMinutes(minuteInterval);
-    while (!nextMinute.plus(minute).isAfter(now)) {
+    while (!nextMinute.plus(minute).isAfter(until)) {
       backlog.addAll(
           packets.period(CommandCode.MINUTE_DATA, nextMinute, minute, Duration.ofMinutes(1), true));
       nextMinute = nextMinute.plus(minute);
     }
-    while (!nextHour.plusHours(1).isAfter(now)) {
+    while (!nextHour.plusHours(1).isAfter(until)) {
       backlog.addAll(
           packets.period(
               CommandCode.HOUR_DATA, nextHour, Duration.ofHours(1), Duration.ofMinutes(5), true));
       nextHour = nextHour.plusHours(1);
     }
-    while (!nextDay.plusDays(1).isAfter(now)) {
+    while (!nextDay.plusDays(1).isAfter(until)) {
       backlog.addAll(
           packets.period(
               CommandCode.DAY_DATA, nextDay, Duration.ofDays(1), Duration.ofHours(1), true));

@@ -25,6 +25,9 @@ final class ValueModel {
     if (device.kind() == DeviceKind.ELECTRICITY) {
       return electricity.sample(device, f, t);
     }
+    if (device.faults().stuck(f.code())) {
+      return round(f.base());
+    }
     long minute = t.toEpochSecond(ZoneOffset.UTC) / 60;
     double hour = t.getHour() + t.getMinute() / 60.0;
     double cycle = 1 + f.dailySwing() * Math.cos(2 * Math.PI * (hour - f.peakHour()) / 24);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +151,11 @@ class DemoDevicesTest {
         .withTick(Duration.ofMillis(20));
   }
 
+  /** The demo county as if nothing were wrong with its devices. */
+  private static List<DeviceProfile> healthy() {
+    return DemoCounty.devices().stream().map(d -> d.with(Faults.NONE)).toList();
+  }
+
   @Test
   void everyDeviceDeliversRealtimeMinuteHourAndDayData() throws Exception {
     Store store = new Store();
@@ -157,7 +163,7 @@ class DemoDevicesTest {
     try (Hj212Gateway g = gateway(store, 0);
         DemoDevices.Handle demo =
             DemoDevices.start(
-                "127.0.0.1", g.port(), DemoCounty.devices(), fast(clock, Duration.ofHours(25)))) {
+                "127.0.0.1", g.port(), healthy(), fast(clock, Duration.ofHours(25)))) {
       int n = DemoCounty.devices().size();
       store.awaitUntil(s -> demo.stats().connected() == n);
       clock.advance(Duration.ofSeconds(31)); // the first real-time data falls due
@@ -228,6 +234,48 @@ class DemoDevicesTest {
       assertThat(store.matching(p -> p.cn().equals("2051")))
           .allMatch(p -> p.flag().orElseThrow().version() == ProtocolVersion.HJ_212_2025);
     }
+  }
+
+  /** A silent device delivers its history up to hours before the start, then leaves the network. */
+  @Test
+  void aSilentDeviceSendsItsOldDataAndDisconnects() throws Exception {
+    DeviceProfile silent =
+        DemoCounty.devices().stream().filter(d -> d.faults().silent()).findFirst().orElseThrow();
+    Store store = new Store();
+    TestClock clock = new TestClock(Instant.parse("2024-06-01T04:30:00Z")); // 12:30 local
+    try (Hj212Gateway g = gateway(store, 0);
+        DemoDevices.Handle demo =
+            DemoDevices.start(
+                "127.0.0.1", g.port(), List.of(silent), fast(clock, Duration.ofHours(6)))) {
+      store.awaitUntil(s -> !s.matching(p -> p.cn().equals("2061")).isEmpty());
+      await().atMost(10, TimeUnit.SECONDS).until(() -> demo.stats().connected() == 0);
+      clock.advance(Duration.ofMinutes(5));
+      LocalDateTime lastHeard = LocalDateTime.of(2024, 6, 1, 9, 30);
+      assertThat(store.matching(p -> p.cn().equals("2061")))
+          .allMatch(p -> !p.cp().dataTime().orElseThrow().isAfter(lastHeard));
+      assertThat(store.matching(p -> p.cn().equals("2011"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aStuckAnalyserSendsTheSameValueEveryTime() {
+    DeviceProfile stuck =
+        DemoCounty.devices().stream()
+            .filter(d -> !d.faults().stuckFactors().isEmpty())
+            .findFirst()
+            .orElseThrow();
+    String code = stuck.faults().stuckFactors().iterator().next();
+    Factor f =
+        stuck.factors().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+    ValueModel values = new ValueModel(7, 0.02);
+    LocalDateTime t = LocalDateTime.of(2024, 6, 1, 0, 0);
+    Set<Double> seen = new HashSet<>();
+    for (int m = 0; m < 600; m += 7) {
+      seen.add(values.sample(stuck, f, t.plusMinutes(m)));
+    }
+    assertThat(seen).hasSize(1);
+    assertThat(values.sample(stuck.with(Faults.NONE), f, t))
+        .isNotEqualTo(values.sample(stuck.with(Faults.NONE), f, t.plusMinutes(7)));
   }
 
   @Test

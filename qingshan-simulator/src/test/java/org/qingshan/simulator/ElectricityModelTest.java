@@ -13,7 +13,7 @@ class ElectricityModelTest {
   private final ValueModel values = new ValueModel(42, 0.02);
   private final DeviceProfile meter =
       DemoCounty.devices().stream()
-          .filter(d -> d.kind() == DeviceKind.ELECTRICITY)
+          .filter(d -> d.kind() == DeviceKind.ELECTRICITY && d.faults().equals(Faults.NONE))
           .findFirst()
           .orElseThrow();
 
@@ -56,6 +56,28 @@ class ElectricityModelTest {
         .as("hours producing without treatment")
         .isPositive()
         .isLessThan(productionHours / 10);
+  }
+
+  @Test
+  void aStoppedTreatmentFacilityStandsStillWhileTheKilnRunsDayAndNight() {
+    DeviceProfile kiln =
+        DemoCounty.devices().stream()
+            .filter(d -> !d.faults().stoppedTreatments().isEmpty())
+            .findFirst()
+            .orElseThrow();
+    int stopped = kiln.faults().stoppedTreatments().iterator().next();
+    String treatment = String.format("d304%02d", stopped);
+    for (int h = 0; h < 48; h++) {
+      LocalDateTime t = LocalDateTime.of(2026, 11, 10, 0, 30).plusHours(h);
+      assertThat(valueOf(kiln, "d20401", t)).as("kiln at %s", t).isGreaterThan(5);
+      assertThat(valueOf(kiln, treatment, t)).as("treatment at %s", t).isLessThan(1);
+    }
+  }
+
+  private double valueOf(DeviceProfile device, String code, LocalDateTime t) {
+    Factor f =
+        device.factors().stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+    return values.sample(device, f, t);
   }
 
   @Test
