@@ -86,6 +86,41 @@ class DemoMonitoringTest {
     assertThat(home).contains(live.size() + " / " + profiles.size());
   }
 
+  @Test
+  void theDemoSourcesHaveOutletsWithLimitsMetersAndTheirDevices() {
+    List<String> industries =
+        jdbc.sql("SELECT industry_name FROM enterprise ORDER BY id").query(String.class).list();
+    assertThat(industries).contains("热电联产", "水泥制造", "机制纸及纸板制造", "有机化学原料制造", "污水处理及其再生利用");
+    long unbound =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM device d WHERE d.kind IN ('STACK_GAS', 'WASTE_WATER',"
+                    + " 'SEWAGE_PLANT') AND NOT EXISTS (SELECT 1 FROM device_outlet o"
+                    + " WHERE o.device_id = d.id)")
+            .query(Long.class)
+            .single();
+    assertThat(unbound).as("every outlet device bound to its outlet").isZero();
+    long corrected =
+        jdbc.sql("SELECT COUNT(*) FROM outlet_limit WHERE corrected AND reference_o2 IS NOT NULL")
+            .query(Long.class)
+            .single();
+    assertThat(corrected).as("gas limits judged on 折算 values").isPositive();
+    long kilnChannels =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM facility_channel c JOIN device d ON d.id = c.device_id"
+                    + " WHERE d.mn = '010000A8900016F000000602'")
+            .query(Long.class)
+            .single();
+    assertThat(kilnChannels).as("kiln line and its two treatment facilities metered").isEqualTo(3);
+    assertThat(
+            jdbc.sql(
+                    "SELECT e.name FROM enterprise_user u JOIN app_user a ON a.id = u.user_id"
+                        + " JOIN enterprise e ON e.id = u.enterprise_id"
+                        + " WHERE a.username = 'enterprise'")
+                .query(String.class)
+                .single())
+        .isEqualTo("青山化工有限公司");
+  }
+
   private long hourRowsOf(String mn) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM observation o JOIN device d ON d.id = o.device_id"
