@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * HTTP to its pages, with the gateway's own senders: it starts without an MN and activates
  * (1001/1002, registered by an admin), sends hour data encrypted under the key the admin set
  * (stored decrypted), a heartbeat (online, nothing stored), takes a new key the admin sends from
- * the device page (CN=1014, encrypted under the old key), sends under the new key, and re-sends
- * (RF=1, stored as back-filled; a re-send of what was stored is stored once).
+ * the device page (CN=1014, encrypted under the old key, the key made by the platform so that
+ * CN=1014 can carry it), sends under the new key, and re-sends (RF=1, stored as back-filled; a
+ * re-send of what was stored is stored once).
  */
 @DemoServerTest
 class Hj2122025SessionTest {
@@ -210,11 +210,9 @@ class Hj2122025SessionTest {
       assertThat(packets(d)).isEqualTo(packetsBefore);
       assertThat(so2(d)).hasSize(1);
 
-      // 5. Key change from the device page: CN=1014 under the old key, answered by the logger.
-      String newKeyText = "Qs7#kP2x!mZ9@wL4";
-      String newKeyHex =
-          HexFormat.of().withUpperCase().formatHex(newKeyText.getBytes(StandardCharsets.US_ASCII));
-      admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", newKeyHex));
+      // 5. Key change from the device page, the field left empty: the platform makes a key
+      // CN=1014 can carry and sends it under the old key; the logger answers and takes it.
+      admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", ""));
       assertThat(admin.get("/devices/" + d.id()).body()).doesNotContain("未能发送");
       await()
           .until(
@@ -223,15 +221,17 @@ class Hj2122025SessionTest {
                       .change()
                       .map(c -> c.state() == KeyChangeState.CONFIRMED)
                       .orElse(false));
-      assertThat(logger.newKeyText).contains(newKeyText);
-      assertThat(admin.get("/devices/" + d.id()).body()).contains("设备已确认，新密钥生效");
+      String newKeyText = logger.newKeyText.orElseThrow();
+      assertThat(admin.get("/devices/" + d.id()).body())
+          .contains("设备已确认，新密钥生效")
+          .doesNotContain(newKeyText);
       await()
           .until(
               () ->
                   keys.keyOf(mn)
-                      .map(HexFormat.of()::formatHex)
+                      .map(k -> new String(k, StandardCharsets.US_ASCII))
                       .orElse("")
-                      .equalsIgnoreCase(newKeyHex));
+                      .equals(newKeyText));
 
       // 6. Data under the old key is no longer taken; under the new key it is.
       Sm4Key newKey = logger.keys.get(mn);
