@@ -12,7 +12,8 @@ import org.qingshan.hj212.packet.ProtocolVersion;
 
 /**
  * The simulated devices of the demo county (青山县): stacks, waste-water outlets, sewage plants, air
- * and surface-water stations. MNs are 24 hex characters (2017) or 14 (the legacy 2005 unit).
+ * and surface-water stations. MNs are 24 hex characters (2017) or 14 (the legacy 2005 unit); one HJ
+ * 212-2025 logger has none yet and asks the centre for it.
  */
 public final class DemoCounty {
   private DemoCounty() {}
@@ -43,7 +44,23 @@ public final class DemoCounty {
             .encrypting("C7152E9A08D4B36F5E21A97C40B8D3F1"),
         meter("010000A8900016F000000602", "青山水泥有限公司 用电监控", 1, 2)
             .with(Faults.treatmentStoppedAroundTheClock(2)),
-        meter("010000A8900016F000000603", "青山造纸有限公司 用电监控", 1, 1));
+        meter("010000A8900016F000000603", "青山造纸有限公司 用电监控", 1, 1),
+        activatingWastewater());
+  }
+
+  /** The serial of the demo's logger that gets its MN from the centre at its first start. */
+  public static final String ACTIVATING_SERIAL = "6970000000001QS2025A0001";
+
+  /**
+   * A waste-water outlet whose new HJ 212-2025 logger was just installed: it has no MN and asks the
+   * centre for one (CN=1001) with its fingerprint; the demo registers it as an admin would.
+   */
+  private static DeviceProfile activatingWastewater() {
+    DeviceProfile p = wastewater("", "青山制药有限公司 废水总排口（新装数采仪）", 42, 3.6, 100, 45, 10);
+    return new DeviceProfile(
+            p.mn(), p.pw(), p.kind(), p.site(), ProtocolVersion.HJ_212_2025, p.factors())
+        .activating(
+            new Hardware(ACTIVATING_SERIAL, "A800200A8C6D", "E86A643C7BBC", "A763742C1AE1"));
   }
 
   /**

@@ -201,6 +201,28 @@ final class PacketFactory {
         true);
   }
 
+  /**
+   * 1001: an HJ 212-2025 logger without an MN announces its fingerprint (empty MN, answer wanted:
+   * the centre's 9013 says it was recorded).
+   */
+  Packet hardwareSerial(Hardware hw) {
+    return Packet.builder()
+        .qn(qns.next())
+        .st(device.st())
+        .cn(CommandCode.HARDWARE_SERIAL)
+        .pw(device.pw())
+        .mn("")
+        .flag(Flag.of(versionBits(), false, true))
+        .cp(
+            DataArea.builder()
+                .put("i23005-Info", hw.serial())
+                .put("i23006-Info", hw.cpuId())
+                .put("i23007-Info", hw.mac1())
+                .put("i23008-Info", hw.mac2())
+                .build())
+        .build();
+  }
+
   /** An upload answering a request: carries the request's QN, no answer wanted. */
   Packet answerUpload(Packet request, DataArea cp) {
     Packet.Builder b =

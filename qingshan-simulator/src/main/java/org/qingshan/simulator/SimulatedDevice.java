@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.qingshan.hj212.client.Hj212Client;
 import org.qingshan.hj212.codec.DeviceKeys;
@@ -34,13 +35,17 @@ import org.qingshan.hj212.packet.ProtocolVersion;
 final class SimulatedDevice {
   private static final int MAX_SENDS_PER_TICK = 100;
 
-  private final DeviceProfile profile;
+  /** How often a logger still without an MN repeats its CN=1001 on one connection. */
+  private static final Duration MN_REQUEST_INTERVAL = Duration.ofSeconds(60);
+
+  private volatile DeviceProfile profile;
   private final SimulationOptions options;
   private final EventLoopGroup group;
   private final String host;
   private final int port;
-  private final PacketFactory packets;
+  private PacketFactory packets;
   private final ValueModel values;
+  private final QnGenerator qns;
   private final SplittableRandom random;
   private final Counters counters;
   private final Deque<Packet> backlog = new ArrayDeque<>();
@@ -50,6 +55,7 @@ final class SimulatedDevice {
   private boolean stopped;
   private LocalDateTime offlineUntil = LocalDateTime.MIN;
   private int quietTicks;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private LocalDateTime nextRealtime;
   private LocalDateTime nextMinute;
   private LocalDateTime nextHour;
@@ -66,6 +72,7 @@ final class SimulatedDevice {
 
   private static final int QUIET_TICKS = 5;
   private boolean restartSent;
+  private LocalDateTime nextMnRequest = LocalDateTime.MIN;
   private ScheduledFuture<?> ticking;
 
   /** Counters shared by all devices of a run. */
@@ -91,10 +98,12 @@ final class SimulatedDevice {
     this.port = port;
     this.counters = counters;
     this.values = new ValueModel(options.seed(), options.exceedanceRate());
-    this.packets =
-        new PacketFactory(
-            profile, values, new QnGenerator(options.clock()), PacketFactory.STANDARD_MAX_SEGMENT);
-    this.random = new SplittableRandom(options.seed() ^ profile.mn().hashCode());
+    this.qns = new QnGenerator(options.clock());
+    this.packets = new PacketFactory(profile, values, qns, PacketFactory.STANDARD_MAX_SEGMENT);
+    this.random =
+        new SplittableRandom(
+            options.seed()
+                ^ profile.hardware().map(Hardware::serial).orElse(profile.mn()).hashCode());
     this.realtimeInterval = options.realtimeInterval();
     this.minuteInterval = options.minuteInterval();
     LocalDateTime now = now();
@@ -162,6 +171,14 @@ final class SimulatedDevice {
       connect();
       return;
     }
+    if (profile.needsMn()) {
+      askForMn(now);
+      return;
+    }
+    if (!restartSent && profile.protocol() != ProtocolVersion.HJT_212_2005) {
+      restartSent = true;
+      send(packets.restart(now(), startedAt), false);
+    }
     maybeStartOutage(now);
     flush();
     fallSilentOnceHistoryIsIn();
@@ -172,7 +189,10 @@ final class SimulatedDevice {
    * drops off the network for good, once its last packets had time to be answered.
    */
   private void fallSilentOnceHistoryIsIn() {
-    if (!profile.faults().silent() || !backlog.isEmpty() || ++quietTicks < QUIET_TICKS) {
+    if (!profile.faults().silent()
+        || !backlog.isEmpty()
+        || inFlight.get() > 0
+        || ++quietTicks < QUIET_TICKS) {
       return;
     }
     offlineUntil = LocalDateTime.MAX;
@@ -180,7 +200,27 @@ final class SimulatedDevice {
     client = null;
   }
 
+  /**
+   * A logger at its first start has nothing to send data under: it announces its fingerprint
+   * (CN=1001) on each new connection and again now and then until the centre assigns its MN.
+   */
+  private void askForMn(LocalDateTime now) {
+    if (now.isBefore(nextMnRequest)) {
+      return;
+    }
+    nextMnRequest = now.plus(MN_REQUEST_INTERVAL);
+    send(packets.hardwareSerial(profile.hardware().orElseThrow()), false);
+  }
+
   private void produceDueData(LocalDateTime now) {
+    if (profile.needsMn()) {
+      // measured but not kept: without an MN the logger has nothing to send it under; period data
+      // is produced from the start of its history once the MN is known
+      while (!nextRealtime.isAfter(now)) {
+        nextRealtime = nextRealtime.plus(realtimeInterval);
+      }
+      return;
+    }
     LocalDateTime until = profile.faults().silent() ? startedAt.minus(SILENT_FOR) : now;
     while (!nextRealtime.isAfter(now)) {
       if (connected() && !now.isBefore(offlineUntil) && !profile.faults().silent()) {
@@ -227,9 +267,11 @@ final class SimulatedDevice {
   private void send(Packet p, boolean keepIfUnanswered) {
     Hj212Client c = client;
     counters.sent.increment();
+    inFlight.incrementAndGet();
     c.send(p)
         .whenComplete(
             (answer, error) -> {
+              inFlight.decrementAndGet();
               if (error == null) {
                 counters.answered.increment();
               } else {
@@ -285,10 +327,7 @@ final class SimulatedDevice {
                   return;
                 }
                 client = c;
-                if (!restartSent && profile.protocol() != ProtocolVersion.HJT_212_2005) {
-                  restartSent = true;
-                  send(packets.restart(now(), startedAt), false);
-                }
+                nextMnRequest = LocalDateTime.MIN; // a new connection: ask at once
               }
             });
   }
@@ -319,6 +358,9 @@ final class SimulatedDevice {
     counters.commands.increment();
     List<Packet> out = new ArrayList<>();
     String cn = command.cn();
+    if (cn.equals(CommandCode.SET_MN)) {
+      return adoptMn(command);
+    }
     if (cn.equals(CommandCode.STOP_REALTIME_DATA) || cn.equals(CommandCode.STOP_FACILITY_STATUS)) {
       if (cn.equals(CommandCode.STOP_REALTIME_DATA)) {
         realtimeOn = false;
@@ -406,6 +448,28 @@ final class SimulatedDevice {
     }
     out.add(Commands.executionResult(command, result));
     return out;
+  }
+
+  /**
+   * CN=1002 for this logger's serial: it takes the MN in the header from now on and answers under
+   * it, with its own password (the centre does not know it is the logger's until it answers). A
+   * 1002 for another serial is not for this logger and goes unanswered.
+   */
+  private List<Packet> adoptMn(Packet command) {
+    boolean forThisLogger =
+        profile
+            .hardware()
+            .map(hw -> command.cp().value("i23005-Info").filter(hw.serial()::equals).isPresent())
+            .orElse(false);
+    if (!forThisLogger || !command.mn().matches("[0-9A-F]{24}")) {
+      return List.of();
+    }
+    profile = profile.withMn(command.mn());
+    packets = new PacketFactory(profile, values, qns, PacketFactory.STANDARD_MAX_SEGMENT);
+    Packet asThisLogger = command.toBuilder().pw(profile.pw()).build();
+    return List.of(
+        Commands.requestAnswer(asThisLogger, QnReturn.READY),
+        Commands.executionResult(asThisLogger, ExeReturn.SUCCESS));
   }
 
   /**

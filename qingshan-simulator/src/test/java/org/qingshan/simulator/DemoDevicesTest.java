@@ -106,8 +106,21 @@ class DemoDevicesTest {
     }
   }
 
+  /** The MN the test's centre assigns the demo's logger that has none. */
+  private static final String ASSIGNED_MN = "0A1B2C3D4E5F60718293A4B5";
+
   private static Set<String> registered() {
-    return DemoCounty.devices().stream().map(DeviceProfile::mn).collect(Collectors.toSet());
+    Set<String> mns =
+        DemoCounty.devices().stream()
+            .map(DeviceProfile::mn)
+            .collect(Collectors.toCollection(HashSet::new));
+    mns.add(ASSIGNED_MN);
+    return mns;
+  }
+
+  /** The demo devices that have their MN from the start. */
+  private static List<DeviceProfile> withMn() {
+    return DemoCounty.devices().stream().filter(d -> !d.needsMn()).toList();
   }
 
   private static Hj212Gateway gateway(Store store, int port) {
@@ -117,10 +130,19 @@ class DemoDevicesTest {
   private static Hj212Gateway gateway(PacketSink sink, int port) {
     Set<String> mns = registered();
     DeviceAuthenticator registry =
-        (mn, pw) ->
-            mns.contains(mn) && pw.equals(DemoCounty.PASSWORD)
+        new DeviceAuthenticator() {
+          @Override
+          public AuthResult authenticate(String mn, String pw) {
+            return mns.contains(mn) && pw.equals(DemoCounty.PASSWORD)
                 ? AuthResult.ACCEPTED
                 : AuthResult.UNKNOWN_DEVICE;
+          }
+
+          @Override
+          public boolean acceptsActivation(String serial, String address) {
+            return serial.equals(DemoCounty.ACTIVATING_SERIAL);
+          }
+        };
     return Hj212Gateway.start(
         GatewayConfig.builder()
             .host("127.0.0.1")
@@ -153,7 +175,7 @@ class DemoDevicesTest {
 
   /** The demo county as if nothing were wrong with its devices. */
   private static List<DeviceProfile> healthy() {
-    return DemoCounty.devices().stream().map(d -> d.with(Faults.NONE)).toList();
+    return withMn().stream().map(d -> d.with(Faults.NONE)).toList();
   }
 
   @Test
@@ -164,12 +186,12 @@ class DemoDevicesTest {
         DemoDevices.Handle demo =
             DemoDevices.start(
                 "127.0.0.1", g.port(), healthy(), fast(clock, Duration.ofHours(25)))) {
-      int n = DemoCounty.devices().size();
+      int n = healthy().size();
       store.awaitUntil(s -> demo.stats().connected() == n);
       clock.advance(Duration.ofSeconds(31)); // the first real-time data falls due
-      long withPeriods = DemoCounty.devices().stream().filter(d -> d.kind().periodData()).count();
+      long withPeriods = healthy().stream().filter(d -> d.kind().periodData()).count();
       long withFacilities =
-          DemoCounty.devices().stream()
+          withMn().stream()
               .filter(d -> d.protocol() != ProtocolVersion.HJT_212_2005)
               .filter(d -> d.kind().facilities() > 0)
               .count();
@@ -202,6 +224,68 @@ class DemoDevicesTest {
 
   private static long perDevice(Store s, String cn) {
     return s.packets.stream().filter(p -> p.cn().equals(cn)).map(Packet::mn).distinct().count();
+  }
+
+  /**
+   * The demo's logger without an MN asks for one with its fingerprint (CN=1001, empty MN), takes
+   * the MN of the centre's CN=1002, answers 9011 and 9012 under it, then uploads its data under it.
+   */
+  @Test
+  void aLoggerWithoutMnAsksForOneAndUploadsUnderTheMnTheCentreAssigns() throws Exception {
+    DeviceProfile logger =
+        DemoCounty.devices().stream().filter(DeviceProfile::needsMn).findFirst().orElseThrow();
+    Store store = new Store();
+    TestClock clock = new TestClock(Instant.parse("2024-06-01T16:30:00Z"));
+    try (Hj212Gateway g = gateway(store, 0);
+        DemoDevices.Handle demo =
+            DemoDevices.start(
+                "127.0.0.1", g.port(), List.of(logger), fast(clock, Duration.ofHours(2)))) {
+      store.awaitUntil(s -> !s.matching(p -> p.cn().equals("1001")).isEmpty());
+      Packet asked = store.matching(p -> p.cn().equals("1001")).get(0);
+      assertThat(asked.mn()).isEmpty();
+      assertThat(asked.cp().value("i23005-Info")).contains(DemoCounty.ACTIVATING_SERIAL);
+      assertThat(asked.cp().value("i23006-Info")).isPresent();
+      assertThat(asked.cp().value("i23007-Info")).isPresent();
+      clock.advance(Duration.ofMinutes(2)); // no admin yet: it asks again
+      store.awaitUntil(s -> s.matching(p -> p.cn().equals("1001")).size() >= 2);
+
+      // a CN=1002 for another logger's serial is not taken
+      Commands centre =
+          Commands.to(
+              new Commands.Device(ASSIGNED_MN, "", "91", ProtocolVersion.HJ_212_2025),
+              new QnGenerator(Clock.system(CST)));
+      g.sendToActivating(DemoCounty.ACTIVATING_SERIAL, centre.assignMn("SOMEONE-ELSE"))
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+      Packet assign = centre.assignMn(DemoCounty.ACTIVATING_SERIAL);
+      g.sendToActivating(DemoCounty.ACTIVATING_SERIAL, assign)
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+      store.awaitUntil(
+          s -> !s.matching(p -> p.cn().equals("9012") && p.qn().equals(assign.qn())).isEmpty());
+      Packet accepted =
+          store.matching(p -> p.cn().equals("9011") && p.qn().equals(assign.qn())).get(0);
+      assertThat(accepted.mn()).isEqualTo(ASSIGNED_MN);
+      assertThat(accepted.pw()).isEqualTo(logger.pw());
+      assertThat(accepted.cp().value("QnRtn")).contains("1");
+      assertThat(
+              store
+                  .matching(p -> p.cn().equals("9012") && p.qn().equals(assign.qn()))
+                  .get(0)
+                  .cp()
+                  .value("ExeRtn"))
+          .contains("1");
+      assertThat(store.matching(p -> p.cn().startsWith("90") && !p.qn().equals(assign.qn())))
+          .as("nothing answered for another serial")
+          .isEmpty();
+      assertThat(demo.devices().get(0).mn()).isEqualTo(ASSIGNED_MN);
+
+      store.awaitUntil(
+          s -> !s.matching(p -> p.cn().equals("2061") && p.mn().equals(ASSIGNED_MN)).isEmpty());
+      assertThat(store.matching(p -> p.cn().startsWith("20")))
+          .allMatch(p -> p.mn().equals(ASSIGNED_MN));
+      assertThat(store.matching(p -> p.cn().equals("2081"))).hasSize(1);
+    }
   }
 
   /** A 2025 logger sends an upload the centre did not answer again, marked RF=1 (back-filled). */

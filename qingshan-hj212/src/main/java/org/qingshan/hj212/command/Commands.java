@@ -229,10 +229,8 @@ public final class Commands {
    */
   public Packet changeSm4Key(Sm4Key newKey, LocalDateTime createdAt) {
     byte[] k = newKey.bytes();
-    for (byte b : k) {
-      if (b < 0x21 || b > 0x7E || b == ';' || b == ',' || b == '&' || b == '=') {
-        throw new IllegalArgumentException("NewSK must be 16 printable characters without ;,&=");
-      }
+    if (!sendableAsNewSk(k)) {
+      throw new IllegalArgumentException("NewSK must be 16 printable characters without ;,&=");
     }
     DataArea cp =
         DataArea.builder()
@@ -240,6 +238,27 @@ public final class Commands {
             .add("NewSK", new String(k, StandardCharsets.US_ASCII)) // one item, as the standard
             .build();
     return request(CommandCode.SM4_KEY, cp);
+  }
+
+  /**
+   * Whether a key can go out as CN=1014's {@code NewSK}: 16 printable ASCII characters, none of the
+   * data area's separators ({@code ; , & =}), so that the device reads back the same 16 bytes.
+   */
+  public static boolean sendableAsNewSk(byte[] key) {
+    if (key.length != Sm4Key.LENGTH) {
+      return false;
+    }
+    for (byte b : key) {
+      if (!newSkCharacter(b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A character a {@code NewSK} may hold. */
+  public static boolean newSkCharacter(int c) {
+    return c >= 0x21 && c <= 0x7E && c != ';' && c != ',' && c != '&' && c != '=';
   }
 
   /** 3022: take a retained sample of {@code polId} now. */

@@ -136,9 +136,29 @@ public class DeviceActivations implements ActivationRequests {
   }
 
   /**
+   * An admin registers the waiting logger of {@code serial} as the device of {@code form}, whose MN
+   * is one the platform made ({@link #newMn()}): the device is created and CN=1002 gives the logger
+   * its MN.
+   *
+   * @throws UserFacingException when the logger is not waiting, or the MN is not 24 hex digits
+   */
+  public Device register(String serial, DeviceForm form) {
+    repository
+        .find(serial)
+        .filter(a -> a.state() == ActivationState.WAITING)
+        .orElseThrow(() -> new UserFacingException("device.activation.not-waiting"));
+    if (form.mn() == null || !form.mn().matches("[0-9A-F]{24}")) {
+      throw new UserFacingException("device.activation.mn");
+    }
+    Device created = registry.register(form);
+    registered(serial, created);
+    return created;
+  }
+
+  /**
    * The admin registered the waiting logger as {@code device}: CN=1002 gives it the device's MN.
    */
-  public ActivationState registered(String serial, Device device) {
+  private ActivationState registered(String serial, Device device) {
     Instant now = clock.instant();
     String qn = qns.next();
     tx.executeWithoutResult(

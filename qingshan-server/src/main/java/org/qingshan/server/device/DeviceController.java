@@ -175,11 +175,10 @@ class DeviceController {
           if (activation != null && waiting.isEmpty()) {
             throw new UserFacingException("device.activation.not-waiting");
           }
-          if (waiting.isPresent() && !form.mn().matches("[0-9A-F]{24}")) {
-            throw new UserFacingException("device.activation.mn");
-          }
-          Device created = registry.register(form);
-          waiting.ifPresent(a -> activations.registered(a.serial(), created));
+          Device created =
+              waiting.isPresent()
+                  ? activations.register(waiting.get().serial(), form)
+                  : registry.register(form);
           return "/devices/" + created.id();
         },
         () -> editView(model, Optional.empty()));

@@ -52,6 +52,7 @@ public class DeviceKeys implements DeviceKeyLookup {
   private final Clock clock;
   private final DeviceKeySettings settings;
   private final KeyChangeSender sender;
+  private final NewSm4Keys newKeys;
   private final TransactionTemplate tx;
   private final QnGenerator qns;
   private volatile Map<Long, byte[]> keysById = Map.of();
@@ -68,6 +69,7 @@ public class DeviceKeys implements DeviceKeyLookup {
       Clock clock,
       DeviceKeySettings settings,
       KeyChangeSender sender,
+      NewSm4Keys newKeys,
       PlatformTransactionManager transactions) {
     this.repository = repository;
     this.master = master;
@@ -77,6 +79,7 @@ public class DeviceKeys implements DeviceKeyLookup {
     this.clock = clock;
     this.settings = settings;
     this.sender = sender;
+    this.newKeys = newKeys;
     this.tx = new TransactionTemplate(transactions);
     this.qns = new QnGenerator(clock);
     reload();
@@ -122,10 +125,13 @@ public class DeviceKeys implements DeviceKeyLookup {
 
   /**
    * An admin changes the key: the intended key is recorded and sent with CN=1014; it becomes the
-   * device's key when the device confirms (9012), and is dropped otherwise.
+   * device's key when the device confirms (9012), and is dropped otherwise. With {@code text} blank
+   * the platform makes the key (16 random printable characters); a typed key must be one CN=1014
+   * can carry.
    */
-  public KeyChange requestChange(long deviceId, String hex) {
-    byte[] key = Sm4KeyText.parse(hex);
+  public KeyChange requestChange(long deviceId, String text) {
+    byte[] key =
+        text == null || text.isBlank() ? newKeys.next() : Sm4KeyText.parseSendable(text.strip());
     Instant now = clock.instant();
     KeyChange sent = KeyChange.sent(qns.next(), now);
     Device d =

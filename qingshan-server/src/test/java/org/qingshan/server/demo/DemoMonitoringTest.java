@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.QingshanApplication;
+import org.qingshan.server.device.Activation;
+import org.qingshan.server.device.ActivationState;
 import org.qingshan.server.device.Device;
+import org.qingshan.server.device.DeviceActivations;
 import org.qingshan.server.device.DeviceKeys;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.ingest.GatewayService;
@@ -19,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@code ./qingshan demo}: the simulated devices are registered and stream data over TCP. */
+/**
+ * {@code ./qingshan demo}: the simulated devices are registered and stream data over TCP; the HJ
+ * 212-2025 logger without an MN activates itself through CN=1001/1002.
+ */
 @SpringBootTest(
     classes = QingshanApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -38,11 +44,15 @@ class DemoMonitoringTest {
   @Autowired GatewayService gateway;
   @Autowired JdbcClient jdbc;
   @Autowired DeviceKeys keys;
+  @Autowired DeviceActivations activations;
 
   @Test
   void everySimulatedDeviceIsRegisteredConnectsAndDeliversData() throws Exception {
     var profiles = DemoCounty.devices();
     for (DeviceProfile p : profiles) {
+      if (p.needsMn()) {
+        continue; // registered once it asked (below)
+      }
       Device d = registry.byMn(p.mn()).orElseThrow();
       assertThat(d.kind().name())
           .as("registered under the kind it simulates")
@@ -50,16 +60,19 @@ class DemoMonitoringTest {
       assertThat(d.departmentId()).as("placed in a town").isPresent();
       assertThat(d.longitude()).isPresent();
     }
-    List<DeviceProfile> live = profiles.stream().filter(p -> !p.faults().silent()).toList();
+    List<DeviceProfile> live =
+        profiles.stream().filter(p -> !p.faults().silent() && !p.needsMn()).toList();
     DeviceProfile silent =
         profiles.stream().filter(p -> p.faults().silent()).findFirst().orElseThrow();
-    await()
+    await("every live device online")
         .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                live.stream().allMatch(p -> gateway.isOnline(p.mn()))
-                    && !gateway.isOnline(silent.mn())
-                    && hourRowsOf(silent.mn()) > 0);
+        .until(() -> live.stream().allMatch(p -> gateway.isOnline(p.mn())));
+    await("the silent stack's history stored")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> hourRowsOf(silent.mn()) > 0);
+    await("the silent stack gone")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !gateway.isOnline(silent.mn()));
     assertThat(live).allMatch(p -> gateway.isOnline(p.mn()));
     assertThat(hourRows()).as("history backlog stored").isPositive();
 
@@ -82,8 +95,11 @@ class DemoMonitoringTest {
                     > 0);
 
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
-    String home = admin.get("/").body();
-    assertThat(home).contains(live.size() + " / " + profiles.size());
+    // the activating logger is registered and online by now, the silent stack is not
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> admin.get("/").body().contains((profiles.size() - 1) + " / " + profiles.size()));
   }
 
   @Test
@@ -95,7 +111,8 @@ class DemoMonitoringTest {
         jdbc.sql(
                 "SELECT COUNT(*) FROM device d WHERE d.kind IN ('STACK_GAS', 'WASTE_WATER',"
                     + " 'SEWAGE_PLANT') AND NOT EXISTS (SELECT 1 FROM device_outlet o"
-                    + " WHERE o.device_id = d.id)")
+                    + " WHERE o.device_id = d.id) AND d.id NOT IN (SELECT device_id FROM"
+                    + " device_activation WHERE device_id IS NOT NULL)")
             .query(Long.class)
             .single();
     assertThat(unbound).as("every outlet device bound to its outlet").isZero();
@@ -128,6 +145,58 @@ class DemoMonitoringTest {
         .param("mn", mn)
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * The logger with no MN asked for one over TCP with its fingerprint (CN=1001); the demo
+   * registered it through the service an admin's form uses; the platform's CN=1002 gave it a
+   * 24-character MN, which the logger took: its 9011/9012 confirmed the registration and its data
+   * is stored under it.
+   */
+  @Test
+  void theLoggerWithoutMnActivatesItselfAndDeliversDataUnderItsNewMn() {
+    DeviceProfile logger =
+        DemoCounty.devices().stream().filter(DeviceProfile::needsMn).findFirst().orElseThrow();
+    String serial = logger.hardware().orElseThrow().serial();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                activations
+                    .find(serial)
+                    .filter(a -> a.state() == ActivationState.CONFIRMED)
+                    .isPresent());
+    Activation a = activations.find(serial).orElseThrow();
+    assertThat(a.cpuId()).isEqualTo(logger.hardware().orElseThrow().cpuId());
+    String mn = a.assignedMn().orElseThrow();
+    assertThat(mn).matches("[0-9A-F]{24}");
+    Device d = registry.byMn(mn).orElseThrow();
+    assertThat(d.name()).isEqualTo(logger.site());
+    assertThat(d.password()).isEqualTo(logger.pw());
+    assertThat(a.deviceId()).contains(d.id());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                gateway.isOnline(mn)
+                    && jdbc.sql(
+                                "SELECT COUNT(*) FROM observation WHERE device_id = ?"
+                                    + " AND kind = 'HOUR'")
+                            .param(d.id())
+                            .query(Long.class)
+                            .single()
+                        > 0);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'device-activation'"
+                        + " AND entity_id = ?")
+                .param(serial)
+                .query(Long.class)
+                .single())
+        .as("assigned, accepted, confirmed")
+        .isEqualTo(3);
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    assertThat(admin.get("/devices/unknown").body()).contains(serial).contains(mn);
   }
 
   private long hourRows() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.hj212.command.CommandCode;
+import org.qingshan.hj212.command.Commands;
 import org.qingshan.hj212.packet.DataArea;
 import org.qingshan.hj212.packet.Flag;
 import org.qingshan.hj212.packet.Packet;
@@ -41,7 +42,8 @@ import org.springframework.test.context.TestPropertySource;
             + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class DeviceKeyHttpTest {
   private static final String KEY = "3A7F19C2D4E5B6A78190FEDCBA246813";
-  private static final String NEW_KEY = "C0FFEE15600DD00DAB1E5EED7A1E4B0B";
+  // "k9#Vt2!pQx7@Lm4Z": a new key must be 16 printable characters to go out with CN=1014
+  private static final String NEW_KEY = "6B39235674322170517837404C6D345A";
 
   @LocalServerPort int port;
   @Autowired DeviceRegistry registry;
@@ -133,9 +135,7 @@ class DeviceKeyHttpTest {
         .contains("已发送，等待设备应答");
     assertThat(keys.keyOf(d.mn())).hasValueSatisfying(k -> assertThat(k).isEqualTo(hex(KEY)));
     // A second change while one is open is refused.
-    admin.post(
-        "/devices/" + d.id() + "/sm4-key/change",
-        Map.of("key", "11223344556677889900AABBCCDDEEFF"));
+    admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", ""));
     assertThat(RecordingSenders.KEYS.stream().filter(s -> s.mn().equals(d.mn()))).hasSize(1);
     assertThat(admin.get("/devices/" + d.id()).body()).contains("上一次密钥更换尚未结束");
 
@@ -163,6 +163,36 @@ class DeviceKeyHttpTest {
     String page = admin.get("/devices/" + d.id()).body();
     assertThat(page).contains("设备已确认，新密钥生效").doesNotContainIgnoringCase(NEW_KEY);
     assertThat(auditTexts(d)).contains("设备已确认").doesNotContainIgnoringCase(NEW_KEY);
+  }
+
+  @Test
+  void withoutAKeyThePlatformMakesOneTheDeviceCanReceiveAndAKeyItCannotIsRefused() {
+    Device d = registry.register(TestForms.stack("QSKEY000008", "平台生成密钥", null));
+    WebSession admin = admin();
+    admin.post("/devices/" + d.id() + "/sm4-key", Map.of("key", KEY));
+    admin.get("/devices/" + d.id());
+
+    // random bytes typed as hex: not sendable as NewSK, refused before anything goes out
+    admin.post(
+        "/devices/" + d.id() + "/sm4-key/change",
+        Map.of("key", "C0FFEE15600DD00DAB1E5EED7A1E4B0B"));
+    assertThat(admin.get("/devices/" + d.id()).body())
+        .contains("该密钥无法通过 CN=1014 下发")
+        .doesNotContain("C0FFEE15600DD00DAB1E5EED7A1E4B0B");
+    assertThat(RecordingSenders.KEYS.stream().filter(s -> s.mn().equals(d.mn()))).isEmpty();
+    assertThat(keys.status(d.id()).change()).isEmpty();
+
+    admin.post("/devices/" + d.id() + "/sm4-key/change", Map.of("key", ""));
+    assertThat(admin.get("/devices/" + d.id()).body())
+        .contains("已向设备发送密钥更换请求")
+        .doesNotContain("未能发送");
+    RecordingSenders.KeySent sent =
+        RecordingSenders.KEYS.stream().filter(s -> s.mn().equals(d.mn())).findFirst().orElseThrow();
+    assertThat(Commands.sendableAsNewSk(sent.key())).isTrue();
+    assertThat(sent.key()).isNotEqualTo(hex(KEY));
+    assertThat(new String(sent.key(), StandardCharsets.US_ASCII)).doesNotMatch("(.)\\1+");
+    assertThat(keys.status(d.id()).change().orElseThrow().state())
+        .isEqualTo(KeyChangeState.PENDING);
   }
 
   @Test
