@@ -6,11 +6,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +36,19 @@ import org.qingshan.server.device.DeviceForm;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.ingest.GatewayService;
+import org.qingshan.server.registry.Averaging;
+import org.qingshan.server.registry.CreditCode;
+import org.qingshan.server.registry.Enterprise;
+import org.qingshan.server.registry.EnterpriseRepository;
+import org.qingshan.server.registry.Facility;
+import org.qingshan.server.registry.FacilityKind;
+import org.qingshan.server.registry.FacilityRepository;
+import org.qingshan.server.registry.KeyPolluterCategory;
+import org.qingshan.server.registry.Outlet;
+import org.qingshan.server.registry.OutletKind;
+import org.qingshan.server.registry.OutletLimit;
+import org.qingshan.server.registry.OutletRepository;
+import org.qingshan.server.registry.PermitClass;
 import org.qingshan.server.support.PostgresAvailable;
 import org.qingshan.server.support.TestDevice;
 import org.qingshan.server.support.TestEnvironment;
@@ -70,6 +87,9 @@ class PostgresTest {
   @Autowired AuditLog audit;
   @Autowired DeviceRegistry registry;
   @Autowired GatewayService gateway;
+  @Autowired EnterpriseRepository enterprises;
+  @Autowired OutletRepository outlets;
+  @Autowired FacilityRepository facilities;
 
   @BeforeAll
   static void freshSchemaOrSkip() {
@@ -108,6 +128,98 @@ class PostgresTest {
     assertThat(failed).isZero();
     assertThat(applied).isGreaterThanOrEqualTo(1);
     assertThat(departments.resolve("县住建局")).isPresent();
+  }
+
+  @Test
+  void theRegistryRoundTripsOnPostgres() {
+    String first17 = "91371522MA3CPG0T1";
+    CreditCode code = new CreditCode(first17 + CreditCode.checkCharacter(first17));
+    long enterprise =
+        enterprises.insert(
+            new Enterprise(
+                0,
+                "测试热电有限公司",
+                code,
+                Optional.of("4412"),
+                Optional.of("热电联产"),
+                Optional.empty(),
+                Optional.of("青山镇"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(115.6),
+                Optional.of(36.5),
+                EnumSet.of(KeyPolluterCategory.AIR, KeyPolluterCategory.RISK),
+                Optional.of("91371522MA3CPG0T001P"),
+                Optional.of(PermitClass.KEY),
+                Optional.of(LocalDate.of(2024, 1, 1)),
+                Optional.of(LocalDate.of(2028, 12, 31)),
+                Optional.empty(),
+                Optional.empty()));
+    Enterprise read = enterprises.findByCreditCode(code).orElseThrow();
+    assertThat(read.id()).isEqualTo(enterprise);
+    assertThat(read.keyCategories())
+        .containsExactlyInAnyOrder(KeyPolluterCategory.AIR, KeyPolluterCategory.RISK);
+    assertThat(read.permitValidTo()).contains(LocalDate.of(2028, 12, 31));
+    assertThat(
+            enterprises
+                .search(
+                    Optional.of("测试热电"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    new PageQuery(1, 10))
+                .total())
+        .isEqualTo(1);
+    long outlet =
+        outlets.insert(
+            new Outlet(
+                0,
+                enterprise,
+                "DA001",
+                "1号锅炉排口",
+                OutletKind.GAS,
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
+    outlets.replaceLimits(
+        outlet,
+        List.of(
+            new OutletLimit(
+                0,
+                0,
+                "a21026",
+                Averaging.HOUR,
+                35,
+                OptionalDouble.empty(),
+                "mg/m³",
+                Optional.of("GB 13223-2011"),
+                true,
+                OptionalDouble.of(6))));
+    assertThat(outlets.limits(outlet))
+        .singleElement()
+        .satisfies(l -> assertThat(l.referenceO2()).hasValue(6));
+    long line =
+        facilities.insert(
+            new Facility(
+                0,
+                enterprise,
+                "1号锅炉",
+                FacilityKind.PRODUCTION,
+                OptionalDouble.of(30),
+                OptionalDouble.of(60)));
+    long treatment =
+        facilities.insert(
+            new Facility(
+                0,
+                enterprise,
+                "脱硫塔",
+                FacilityKind.TREATMENT,
+                OptionalDouble.empty(),
+                OptionalDouble.of(20)));
+    facilities.link(line, treatment);
+    facilities.link(line, treatment);
+    assertThat(facilities.links()).contains(Map.entry(line, treatment)).hasSize(1);
   }
 
   @Test
