@@ -2,6 +2,7 @@ package org.qingshan.server.alarm;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -113,7 +114,7 @@ public final class Evaluator {
         Channel channel = rules.channels.get(r.factor());
         if (channel != null) {
           if (!late) {
-            facilityReading(set, rules, channel, v, time, out);
+            facilityReading(channel, v, time);
           }
           continue;
         }
@@ -127,6 +128,9 @@ public final class Evaluator {
       if (st != null) {
         st.last = v;
       }
+    }
+    if (!touched.isEmpty()) {
+      facilities(set, rules, time, out);
     }
     if (kind == ObservationKind.HOUR && !late && rules.missingFactor != null) {
       missingFactors(rules, device, time, readings, out);
@@ -426,13 +430,8 @@ public final class Evaluator {
 
   // ---- electricity -------------------------------------------------------------------------
 
-  private void facilityReading(
-      RuleSet set,
-      DeviceRules rules,
-      Channel channel,
-      double v,
-      LocalDateTime time,
-      List<Finding> out) {
+  /** Takes a meter reading into its facility's state; judged once per packet afterwards. */
+  private void facilityReading(Channel channel, double v, LocalDateTime time) {
     FacilityInfo f = channel.facility();
     FacilityState fs = facilityState(f);
     if (fs.at != null && time.isBefore(fs.at)) {
@@ -443,16 +442,32 @@ public final class Evaluator {
     fs.value = v;
     fs.channel = channel.kind();
     fs.at = time;
-    if (f.kind == FacilityKind.TREATMENT) {
-      treatment(set, rules, f, time, out);
-    } else {
+    if (!touched.contains(f)) {
+      touched.add(f);
+    }
+  }
+
+  private final List<FacilityInfo> touched = new ArrayList<>();
+  private final List<FacilityInfo> treatments = new ArrayList<>();
+
+  /** Judges the facilities a packet's readings moved: each treatment and production once. */
+  private void facilities(RuleSet set, DeviceRules rules, LocalDateTime time, List<Finding> out) {
+    treatments.clear();
+    for (FacilityInfo f : touched) {
+      if (f.kind == FacilityKind.TREATMENT) {
+        if (!treatments.contains(f)) {
+          treatments.add(f);
+        }
+        continue;
+      }
       for (long t : f.linked) {
         FacilityInfo treatment = set.facility(t);
-        if (treatment != null) {
-          treatment(set, rules, treatment, time, out);
+        if (treatment != null && !treatments.contains(treatment)) {
+          treatments.add(treatment);
         }
       }
       if (f.curtailment != null) {
+        FacilityState fs = facilityState(f);
         boolean during = fs.on && set.curtailed(f, time);
         facilityApply(
             set,
@@ -463,12 +478,16 @@ public final class Evaluator {
             during,
             1,
             time,
-            v,
+            fs.value,
             Double.NaN,
             out,
             f.facility.name() + " 停限产期间生产");
       }
     }
+    for (FacilityInfo t : treatments) {
+      treatment(set, rules, t, time, out);
+    }
+    touched.clear();
   }
 
   /** 治污设施未同步运行 and 低负荷 of one treatment facility against its production lines. */
