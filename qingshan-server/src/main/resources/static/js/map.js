@@ -61,7 +61,45 @@
       el.setAttribute('data-devices-loaded', String(geo.features.length));
       return layer;
     });
-  Promise.all([outline, devices]).then(function (done) {
+  // Layers other features contribute (enterprises coloured by their alarms …), each a GeoJSON of
+  // points with a name, a colour, a line of detail and a link.
+  var layerControl = null;
+  var extraFeatures = 0;
+  var extra = Array.prototype.map.call(document.querySelectorAll('.map-layers li'), function (li) {
+    return fetch(li.getAttribute('data-url'), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : { features: [] }; })
+      .then(function (geo) {
+        var layer = window.L.geoJSON(geo, {
+          pointToLayer: function (f, latlng) {
+            return window.L.circleMarker(latlng, {
+              radius: 9, weight: 2, color: '#fff',
+              fillColor: f.properties.color || '#1f5c39', fillOpacity: 0.95
+            });
+          },
+          onEachFeature: function (f, l) {
+            var p = f.properties;
+            var box = document.createElement('div');
+            var name = document.createElement(p.href ? 'a' : 'strong');
+            if (p.href) {
+              name.href = p.href;
+            }
+            name.textContent = p.name;
+            box.appendChild(name);
+            if (p.detail) {
+              box.appendChild(document.createElement('br'));
+              box.appendChild(document.createTextNode(p.detail));
+            }
+            l.bindPopup(box);
+            l.bindTooltip(p.name);
+          }
+        }).addTo(map);
+        layerControl = layerControl || window.L.control.layers(null, null).addTo(map);
+        layerControl.addOverlay(layer, li.textContent);
+        extraFeatures += geo.features.length;
+      })
+      .catch(function () { /* a layer that fails leaves the rest of the map */ });
+  });
+  Promise.all([outline, devices].concat(extra)).then(function (done) {
     var markers = done[1];
     if (!framed) {
       // no outline to frame the county: frame the devices, or a default view of China
@@ -71,6 +109,7 @@
         map.setView([35, 105], 4);
       }
     }
+    el.setAttribute('data-layer-features', String(extraFeatures));
     el.setAttribute('data-loaded', 'true');
   });
 })();

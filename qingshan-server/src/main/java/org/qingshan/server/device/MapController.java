@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qingshan.server.security.CurrentUser;
+import org.qingshan.server.web.MapLayer;
 import org.qingshan.server.web.Messages;
+import org.qingshan.server.web.Permissions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.MediaType;
@@ -29,6 +32,8 @@ class MapController {
   private final DeviceStatusView status;
   private final CurrentUser currentUser;
   private final Messages messages;
+  private final List<MapLayer> layers;
+  private final Permissions permissions;
 
   MapController(
       MapSettings settings,
@@ -36,7 +41,11 @@ class MapController {
       DeviceRegistry registry,
       DeviceStatusView status,
       CurrentUser currentUser,
-      Messages messages) {
+      Messages messages,
+      ObjectProvider<MapLayer> layers,
+      Permissions permissions) {
+    this.layers = layers.orderedStream().toList();
+    this.permissions = permissions;
     this.settings = settings;
     this.resources = resources;
     this.registry = registry;
@@ -49,6 +58,7 @@ class MapController {
   String map(Model model) {
     model.addAttribute("tileUrl", settings.tileUrl());
     model.addAttribute("tileAttribution", settings.tileAttribution());
+    model.addAttribute("layers", layers.stream().filter(l -> permissions.get(l.url())).toList());
     return "map";
   }
 
