@@ -6,8 +6,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.qingshan.server.QingshanProperties;
+import org.qingshan.server.alarm.AlarmRule;
+import org.qingshan.server.alarm.AlarmRuleRepository;
+import org.qingshan.server.alarm.AlarmType;
+import org.qingshan.server.alarm.Severity;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceRegistry;
@@ -57,6 +62,7 @@ class DemoRegistry implements ApplicationRunner {
   private final DeviceRegistry devices;
   private final DepartmentService departments;
   private final UserRepository users;
+  private final AlarmRuleRepository rules;
 
   DemoRegistry(
       QingshanProperties properties,
@@ -67,7 +73,9 @@ class DemoRegistry implements ApplicationRunner {
       PermitTotalRepository permits,
       DeviceRegistry devices,
       DepartmentService departments,
-      UserRepository users) {
+      UserRepository users,
+      AlarmRuleRepository rules) {
+    this.rules = rules;
     this.enabled = properties.demo() && demoDevices;
     this.enterprises = enterprises;
     this.outlets = outlets;
@@ -147,6 +155,21 @@ class DemoRegistry implements ApplicationRunner {
         List.of(new Line("回转窑生产线", 60)),
         List.of(new Line("窑尾袋式除尘器", 18), new Line("SNCR脱硝装置", 22)),
         new int[][] {{1, 1}, {1, 2}});
+    // a kiln never stops: its treatment must run with it, so three minutes out of step alarm
+    rules.insert(
+        new AlarmRule(
+            0,
+            "水泥窑治污设施未同步运行（3分钟）",
+            AlarmType.TREATMENT_NOT_RUNNING,
+            Optional.of(id),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            OptionalDouble.empty(),
+            OptionalInt.of(3),
+            Severity.CRITICAL,
+            true));
   }
 
   private void paper() {
@@ -235,6 +258,21 @@ class DemoRegistry implements ApplicationRunner {
     long stack = outlet(id, "DA001", "锅炉排口", OutletKind.GAS, gas, MN + "104");
     outlets.replaceLimits(
         stack, gasLimits(gas, 3.5, new String[] {"a21026", "a21002", "a34013"}, 50, 200, 20));
+    // the bureau watches this boiler closely since its logger went quiet: 2 minutes, not 15
+    rules.insert(
+        new AlarmRule(
+            0,
+            "锅炉排口联网异常（2分钟）",
+            AlarmType.OFFLINE,
+            Optional.empty(),
+            Optional.of(stack),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            OptionalDouble.empty(),
+            OptionalInt.of(2),
+            Severity.MAJOR,
+            true));
   }
 
   private long enterprise(

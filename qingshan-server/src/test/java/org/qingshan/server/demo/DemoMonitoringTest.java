@@ -138,6 +138,29 @@ class DemoMonitoringTest {
         .isEqualTo("青山化工有限公司");
   }
 
+  /**
+   * What the duty screen shows within minutes of a fresh demo: the boiler above its SO₂ limit, the
+   * silent stack, the stuck COD analyser, the kiln's treatment facility standing still.
+   */
+  @Test
+  void theDemoRaisesTheAlarmsItsFaultsCall() {
+    for (String type : List.of("EXCEEDANCE", "OFFLINE", "CONSTANT", "TREATMENT_NOT_RUNNING")) {
+      await("an open " + type + " alarm")
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () ->
+                  jdbc.sql("SELECT COUNT(*) FROM alarm WHERE type = :t AND status <> 'CLOSED'")
+                          .param("t", type)
+                          .query(Long.class)
+                          .single()
+                      > 0);
+    }
+    WebSession dispatcher = WebSession.loggedIn(port, "dispatcher", "qingshan2026");
+    String duty = dispatcher.get("/duty/open.json").body();
+    assertThat(duty).contains("青山热电有限公司", "青山水泥有限公司", "青山造纸有限公司", "青山食品有限公司");
+  }
+
   private long hourRowsOf(String mn) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM observation o JOIN device d ON d.id = o.device_id"
