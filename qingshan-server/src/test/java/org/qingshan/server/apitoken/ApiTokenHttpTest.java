@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.registry.CreditCode;
+import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.WebSession;
+import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +33,7 @@ class ApiTokenHttpTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired UserRepository users;
 
   private static int serial = (int) (System.nanoTime() % 100_000);
 
@@ -187,5 +192,44 @@ class ApiTokenHttpTest {
     admin.get("/api-tokens");
     admin.post("/api-tokens", Map.of("username", "nobody-here", "name", "无此人"));
     assertThat(admin.get("/api-tokens").body()).contains("没有用户名为「nobody-here」的用户");
+  }
+
+  @Test
+  void aDisabledUsersTokenIsRefused() {
+    WebSession admin = WebSession.loggedIn(port, "admin", PASSWORD);
+    String username = "tok" + System.nanoTime();
+    long id =
+        users.insert(
+            username,
+            "对接程序",
+            "{noop}x",
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Set.of(Role.DISPATCHER));
+    JsonApi program = JsonApi.bearer(port, issue(admin, username, "停用前 " + username));
+    assertThat(program.get("/api/v1/enterprises").statusCode()).isEqualTo(200);
+
+    jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = :id").param("id", id).update();
+    assertThat(program.get("/api/v1/enterprises").statusCode()).isEqualTo(401);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'api-token' AND action ="
+                        + " 'LOGIN_FAILED' AND summary LIKE :why")
+                .param("why", "%用户已停用%")
+                .query(Long.class)
+                .single())
+        .isPositive();
+  }
+
+  /** The password a person must still choose stops the person's pages, not their program. */
+  @Test
+  void aTokenWorksForAUserWhoMustStillChangeTheirPassword() {
+    WebSession admin = WebSession.loggedIn(port, "admin", PASSWORD);
+    String username = "new" + System.nanoTime();
+    users.insert(
+        username, "新用户", "{noop}x", Optional.empty(), Optional.empty(), true, Set.of(Role.LEADER));
+    JsonApi program = JsonApi.bearer(port, issue(admin, username, "新用户程序"));
+    assertThat(program.get("/api/v1/enterprises").statusCode()).isEqualTo(200);
   }
 }
