@@ -308,11 +308,13 @@ class RegistryApiService {
     try {
       device = devices.register(form);
     } catch (UserFacingException e) {
-      HttpStatus status =
-          e.messageKey().equals("device.error.mn-taken")
-              ? HttpStatus.CONFLICT
-              : HttpStatus.BAD_REQUEST;
-      throw ApiProblem.of(status, "mn", e.messageKey(), e.arguments());
+      // the MN taken between our check and the insert, or the enterprise's department retired
+      boolean taken = e.messageKey().equals("device.error.mn-taken");
+      throw ApiProblem.of(
+          taken ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+          taken ? "mn" : null,
+          e.messageKey(),
+          e.arguments());
     }
     outlet.ifPresent(
         o -> {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +113,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", HttpServletResponse.SC_UNAUTHORIZED);
     body.put("message", message);
+    // the shape of the JSON API's other refusals too, for clients that read only that
+    body.put("errors", List.of(Map.of("message", message)));
     JSON.writeValue(response.getOutputStream(), body);
   }
 

@@ -134,6 +134,7 @@ class ApiTokenHttpTest {
     assertThat(guess.statusCode()).isEqualTo(401);
     assertThat(guess.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     assertThat(JsonApi.read(guess).get("status").asInt()).isEqualTo(401);
+    assertThat(JsonApi.read(guess).get("errors").get(0).get("message").asText()).contains("令牌");
 
     // a bad token next to a good session cookie: the token is judged, not the session
     JsonApi both = JsonApi.withSession(port, admin);
@@ -181,6 +182,7 @@ class ApiTokenHttpTest {
   void onlyAdministratorsIssueTokens() {
     WebSession liaison = WebSession.loggedIn(port, "liaison", PASSWORD);
     assertThat(liaison.get("/api-tokens").statusCode()).isEqualTo(403);
+    assertThat(liaison.get("/").body()).doesNotContain("/api-tokens");
     assertThat(
             liaison.post("/api-tokens", Map.of("username", "liaison", "name", "自签")).statusCode())
         .isEqualTo(403);
