@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.device.DeviceRegistry;
@@ -35,6 +37,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class RegistryApiHttpTest {
   private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 1000));
   private static final String PASSWORD = "qingshan2026";
+  private static final Pattern SECRET =
+      Pattern.compile("<code class=\"token\">(qs_[A-Za-z0-9_-]+)</code>");
 
   @LocalServerPort int port;
   @Autowired DeviceRegistry devices;
@@ -342,6 +346,16 @@ class RegistryApiHttpTest {
     assertThat(refused.body()).doesNotContain("别家企业");
     assertThat(ent.get("/api/v1/outlets/" + otherOutlet).statusCode()).isEqualTo(403);
 
+    // a program holding the enterprise user's personal token is held to the same scope
+    WebSession issuer = WebSession.loggedIn(port, "admin", PASSWORD);
+    issuer.get("/api-tokens");
+    issuer.post("/api-tokens", Map.of("username", username, "name", "企业对接"));
+    Matcher secret = SECRET.matcher(issuer.get("/api-tokens").body());
+    assertThat(secret.find()).isTrue();
+    JsonApi program = JsonApi.bearer(port, secret.group(1));
+    assertThat(program.get("/api/v1/enterprises/" + own).statusCode()).isEqualTo(200);
+    assertThat(program.get("/api/v1/enterprises/" + other).statusCode()).isEqualTo(403);
+
     Long denied =
         jdbc.sql(
                 "SELECT COUNT(*) FROM audit_entry WHERE actor = :u AND action = 'ACCESS_DENIED'"
@@ -352,6 +366,6 @@ class RegistryApiHttpTest {
             .param("o", String.valueOf(otherOutlet))
             .query(Long.class)
             .single();
-    assertThat(denied).isEqualTo(2);
+    assertThat(denied).isEqualTo(3);
   }
 }
