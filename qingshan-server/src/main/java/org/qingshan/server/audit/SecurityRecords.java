@@ -2,6 +2,7 @@ package org.qingshan.server.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.qingshan.server.security.BearerRefused;
 import org.qingshan.server.security.LoginRefused;
 import org.qingshan.server.security.RecordRefused;
 import org.qingshan.server.web.Messages;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SecurityRecords {
   static final String SESSION = "session";
   static final String PAGE = "page";
+  static final String API_TOKEN = "api-token";
 
   private final AuditLog audit;
   private final RepeatedEvents runs;
@@ -79,6 +81,27 @@ class SecurityRecords {
               SESSION,
               messages.get("audit.summary.login-locked"));
     }
+  }
+
+  /**
+   * A JSON API request turned away for its token: one row per token and address a while, so a
+   * program retrying with a revoked token, or someone guessing, shows as one run with a count.
+   */
+  @EventListener
+  void bearerRefused(BearerRefused refused) {
+    String token = refused.label().isEmpty() ? "?" : refused.label() + "…";
+    String reason =
+        switch (refused.reason()) {
+          case UNKNOWN -> messages.get("api-token.refusal.unknown");
+          case REVOKED -> messages.get("api-token.refusal.revoked");
+          case USER_DISABLED -> messages.get("api-token.refusal.user-disabled");
+        };
+    runs.record(
+        AuditAction.LOGIN_FAILED,
+        token,
+        refused.address(),
+        API_TOKEN,
+        messages.get("audit.summary.bearer-refused", reason, refused.request()));
   }
 
   @EventListener

@@ -22,6 +22,8 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
     if (auth != null
         && auth.getPrincipal() instanceof QingshanPrincipal p
         && p.mustChangePassword()
+        // a program holding an API token cannot choose a password; the person will at login
+        && request.getAttribute(BearerTokenFilter.AUTHENTICATED) == null
         && !path.equals(CHANGE_PATH)
         && !path.equals("/logout")
         && !path.startsWith("/static/")

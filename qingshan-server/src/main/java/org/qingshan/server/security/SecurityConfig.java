@@ -1,5 +1,7 @@
 package org.qingshan.server.security;
 
+import java.util.LinkedHashMap;
+import org.qingshan.server.web.Messages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -9,12 +11,17 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.SessionManagementFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may open what: the pages every visitor needs, then each feature's {@link AccessRules}, then
@@ -48,7 +55,9 @@ class SecurityConfig {
       SessionRegistry sessionRegistry,
       UploadSettings uploadSettings,
       ObjectProvider<AccessRules> features,
-      ObjectProvider<UploadEndpoint> uploads)
+      ObjectProvider<UploadEndpoint> uploads,
+      ObjectProvider<BearerAuthenticator> bearers,
+      Messages messages)
       throws Exception {
     http.authorizeHttpRequests(
             auth -> {
@@ -73,7 +82,11 @@ class SecurityConfig {
                     .defaultSuccessUrl("/", false)
                     .failureHandler(new LoginFailureHandler(throttle))
                     .permitAll())
-        .csrf(csrf -> csrf.csrfTokenRequestHandler(new GarbledCsrfTokens()))
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRequestHandler(new GarbledCsrfTokens())
+                    .ignoringRequestMatchers(BearerTokenFilter::carriesBearer))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(messages)))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
             session ->
@@ -84,6 +97,10 @@ class SecurityConfig {
         .addFilterBefore(
             new LoginThrottleFilter(throttle, events), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+        // After session management, which would otherwise register (and so create) a session for
+        // a user it sees authenticated in this request; CSRF already spared bearer requests.
+        .addFilterAfter(
+            new BearerTokenFilter(bearers, events, messages), SessionManagementFilter.class)
         // Before the CSRF check, whose reading of the token makes the container read the body.
         .addFilterBefore(
             UploadGate.of(uploads.orderedStream().toList(), uploadSettings), CsrfFilter.class)
@@ -101,5 +118,15 @@ class SecurityConfig {
                                 "default-src 'self'; img-src 'self' data: https: http:;"
                                     + " style-src 'self' 'unsafe-inline'; script-src 'self'")));
     return http.build();
+  }
+
+  /** The login page for people; 401 in JSON for programs calling the JSON API. */
+  private static AuthenticationEntryPoint entryPoint(Messages messages) {
+    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
+    byRequest.put(BearerTokenFilter::isApi, BearerTokenFilter.unauthorizedEntryPoint(messages));
+    DelegatingAuthenticationEntryPoint entryPoint =
+        new DelegatingAuthenticationEntryPoint(byRequest);
+    entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+    return entryPoint;
   }
 }

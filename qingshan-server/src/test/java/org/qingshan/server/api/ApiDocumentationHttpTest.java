@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.WebSession;
@@ -25,6 +26,30 @@ class ApiDocumentationHttpTest {
     assertThat(paths.has("/devices/{id}/facilities")).isTrue();
     assertThat(paths.has("/map/devices.geojson")).isTrue();
     assertThat(paths.has("/devices")).as("a page").isFalse();
+    JsonNode api = new ObjectMapper().readTree(docs.body());
+    for (String path :
+        List.of(
+            "/api/v1/enterprises",
+            "/api/v1/enterprises/{id}",
+            "/api/v1/enterprises/{id}/outlets",
+            "/api/v1/outlets/{id}",
+            "/api/v1/outlets/{id}/limits")) {
+      assertThat(paths.has(path)).as(path).isTrue();
+    }
+    JsonNode createDevice = paths.path("/api/v1/devices").path("post");
+    assertThat(createDevice.path("responses").has("201")).isTrue();
+    assertThat(createDevice.path("responses").has("409")).isTrue();
+    assertThat(paths.path("/api/v1/outlets/{id}/limits").has("put")).isTrue();
+    JsonNode schemas = api.path("components").path("schemas");
+    assertThat(schemas.has("ApiErrors")).as("validation errors are described").isTrue();
+    assertThat(schemas.path("LimitRequest").path("properties").has("referenceO2")).isTrue();
+    assertThat(
+            api.path("components")
+                .path("securitySchemes")
+                .path("bearerToken")
+                .path("scheme")
+                .asText())
+        .isEqualTo("bearer");
     assertThat(admin.get("/").body()).contains("接口文档");
     assertThat(admin.get("/api").body()).contains("OpenAPI", "/v3/api-docs/json");
     assertThat(admin.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
