@@ -7,8 +7,10 @@ import static org.qingshan.server.security.Role.LEADER;
 import static org.qingshan.server.security.Role.PLANNER;
 
 import java.util.Optional;
+import java.util.Set;
 import org.qingshan.server.security.AccessRules;
 import org.qingshan.server.security.Role;
+import org.qingshan.server.security.UploadEndpoint;
 import org.qingshan.server.web.DashboardTile;
 import org.qingshan.server.web.DashboardTile.Tile;
 import org.qingshan.server.web.MenuEntry;
@@ -37,6 +39,10 @@ class RegistryFeature {
         requests
             .requestMatchers(HttpMethod.POST, "/enterprises", "/enterprises/**")
             .hasRole(ADMIN.name())
+            .requestMatchers("/registry/import", "/registry/import/**", "/registry/template")
+            .hasRole(ADMIN.name())
+            .requestMatchers("/registry/export")
+            .hasAnyRole(READERS)
             .requestMatchers(
                 "/enterprises/new",
                 "/enterprises/*/edit",
@@ -47,6 +53,12 @@ class RegistryFeature {
             .hasAnyRole(READERS)
             .requestMatchers("/enterprises", "/enterprises/**")
             .hasAnyRole(Role.names(ADMIN, DISPATCHER, LEADER, PLANNER, ENTERPRISE));
+  }
+
+  /** The registry workbook, within the size the bureau set (qingshan.registry.import-max-size). */
+  @Bean
+  UploadEndpoint registryUpload(RegistrySettings settings) {
+    return new UploadEndpoint("/registry/import", settings.importMaxSize(), Set.of(ADMIN));
   }
 
   /** The enterprises the user may see. */
