@@ -30,6 +30,29 @@ public record Enterprise(
     keyCategories = Set.copyOf(keyCategories);
   }
 
+  /** This enterprise as record {@code id} of department {@code departmentId}. */
+  public Enterprise with(long id, Optional<Long> departmentId) {
+    return new Enterprise(
+        id,
+        name,
+        creditCode,
+        industryCode,
+        industryName,
+        address,
+        town,
+        grid,
+        departmentId,
+        longitude,
+        latitude,
+        keyCategories,
+        permitNumber,
+        permitClass,
+        permitValidFrom,
+        permitValidTo,
+        contactName,
+        contactPhone);
+  }
+
   @Override
   public Optional<Long> owningDepartment() {
     return departmentId;

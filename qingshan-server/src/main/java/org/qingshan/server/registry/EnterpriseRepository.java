@@ -64,12 +64,31 @@ public class EnterpriseRepository {
       Optional<String> industryCode,
       Optional<Collection<Long>> departments,
       PageQuery page) {
+    return search(text, town, industryCode, departments, Optional.empty(), page);
+  }
+
+  /** As {@link #search}, also limited to the enterprises {@code ids} (an enterprise user's own). */
+  public PageResult<Enterprise> search(
+      Optional<String> text,
+      Optional<String> town,
+      Optional<String> industryCode,
+      Optional<Collection<Long>> departments,
+      Optional<Collection<Long>> ids,
+      PageQuery page) {
     return new PagedSearch()
-        .text(text, "name", "credit_code", "industry_name", "address", "town")
+        .text(text, "name", "credit_code", "industry_code", "industry_name", "address", "town")
         .equal("town", town)
         .equal("industry_code", industryCode)
         .in("department_id", departments)
+        .in("id", ids)
         .page(jdbc, COLUMNS, "enterprise", "name, id", EnterpriseRepository::map, page);
+  }
+
+  /** The towns enterprises are registered in, for the list's filter. */
+  public List<String> towns() {
+    return jdbc.sql("SELECT DISTINCT town FROM enterprise WHERE town IS NOT NULL ORDER BY town")
+        .query(String.class)
+        .list();
   }
 
   /** Stores a new enterprise (the id of the argument is ignored) and returns its id. */

@@ -110,6 +110,67 @@ public class FacilityRepository {
         .list();
   }
 
+  public void update(Facility f) {
+    jdbc.sql(
+            "UPDATE facility SET name = :name, kind = :kind, rated_power_kw = :p,"
+                + " rated_current_a = :c, updated_at = :now WHERE id = :id")
+        .param("name", f.name().trim())
+        .param("kind", f.kind().name())
+        .param("p", f.ratedPowerKw().isPresent() ? f.ratedPowerKw().getAsDouble() : null)
+        .param("c", f.ratedCurrentA().isPresent() ? f.ratedCurrentA().getAsDouble() : null)
+        .param("now", OffsetDateTime.now(clock))
+        .param("id", f.id())
+        .update();
+  }
+
+  public void unlink(long productionId, long treatmentId) {
+    jdbc.sql("DELETE FROM facility_link WHERE production_id = :p AND treatment_id = :t")
+        .param("p", productionId)
+        .param("t", treatmentId)
+        .update();
+  }
+
+  /** The links among an enterprise's facilities, production facility id to treatment id. */
+  public List<Map.Entry<Long, Long>> linksOfEnterprise(long enterpriseId) {
+    return jdbc.sql(
+            "SELECT l.production_id, l.treatment_id FROM facility_link l JOIN facility f"
+                + " ON f.id = l.production_id WHERE f.enterprise_id = :e ORDER BY 1, 2")
+        .param("e", enterpriseId)
+        .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+        .list();
+  }
+
+  public Optional<FacilityChannel> findChannel(long id) {
+    return jdbc.sql(
+            "SELECT id, facility_id, device_id, code, kind FROM facility_channel WHERE id = :id")
+        .param("id", id)
+        .query(FacilityRepository::mapChannel)
+        .optional();
+  }
+
+  /** The channel of a device's code, whichever facility it reports for. */
+  public Optional<FacilityChannel> findChannel(long deviceId, String code) {
+    return jdbc.sql(
+            "SELECT id, facility_id, device_id, code, kind FROM facility_channel"
+                + " WHERE device_id = :d AND code = :c")
+        .param("d", deviceId)
+        .param("c", code)
+        .query(FacilityRepository::mapChannel)
+        .optional();
+  }
+
+  public void updateChannel(FacilityChannel c) {
+    jdbc.sql("UPDATE facility_channel SET facility_id = :f, kind = :k WHERE id = :id")
+        .param("f", c.facilityId())
+        .param("k", c.kind().name())
+        .param("id", c.id())
+        .update();
+  }
+
+  public void deleteChannel(long id) {
+    jdbc.sql("DELETE FROM facility_channel WHERE id = :id").param("id", id).update();
+  }
+
   private static Facility map(ResultSet rs, int row) throws SQLException {
     return new Facility(
         rs.getLong("id"),

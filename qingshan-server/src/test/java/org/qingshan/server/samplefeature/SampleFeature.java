@@ -56,6 +56,32 @@ class SampleFeature {
     };
   }
 
+  /** A part of every enterprise's page (一企一档). */
+  @Bean
+  PageSection sampleEnterpriseSection() {
+    return new PageSection() {
+      @Override
+      public String page() {
+        return ENTERPRISE;
+      }
+
+      @Override
+      public int order() {
+        return 95;
+      }
+
+      @Override
+      public String fragment() {
+        return "sample/section :: enterprise";
+      }
+
+      @Override
+      public Optional<Map<String, Object>> model(long id) {
+        return Optional.of(Map.of("enterpriseId", id));
+      }
+    };
+  }
+
   @Bean
   DashboardTile sampleTile() {
     return DashboardTile.of(
