@@ -33,6 +33,8 @@ import org.qingshan.server.registry.Outlet;
 import org.qingshan.server.registry.OutletKind;
 import org.qingshan.server.registry.OutletLimit;
 import org.qingshan.server.registry.OutletRepository;
+import org.qingshan.server.registry.PermitTotal;
+import org.qingshan.server.registry.PermitTotalRepository;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestDevice;
 import org.qingshan.server.support.TestForms;
@@ -326,5 +328,53 @@ class AlarmEngineTest {
     List<Alarm> after = alarmsOf(d.id(), AlarmType.OFFLINE);
     assertThat(after).hasSize(1);
     assertThat(after.get(0).endedAt()).isPresent();
+  }
+
+  @Autowired PermitTotalChecker permitTotals;
+  @Autowired PermitTotalRepository permits;
+
+  @Test
+  void anEnterpriseOverItsPermittedAnnualTotalIsAlarmed() {
+    Stack s = stack("QSALARM006");
+    permits.replace(s.enterpriseId(), List.of(new PermitTotal(s.enterpriseId(), "a21026", 1.5)));
+    LocalDateTime h = thisHour().minusHours(3);
+    if (h.getYear() != thisHour().getYear()) {
+      h = thisHour();
+    }
+    // 1,000 mg/m³ × 1,000,000 m³/h for one hour: one tonne.
+    observation(s.device().id(), "a21026", h, 1000);
+    observation(s.device().id(), "a00000", h, 1_000_000);
+    permitTotals.check(Instant.now());
+    assertThat(enterpriseAlarms(s.enterpriseId())).as("67 %: below 80 %").isEmpty();
+    observation(s.device().id(), "a21026", h.plusHours(1), 1000);
+    observation(s.device().id(), "a00000", h.plusHours(1), 1_000_000);
+    permitTotals.check(Instant.now());
+    List<Alarm> raised = enterpriseAlarms(s.enterpriseId());
+    assertThat(raised).hasSize(1);
+    assertThat(raised.get(0).value()).hasValue(2.0);
+    assertThat(raised.get(0).limit()).hasValue(1.5);
+    assertThat(raised.get(0).message()).contains("已超过");
+  }
+
+  private void observation(long device, String factor, LocalDateTime t, double value) {
+    jdbc.sql(
+            "INSERT INTO observation (device_id, kind, factor, data_time, val) VALUES (:d, 'HOUR',"
+                + " :f, :t, :v)")
+        .param("d", device)
+        .param("f", factor)
+        .param("t", t)
+        .param("v", value)
+        .update();
+  }
+
+  private List<Alarm> enterpriseAlarms(long enterpriseId) {
+    return jdbc.sql(
+            "SELECT "
+                + AlarmRepository.COLUMNS
+                + " FROM alarm a WHERE a.enterprise_id = :e AND"
+                + " a.type = 'PERMIT_TOTAL'")
+        .param("e", enterpriseId)
+        .query(AlarmRepository::map)
+        .list();
   }
 }
