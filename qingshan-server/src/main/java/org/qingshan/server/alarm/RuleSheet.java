@@ -105,7 +105,8 @@ final class RuleSheet {
           errors.add(new RowError(r + 1, messages.get(e.messageKey(), e.arguments())));
         }
       }
-    } catch (IllegalArgumentException e) { // not an Excel file (POI's format errors included)
+    } catch (IOException
+        | IllegalArgumentException e) { // not an Excel file: POI says so either way
       throw new UserFacingException("alarm.rule.import.not-excel");
     }
     return new Read(rules, errors);

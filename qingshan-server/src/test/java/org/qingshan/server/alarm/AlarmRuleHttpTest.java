@@ -167,4 +167,27 @@ class AlarmRuleHttpTest {
     String docs = new String(admin.getBytes("/v3/api-docs/json").body(), StandardCharsets.UTF_8);
     assertThat(docs).contains("/api/v1/alarms");
   }
+
+  @Test
+  void anAdminListsAndAddsCurtailmentPeriodsAndABadOneIsRefused() {
+    WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
+    long enterprise =
+        jdbc.sql("SELECT MIN(id) FROM enterprise").query(Long.class).optional().orElse(0L);
+    Map<String, String> backwards =
+        Map.of("enterpriseId", "1", "start", "2026-12-02T08:00", "end", "2026-12-01T08:00");
+    assertThat(admin.post("/alarm-rules/curtailments", backwards).body()).contains("结束时间应晚于开始时间");
+    assertThat(admin.get("/alarm-rules/curtailments").statusCode()).isEqualTo(200);
+    WebSession dispatcher = WebSession.loggedIn(port, "dispatcher", "qingshan2026");
+    assertThat(dispatcher.get("/alarm-rules/curtailments").statusCode()).isEqualTo(403);
+    if (enterprise > 0) {
+      Map<String, String> good =
+          Map.of(
+              "enterpriseId", String.valueOf(enterprise),
+              "start", "2026-12-01T08:00",
+              "end", "2026-12-03T08:00",
+              "reason", "重污染天气橙色预警");
+      assertThat(admin.post("/alarm-rules/curtailments", good).statusCode()).isEqualTo(302);
+      assertThat(admin.get("/alarm-rules/curtailments").body()).contains("重污染天气橙色预警");
+    }
+  }
 }
