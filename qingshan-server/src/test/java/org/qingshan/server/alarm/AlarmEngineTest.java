@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -200,6 +201,25 @@ class AlarmEngineTest {
 
   private static String json(WebSession session, String path) {
     return new String(session.getBytes(path).body(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anAlarmClosedByAPersonWhileTheConditionLastsIsFollowedByANewOne() throws Exception {
+    Stack s = stack("QSALARM007");
+    LocalDateTime h = thisHour().minusHours(1);
+    try (TestDevice client = connect(s.device())) {
+      client.send(client.hourData(h, 300));
+      judged();
+      Alarm first = alarmsOf(s.device().id(), AlarmType.EXCEEDANCE).get(0);
+      assertThat(alarms.close(first.id(), "dispatcher", OffsetDateTime.now(), "已电话通知企业")).isTrue();
+      client.send(client.hourData(h.plusHours(1), 310));
+      judged();
+    }
+    List<Alarm> both = alarmsOf(s.device().id(), AlarmType.EXCEEDANCE);
+    assertThat(both).hasSize(2);
+    assertThat(both.get(0).status()).isEqualTo(AlarmStatus.CLOSED);
+    assertThat(both.get(1).ongoing()).isTrue();
+    assertThat(both.get(1).startedAt()).isEqualTo(h.plusHours(1));
   }
 
   @Test
