@@ -1,11 +1,14 @@
 package org.qingshan.server.alarm;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qingshan.server.db.AfterCommit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes what the evaluator found: a condition seen opens an alarm for its key or keeps the one
  * that lasts up to date; a condition over ends it. Marked data raises nothing. Screens hear of each
  * change after the commit.
+ *
+ * <p>A condition that lasts is seen with every packet: the findings of one batch for one key become
+ * one update (the newest), and the ids of lasting alarms are remembered, so that a device stuck on
+ * a value costs a row update per batch rather than a lookup and an update per packet.
  */
 @Component
 class AlarmBook {
@@ -23,6 +30,7 @@ class AlarmBook {
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Map<AlarmKey, Long> lasting = new ConcurrentHashMap<>();
 
   AlarmBook(
       AlarmRepository alarms,
@@ -37,46 +45,127 @@ class AlarmBook {
     this.clock = clock;
   }
 
-  /** Applies findings in one transaction. */
-  void apply(List<Finding> findings) {
+  /** A key's raised findings of one batch: the first (an alarm starts there) and the newest. */
+  private static final class Seen {
+    final Finding first;
+    Finding newest;
+
+    Seen(Finding first) {
+      this.first = first;
+      this.newest = first;
+    }
+  }
+
+  /** Applies findings in one transaction, in order per key. */
+  synchronized void apply(List<Finding> findings) {
     if (findings.isEmpty()) {
       return;
     }
-    transaction.executeWithoutResult(
-        tx -> {
-          Map<Long, AlarmChanged> changed = new LinkedHashMap<>();
-          for (Finding f : findings) {
-            applyOne(f, changed);
-          }
-          List<AlarmChanged> announce = List.copyOf(changed.values());
-          AfterCommit.run(() -> announce.forEach(events::publishEvent));
-        });
+    Map<AlarmKey, Long> before = new HashMap<>(lasting);
+    try {
+      transaction.executeWithoutResult(
+          tx -> {
+            Map<Long, AlarmChanged> changed = new LinkedHashMap<>();
+            Map<AlarmKey, Seen> seen = new LinkedHashMap<>();
+            Map<Long, MarkQuery.Marks> marksOf = new HashMap<>();
+            LocalDateTime oldest =
+                findings.stream()
+                    .map(Finding::dataTime)
+                    .min(LocalDateTime::compareTo)
+                    .orElseThrow();
+            for (Finding f : findings) {
+              if (f.raised()) {
+                if (marked(f, marksOf, oldest)) {
+                  continue;
+                }
+                if (f.late()) {
+                  raiseLate(f, changed);
+                } else {
+                  Seen s = seen.get(f.key());
+                  if (s == null) {
+                    seen.put(f.key(), new Seen(f));
+                  } else if (!f.dataTime().isBefore(s.newest.dataTime())) {
+                    s.newest = f;
+                  }
+                }
+              } else {
+                Seen s = seen.remove(f.key());
+                if (s != null) {
+                  raise(s, changed);
+                }
+                end(f, changed);
+              }
+            }
+            seen.values().forEach(s -> raise(s, changed));
+            List<AlarmChanged> announce = List.copyOf(changed.values());
+            AfterCommit.run(() -> announce.forEach(events::publishEvent));
+          });
+    } catch (RuntimeException e) {
+      lasting.clear();
+      lasting.putAll(before); // the rollback undid what the memory noted
+      throw e;
+    }
   }
 
-  private void applyOne(Finding f, Map<Long, AlarmChanged> changed) {
-    Optional<Alarm> lasting = alarms.ongoing(f.key());
-    if (!f.raised()) {
-      lasting.ifPresent(
-          a -> {
-            if (alarms.end(a.id(), f.dataTime())) {
-              changed.put(a.id(), new AlarmChanged(a.id(), a.status(), false));
-            }
-          });
-      return;
+  private boolean marked(Finding f, Map<Long, MarkQuery.Marks> marksOf, LocalDateTime oldest) {
+    if (f.deviceId().isEmpty()) {
+      return false;
     }
-    if (f.deviceId().isPresent()
-        && marks.marked(f.deviceId().get(), f.outletId(), f.key().factorIfAny(), f.dataTime())) {
-      return;
+    MarkQuery.Marks m =
+        marksOf.computeIfAbsent(f.deviceId().get(), d -> marks.of(d, f.outletId(), oldest));
+    return m.covers(f.key().factorIfAny(), f.dataTime());
+  }
+
+  private Optional<Long> lastingId(AlarmKey key) {
+    Long id = lasting.get(key);
+    if (id != null) {
+      return Optional.of(id);
     }
-    if (lasting.isPresent()) {
-      Alarm a = lasting.get();
-      if (!f.late() && alarms.seenAgain(a.id(), f.dataTime(), f.value())) {
-        changed.putIfAbsent(a.id(), new AlarmChanged(a.id(), a.status(), false));
+    Optional<Long> found = alarms.ongoing(key).map(Alarm::id);
+    found.ifPresent(i -> lasting.put(key, i));
+    return found;
+  }
+
+  private void raise(Seen s, Map<Long, AlarmChanged> changed) {
+    Optional<Long> id = lastingId(s.first.key());
+    if (id.isPresent()) {
+      if (alarms.seenAgain(id.get(), s.newest.dataTime(), s.newest.value())) {
+        changed.putIfAbsent(id.get(), new AlarmChanged(id.get(), status(id.get()), false));
+        return;
       }
+      lasting.remove(s.first.key()); // closed by a person meanwhile: the condition opens anew
+    }
+    long created = alarms.insert(newAlarm(s.first));
+    if (s.newest != s.first) {
+      alarms.seenAgain(created, s.newest.dataTime(), s.newest.value());
+    }
+    lasting.put(s.first.key(), created);
+    changed.put(created, new AlarmChanged(created, AlarmStatus.OPEN, true));
+  }
+
+  /** Late data opens an alarm when none lasts, marked found late; it never moves one on. */
+  private void raiseLate(Finding f, Map<Long, AlarmChanged> changed) {
+    if (lastingId(f.key()).isPresent()) {
       return;
     }
-    long id = alarms.insert(newAlarm(f));
-    changed.put(id, new AlarmChanged(id, AlarmStatus.OPEN, true));
+    long created = alarms.insert(newAlarm(f));
+    lasting.put(f.key(), created);
+    changed.put(created, new AlarmChanged(created, AlarmStatus.OPEN, true));
+  }
+
+  private void end(Finding f, Map<Long, AlarmChanged> changed) {
+    lastingId(f.key())
+        .ifPresent(
+            id -> {
+              lasting.remove(f.key());
+              if (alarms.end(id, f.dataTime())) {
+                changed.put(id, new AlarmChanged(id, status(id), false));
+              }
+            });
+  }
+
+  private AlarmStatus status(long id) {
+    return alarms.find(id).map(Alarm::status).orElse(AlarmStatus.OPEN);
   }
 
   private Alarm newAlarm(Finding f) {

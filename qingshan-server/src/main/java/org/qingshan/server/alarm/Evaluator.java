@@ -38,6 +38,13 @@ public final class Evaluator {
 
   private static final int TYPES = AlarmType.values().length;
   private static final ObservationKind[] KINDS = ObservationKind.values();
+  private static final Averaging[] AVERAGING = new Averaging[KINDS.length];
+
+  static {
+    for (ObservationKind k : KINDS) {
+      AVERAGING[k.ordinal()] = averaging(k).orElse(null);
+    }
+  }
 
   private final Map<Long, DeviceState> devices = new HashMap<>();
   private final Map<Long, Runs> facilities = new HashMap<>();
@@ -156,7 +163,8 @@ public final class Evaluator {
           if (!normalFlag) {
             break;
           }
-          OutletLimit limit = averaging(kind).map(a -> rules.limit(r.factor(), a)).orElse(null);
+          Averaging averaging = AVERAGING[kind.ordinal()];
+          OutletLimit limit = averaging == null ? null : rules.limit(r.factor(), averaging);
           if (limit == null) {
             break;
           }
@@ -169,19 +177,22 @@ public final class Evaluator {
                   || (limit.lowerLimit().isPresent() && judged < limit.lowerLimit().getAsDouble());
           double bound =
               over && judged <= limit.limit() ? limit.lowerLimit().getAsDouble() : limit.limit();
-          apply(
-              set,
-              rules,
-              st,
-              c,
-              over,
-              c.count,
-              time,
-              r.factor(),
-              judged,
-              bound,
-              out,
-              exceedanceText(r.factor(), kind, judged, bound, limit));
+          {
+            int o = step(set, st, c, over, c.count);
+            if (o != NONE) {
+              out.add(
+                  deviceFinding(
+                      rules,
+                      c,
+                      o == RAISE,
+                      time,
+                      r.factor(),
+                      judged,
+                      bound,
+                      st == null,
+                      exceedanceText(r.factor(), kind, judged, bound, limit)));
+            }
+          }
         }
         case FLAG -> {
           if (st == null) {
@@ -198,88 +209,102 @@ public final class Evaluator {
           if (!lasting && !normalFlag) {
             break; // flagged, but not yet beyond its allowed time: neither raised nor over
           }
-          apply(
-              set,
-              rules,
-              st,
-              c,
-              lasting,
-              1,
-              time,
-              r.factor(),
-              v,
-              Double.NaN,
-              out,
-              r.factor() + " 数据标识 " + flag + " 持续超过 " + c.count + " 分钟");
+          {
+            int o = step(set, st, c, lasting, 1);
+            if (o != NONE) {
+              out.add(
+                  deviceFinding(
+                      rules,
+                      c,
+                      o == RAISE,
+                      time,
+                      r.factor(),
+                      v,
+                      Double.NaN,
+                      st == null,
+                      r.factor() + " 数据标识 " + flag + " 持续超过 " + c.count + " 分钟"));
+            }
+          }
         }
         case CONSTANT -> {
           if (st == null) {
             break;
           }
           boolean same = v != 0 && v == st.last;
-          apply(
-              set,
-              rules,
-              st,
-              c,
-              same,
-              c.count - 1,
-              time,
-              r.factor(),
-              v,
-              Double.NaN,
-              out,
-              r.factor() + " 连续 " + c.count + " 个数据恒为 " + number(v));
+          {
+            int o = step(set, st, c, same, c.count - 1);
+            if (o != NONE) {
+              out.add(
+                  deviceFinding(
+                      rules,
+                      c,
+                      o == RAISE,
+                      time,
+                      r.factor(),
+                      v,
+                      Double.NaN,
+                      st == null,
+                      r.factor() + " 连续 " + c.count + " 个数据恒为 " + number(v)));
+            }
+          }
         }
-        case ZERO ->
-            apply(
-                set,
-                rules,
-                st,
-                c,
-                v == 0,
-                c.count,
-                time,
-                r.factor(),
-                v,
-                0,
-                out,
-                r.factor() + " 连续 " + c.count + " 个数据为零");
+        case ZERO -> {
+          int o = step(set, st, c, v == 0, c.count);
+          if (o != NONE) {
+            out.add(
+                deviceFinding(
+                    rules,
+                    c,
+                    o == RAISE,
+                    time,
+                    r.factor(),
+                    v,
+                    0,
+                    st == null,
+                    r.factor() + " 连续 " + c.count + " 个数据为零"));
+          }
+        }
         case NEGATIVE -> {
           if (c.rule.factor().isEmpty() && MAY_BE_NEGATIVE.contains(r.factor())) {
             break;
           }
-          apply(
-              set,
-              rules,
-              st,
-              c,
-              v < 0,
-              c.count,
-              time,
-              r.factor(),
-              v,
-              0,
-              out,
-              r.factor() + " 出现负值 " + number(v));
+          {
+            int o = step(set, st, c, v < 0, c.count);
+            if (o != NONE) {
+              out.add(
+                  deviceFinding(
+                      rules,
+                      c,
+                      o == RAISE,
+                      time,
+                      r.factor(),
+                      v,
+                      0,
+                      st == null,
+                      r.factor() + " 出现负值 " + number(v)));
+            }
+          }
         }
         case OUT_OF_RANGE -> {
           if (!c.hasThreshold) {
             break;
           }
-          apply(
-              set,
-              rules,
-              st,
-              c,
-              v > c.threshold,
-              c.count,
-              time,
-              r.factor(),
-              v,
-              c.threshold,
-              out,
-              r.factor() + " " + number(v) + " 超出量程 " + number(c.threshold));
+          {
+            int o = step(set, st, c, v > c.threshold, c.count);
+            if (o != NONE) {
+              out.add(
+                  deviceFinding(
+                      rules,
+                      c,
+                      o == RAISE,
+                      time,
+                      r.factor(),
+                      v,
+                      c.threshold,
+                      st == null,
+                      r.factor() + " " + number(v) + " 超出量程 " + number(c.threshold)));
+            }
+          }
         }
         case JUMP -> {
           if (st == null || Double.isNaN(st.last)) {
@@ -287,19 +312,22 @@ public final class Evaluator {
           }
           double base = Math.abs(st.last);
           boolean jump = base > 1e-9 && Math.abs(v - st.last) / base > c.threshold;
-          apply(
-              set,
-              rules,
-              st,
-              c,
-              jump,
-              c.count,
-              time,
-              r.factor(),
-              v,
-              c.threshold,
-              out,
-              r.factor() + " 由 " + number(st.last) + " 突变为 " + number(v));
+          {
+            int o = step(set, st, c, jump, c.count);
+            if (o != NONE) {
+              out.add(
+                  deviceFinding(
+                      rules,
+                      c,
+                      o == RAISE,
+                      time,
+                      r.factor(),
+                      v,
+                      c.threshold,
+                      st == null,
+                      r.factor() + " 由 " + number(st.last) + " 突变为 " + number(v)));
+            }
+          }
         }
         default -> {}
       }
@@ -319,44 +347,37 @@ public final class Evaluator {
       }
       FactorState st = factorState(device, rules, ObservationKind.HOUR, expected);
       Check c = rules.missingFactor;
-      apply(
-          null,
-          rules,
-          st,
-          c,
-          !present,
-          c.count,
-          time,
-          expected,
-          Double.NaN,
-          Double.NaN,
-          out,
-          "小时数据缺少 " + expected);
+      {
+        int o = step(null, st, c, !present, c.count);
+        if (o != NONE) {
+          out.add(
+              deviceFinding(
+                  rules,
+                  c,
+                  o == RAISE,
+                  time,
+                  expected,
+                  Double.NaN,
+                  Double.NaN,
+                  st == null,
+                  "小时数据缺少 " + expected));
+        }
+      }
     }
   }
 
+  private static final int NONE = 0;
+  private static final int RAISE = 1;
+  private static final int END = 2;
+
   /**
-   * Moves a run on: a condition seen {@code required} times in a row raises (late data raises at
-   * once when one is enough); an active condition not seen {@code endAfter} times in a row ends.
+   * Moves a run on: a condition seen {@code required} times in a row raises (late data, with no
+   * run, raises at once when one is enough); an active condition not seen {@code endAfter} times in
+   * a row ends. Messages are made only for what is found: judging must not build strings.
    */
-  private void apply(
-      RuleSet set,
-      DeviceRules rules,
-      Runs st,
-      Check c,
-      boolean condition,
-      int required,
-      LocalDateTime time,
-      String factor,
-      double value,
-      double limit,
-      List<Finding> out,
-      String message) {
-    if (st == null) { // late data
-      if (condition && required <= 1) {
-        out.add(deviceFinding(rules, c, true, time, factor, value, limit, true, message));
-      }
-      return;
+  private int step(RuleSet set, Runs st, Check c, boolean condition, int required) {
+    if (st == null) {
+      return condition && required <= 1 ? RAISE : NONE;
     }
     int t = c.type.ordinal();
     if (condition) {
@@ -364,16 +385,17 @@ public final class Evaluator {
       if (++st.run[t] >= required) {
         st.run[t] = required; // no overflow however long it lasts
         st.active[t] = true;
-        out.add(deviceFinding(rules, c, true, time, factor, value, limit, false, message));
+        return RAISE;
       }
-      return;
+      return NONE;
     }
     st.run[t] = 0;
     if (st.active[t] && ++st.normal[t] >= endAfter(set)) {
       st.active[t] = false;
       st.normal[t] = 0;
-      out.add(deviceFinding(rules, c, false, time, factor, value, limit, false, message));
+      return END;
     }
+    return NONE;
   }
 
   private int endAfter = 1;

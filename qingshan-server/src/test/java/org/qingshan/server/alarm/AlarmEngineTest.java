@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.qingshan.server.registry.Outlet;
 import org.qingshan.server.registry.OutletKind;
 import org.qingshan.server.registry.OutletLimit;
 import org.qingshan.server.registry.OutletRepository;
+import org.qingshan.server.registry.PermitTotal;
+import org.qingshan.server.registry.PermitTotalRepository;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestDevice;
 import org.qingshan.server.support.TestForms;
@@ -201,6 +204,25 @@ class AlarmEngineTest {
   }
 
   @Test
+  void anAlarmClosedByAPersonWhileTheConditionLastsIsFollowedByANewOne() throws Exception {
+    Stack s = stack("QSALARM007");
+    LocalDateTime h = thisHour().minusHours(1);
+    try (TestDevice client = connect(s.device())) {
+      client.send(client.hourData(h, 300));
+      judged();
+      Alarm first = alarmsOf(s.device().id(), AlarmType.EXCEEDANCE).get(0);
+      assertThat(alarms.close(first.id(), "dispatcher", OffsetDateTime.now(), "已电话通知企业")).isTrue();
+      client.send(client.hourData(h.plusHours(1), 310));
+      judged();
+    }
+    List<Alarm> both = alarmsOf(s.device().id(), AlarmType.EXCEEDANCE);
+    assertThat(both).hasSize(2);
+    assertThat(both.get(0).status()).isEqualTo(AlarmStatus.CLOSED);
+    assertThat(both.get(1).ongoing()).isTrue();
+    assertThat(both.get(1).startedAt()).isEqualTo(h.plusHours(1));
+  }
+
+  @Test
   void aMarkInForceSuppressesTheExceedanceAndARejectedOneDoesNot() throws Exception {
     Stack s = stack("QSALARM002");
     LocalDateTime h = thisHour().minusHours(1);
@@ -326,5 +348,53 @@ class AlarmEngineTest {
     List<Alarm> after = alarmsOf(d.id(), AlarmType.OFFLINE);
     assertThat(after).hasSize(1);
     assertThat(after.get(0).endedAt()).isPresent();
+  }
+
+  @Autowired PermitTotalChecker permitTotals;
+  @Autowired PermitTotalRepository permits;
+
+  @Test
+  void anEnterpriseOverItsPermittedAnnualTotalIsAlarmed() {
+    Stack s = stack("QSALARM006");
+    permits.replace(s.enterpriseId(), List.of(new PermitTotal(s.enterpriseId(), "a21026", 1.5)));
+    LocalDateTime h = thisHour().minusHours(3);
+    if (h.getYear() != thisHour().getYear()) {
+      h = thisHour();
+    }
+    // 1,000 mg/m³ × 1,000,000 m³/h for one hour: one tonne.
+    observation(s.device().id(), "a21026", h, 1000);
+    observation(s.device().id(), "a00000", h, 1_000_000);
+    permitTotals.check(Instant.now());
+    assertThat(enterpriseAlarms(s.enterpriseId())).as("67 %: below 80 %").isEmpty();
+    observation(s.device().id(), "a21026", h.plusHours(1), 1000);
+    observation(s.device().id(), "a00000", h.plusHours(1), 1_000_000);
+    permitTotals.check(Instant.now());
+    List<Alarm> raised = enterpriseAlarms(s.enterpriseId());
+    assertThat(raised).hasSize(1);
+    assertThat(raised.get(0).value()).hasValue(2.0);
+    assertThat(raised.get(0).limit()).hasValue(1.5);
+    assertThat(raised.get(0).message()).contains("已超过");
+  }
+
+  private void observation(long device, String factor, LocalDateTime t, double value) {
+    jdbc.sql(
+            "INSERT INTO observation (device_id, kind, factor, data_time, val) VALUES (:d, 'HOUR',"
+                + " :f, :t, :v)")
+        .param("d", device)
+        .param("f", factor)
+        .param("t", t)
+        .param("v", value)
+        .update();
+  }
+
+  private List<Alarm> enterpriseAlarms(long enterpriseId) {
+    return jdbc.sql(
+            "SELECT "
+                + AlarmRepository.COLUMNS
+                + " FROM alarm a WHERE a.enterprise_id = :e AND"
+                + " a.type = 'PERMIT_TOTAL'")
+        .param("e", enterpriseId)
+        .query(AlarmRepository::map)
+        .list();
   }
 }

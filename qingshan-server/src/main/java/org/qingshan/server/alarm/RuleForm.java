@@ -1,0 +1,23 @@
+package org.qingshan.server.alarm;
+
+/**
+ * A rule as the admin page edits it: text fields, checked by {@link AlarmRuleService}. A device is
+ * given by its MN; a blank field is "any".
+ */
+public record RuleForm(
+    String name,
+    String type,
+    String enterpriseId,
+    String outletId,
+    String deviceMn,
+    String factor,
+    String dataKind,
+    String threshold,
+    String countOrMinutes,
+    String severity,
+    boolean enabled) {
+
+  public static RuleForm empty() {
+    return new RuleForm("", "exceedance", "", "", "", "", "", "", "", "MAJOR", true);
+  }
+}
