@@ -9,14 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.qingshan.server.alarm.AlarmChanged;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.db.AfterCommit;
 import org.qingshan.server.duty.AlarmExplanations;
 import org.qingshan.server.duty.AlarmExplanations.NewFile;
 import org.qingshan.server.duty.DutyAlarm;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -35,6 +38,7 @@ class ExplanationService {
   private final CurrentUser user;
   private final Clock clock;
   private final Messages messages;
+  private final ApplicationEventPublisher events;
 
   ExplanationService(
       PortalAccess access,
@@ -43,7 +47,9 @@ class ExplanationService {
       AuditLog audit,
       CurrentUser user,
       Clock clock,
-      Messages messages) {
+      Messages messages,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.access = access;
     this.explanations = explanations;
     this.settings = settings;
@@ -85,6 +91,8 @@ class ExplanationService {
         messages.get("portal.audit.explained", alarm.message()),
         Optional.empty(),
         Optional.of(state));
+    // The duty screens show that the enterprise has answered.
+    AfterCommit.run(() -> events.publishEvent(new AlarmChanged(alarmId, alarm.status(), false)));
     return id;
   }
 

@@ -205,6 +205,14 @@ class DutyBrowserTest {
       Page page = login(context, "dispatcher", "qingshan2026", problems);
       page.navigate(url("/duty/alarms/" + alarm));
       assertThat(page.locator(".explanation").innerText()).contains("清灰故障", "维修记录.png", username);
+      page.navigate(url("/duty"));
+      page.waitForSelector("article[data-id='" + alarm + "'] .explained");
+
+      page.navigate(url("/map"));
+      page.waitForSelector("#map[data-loaded=true]");
+      assertThat(Integer.parseInt(page.locator("#map").getAttribute("data-layer-features")))
+          .as("the enterprises of the alarm layer")
+          .isPositive();
     }
     assertThat(problems).isEmpty();
   }
