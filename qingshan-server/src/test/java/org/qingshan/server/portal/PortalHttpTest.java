@@ -2,16 +2,10 @@ package org.qingshan.server.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +13,7 @@ import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserForm;
@@ -199,45 +194,7 @@ class PortalHttpTest {
   /** The explanation form as a browser sends it: fields, an optional file, the CSRF token. */
   private HttpResponse<String> multipart(
       WebSession session, Map<String, String> fields, String fileName, byte[] content) {
-    String boundary = "----portal" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    PrintStream w = new PrintStream(body, true, StandardCharsets.UTF_8);
-    Map<String, String> all = new LinkedHashMap<>(fields);
-    all.put("_csrf", session.csrfToken());
-    all.forEach(
-        (k, v) ->
-            w.print(
-                "--"
-                    + boundary
-                    + "\r\nContent-Disposition: form-data; name=\""
-                    + k
-                    + "\"\r\n\r\n"
-                    + v
-                    + "\r\n"));
-    if (fileName != null) {
-      w.print(
-          "--"
-              + boundary
-              + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-              + fileName
-              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-      w.write(content, 0, content.length);
-      w.print("\r\n");
-    }
-    w.print("--" + boundary + "--\r\n");
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + port + ExplanationController.PATH))
-                  .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                  .header("Cookie", session.cookieHeader())
-                  .header("Accept", "text/html")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+    return MultipartForm.post(
+        port, session, ExplanationController.PATH, fields, "files", fileName, content);
   }
 }
