@@ -134,6 +134,10 @@ class DutyBrowserTest {
       Page page = login(context, "dispatcher", "qingshan2026", problems);
       page.navigate(url("/duty"));
       page.waitForSelector("#duty[data-live=true]");
+      assertThat(page.locator("#duty-sound").isChecked())
+          .as("sound is off until asked for")
+          .isFalse();
+      page.locator("#duty-sound").check();
 
       long alarm = fixtures.alarm(device, "CRITICAL", "EXCEEDANCE", "浏览器测试二氧化硫超标");
       events.publishEvent(new AlarmChanged(alarm, AlarmStatus.OPEN, true));
