@@ -117,6 +117,9 @@
     if (a.foundLate) {
       head.appendChild(element('span', 'tag', text('late')));
     }
+    if (a.explanations > 0) {
+      head.appendChild(element('span', 'tag good explained', text('explained')));
+    }
     head.appendChild(element('span', 'hint alarm-time', text('started') + ' ' + a.startedAt));
     c.appendChild(head);
     var link = element('a', 'alarm-message', a.message);

@@ -42,7 +42,8 @@ public record DutyAlarm(
     Optional<OffsetDateTime> acknowledgedAt,
     Optional<String> closedBy,
     Optional<OffsetDateTime> closedAt,
-    Optional<String> closeNote) {
+    Optional<String> closeNote,
+    int explanations) {
 
   /** The rule that raised the alarm, as far as the duty screen shows it. */
   public record Rule(

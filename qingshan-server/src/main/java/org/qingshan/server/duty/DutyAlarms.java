@@ -45,7 +45,8 @@ public class DutyAlarms {
           + " e.town AS ent_town, e.industry_name AS ent_industry, o.code AS outlet_code,"
           + " o.name AS outlet_name, fac.name AS facility_name, r.name AS rule_name,"
           + " r.data_kind AS rule_data_kind, r.threshold AS rule_threshold,"
-          + " r.count_or_minutes AS rule_count";
+          + " r.count_or_minutes AS rule_count,"
+          + " (SELECT COUNT(*) FROM alarm_explanation x WHERE x.alarm_id = a.id) AS explanations";
 
   private final JdbcClient jdbc;
 
@@ -289,7 +290,8 @@ public class DutyAlarms {
         Optional.ofNullable(rs.getObject("acknowledged_at", OffsetDateTime.class)),
         Optional.ofNullable(rs.getString("closed_by")),
         Optional.ofNullable(rs.getObject("closed_at", OffsetDateTime.class)),
-        Optional.ofNullable(rs.getString("close_note")));
+        Optional.ofNullable(rs.getString("close_note")),
+        rs.getInt("explanations"));
   }
 
   private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {

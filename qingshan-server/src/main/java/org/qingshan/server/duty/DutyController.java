@@ -210,6 +210,7 @@ class DutyController {
     m.put("acknowledgedBy", a.acknowledgedBy().orElse(""));
     m.put("acknowledgedAt", a.acknowledgedAt().map(times::minutes).orElse(""));
     m.put("canAcknowledge", a.status() == AlarmStatus.OPEN);
+    m.put("explanations", a.explanations());
     return m;
   }
 

@@ -13,6 +13,8 @@ import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.WebSession;
+import org.qingshan.server.web.PageSection;
+import org.qingshan.server.web.PageSections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,7 @@ class DutyHttpTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired DeviceRegistry registry;
+  @Autowired PageSections pageSections;
 
   TestAlarms fixtures;
   String town;
@@ -141,6 +144,18 @@ class DutyHttpTest {
     WebSession planner = WebSession.loggedIn(port, "planner", "qingshan2026");
     assertThat(planner.get("/").body()).doesNotContain("未关闭报警");
     assertThat(planner.get("/map").body()).doesNotContain("/duty/map-layer.json");
+  }
+
+  @Test
+  void enterprisePageSectionListsTheEnterprisesAlarms() {
+    List<PageSections.Rendered> sections = pageSections.of(PageSection.ENTERPRISE, enterprise);
+    PageSections.Rendered alarms =
+        sections.stream()
+            .filter(s -> s.fragment().equals("duty/sections :: enterprise"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(alarms.model()).containsEntry("open", 2L);
+    assertThat((List<?>) alarms.model().get("alarms")).hasSize(2);
   }
 
   @Test

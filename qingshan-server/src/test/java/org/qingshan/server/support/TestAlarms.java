@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
+import org.qingshan.server.registry.CreditCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -27,7 +28,8 @@ public final class TestAlarms {
   /** An enterprise with a location, town and industry; its credit code is not checked here. */
   public long enterprise(String name, String town, String industry) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    String code = String.format("91%016d", SEQ.incrementAndGet());
+    String first17 = String.format("91%015d", SEQ.incrementAndGet() % 1_000_000_000_000_000L);
+    String code = first17 + CreditCode.checkCharacter(first17);
     jdbc.sql(
             "INSERT INTO enterprise (name, credit_code, industry_name, town, longitude, latitude,"
                 + " created_at, updated_at) VALUES (:n, :c, :i, :t, 116.6, 35.5, :now, :now)")

@@ -1,0 +1,223 @@
+package org.qingshan.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qingshan.server.alarm.AlarmChanged;
+import org.qingshan.server.alarm.AlarmStatus;
+import org.qingshan.server.device.DeviceRegistry;
+import org.qingshan.server.registry.EnterpriseRepository;
+import org.qingshan.server.security.Role;
+import org.qingshan.server.support.ChromiumAvailable;
+import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.TestAlarms;
+import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.user.UserForm;
+import org.qingshan.server.user.UserService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The duty screen at a real Chromium: an alarm the engine announces appears without a reload and is
+ * acknowledged with one click, also on a phone; an enterprise explains an alarm in its portal.
+ */
+@ExtendWith(ChromiumAvailable.class)
+@DemoServerTest
+class DutyBrowserTest {
+  static Playwright playwright;
+  static Browser browser;
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired DeviceRegistry registry;
+  @Autowired UserService users;
+  @Autowired EnterpriseRepository enterprises;
+
+  @BeforeAll
+  static void startBrowser() {
+    TestEnvironment.requireOrSkip(
+        "browser",
+        Files.isExecutable(ChromiumAvailable.CHROMIUM),
+        "Chromium is not installed at " + ChromiumAvailable.CHROMIUM);
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(ChromiumAvailable.CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private Page login(
+      BrowserContext context, String username, String password, List<String> problems) {
+    Page page = context.newPage();
+    page.onPageError(e -> problems.add("page error: " + e));
+    page.onResponse(
+        r -> {
+          if (r.status() >= 400) {
+            problems.add(r.status() + " " + r.url());
+          }
+        });
+    page.onConsoleMessage(
+        m -> {
+          if ("error".equals(m.type())) {
+            problems.add("console: " + m.text());
+          }
+        });
+    page.navigate(url("/login"));
+    page.getByLabel("用户名").fill(username);
+    page.getByLabel("密码").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    page.waitForURL(u -> !u.contains("/login"));
+    return page;
+  }
+
+  @Test
+  void anAlarmAppearsWithoutReloadAndIsAcknowledged() {
+    checkDutyScreen(new Browser.NewContextOptions());
+  }
+
+  @Test
+  void theDutyScreenWorksOnAPhone() {
+    checkDutyScreen(
+        new Browser.NewContextOptions()
+            .setViewportSize(390, 844)
+            .setIsMobile(true)
+            .setHasTouch(true));
+  }
+
+  private void checkDutyScreen(Browser.NewContextOptions phoneOrDesk) {
+    TestAlarms fixtures = new TestAlarms(jdbc);
+    long enterprise =
+        fixtures.enterprise(TestAlarms.unique("浏览器报警企业"), TestAlarms.unique("浏览器镇"), "热电");
+    long device = fixtures.device(enterprise, TestAlarms.unique("QSBRDUTY"));
+    registry.reload();
+    fixtures.hourData(device, 400);
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context = browser.newContext(phoneOrDesk)) {
+      Page page = login(context, "dispatcher", "qingshan2026", problems);
+      page.navigate(url("/duty"));
+      page.waitForSelector("#duty[data-live=true]");
+      assertThat(page.locator("#duty-sound").isChecked())
+          .as("sound is off until asked for")
+          .isFalse();
+      page.locator("#duty-sound").check();
+
+      long alarm = fixtures.alarm(device, "CRITICAL", "EXCEEDANCE", "浏览器测试二氧化硫超标");
+      events.publishEvent(new AlarmChanged(alarm, AlarmStatus.OPEN, true));
+      String card = "article[data-id='" + alarm + "']";
+      page.waitForSelector(card);
+      assertThat(page.locator(card).innerText()).contains("浏览器测试二氧化硫超标", "紧急", "520.5");
+
+      page.locator(card + " summary").click();
+      page.waitForSelector(card + " .alarm-chart[data-rendered=true]");
+
+      page.locator(card + " button.acknowledge").click();
+      page.waitForSelector(card + "[data-status=ACKNOWLEDGED]");
+      assertThat(fixtures.status(alarm)).isEqualTo("ACKNOWLEDGED");
+      assertThat(page.locator(card + " button.acknowledge").count()).isZero();
+
+      Object overflow =
+          page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+      assertThat(((Number) overflow).intValue()).as("no sideways scrolling").isLessThanOrEqualTo(0);
+
+      page.locator(card + " a.alarm-message").click();
+      page.waitForSelector(".alarm-chart[data-rendered=true]");
+      page.locator("textarea[name=note]").fill("已通知企业停炉检修");
+      page.locator("#close-alarm").click();
+      page.waitForSelector("#alarm-closed");
+      assertThat(fixtures.status(alarm)).isEqualTo("CLOSED");
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void anEnterpriseExplainsItsAlarmAndTheBureauReadsIt() {
+    TestAlarms fixtures = new TestAlarms(jdbc);
+    String name = TestAlarms.unique("浏览器说明企业");
+    long enterprise = fixtures.enterprise(name, "青山镇", "水泥");
+    long device = fixtures.device(enterprise, TestAlarms.unique("QSBREXP"));
+    registry.reload();
+    long alarm = fixtures.alarm(device, "MAJOR", "EXCEEDANCE", "窑尾颗粒物超标");
+    String username = TestAlarms.unique("entbr");
+    String password = "Browser-2026-qs";
+    long userId =
+        users
+            .create(
+                new UserForm(
+                    username, "水泥厂环保员", null, "", EnumSet.of(Role.ENTERPRISE), true, password),
+                false)
+            .id();
+    enterprises.setEnterpriseOfUser(userId, enterprise);
+
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context = browser.newContext()) {
+      Page page = login(context, username, password, problems);
+      page.locator("nav#nav a", new Page.LocatorOptions().setHasText("企业端")).click();
+      page.waitForSelector("#portal-enterprise");
+      assertThat(page.locator("#portal-enterprise").textContent()).isEqualTo(name);
+      page.locator("a", new Page.LocatorOptions().setHasText("窑尾颗粒物超标")).first().click();
+      page.waitForSelector("#explain");
+      page.locator("#explain textarea[name=text]").fill("窑尾除尘器清灰故障，已于当日修复");
+      page.locator("#explain input[type=file]")
+          .setInputFiles(
+              new FilePayload(
+                  "维修记录.png",
+                  "image/png",
+                  new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}));
+      page.locator("#explain button[type=submit]").click();
+      page.waitForSelector("text=说明已提交");
+      assertThat(page.locator(".explanation").innerText()).contains("清灰故障", "维修记录.png");
+    }
+    try (BrowserContext context = browser.newContext()) {
+      Page page = login(context, "dispatcher", "qingshan2026", problems);
+      page.navigate(url("/duty/alarms/" + alarm));
+      assertThat(page.locator(".explanation").innerText()).contains("清灰故障", "维修记录.png", username);
+      page.navigate(url("/duty"));
+      page.waitForSelector("article[data-id='" + alarm + "'] .explained");
+
+      page.navigate(url("/map"));
+      page.waitForSelector("#map[data-loaded=true]");
+      assertThat(Integer.parseInt(page.locator("#map").getAttribute("data-layer-features")))
+          .as("the enterprises of the alarm layer")
+          .isPositive();
+    }
+    assertThat(problems).isEmpty();
+  }
+}
