@@ -108,13 +108,13 @@ class MarkController {
               o == null ? "" : o.code() + " " + o.name(),
               m.deviceId().map(choices::deviceLabel).orElse(messages.get("mark.scope.outlet")),
               m.factor().orElse(""),
-              messages.get("MarkKind." + m.kind()),
+              messages.label(m.kind()),
               m.startsAt().toString().replace('T', ' '),
               m.endsAt().toString().replace('T', ' '),
               m.reason(),
               m.filedBy(),
               m.filedAt(),
-              messages.get("MarkStatus." + m.status()),
+              messages.label(m.status()),
               m.reviewedBy().orElse(""),
               m.reviewNote().orElse("")));
     }
