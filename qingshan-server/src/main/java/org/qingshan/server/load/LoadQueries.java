@@ -1,8 +1,10 @@
 package org.qingshan.server.load;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +85,31 @@ class LoadQueries {
               out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
                   .put(rs.getString(2), rs.getDouble(3));
             });
+    return out;
+  }
+
+  /** The kg of each pollutant of each enterprise on each day from {@code from} to {@code to}. */
+  Map<Long, Map<LocalDate, Map<String, Double>>> dailyTotals(LocalDateTime from, LocalDateTime to) {
+    Pollutants p = pollutants(permits.findAll());
+    Map<Long, Map<LocalDate, Map<String, Double>>> out = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT o.enterprise_id, CAST(c.data_time AS DATE) AS load_day, c.factor, SUM("
+                + KG
+                + ") AS kg"
+                + FROM
+                + " WHERE c.data_time >= :from AND c.data_time < :to"
+                + POLLUTANTS
+                + " GROUP BY o.enterprise_id, CAST(c.data_time AS DATE), c.factor")
+        .params(params(p))
+        .param("from", Timestamp.valueOf(from))
+        .param("to", Timestamp.valueOf(to))
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                      .computeIfAbsent(rs.getObject(2, LocalDate.class), k -> new HashMap<>())
+                      .put(rs.getString(3), rs.getDouble(4));
+                });
     return out;
   }
 

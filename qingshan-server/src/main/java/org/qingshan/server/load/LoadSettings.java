@@ -1,5 +1,6 @@
 package org.qingshan.server.load;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gasPollutants factors whose gas loads are counted, besides those with a permitted total
  * @param waterPollutants factors whose water loads are counted, besides those with a permitted
  *     total
+ * @param refreshInterval how often the year-to-date loads of all enterprises (held in memory for
+ *     the permit-total rule) take in the days that got new hour data
  */
 @ConfigurationProperties("qingshan.load")
 public record LoadSettings(
@@ -29,4 +32,13 @@ public record LoadSettings(
     @DefaultValue("w00000") String waterFlowFactor,
     @DefaultValue("L_PER_S") FlowUnit waterFlowUnit,
     @DefaultValue({"a21026", "a21002", "a34013", "a24088"}) List<String> gasPollutants,
-    @DefaultValue({"w01018", "w21003", "w21011", "w21001"}) List<String> waterPollutants) {}
+    @DefaultValue({"w01018", "w21003", "w21011", "w21001"}) List<String> waterPollutants,
+    @DefaultValue("PT1M") Duration refreshInterval) {
+
+  public LoadSettings {
+    if (!(approachingRatio > 0 && approachingRatio <= exceededRatio)) {
+      throw new IllegalArgumentException(
+          "qingshan.load.approaching-ratio must be above 0 and at most exceeded-ratio");
+    }
+  }
+}

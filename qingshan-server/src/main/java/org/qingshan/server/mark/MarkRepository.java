@@ -104,20 +104,12 @@ class MarkRepository {
         .list();
   }
 
-  Optional<DataMark> inForceAt(long outletId, long deviceId, String factor, LocalDateTime t) {
+  /** Every mark not rejected. */
+  List<DataMark> allInForce() {
     return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM data_mark m WHERE m.status <> 'REJECTED' AND m.starts_at <= :t"
-                + " AND m.ends_at > :t AND ((m.device_id IS NULL AND m.outlet_id = :o)"
-                + " OR (m.device_id = :d AND (m.factor IS NULL OR m.factor = :f)))"
-                + " ORDER BY m.filed_at, m.id LIMIT 1")
-        .param("o", outletId)
-        .param("d", deviceId)
-        .param("f", factor)
-        .param("t", Timestamp.valueOf(t))
+            "SELECT " + COLUMNS + " FROM data_mark m WHERE m.status <> 'REJECTED' ORDER BY m.id")
         .query(MarkRepository::map)
-        .optional();
+        .list();
   }
 
   long insertEvidence(MarkEvidence e) {

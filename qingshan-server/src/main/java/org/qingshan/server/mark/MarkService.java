@@ -38,6 +38,7 @@ public class MarkService {
   private final OutletRepository outlets;
   private final EnterpriseRepository enterprises;
   private final EvidenceFiles files;
+  private final MarksInForce inForce;
   private final CurrentUser currentUser;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
@@ -48,6 +49,7 @@ public class MarkService {
       OutletRepository outlets,
       EnterpriseRepository enterprises,
       EvidenceFiles files,
+      MarksInForce inForce,
       CurrentUser currentUser,
       AuditLog audit,
       ApplicationEventPublisher events,
@@ -56,6 +58,7 @@ public class MarkService {
     this.outlets = outlets;
     this.enterprises = enterprises;
     this.files = files;
+    this.inForce = inForce;
     this.currentUser = currentUser;
     this.audit = audit;
     this.events = events;
@@ -140,6 +143,7 @@ public class MarkService {
             Optional.empty());
     long id = repository.insert(mark);
     DataMark filed = repository.findById(id).orElseThrow();
+    inForce.changed();
     audit.record(
         AuditAction.CREATE, ENTITY, id, summary(filed), Optional.empty(), Optional.of(filed));
     return filed;
@@ -173,6 +177,7 @@ public class MarkService {
     repository.review(
         id, status, currentUser.require().getUsername(), OffsetDateTime.now(clock), note);
     DataMark after = repository.findById(id).orElseThrow();
+    inForce.changed();
     audit.record(
         AuditAction.UPDATE, ENTITY, id, summary(after), Optional.of(before), Optional.of(after));
     return after;

@@ -2,22 +2,27 @@ package org.qingshan.server.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.device.DeviceRegistry;
+import org.qingshan.server.ingest.GatewayService;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.registry.OutletKind;
 import org.qingshan.server.registry.OutletRepository;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.PollutionSources;
 import org.qingshan.server.support.PollutionSources.Source;
+import org.qingshan.server.support.TestDevice;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +40,8 @@ class LoadHttpTest {
   @Autowired JdbcClient jdbc;
   @Autowired EmissionLoads loads;
   @Autowired LoadQueries queries;
+  @Autowired YearToDateLoads yearToDate;
+  @Autowired GatewayService gateway;
   PollutionSources sources;
   LocalDateTime yearStart;
 
@@ -60,7 +67,13 @@ class LoadHttpTest {
     assertThat(hours).allSatisfy(h -> assertThat(h.kg()).isCloseTo(5.0, within(1e-9)));
     assertThat(loads.yearToDateTonnes(s.enterpriseId()).get("a21026"))
         .isCloseTo(0.05, within(1e-12));
-    assertThat(loads.yearToDateTonnes().get(s.enterpriseId())).containsOnlyKeys("a21026");
+    // the figure for all enterprises is the in-memory one, brought up to date by the refresh
+    yearToDate.refresh();
+    yearToDate.changed(devices.find(s.deviceId()).orElseThrow().mn(), yearStart.toLocalDate());
+    yearToDate.refresh();
+    assertThat(loads.yearToDateTonnes().get(s.enterpriseId()))
+        .containsOnlyKeys("a21026")
+        .hasEntrySatisfying("a21026", t -> assertThat(t).isCloseTo(0.05, within(1e-12)));
 
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
     String day = LocalDate.from(yearStart).toString();
@@ -167,6 +180,29 @@ class LoadHttpTest {
                 .get("/loads?enterprise=" + s.enterpriseId() + "&from=2026-02-01&to=2026-01-01")
                 .body())
         .contains("结束日期不能早于开始日期");
+  }
+
+  @Test
+  void hourDataArrivingOverTcpIsInTheYearToDateFigureAfterTheRefresh() throws Exception {
+    Source s = sources.create("负荷上传", OutletKind.GAS);
+    String mn = devices.find(s.deviceId()).orElseThrow().mn();
+    yearToDate.refresh();
+    assertThat(loads.yearToDateTonnes()).doesNotContainKey(s.enterpriseId());
+    try (TestDevice device =
+        TestDevice.connect(gateway.port().orElseThrow(), mn, "pw-" + mn.substring(5), null)) {
+      for (int h = 0; h < 2; h++) {
+        device.send(
+            device.airHour(yearStart.plusHours(h), Map.of("a21026", 100.0, "a00000", 50_000.0)));
+      }
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              yearToDate.refresh();
+              assertThat(loads.yearToDateTonnes().get(s.enterpriseId()))
+                  .hasEntrySatisfying("a21026", t -> assertThat(t).isCloseTo(0.01, within(1e-12)));
+            });
   }
 
   private void gas(long device, String factor, LocalDateTime t, double measured, double corrected) {
