@@ -59,7 +59,7 @@ import org.springframework.web.bind.annotation.RestController;
     content = @Content(schema = @Schema(implementation = ApiErrors.class)))
 class RegistryApiController {
   private final RegistryApiService service;
-  private final RegistryAccess access;
+  private final ApiRecordAccess access;
   private final EnterpriseRepository enterprises;
   private final OutletRepository outlets;
   private final DeviceRegistry devices;
@@ -67,7 +67,7 @@ class RegistryApiController {
 
   RegistryApiController(
       RegistryApiService service,
-      RegistryAccess access,
+      ApiRecordAccess access,
       EnterpriseRepository enterprises,
       OutletRepository outlets,
       DeviceRegistry devices,
@@ -107,7 +107,7 @@ class RegistryApiController {
       description = "无此企业",
       content = @Content(schema = @Schema(implementation = ApiErrors.class)))
   EnterpriseDetail enterprise(@PathVariable long id) {
-    Enterprise e = access.requireVisible(service.enterprise(id), RegistryAccess.ENTERPRISE, id);
+    Enterprise e = access.requireVisible(service.enterprise(id), ApiRecordAccess.ENTERPRISE, id);
     return EnterpriseDetail.of(e, outlets.ofEnterprise(id));
   }
 

@@ -118,7 +118,7 @@ class RegistryApiService {
     Enterprise stored = enterprises.findById(id).orElseThrow();
     audit.record(
         AuditAction.CREATE,
-        RegistryAccess.ENTERPRISE,
+        ApiRecordAccess.ENTERPRISE,
         id,
         stored.name() + " " + stored.creditCode().value(),
         Optional.empty(),

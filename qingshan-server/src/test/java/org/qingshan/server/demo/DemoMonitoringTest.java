@@ -3,6 +3,7 @@ package org.qingshan.server.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,15 +108,21 @@ class DemoMonitoringTest {
     List<String> industries =
         jdbc.sql("SELECT industry_name FROM enterprise ORDER BY id").query(String.class).list();
     assertThat(industries).contains("热电联产", "水泥制造", "机制纸及纸板制造", "有机化学原料制造", "污水处理及其再生利用");
-    long unbound =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM device d WHERE d.kind IN ('STACK_GAS', 'WASTE_WATER',"
-                    + " 'SEWAGE_PLANT') AND NOT EXISTS (SELECT 1 FROM device_outlet o"
-                    + " WHERE o.device_id = d.id) AND d.id NOT IN (SELECT device_id FROM"
-                    + " device_activation WHERE device_id IS NOT NULL)")
-            .query(Long.class)
-            .single();
-    assertThat(unbound).as("every outlet device bound to its outlet").isZero();
+    List<String> unbound =
+        DemoCounty.devices().stream()
+            .filter(p -> !p.needsMn() && p.kind().pollutionSource())
+            .map(DeviceProfile::mn)
+            .filter(
+                mn ->
+                    jdbc.sql(
+                                "SELECT COUNT(*) FROM device_outlet o JOIN device d"
+                                    + " ON d.id = o.device_id WHERE d.mn = :mn")
+                            .param("mn", mn)
+                            .query(Long.class)
+                            .single()
+                        == 0)
+            .toList();
+    assertThat(unbound).as("every outlet device bound to its outlet").isEmpty();
     long corrected =
         jdbc.sql("SELECT COUNT(*) FROM outlet_limit WHERE corrected AND reference_o2 IS NOT NULL")
             .query(Long.class)
@@ -157,7 +164,7 @@ class DemoMonitoringTest {
                       > 0);
     }
     WebSession dispatcher = WebSession.loggedIn(port, "dispatcher", "qingshan2026");
-    String duty = dispatcher.get("/duty/open.json").body();
+    String duty = new String(dispatcher.getBytes("/duty/open.json").body(), StandardCharsets.UTF_8);
     assertThat(duty).contains("青山热电有限公司", "青山水泥有限公司", "青山造纸有限公司", "青山食品有限公司");
   }
 

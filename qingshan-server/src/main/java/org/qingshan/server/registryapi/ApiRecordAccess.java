@@ -18,14 +18,14 @@ import org.springframework.stereotype.Component;
  * another is refused and announced for the audit log, as an edited id in an address is.
  */
 @Component
-class RegistryAccess {
+class ApiRecordAccess {
   static final String ENTERPRISE = "enterprise";
 
   private final CurrentUser currentUser;
   private final EnterpriseRepository enterprises;
   private final ApplicationEventPublisher events;
 
-  RegistryAccess(
+  ApiRecordAccess(
       CurrentUser currentUser, EnterpriseRepository enterprises, ApplicationEventPublisher events) {
     this.currentUser = currentUser;
     this.enterprises = enterprises;
