@@ -200,6 +200,7 @@ final class SimulatedDevice {
       if (connected() && !now.isBefore(offlineUntil)) {
         if (realtimeOn) {
           send(packets.realtime(nextRealtime), false);
+          packets.productionStates(nextRealtime).ifPresent(p -> send(p, false));
         }
         if (facilityStatusOn) {
           packets.facilityStatus(nextRealtime).ifPresent(p -> send(p, false));
