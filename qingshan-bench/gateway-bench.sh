@@ -22,6 +22,23 @@ junk_kind=${QINGSHAN_BENCH_JUNK_KIND:-repeat}
 # QINGSHAN_BENCH_PG=host:port/database (user and password qingshan) measures PostgreSQL instead of
 # the embedded H2; the database's public schema is dropped and created anew.
 pg=${QINGSHAN_BENCH_PG:-}
+# QINGSHAN_BENCH_PROTOCOL=2025 registers the devices as HJ 212-2025 loggers and sends Flag=9;
+# QINGSHAN_BENCH_SM4=1 (implies 2025) gives every device one random SM4 key, sealed under a master
+# key made for the run, and every packet's data area goes encrypted (the same load otherwise).
+protocol=${QINGSHAN_BENCH_PROTOCOL:-2017}
+sm4=${QINGSHAN_BENCH_SM4:-}
+load_format=()
+master_key=
+sm4_key=
+if [ -n "$sm4" ]; then
+  protocol=2025
+  master_key=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+  sm4_key=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+  load_format=(--hj212-2025 --sm4-key "$sm4_key")
+elif [ "$protocol" = 2025 ]; then
+  load_format=(--hj212-2025)
+fi
+[ "$protocol" = 2025 ] && protocol_name=HJ_212_2025 || protocol_name=HJ_212_2017
 work=$(mktemp -d -t qingshan-bench.XXXXXX)
 http=18980
 gw=19980
@@ -41,7 +58,8 @@ start() {
   local db=()
   [ -n "$pg" ] && db=(--db-url "jdbc:postgresql://$pg" --db-user qingshan --db-password qingshan)
   # every load connection comes from 127.0.0.1: the per-address limit (200) is raised for the run
-  QINGSHAN_HJ212_MAXCONNECTIONSPERADDRESS=$((connections + junk + 100)) \
+  QINGSHAN_DEVICE_KEYS_MASTER_KEY=$master_key \
+    QINGSHAN_HJ212_MAXCONNECTIONSPERADDRESS=$((connections + junk + 100)) \
     QINGSHAN_HJ212_MAXCONNECTIONS=$((connections > 9900 ? connections + 100 : 10000)) \
     java ${QINGSHAN_JAVA_OPTS:--Xmx2g -XX:+UseZGC} -jar "$jar" serve --data-dir "$work/data" "${db[@]}" --port $http \
     --hj212-port $gw > "$work/server.log" 2>&1 &
@@ -73,14 +91,19 @@ echo "== creating the schema in ${pg:-$work/data}"
 start
 stop
 
-echo "== registering $connections load devices (MN LOADTEST%016X, PW 123456)"
+echo "== registering $connections load devices (MN LOADTEST%016X, PW 123456, $protocol_name${sm4:+, SM4 keys})"
 {
-  echo "INSERT INTO device (mn, password, st, name, kind, protocol, crc_dialect, hour_data_expected,"
+  # explicit ids 1..N: the SM4 keys are sealed for them
+  echo "INSERT INTO device (id, mn, password, st, name, kind, protocol, crc_dialect, hour_data_expected,"
   echo " blocked, created_at, updated_at) VALUES"
   for i in $(seq 0 $((connections - 1))); do
     sep=$([ "$i" -lt $((connections - 1)) ] && echo , || echo ';')
-    printf "('LOADTEST%016X','123456','31','load %d','STACK_GAS','HJ_212_2017','STRICT',FALSE,FALSE,NOW(),NOW())%s\n" "$i" "$i" "$sep"
+    printf "(%d,'LOADTEST%016X','123456','31','load %d','STACK_GAS','%s','STRICT',FALSE,FALSE,NOW(),NOW())%s\n" "$((i + 1))" "$i" "$i" "$protocol_name" "$sep"
   done
+  if [ -n "$sm4" ]; then
+    java -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.SealedDeviceKeys \
+      "$master_key" "$sm4_key" "$connections"
+  fi
 } > "$work/devices.sql"
 echo "   ($connections rows)"
 if [ -n "$pg" ]; then
@@ -109,7 +132,8 @@ logs_before=$(log_bytes)
 TIMEFORMAT='load generator CPU: %U s user + %S s system in %R s'
 time (java ${QINGSHAN_LOAD_JAVA_OPTS:-} -cp qingshan-bench/target/benchmarks.jar org.qingshan.bench.hj212.LoadGenerator \
   --port $gw --connections "$connections" --rate "$rate" --duration "$seconds" \
-  --warmup "$warmup" --poison "$poison" --junk "$junk" --junk-rate "$junk_rate" --junk-kind "$junk_kind" |
+  --warmup "$warmup" --poison "$poison" --junk "$junk" --junk-rate "$junk_rate" --junk-kind "$junk_kind" \
+  "${load_format[@]}" |
   tee "$work/load.txt" || true)
 thread_ticks > "$work/ticks-after.txt"
 echo "== server CPU during the load (warm-up and measured run), by thread"

@@ -1,5 +1,6 @@
 // An electricity meter's facilities on one time axis (/devices/{id}/facilities): production
-// facilities' currents solid, treatment facilities' dashed.
+// facilities' currents solid, treatment facilities' dashed, production states (ST=45 marks) as
+// step lines on a right-hand axis of their marks.
 (function () {
   var el = document.getElementById('facility-chart');
   if (!el || !window.echarts) {
@@ -15,21 +16,34 @@
         el.setAttribute('data-rendered', 'error');
         return;
       }
+      var states = Array.isArray(data.states) ? data.states : [];
+      var marks = Array.isArray(data.marks) ? data.marks : [];
+      var yAxis = [{ type: 'value', name: 'A' }];
+      if (states.length) {
+        yAxis.push({ type: 'category', name: '工况', data: marks, position: 'right',
+          splitLine: { show: false } });
+      }
+      var series = data.series.map(function (s) {
+        return {
+          name: s.name, type: 'line', data: s.value, showSymbol: false, connectNulls: false,
+          step: 'end', lineStyle: { type: s.production ? 'solid' : 'dashed' }
+        };
+      }).concat(states.map(function (s) {
+        return {
+          name: s.name, type: 'line', yAxisIndex: 1, data: s.value, showSymbol: false,
+          connectNulls: true, step: 'end', lineStyle: { width: 3, opacity: 0.6 }
+        };
+      }));
       chart.setOption({
         tooltip: { trigger: 'axis' },
         legend: { top: 0, type: 'scroll' },
-        grid: { left: 50, right: 20, top: 40, bottom: 50 },
+        grid: { left: 50, right: states.length ? 70 : 20, top: 40, bottom: 50 },
         xAxis: { type: 'category', data: data.time },
-        yAxis: { type: 'value', name: 'A' },
+        yAxis: yAxis,
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 8 }],
-        series: data.series.map(function (s) {
-          return {
-            name: s.name, type: 'line', data: s.value, showSymbol: false, connectNulls: false,
-            step: 'end', lineStyle: { type: s.production ? 'solid' : 'dashed' }
-          };
-        })
+        series: series
       }, true);
-      el.setAttribute('data-rendered', String(data.series.length));
+      el.setAttribute('data-rendered', String(series.length));
     });
   window.addEventListener('resize', function () { chart.resize(); });
 })();

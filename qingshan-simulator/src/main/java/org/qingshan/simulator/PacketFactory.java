@@ -170,6 +170,41 @@ final class PacketFactory {
   }
 
   /**
+   * 2011 under ST=45 (HJ 212-2025 关键生产工况): the production state of each of an electricity meter's
+   * production facilities at {@code t} ({@code p991NN-Rtd=N|Sr|St}, NN the facility's number as in
+   * its {@code d2..NN} codes); none for other devices.
+   */
+  Optional<Packet> productionStates(LocalDateTime t) {
+    if (device.kind() != DeviceKind.ELECTRICITY) {
+      return Optional.empty();
+    }
+    List<String> facilities =
+        device.factors().stream()
+            .map(Factor::code)
+            .filter(c -> c.startsWith("d204"))
+            .map(c -> c.substring(4))
+            .toList();
+    if (facilities.isEmpty()) {
+      return Optional.empty();
+    }
+    DataArea.Builder cp = DataArea.builder().dataTime(t);
+    String mark = values.productionMark(device, t);
+    for (String facility : facilities) {
+      cp.put("p991" + facility + "-Rtd", mark);
+    }
+    return Optional.of(
+        Packet.builder()
+            .st(CommandCode.ST_PRODUCTION_STATE)
+            .cn(CommandCode.REALTIME_DATA)
+            .pw(device.pw())
+            .mn(device.mn())
+            .qn(qns.next())
+            .flag(Flag.of(versionBits(), false, true))
+            .cp(cp.build())
+            .build());
+  }
+
+  /**
    * 2041 each treatment facility's hours of treatment on {@code day}, from its state every five
    * minutes; none for a station.
    */

@@ -226,6 +226,7 @@ final class SimulatedDevice {
       if (connected() && !now.isBefore(offlineUntil) && !profile.faults().silent()) {
         if (realtimeOn) {
           send(packets.realtime(nextRealtime), false);
+          packets.productionStates(nextRealtime).ifPresent(p -> send(p, false));
         }
         if (facilityStatusOn) {
           packets.facilityStatus(nextRealtime).ifPresent(p -> send(p, false));

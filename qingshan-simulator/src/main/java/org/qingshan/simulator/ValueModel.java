@@ -20,6 +20,18 @@ final class ValueModel {
     this.electricity = new ElectricityModel(seed);
   }
 
+  /**
+   * The mark a meter's production facility reports as its production state (ST=45) at {@code t}:
+   * {@code N} running, {@code Sr} in its first half hour, {@code St} stopped (the marks of the
+   * reference's example; their meanings are the centre's configuration).
+   */
+  String productionMark(DeviceProfile device, LocalDateTime t) {
+    if (!electricity.productionRuns(device, t)) {
+      return "St";
+    }
+    return electricity.productionRuns(device, t.minusMinutes(30)) ? "N" : "Sr";
+  }
+
   /** The instantaneous value at {@code t} (to the minute). */
   double sample(DeviceProfile device, Factor f, LocalDateTime t) {
     if (device.kind() == DeviceKind.ELECTRICITY) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import org.qingshan.hj212.codec.DecodeResult;
+import org.qingshan.hj212.codec.PacketDecoder;
+import org.qingshan.hj212.codec.PacketEncoder;
 import org.qingshan.hj212.command.QnGenerator;
+import org.qingshan.hj212.packet.FactorReading;
 import org.qingshan.hj212.packet.Packet;
 import org.qingshan.hj212.packet.ProtocolVersion;
 
@@ -89,5 +93,39 @@ class ElectricityModelTest {
     assertThat(realtime.st()).isEqualTo("44");
     assertThat(realtime.cn()).isEqualTo("2011");
     assertThat(realtime.flag().orElseThrow().version()).isEqualTo(ProtocolVersion.HJ_212_2025);
+  }
+
+  @Test
+  void metersSendTheirProductionStatesUnderSt45AlongTheirCurrents() throws Exception {
+    PacketFactory factory =
+        new PacketFactory(
+            meter, values, QnGenerator.systemDefault(), PacketFactory.STANDARD_MAX_SEGMENT);
+    int running = 0;
+    for (LocalDateTime t = LocalDateTime.of(2026, 11, 10, 0, 0);
+        t.isBefore(LocalDateTime.of(2026, 11, 12, 0, 0));
+        t = t.plusMinutes(30)) {
+      Packet states = factory.productionStates(t).orElseThrow();
+      assertThat(states.st()).isEqualTo("45");
+      assertThat(states.cn()).isEqualTo("2011");
+      byte[] frame = PacketEncoder.encode(states);
+      Packet decoded =
+          ((DecodeResult.Valid) PacketDecoder.standard().decode(frame, 0, frame.length - 2))
+              .value();
+      FactorReading line1 = decoded.cp().reading("p99101").orElseThrow();
+      String mark = line1.state().orElseThrow();
+      assertThat(mark).isIn("N", "Sr", "St");
+      boolean producing = value("d20401", t) > 5;
+      assertThat(mark.equals("St"))
+          .as("stopped exactly when no current, %s", t)
+          .isEqualTo(!producing);
+      running += producing ? 1 : 0;
+    }
+    assertThat(running).isPositive();
+    DeviceProfile stack = DemoCounty.devices().get(0);
+    assertThat(
+            new PacketFactory(
+                    stack, values, QnGenerator.systemDefault(), PacketFactory.STANDARD_MAX_SEGMENT)
+                .productionStates(LocalDateTime.of(2026, 11, 10, 9, 0)))
+        .isEmpty();
   }
 }

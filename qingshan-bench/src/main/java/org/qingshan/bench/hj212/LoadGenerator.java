@@ -21,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
+import org.qingshan.hj212.codec.DeviceKeys;
 import org.qingshan.hj212.codec.PacketDecoder;
+import org.qingshan.hj212.codec.Sm4Key;
 import org.qingshan.hj212.gateway.DeviceAuthenticator;
 import org.qingshan.hj212.gateway.GatewayConfig;
 import org.qingshan.hj212.gateway.GatewayListener;
@@ -62,7 +64,8 @@ public final class LoadGenerator {
   static final String USAGE =
       "usage: LoadGenerator [--host 127.0.0.1] [--port 9212 | --embedded] [--connections N]"
           + " [--rate PACKETS_PER_S] [--duration S] [--warmup S] [--poison N]"
-          + " [--junk N [--junk-rate BYTES_PER_S] [--junk-kind repeat|random]]";
+          + " [--junk N [--junk-rate BYTES_PER_S] [--junk-kind repeat|random]]"
+          + " [--hj212-2025 [--sm4-key HEX32]]";
 
   private LoadGenerator() {}
 
@@ -77,7 +80,8 @@ public final class LoadGenerator {
       int poison,
       int junk,
       int junkRate,
-      JunkFlood.Kind junkKind) {}
+      JunkFlood.Kind junkKind,
+      LoadPackets.Format format) {}
 
   public static void main(String[] args) throws Exception {
     System.exit(run(List.of(args), System.out, System.err));
@@ -106,6 +110,8 @@ public final class LoadGenerator {
                   .connectionRate(1e6, 1_000_000)
                   .deviceRate(1e6, 1_000_000)
                   .ioThreads(1)
+                  .deviceKeys(
+                      s.format().key().map(DeviceKeys::everyDevice).orElse(DeviceKeys.none()))
                   .build(),
               p -> {
                 stored.increment();
@@ -214,7 +220,8 @@ public final class LoadGenerator {
                 channels,
                 connections,
                 current[0],
-                now.minusDays(1).minusSeconds(warmupSpan));
+                now.minusDays(1).minusSeconds(warmupSpan),
+                s.format());
         warmup.drive(group.next(), false, new PrintStream(OutputStream.nullOutputStream()));
         out.printf(
             Locale.ROOT,
@@ -224,7 +231,8 @@ public final class LoadGenerator {
       }
       current[0] = new LoadCounters();
       poisoned[0] = new LoadCounters();
-      LoadRun run = new LoadRun(s.rate(), s.seconds(), channels, connections, current[0], now);
+      LoadRun run =
+          new LoadRun(s.rate(), s.seconds(), channels, connections, current[0], now, s.format());
       Optional<JunkFlood> junk = Optional.empty();
       if (s.junk() > 0) {
         junk =
@@ -284,10 +292,11 @@ public final class LoadGenerator {
     long total = (long) s.rate() * s.seconds() - poisonSent;
     out.printf(
         Locale.ROOT,
-        "connections %d, target %d packets/s for %d s%n",
+        "connections %d, target %d packets/s for %d s (%s)%n",
         connected,
         s.rate(),
-        s.seconds());
+        s.seconds(),
+        s.format().describe());
     out.printf(
         Locale.ROOT,
         "sent %d in %.1f s = %.0f packets/s; answered %d in %.1f s (%.0f/s)%n",
@@ -366,6 +375,12 @@ public final class LoadGenerator {
 
     @Option(names = "--junk-kind")
     String junkKind = "repeat";
+
+    @Option(names = "--hj212-2025")
+    boolean hj2122025;
+
+    @Option(names = "--sm4-key")
+    String sm4Key = "";
   }
 
   static Optional<Settings> parse(List<String> args, PrintStream err) {
@@ -402,6 +417,14 @@ public final class LoadGenerator {
           MAX_CONNECTIONS, MAX_RATE, MAX_SECONDS, MAX_SECONDS);
       return Optional.empty();
     }
+    Optional<Sm4Key> key = Optional.empty();
+    if (!f.sm4Key.isEmpty()) {
+      if (!f.hj2122025 || !f.sm4Key.matches("[0-9A-Fa-f]{32}")) {
+        err.println("error: --sm4-key takes 32 hex digits, with --hj212-2025");
+        return Optional.empty();
+      }
+      key = Optional.of(Sm4Key.ofHex(f.sm4Key));
+    }
     return Optional.of(
         new Settings(
             f.host,
@@ -414,6 +437,7 @@ public final class LoadGenerator {
             f.poison,
             f.junk,
             f.junkRate,
-            f.junkKind.equals("random") ? JunkFlood.Kind.RANDOM : JunkFlood.Kind.REPEAT));
+            f.junkKind.equals("random") ? JunkFlood.Kind.RANDOM : JunkFlood.Kind.REPEAT,
+            new LoadPackets.Format(f.hj2122025, key)));
   }
 }

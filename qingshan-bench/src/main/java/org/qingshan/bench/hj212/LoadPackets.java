@@ -4,13 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.qingshan.hj212.codec.Crc16;
+import org.qingshan.hj212.codec.Sm4Key;
 
 /**
- * The bytes of the load generator's real-time packets (CN 2011, Flag 5: answer wanted), built from
- * pre-encoded parts: only the QN, the DataTime and the CRC change from packet to packet. Building
- * them through {@code Packet} cost the generator more CPU than the gateway spent receiving them,
- * and the two share this machine's cores.
+ * The bytes of the load generator's real-time packets (CN 2011, Flag 5: answer wanted; HJ 212-2025:
+ * Flag 9), built from pre-encoded parts: only the QN, the DataTime and the CRC change from packet
+ * to packet. Building them through {@code Packet} cost the generator more CPU than the gateway
+ * spent receiving them, and the two share this machine's cores.
+ *
+ * <p>With an SM4 key every packet's data area is encrypted as HJ 212-2025 says (ECB, whole blocks,
+ * binary, the tail and the CRC plain). ECB lets the blocks after the DataTime, the same in every
+ * packet, be encrypted once: per packet only the two blocks holding the DataTime are, so that the
+ * generator's share of the cores stays small and the figures are the gateway's.
  */
 final class LoadPackets {
   /** Five factors, three with 折算 values: what a stack gas CEMS sends every 30 s. */
@@ -23,8 +32,26 @@ final class LoadPackets {
   private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
   private static final byte[] QN = ascii("QN=");
   private static final byte[] AFTER_QN = ascii(";ST=31;CN=2011;PW=123456;MN=");
-  private static final byte[] AFTER_MN = ascii(";Flag=5;CP=&&DataTime=");
   private static final byte[] AFTER_TIME = ascii(";" + VALUES + "&&");
+  private static final int BLOCK = 16;
+
+  /** "DataTime=" and its 14 digits: what changes in the data area lies in its first two blocks. */
+  private static final int VARYING_BLOCKS = 2;
+
+  /**
+   * What the packets look like beyond their values.
+   *
+   * @param hj2122025 HJ 212-2025 (Flag=9) rather than 2017 (Flag=5)
+   * @param key the SM4 key every device encrypts with, if any (HJ 212-2025 only)
+   */
+  record Format(boolean hj2122025, Optional<Sm4Key> key) {
+    static final Format HJ_212_2017 = new Format(false, Optional.empty());
+
+    String describe() {
+      return (hj2122025 ? "HJ 212-2025" : "HJ 212-2017")
+          + (key.isPresent() ? ", every device SM4-encrypted" : ", plain");
+    }
+  }
 
   /** Where the 17 digits of the QN start in every packet: after "##", the length and "QN=". */
   static final int QN_OFFSET = 2 + 4 + QN.length;
@@ -33,6 +60,11 @@ final class LoadPackets {
   private final long dataTimeBase;
   private final SecondDigits qnSeconds = new SecondDigits();
   private final SecondDigits dataTimeSeconds = new SecondDigits();
+  private final byte[] afterMn;
+  private final SM4Engine sm4;
+  // the ciphertext of the data area's constant blocks (after the DataTime), encrypted once
+  private final byte[] constantCipher;
+  private final byte[] block = new byte[BLOCK];
 
   /**
    * @param qnBase the time in the first QN; QN i is this time plus i milliseconds, so every packet
@@ -40,8 +72,34 @@ final class LoadPackets {
    * @param dataTimeBase the DataTime of every device's first packet
    */
   LoadPackets(LocalDateTime qnBase, LocalDateTime dataTimeBase) {
+    this(qnBase, dataTimeBase, false, Optional.empty());
+  }
+
+  /**
+   * @param hj2122025 whether the packets say HJ 212-2025 (Flag=9) rather than 2017 (Flag=5)
+   * @param key the SM4 key every device encrypts with (HJ 212-2025 only), if any
+   */
+  LoadPackets(
+      LocalDateTime qnBase, LocalDateTime dataTimeBase, boolean hj2122025, Optional<Sm4Key> key) {
+    if (key.isPresent() && !hj2122025) {
+      throw new IllegalArgumentException("only HJ 212-2025 packets are encrypted");
+    }
     this.qnBaseMillis = qnBase.toInstant(ZoneOffset.UTC).toEpochMilli();
     this.dataTimeBase = dataTimeBase.toEpochSecond(ZoneOffset.UTC);
+    this.afterMn = ascii(";Flag=" + (hj2122025 ? 9 : 5) + ";CP=&&DataTime=");
+    if (key.isEmpty()) {
+      this.sm4 = null;
+      this.constantCipher = null;
+      return;
+    }
+    this.sm4 = new SM4Engine();
+    sm4.init(true, new KeyParameter(key.get().bytes()));
+    byte[] region = ascii("DataTime=" + "0".repeat(14) + ";" + VALUES);
+    int whole = region.length / BLOCK * BLOCK;
+    for (int off = 0; off < whole; off += BLOCK) {
+      sm4.processBlock(region, off, region, off);
+    }
+    this.constantCipher = region;
   }
 
   static byte[] ascii(String s) {
@@ -54,7 +112,7 @@ final class LoadPackets {
    */
   byte[] packet(byte[] mn, long index, long second) {
     int segment =
-        QN.length + 17 + AFTER_QN.length + mn.length + AFTER_MN.length + 14 + AFTER_TIME.length;
+        QN.length + 17 + AFTER_QN.length + mn.length + afterMn.length + 14 + AFTER_TIME.length;
     byte[] out = new byte[2 + 4 + segment + 4 + 2];
     out[0] = '#';
     out[1] = '#';
@@ -67,14 +125,33 @@ final class LoadPackets {
     at += 17;
     at = put(AFTER_QN, out, at);
     at = put(mn, out, at);
-    at = put(AFTER_MN, out, at);
+    at = put(afterMn, out, at);
+    int region = at - "DataTime=".length();
     dataTimeSeconds.write(dataTimeBase + second, out, at);
     at += 14;
     at = put(AFTER_TIME, out, at);
     Crc16.writeHex(Crc16.hj212(out, 6, segment), out, at);
     out[at + 4] = '\r';
     out[at + 5] = '\n';
+    if (sm4 != null) {
+      encrypt(out, region, at - 2 - region);
+    }
     return out;
+  }
+
+  /**
+   * Encrypts the data area in place: the CRC above stays the plain segment's, as the standard asks.
+   */
+  private void encrypt(byte[] out, int region, int length) {
+    int whole = length / BLOCK * BLOCK;
+    for (int off = 0; off < VARYING_BLOCKS * BLOCK && off < whole; off += BLOCK) {
+      System.arraycopy(out, region + off, block, 0, BLOCK);
+      sm4.processBlock(block, 0, out, region + off);
+    }
+    int constant = VARYING_BLOCKS * BLOCK;
+    if (whole > constant) {
+      System.arraycopy(constantCipher, constant, out, region + constant, whole - constant);
+    }
   }
 
   /**

@@ -45,13 +45,16 @@ final class LoadRun {
       List<Channel> channels,
       List<LoadConnection> connections,
       LoadCounters counters,
-      LocalDateTime dataTimeBase) {
+      LocalDateTime dataTimeBase,
+      LoadPackets.Format format) {
     this.rate = rate;
     this.seconds = seconds;
     this.channels = channels;
     this.connections = connections;
     this.counters = counters;
-    this.packets = new LoadPackets(LocalDateTime.now().withNano(0), dataTimeBase);
+    this.packets =
+        new LoadPackets(
+            LocalDateTime.now().withNano(0), dataTimeBase, format.hj2122025(), format.key());
     this.mns = new byte[channels.size()][];
     for (int i = 0; i < mns.length; i++) {
       mns[i] = LoadPackets.ascii(String.format("LOADTEST%016X", i));

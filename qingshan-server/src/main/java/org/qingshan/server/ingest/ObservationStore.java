@@ -77,6 +77,20 @@ class ObservationStore {
 
   private record AnswerRow(long deviceId, String qn, CommandStatus status, String answer) {}
 
+  /** A packet of production states (ST=45): its marks, a row each. */
+  private record StateRow(
+      int index,
+      long deviceId,
+      LocalDateTime time,
+      boolean backfilled,
+      List<ProductionStates.Mark> marks) {}
+
+  private record StateInsert(StateRow row, ProductionStates.Mark mark) {}
+
+  private static final String INSERT_STATE =
+      "INSERT INTO production_state (device_id, code, data_time, mark, backfilled)"
+          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
   List<StoreResult> write(List<ReceivedPacket> batch) {
     return transaction.execute(tx -> writeInTransaction(batch));
   }
@@ -85,6 +99,7 @@ class ObservationStore {
     List<StoreResult> results = new ArrayList<>(batch.size());
     List<DataRow> data = new ArrayList<>();
     List<AnswerRow> answers = new ArrayList<>();
+    List<StateRow> states = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       ReceivedPacket received = batch.get(i);
       Packet packet = received.packet();
@@ -94,7 +109,7 @@ class ObservationStore {
         continue;
       }
       results.add(StoreResult.STORED);
-      classify(i, device.getAsLong(), received, data, answers);
+      classify(i, device.getAsLong(), received, data, answers, states);
     }
     int[] inserted = insertPackets(data);
     List<Observation> observations = new ArrayList<>();
@@ -107,16 +122,31 @@ class ObservationStore {
       }
     }
     insertObservations(observations);
+    insertStates(states, results);
     answerCommands(answers);
     return results;
   }
 
   private void classify(
-      int index, long deviceId, ReceivedPacket received, List<DataRow> data, List<AnswerRow> out) {
+      int index,
+      long deviceId,
+      ReceivedPacket received,
+      List<DataRow> data,
+      List<AnswerRow> out,
+      List<StateRow> states) {
     Packet packet = received.packet();
     String cn = packet.cn();
     if (Heartbeat.is(packet)) {
       return; // heard (the device stays online), but not data and no answer to a command
+    }
+    if (ProductionStates.is(packet)) {
+      List<ProductionStates.Mark> marks = ProductionStates.marks(packet);
+      if (!marks.isEmpty()) {
+        states.add(
+            new StateRow(
+                index, deviceId, PacketRows.dataTime(received, zone), packet.resent(), marks));
+        return;
+      }
     }
     if (cn.equals(CommandCode.REQUEST_ANSWER) || cn.equals(CommandCode.EXECUTION_RESULT)) {
       packet
@@ -215,6 +245,41 @@ class ObservationStore {
           setDouble(ps, 9, o.converted());
           ps.setString(10, o.flag().orElse(null));
         });
+  }
+
+  /** Each mark once; a packet none of whose marks was new is a duplicate. */
+  private void insertStates(List<StateRow> states, List<StoreResult> results) {
+    if (states.isEmpty()) {
+      return;
+    }
+    List<StateInsert> rows = new ArrayList<>();
+    for (StateRow r : states) {
+      r.marks().forEach(m -> rows.add(new StateInsert(r, m)));
+    }
+    int[][] counts =
+        jdbc.batchUpdate(
+            INSERT_STATE,
+            rows,
+            rows.size(),
+            (PreparedStatement ps, StateInsert i) -> {
+              ps.setLong(1, i.row().deviceId());
+              ps.setString(2, i.mark().code());
+              ps.setTimestamp(3, Timestamp.valueOf(i.row().time()));
+              ps.setString(4, i.mark().mark());
+              ps.setBoolean(5, i.row().backfilled());
+            });
+    int[] inserted = counts.length == 0 ? new int[0] : counts[0];
+    boolean[] anyNew = new boolean[results.size()];
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] != 0) {
+        anyNew[rows.get(i).row().index()] = true;
+      }
+    }
+    for (StateRow r : states) {
+      if (!anyNew[r.index()]) {
+        results.set(r.index(), StoreResult.DUPLICATE);
+      }
+    }
   }
 
   private void answerCommands(List<AnswerRow> answers) {

@@ -95,6 +95,18 @@ class DemoMonitoringTest {
                         .single()
                     > 0);
 
+    // the meters' production states (ST=45, beside their ST=44 currents of the same times)
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT COUNT(DISTINCT s.device_id) FROM production_state s"
+                                + " JOIN device d ON d.id = s.device_id WHERE d.kind = 'ELECTRICITY'")
+                        .query(Long.class)
+                        .single()
+                    == profiles.stream().filter(p -> p.st().equals("44")).count());
+
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
     // the activating logger is registered and online by now, the silent stack is not
     await()

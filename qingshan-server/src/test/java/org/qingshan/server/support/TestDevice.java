@@ -130,6 +130,13 @@ public final class TestDevice implements AutoCloseable {
     return upload(mn, pw, "44", CommandCode.REALTIME_DATA, cp.build());
   }
 
+  /** Real-time production states (ST 45, CN 2011): p code to its mark, as sent ("St", "N" …). */
+  public Packet productionStates(LocalDateTime time, Map<String, String> marks) {
+    DataArea.Builder cp = DataArea.builder().dataTime(time);
+    marks.forEach((code, mark) -> cp.put(code + "-Rtd", mark));
+    return upload(mn, pw, "45", CommandCode.REALTIME_DATA, cp.build());
+  }
+
   public Packet hourData(LocalDateTime time, double so2) {
     return hourData(mn, pw, time, so2);
   }
