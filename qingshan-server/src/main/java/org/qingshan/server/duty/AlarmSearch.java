@@ -45,6 +45,11 @@ public record AlarmSearch(
         Optional.empty());
   }
 
+  /** Every alarm, closed or not. */
+  public static AlarmSearch all() {
+    return notClosed().withStatuses(Set.of());
+  }
+
   public AlarmSearch ofEnterprise(long id) {
     return new AlarmSearch(
         text, town, industry, type, severity, statuses, Optional.of(id), deviceId);

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongFunction;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageSection;
@@ -37,7 +36,7 @@ class AlarmSections {
         PageSection.ENTERPRISE,
         "duty/sections :: enterprise",
         id -> {
-          AlarmSearch all = AlarmSearch.notClosed().withStatuses(Set.of()).ofEnterprise(id);
+          AlarmSearch all = AlarmSearch.all().ofEnterprise(id);
           List<DutyAlarm> latest = alarms.search(all, new PageQuery(1, ENTERPRISE_ROWS)).items();
           long open = alarms.count(AlarmSearch.notClosed().ofEnterprise(id));
           Map<String, Object> m = model(latest, open, may);

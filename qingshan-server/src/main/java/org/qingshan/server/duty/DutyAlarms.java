@@ -136,40 +136,30 @@ public class DutyAlarms {
       long open) {}
 
   public List<EnterpriseOnMap> enterprisesOnMap() {
-    Map<Long, Object[]> worst = new LinkedHashMap<>();
+    Map<Long, long[]> worst = new LinkedHashMap<>();
     jdbc.sql(
-            "SELECT e.id AS ent_id, "
+            "SELECT e.id AS ent_id, MIN("
                 + SEVERITY_ORDER
-                + " AS rank, COUNT(*) AS n"
+                + ") AS worst, COUNT(*) AS n"
                 + FROM
-                + " WHERE a.status <> 'CLOSED' AND e.id IS NOT NULL GROUP BY e.id, "
-                + SEVERITY_ORDER)
+                + " WHERE a.status <> 'CLOSED' AND e.id IS NOT NULL GROUP BY e.id")
         .query(
             rs -> {
-              long id = rs.getLong("ent_id");
-              int rank = rs.getInt("rank");
-              long n = rs.getLong("n");
-              Object[] w = worst.get(id);
-              if (w == null) {
-                worst.put(id, new Object[] {rank, n});
-              } else {
-                w[0] = Math.min((int) w[0], rank);
-                w[1] = (long) w[1] + n;
-              }
+              worst.put(rs.getLong("ent_id"), new long[] {rs.getLong("worst"), rs.getLong("n")});
             });
     return jdbc.sql(
             "SELECT id, name, longitude, latitude FROM enterprise"
                 + " WHERE longitude IS NOT NULL AND latitude IS NOT NULL ORDER BY name")
         .query(
             (rs, i) -> {
-              Object[] w = worst.get(rs.getLong("id"));
+              long[] w = worst.get(rs.getLong("id"));
               return new EnterpriseOnMap(
                   rs.getLong("id"),
                   rs.getString("name"),
                   rs.getDouble("longitude"),
                   rs.getDouble("latitude"),
                   w == null ? Optional.empty() : Optional.of(Severity.values()[(int) w[0]]),
-                  w == null ? 0 : (long) w[1]);
+                  w == null ? 0 : w[1]);
             })
         .list();
   }

@@ -2,6 +2,7 @@ package org.qingshan.server.duty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,8 +215,11 @@ class DutyController {
     return m;
   }
 
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  /** A data time (county local) to the minute. */
   static String minutes(LocalDateTime t) {
-    return t.toString().replace('T', ' ').substring(0, Math.min(16, t.toString().length()));
+    return MINUTES.format(t);
   }
 
   static Set<AlarmStatus> statuses(String status) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.device.FactorNames;
@@ -128,7 +127,7 @@ class PortalController {
       @RequestParam(required = false) Integer size,
       Model model) {
     Enterprise e = access.requireEnterprise();
-    AlarmSearch all = AlarmSearch.notClosed().withStatuses(Set.of()).ofEnterprise(e.id());
+    AlarmSearch all = AlarmSearch.all().ofEnterprise(e.id());
     model.addAttribute("enterprise", e);
     model.addAttribute("page", alarms.search(all, PageQuery.of(page, size)));
     return "portal/alarms";
