@@ -93,6 +93,25 @@ class FacilityHttpTest {
     assertThat(facilities.channelsOfEnterprise(eid))
         .singleElement()
         .satisfies(c -> assertThat(c.code()).isEqualTo("d30104"));
+    // renamed, its rated power changed: still the same facility with its link and channel
+    Codes.submit(
+        admin,
+        base + "/facilities",
+        Map.of(
+            "facilityId", String.valueOf(production),
+            "name", "1号熟料生产线（改造后）",
+            "kind", "PRODUCTION",
+            "ratedPowerKw", "800"));
+    assertThat(facilities.findById(production).orElseThrow().name()).isEqualTo("1号熟料生产线（改造后）");
+    // a linked facility cannot change its kind
+    String kindChange =
+        Codes.submit(
+            admin,
+            base + "/facilities",
+            Map.of("facilityId", String.valueOf(production), "name", "x", "kind", "TREATMENT"));
+    assertThat(kindChange).contains("不能改变类别");
+    assertThat(facilities.findById(production).orElseThrow().kind())
+        .isEqualTo(FacilityKind.PRODUCTION);
     String page = admin.get(base).body();
     assertThat(page).contains("1号熟料生产线", "1号脱硝设施", "d30104", meter.mn(), "800.0", "电流");
   }
