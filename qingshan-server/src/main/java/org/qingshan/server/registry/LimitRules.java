@@ -28,7 +28,7 @@ public final class LimitRules {
     }
     if (l.lowerLimit().isPresent()
         && (l.lowerLimit().getAsDouble() < 0 || l.lowerLimit().getAsDouble() > l.limit())) {
-      return Optional.of("registry.limit.lower");
+      return Optional.of("registry.limit.lower-invalid");
     }
     if (l.unit().isBlank()) {
       return Optional.of("registry.limit.unit.required");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -111,6 +112,17 @@ class MessageBundleTest {
         Path first = seen.putIfAbsent(key, file);
         if (first != null) {
           twice.add(key + " in " + first.getFileName() + " and " + file.getFileName());
+        }
+      }
+      // within one file the later line silently wins
+      Set<String> inFile = new HashSet<>();
+      for (String line : Files.readAllLines(file)) {
+        int eq = line.indexOf('=');
+        if (!line.isBlank() && !line.startsWith("#") && eq > 0) {
+          String key = line.substring(0, eq).trim();
+          if (!inFile.add(key)) {
+            twice.add(key + " twice in " + file.getFileName());
+          }
         }
       }
     }
