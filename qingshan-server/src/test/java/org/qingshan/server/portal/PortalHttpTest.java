@@ -167,8 +167,12 @@ class PortalHttpTest {
 
   @Test
   void anAccountLinkedToNoEnterpriseIsToldSo() {
-    WebSession demo = WebSession.loggedIn(port, "enterprise", "qingshan2026");
-    HttpResponse<String> page = demo.get("/portal");
+    String unlinked = TestAlarms.unique("unlinked");
+    users.create(
+        new UserForm(unlinked, "未关联企业的账号", null, "", EnumSet.of(Role.ENTERPRISE), true, PASSWORD),
+        false);
+    WebSession account = WebSession.loggedIn(port, unlinked, PASSWORD);
+    HttpResponse<String> page = account.get("/portal");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("尚未关联企业");
   }

@@ -8,6 +8,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -161,7 +163,12 @@ class EnterpriseBrowserTest {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
       page.waitForURL(u -> !u.contains("/login"));
 
-      page.navigate("http://127.0.0.1:" + port + "/enterprises");
+      // searched for, as a user would among the many enterprises other tests of this server made
+      page.navigate(
+          "http://127.0.0.1:"
+              + port
+              + "/enterprises?q="
+              + URLEncoder.encode("浏览器测试热电", StandardCharsets.UTF_8));
       page.getByText("浏览器测试热电").first().click();
       page.waitForLoadState();
       assertThat(page.locator("h1").textContent()).isEqualTo("浏览器测试热电 · 一企一档");
