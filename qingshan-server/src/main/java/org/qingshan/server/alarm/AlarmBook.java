@@ -81,11 +81,10 @@ class AlarmBook {
                     .orElseThrow();
             for (Finding f : findings) {
               if (f.raised()) {
-                if (marked(f, marksOf, oldest)) {
-                  continue;
-                }
                 if (f.late()) {
-                  raiseLate(f, changed);
+                  if (!marked(f, marksOf, oldest)) {
+                    raiseLate(f, changed);
+                  }
                 } else {
                   Seen s = seen.get(f.key());
                   if (s == null) {
@@ -97,12 +96,12 @@ class AlarmBook {
               } else {
                 Seen s = seen.remove(f.key());
                 if (s != null) {
-                  raise(s, changed);
+                  raise(s, changed, marksOf, oldest);
                 }
                 end(f, changed);
               }
             }
-            seen.values().forEach(s -> raise(s, changed));
+            seen.values().forEach(s -> raise(s, changed, marksOf, oldest));
             List<AlarmChanged> announce = List.copyOf(changed.values());
             AfterCommit.run(() -> announce.forEach(events::publishEvent));
           });
@@ -136,13 +135,22 @@ class AlarmBook {
     return lastingOf(key).map(Lasting::id);
   }
 
-  private void raise(Seen s, Map<Long, AlarmChanged> changed) {
+  /**
+   * Marks are read only where a row would be written: a lasting alarm's packets in between cost
+   * nothing but a look at memory.
+   */
+  private void raise(
+      Seen s,
+      Map<Long, AlarmChanged> changed,
+      Map<Long, MarkQuery.Marks> marksOf,
+      LocalDateTime oldest) {
     AlarmKey key = s.first.key();
     Optional<Lasting> known = lastingOf(key);
     if (known.isPresent()) {
       Lasting l = known.get();
-      if (s.newest.dataTime().isBefore(l.written().plus(settings.touchInterval()))) {
-        return; // written a moment ago (in data time): the row stays as it is for now
+      if (s.newest.dataTime().isBefore(l.written().plus(settings.touchInterval()))
+          || marked(s.newest, marksOf, oldest)) {
+        return; // written a moment ago (in data time), or marked: the row stays as it is
       }
       if (alarms.seenAgain(l.id(), s.newest.dataTime(), s.newest.value())) {
         lasting.put(key, new Lasting(l.id(), s.newest.dataTime()));
@@ -151,8 +159,15 @@ class AlarmBook {
       }
       lasting.remove(key); // closed by a person meanwhile: the condition opens anew
     }
-    long created = alarms.insert(newAlarm(s.first));
-    if (s.newest != s.first) {
+    Finding first = s.first;
+    if (marked(first, marksOf, oldest)) {
+      if (s.newest == first || marked(s.newest, marksOf, oldest)) {
+        return; // marked data raises nothing
+      }
+      first = s.newest;
+    }
+    long created = alarms.insert(newAlarm(first));
+    if (s.newest != first) {
       alarms.seenAgain(created, s.newest.dataTime(), s.newest.value());
     }
     lasting.put(key, new Lasting(created, s.newest.dataTime()));
