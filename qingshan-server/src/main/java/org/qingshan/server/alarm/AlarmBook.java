@@ -30,14 +30,20 @@ class AlarmBook {
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final Map<AlarmKey, Long> lasting = new ConcurrentHashMap<>();
+  private final AlarmSettings settings;
+  private final Map<AlarmKey, Lasting> lasting = new ConcurrentHashMap<>();
+
+  /** A lasting alarm's id and the newest data time written to its row. */
+  private record Lasting(long id, LocalDateTime written) {}
 
   AlarmBook(
       AlarmRepository alarms,
       MarkQuery marks,
       TransactionTemplate transaction,
       ApplicationEventPublisher events,
+      AlarmSettings settings,
       Clock clock) {
+    this.settings = settings;
     this.alarms = alarms;
     this.marks = marks;
     this.transaction = transaction;
@@ -61,7 +67,7 @@ class AlarmBook {
     if (findings.isEmpty()) {
       return;
     }
-    Map<AlarmKey, Long> before = new HashMap<>(lasting);
+    Map<AlarmKey, Lasting> before = new HashMap<>(lasting);
     try {
       transaction.executeWithoutResult(
           tx -> {
@@ -75,11 +81,10 @@ class AlarmBook {
                     .orElseThrow();
             for (Finding f : findings) {
               if (f.raised()) {
-                if (marked(f, marksOf, oldest)) {
-                  continue;
-                }
                 if (f.late()) {
-                  raiseLate(f, changed);
+                  if (!marked(f, marksOf, oldest)) {
+                    raiseLate(f, changed);
+                  }
                 } else {
                   Seen s = seen.get(f.key());
                   if (s == null) {
@@ -91,12 +96,12 @@ class AlarmBook {
               } else {
                 Seen s = seen.remove(f.key());
                 if (s != null) {
-                  raise(s, changed);
+                  raise(s, changed, marksOf, oldest);
                 }
                 end(f, changed);
               }
             }
-            seen.values().forEach(s -> raise(s, changed));
+            seen.values().forEach(s -> raise(s, changed, marksOf, oldest));
             List<AlarmChanged> announce = List.copyOf(changed.values());
             AfterCommit.run(() -> announce.forEach(events::publishEvent));
           });
@@ -116,30 +121,56 @@ class AlarmBook {
     return m.covers(f.key().factorIfAny(), f.dataTime());
   }
 
-  private Optional<Long> lastingId(AlarmKey key) {
-    Long id = lasting.get(key);
-    if (id != null) {
-      return Optional.of(id);
+  private Optional<Lasting> lastingOf(AlarmKey key) {
+    Lasting l = lasting.get(key);
+    if (l != null) {
+      return Optional.of(l);
     }
-    Optional<Long> found = alarms.ongoing(key).map(Alarm::id);
-    found.ifPresent(i -> lasting.put(key, i));
+    Optional<Lasting> found = alarms.ongoing(key).map(a -> new Lasting(a.id(), a.lastSeenAt()));
+    found.ifPresent(f -> lasting.put(key, f));
     return found;
   }
 
-  private void raise(Seen s, Map<Long, AlarmChanged> changed) {
-    Optional<Long> id = lastingId(s.first.key());
-    if (id.isPresent()) {
-      if (alarms.seenAgain(id.get(), s.newest.dataTime(), s.newest.value())) {
-        changed.putIfAbsent(id.get(), new AlarmChanged(id.get(), status(id.get()), false));
+  private Optional<Long> lastingId(AlarmKey key) {
+    return lastingOf(key).map(Lasting::id);
+  }
+
+  /**
+   * Marks are read only where a row would be written: a lasting alarm's packets in between cost
+   * nothing but a look at memory.
+   */
+  private void raise(
+      Seen s,
+      Map<Long, AlarmChanged> changed,
+      Map<Long, MarkQuery.Marks> marksOf,
+      LocalDateTime oldest) {
+    AlarmKey key = s.first.key();
+    Optional<Lasting> known = lastingOf(key);
+    if (known.isPresent()) {
+      Lasting l = known.get();
+      if (s.newest.dataTime().isBefore(l.written().plus(settings.touchInterval()))
+          || marked(s.newest, marksOf, oldest)) {
+        return; // written a moment ago (in data time), or marked: the row stays as it is
+      }
+      if (alarms.seenAgain(l.id(), s.newest.dataTime(), s.newest.value())) {
+        lasting.put(key, new Lasting(l.id(), s.newest.dataTime()));
+        changed.putIfAbsent(l.id(), new AlarmChanged(l.id(), status(l.id()), false));
         return;
       }
-      lasting.remove(s.first.key()); // closed by a person meanwhile: the condition opens anew
+      lasting.remove(key); // closed by a person meanwhile: the condition opens anew
     }
-    long created = alarms.insert(newAlarm(s.first));
-    if (s.newest != s.first) {
+    Finding first = s.first;
+    if (marked(first, marksOf, oldest)) {
+      if (s.newest == first || marked(s.newest, marksOf, oldest)) {
+        return; // marked data raises nothing
+      }
+      first = s.newest;
+    }
+    long created = alarms.insert(newAlarm(first));
+    if (s.newest != first) {
       alarms.seenAgain(created, s.newest.dataTime(), s.newest.value());
     }
-    lasting.put(s.first.key(), created);
+    lasting.put(key, new Lasting(created, s.newest.dataTime()));
     changed.put(created, new AlarmChanged(created, AlarmStatus.OPEN, true));
   }
 
@@ -149,7 +180,7 @@ class AlarmBook {
       return;
     }
     long created = alarms.insert(newAlarm(f));
-    lasting.put(f.key(), created);
+    lasting.put(f.key(), new Lasting(created, f.dataTime()));
     changed.put(created, new AlarmChanged(created, AlarmStatus.OPEN, true));
   }
 

@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flagMinutes minutes a data flag other than N may last (维护, 校准 …)
  * @param refreshInterval how often the cached rules, limits and bindings are read again
  * @param checkInterval how often offline devices and permitted totals are checked
+ * @param touchInterval a lasting alarm's newest data time and value are written when its data has
+ *     moved on this far (data time) since the last write, not with every packet
  */
 @ConfigurationProperties("qingshan.alarm")
 public record AlarmSettings(
@@ -43,7 +45,8 @@ public record AlarmSettings(
     @DefaultValue("6") int zeroCount,
     @DefaultValue("240") int flagMinutes,
     @DefaultValue("30s") Duration refreshInterval,
-    @DefaultValue("60s") Duration checkInterval) {
+    @DefaultValue("60s") Duration checkInterval,
+    @DefaultValue("60s") Duration touchInterval) {
 
   /** The defaults, for tests and benchmarks without Spring. */
   public static AlarmSettings defaults() {
@@ -63,6 +66,7 @@ public record AlarmSettings(
         6,
         240,
         Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
         Duration.ofSeconds(60));
   }
 }
