@@ -64,7 +64,7 @@ class AlarmBook {
 
   /** Applies findings in one transaction, in order per key. */
   synchronized void apply(List<Finding> findings) {
-    if (findings.isEmpty()) {
+    if (!anythingToWrite(findings)) {
       return;
     }
     Map<AlarmKey, Lasting> before = new HashMap<>(lasting);
@@ -110,6 +110,20 @@ class AlarmBook {
       lasting.putAll(before); // the rollback undid what the memory noted
       throw e;
     }
+  }
+
+  /** Whether a finding needs the database: not when it only repeats what a row says already. */
+  private boolean anythingToWrite(List<Finding> findings) {
+    for (Finding f : findings) {
+      if (!f.raised() || f.late()) {
+        return true;
+      }
+      Lasting l = lasting.get(f.key());
+      if (l == null || !f.dataTime().isBefore(l.written().plus(settings.touchInterval()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean marked(Finding f, Map<Long, MarkQuery.Marks> marksOf, LocalDateTime oldest) {
