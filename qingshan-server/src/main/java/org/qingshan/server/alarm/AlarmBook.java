@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.qingshan.server.db.AfterCommit;
+import org.qingshan.server.mark.MarksInForce;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AlarmBook {
   private final AlarmRepository alarms;
-  private final MarkQuery marks;
+  private final MarksInForce marks;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -38,7 +39,7 @@ class AlarmBook {
 
   AlarmBook(
       AlarmRepository alarms,
-      MarkQuery marks,
+      MarksInForce marks,
       TransactionTemplate transaction,
       ApplicationEventPublisher events,
       AlarmSettings settings,
@@ -73,16 +74,10 @@ class AlarmBook {
           tx -> {
             Map<Long, AlarmChanged> changed = new LinkedHashMap<>();
             Map<AlarmKey, Seen> seen = new LinkedHashMap<>();
-            Map<Long, MarkQuery.Marks> marksOf = new HashMap<>();
-            LocalDateTime oldest =
-                findings.stream()
-                    .map(Finding::dataTime)
-                    .min(LocalDateTime::compareTo)
-                    .orElseThrow();
             for (Finding f : findings) {
               if (f.raised()) {
                 if (f.late()) {
-                  if (!marked(f, marksOf, oldest)) {
+                  if (!marked(f)) {
                     raiseLate(f, changed);
                   }
                 } else {
@@ -96,12 +91,12 @@ class AlarmBook {
               } else {
                 Seen s = seen.remove(f.key());
                 if (s != null) {
-                  raise(s, changed, marksOf, oldest);
+                  raise(s, changed);
                 }
                 end(f, changed);
               }
             }
-            seen.values().forEach(s -> raise(s, changed, marksOf, oldest));
+            seen.values().forEach(s -> raise(s, changed));
             List<AlarmChanged> announce = List.copyOf(changed.values());
             AfterCommit.run(() -> announce.forEach(events::publishEvent));
           });
@@ -126,13 +121,16 @@ class AlarmBook {
     return false;
   }
 
-  private boolean marked(Finding f, Map<Long, MarkQuery.Marks> marksOf, LocalDateTime oldest) {
-    if (f.deviceId().isEmpty()) {
-      return false;
-    }
-    MarkQuery.Marks m =
-        marksOf.computeIfAbsent(f.deviceId().get(), d -> marks.of(d, f.outletId(), oldest));
-    return m.covers(f.key().factorIfAny(), f.dataTime());
+  /**
+   * Whether a mark in force (filed or accepted) covers the finding's data: then it raises nothing.
+   */
+  private boolean marked(Finding f) {
+    return f.deviceId().isPresent()
+        && marks.covers(
+            f.outletId().orElse(-1L),
+            f.deviceId().get(),
+            f.key().factorIfAny().orElse(""),
+            f.dataTime());
   }
 
   private Optional<Lasting> lastingOf(AlarmKey key) {
@@ -153,17 +151,13 @@ class AlarmBook {
    * Marks are read only where a row would be written: a lasting alarm's packets in between cost
    * nothing but a look at memory.
    */
-  private void raise(
-      Seen s,
-      Map<Long, AlarmChanged> changed,
-      Map<Long, MarkQuery.Marks> marksOf,
-      LocalDateTime oldest) {
+  private void raise(Seen s, Map<Long, AlarmChanged> changed) {
     AlarmKey key = s.first.key();
     Optional<Lasting> known = lastingOf(key);
     if (known.isPresent()) {
       Lasting l = known.get();
       if (s.newest.dataTime().isBefore(l.written().plus(settings.touchInterval()))
-          || marked(s.newest, marksOf, oldest)) {
+          || marked(s.newest)) {
         return; // written a moment ago (in data time), or marked: the row stays as it is
       }
       if (alarms.seenAgain(l.id(), s.newest.dataTime(), s.newest.value())) {
@@ -174,8 +168,8 @@ class AlarmBook {
       lasting.remove(key); // closed by a person meanwhile: the condition opens anew
     }
     Finding first = s.first;
-    if (marked(first, marksOf, oldest)) {
-      if (s.newest == first || marked(s.newest, marksOf, oldest)) {
+    if (marked(first)) {
+      if (s.newest == first || marked(s.newest)) {
         return; // marked data raises nothing
       }
       first = s.newest;

@@ -87,6 +87,11 @@ public class MarksInForce {
     return repository.inForceForDevice(deviceId, outlets.outletOfDevice(deviceId), from, to);
   }
 
+  /** Reads the marks again now: after marks were written outside this feature (an import, SQL). */
+  public void refresh() {
+    reload();
+  }
+
   /** Reads the marks again once the change being made now has committed. */
   void changed() {
     AfterCommit.run(this::reload);

@@ -21,6 +21,7 @@ import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.ingest.GatewayService;
+import org.qingshan.server.mark.MarksInForce;
 import org.qingshan.server.registry.Averaging;
 import org.qingshan.server.registry.ChannelKind;
 import org.qingshan.server.registry.CreditCode;
@@ -51,6 +52,7 @@ class AlarmEngineTest {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   @LocalServerPort int port;
+  @Autowired MarksInForce marksInForce;
   @Autowired GatewayService gateway;
   @Autowired DeviceRegistry registry;
   @Autowired EnterpriseRepository enterprises;
@@ -249,6 +251,7 @@ class AlarmEngineTest {
         .param("t", to)
         .param("st", status)
         .update();
+    marksInForce.refresh(); // written behind the mark feature's back, as an import would
   }
 
   @Test
