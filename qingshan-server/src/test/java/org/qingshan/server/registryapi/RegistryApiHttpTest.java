@@ -213,6 +213,14 @@ class RegistryApiHttpTest {
     assertThat(twice.statusCode()).isEqualTo(409);
     assertThat(JsonApi.error(twice, "code")).isPresent();
 
+    // the registry's rule for the pages and the Excel import holds here too: DA is gas, DW water
+    HttpResponse<String> mismatched =
+        admin.post(
+            "/api/v1/enterprises/" + id + "/outlets",
+            Map.of("code", "DA002", "name", "烟囱", "kind", "water"));
+    assertThat(mismatched.statusCode()).isEqualTo(400);
+    assertThat(JsonApi.error(mismatched, "code").orElseThrow()).contains("DA002", "废气");
+
     HttpResponse<String> nobody =
         admin.post(
             "/api/v1/enterprises/99999999/outlets",
