@@ -102,10 +102,7 @@ class RegistryApiController {
   @GetMapping("/enterprises/{id}")
   @Operation(summary = "一个企业及其排放口")
   @ApiResponse(responseCode = "200", description = "企业")
-  @ApiResponse(
-      responseCode = "404",
-      description = "无此企业",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("无此企业")
   EnterpriseDetail enterprise(@PathVariable long id) {
     Enterprise e = access.requireVisible(service.enterprise(id), ApiRecordAccess.ENTERPRISE, id);
     return EnterpriseDetail.of(e, outlets.ofEnterprise(id));
@@ -114,10 +111,7 @@ class RegistryApiController {
   @PostMapping("/enterprises")
   @Operation(summary = "登记企业（管理员）")
   @ApiResponse(responseCode = "201", description = "已登记")
-  @ApiResponse(
-      responseCode = "409",
-      description = "统一社会信用代码已登记",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @ConflictAnswer("统一社会信用代码已登记")
   ResponseEntity<Created> createEnterprise(@RequestBody EnterpriseRequest request) {
     long id = service.createEnterprise(request);
     return ResponseEntity.created(URI.create("/api/v1/enterprises/" + id)).body(new Created(id));
@@ -126,14 +120,8 @@ class RegistryApiController {
   @PostMapping("/enterprises/{id}/outlets")
   @Operation(summary = "登记排放口（管理员）")
   @ApiResponse(responseCode = "201", description = "已登记")
-  @ApiResponse(
-      responseCode = "404",
-      description = "无此企业",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "本企业已有此编号的排放口",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("无此企业")
+  @ConflictAnswer("本企业已有此编号的排放口")
   ResponseEntity<Created> createOutlet(@PathVariable long id, @RequestBody OutletRequest request) {
     long outletId = service.createOutlet(id, request);
     return ResponseEntity.created(URI.create("/api/v1/outlets/" + outletId))
@@ -143,10 +131,7 @@ class RegistryApiController {
   @GetMapping("/outlets/{id}")
   @Operation(summary = "一个排放口及其限值与设备")
   @ApiResponse(responseCode = "200", description = "排放口")
-  @ApiResponse(
-      responseCode = "404",
-      description = "无此排放口",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("无此排放口")
   OutletDetail outlet(@PathVariable long id) {
     Outlet o = service.outlet(id);
     access.requireVisible(service.enterprise(o.enterpriseId()), RegistryApiService.OUTLET, id);
@@ -156,24 +141,13 @@ class RegistryApiController {
             .flatMap(Optional::stream)
             .map(Device::mn)
             .toList();
-    return new OutletDetail(
-        o.id(),
-        o.enterpriseId(),
-        o.code(),
-        o.name(),
-        RegistryApiModels.word(o.kind()),
-        o.emissionStandard(),
-        outlets.limits(id).stream().map(LimitView::of).toList(),
-        mns);
+    return OutletDetail.of(o, outlets.limits(id), mns);
   }
 
   @PutMapping("/outlets/{id}/limits")
   @Operation(summary = "替换排放口的全部限值（管理员）", description = "请求中的限值取代该排放口原有的全部限值；任何一条有误则都不改变。")
   @ApiResponse(responseCode = "200", description = "保存后的限值")
-  @ApiResponse(
-      responseCode = "404",
-      description = "无此排放口",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("无此排放口")
   List<LimitView> replaceLimits(@PathVariable long id, @RequestBody List<LimitRequest> limits) {
     return service.replaceLimits(id, limits).stream().map(LimitView::of).toList();
   }
@@ -181,14 +155,8 @@ class RegistryApiController {
   @PostMapping("/devices")
   @Operation(summary = "登记设备（管理员）", description = "登记后网关即按 MN 与密码接收其数据；给出 outletId 时绑定到该排放口。")
   @ApiResponse(responseCode = "201", description = "已登记")
-  @ApiResponse(
-      responseCode = "404",
-      description = "outletId 所指排放口不存在",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "MN 已登记",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("outletId 所指排放口不存在")
+  @ConflictAnswer("MN 已登记")
   ResponseEntity<Created> registerDevice(@RequestBody DeviceRequest request) {
     long id = service.registerDevice(request);
     return ResponseEntity.created(URI.create("/devices/" + id)).body(new Created(id));
