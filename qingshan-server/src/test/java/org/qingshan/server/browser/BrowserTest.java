@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +26,7 @@ import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.ChromiumAvailable;
 import org.qingshan.server.support.DemoServerTest;
-import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.HeadlessChromium;
 import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(ChromiumAvailable.class)
 @DemoServerTest
 class BrowserTest {
-  static final Path CHROMIUM = ChromiumAvailable.CHROMIUM;
-  static Playwright playwright;
+  static HeadlessChromium chromium;
   static Browser browser;
 
   @LocalServerPort int port;
@@ -50,35 +44,14 @@ class BrowserTest {
 
   @BeforeAll
   static void startBrowser() {
-    TestEnvironment.requireOrSkip(
-        "browser", Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--no-first-run")));
+    chromium = HeadlessChromium.start();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -87,26 +60,10 @@ class BrowserTest {
   }
 
   private Page login(BrowserContext context, String username, List<String> problems) {
-    Page page = context.newPage();
-    page.onPageError(e -> problems.add("page error: " + e));
-    page.onResponse(
-        r -> {
-          if (r.status() >= 400) {
-            problems.add(r.status() + " " + r.url());
-          }
-        });
-    page.onConsoleMessage(
-        m -> {
-          if ("error".equals(m.type())) {
-            problems.add("console: " + m.text());
-          }
-        });
+    Page page = HeadlessChromium.watchedPage(context, problems);
     page.navigate(url("/"));
     assertThat(page.url()).endsWith("/login");
-    page.getByLabel("用户名").fill(username);
-    page.getByLabel("密码").fill("qingshan2026");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    page.waitForURL(u -> !u.contains("/login"));
+    HeadlessChromium.logIn(page, username, "qingshan2026");
     return page;
   }
 
@@ -322,10 +279,7 @@ class BrowserTest {
 
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
       page.waitForURL("**/login?logout");
-      page.getByLabel("用户名").fill("pwbrowser");
-      page.getByLabel("密码").fill("Lvshui-Qingshan-88");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-      page.waitForURL(u -> !u.contains("/login"));
+      HeadlessChromium.logIn(page, "pwbrowser", "Lvshui-Qingshan-88");
       assertThat(page.url()).doesNotContain("/account/password");
     }
   }

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +25,7 @@ import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.support.ChromiumAvailable;
 import org.qingshan.server.support.DemoServerTest;
-import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.HeadlessChromium;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(ChromiumAvailable.class)
 @DemoServerTest
 class EnterpriseBrowserTest {
-  static Playwright playwright;
+  static HeadlessChromium chromium;
   static Browser browser;
 
   @LocalServerPort int port;
@@ -54,30 +49,14 @@ class EnterpriseBrowserTest {
 
   @BeforeAll
   static void startBrowser() {
-    TestEnvironment.requireOrSkip(
-        "browser",
-        Files.isExecutable(ChromiumAvailable.CHROMIUM),
-        "Chromium is not installed at " + ChromiumAvailable.CHROMIUM);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(ChromiumAvailable.CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    chromium = HeadlessChromium.start();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -147,19 +126,9 @@ class EnterpriseBrowserTest {
 
     List<String> problems = new ArrayList<>();
     try (BrowserContext context = browser.newContext()) {
-      Page page = context.newPage();
-      page.onPageError(x -> problems.add("page error: " + x));
-      page.onConsoleMessage(
-          m -> {
-            if ("error".equals(m.type())) {
-              problems.add("console: " + m.text());
-            }
-          });
+      Page page = HeadlessChromium.watchedPage(context, problems);
       page.navigate("http://127.0.0.1:" + port + "/login");
-      page.getByLabel("用户名").fill("dispatcher");
-      page.getByLabel("密码").fill("qingshan2026");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-      page.waitForURL(u -> !u.contains("/login"));
+      HeadlessChromium.logIn(page, "dispatcher", "qingshan2026");
 
       page.navigate("http://127.0.0.1:" + port + "/enterprises");
       page.getByText("浏览器测试热电").first().click();
