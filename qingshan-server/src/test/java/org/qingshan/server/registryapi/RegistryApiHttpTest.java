@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,7 @@ import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.TestEnterprises;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @DemoServerTest
 class RegistryApiHttpTest {
-  private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 1000));
   private static final String PASSWORD = "qingshan2026";
   private static final Pattern SECRET =
       Pattern.compile("<code class=\"token\">(qs_[A-Za-z0-9_-]+)</code>");
@@ -56,8 +55,7 @@ class RegistryApiHttpTest {
 
   /** A valid credit code no other test uses. */
   static String newCreditCode() {
-    String first17 = String.format("91370882MA%07d", SERIAL.incrementAndGet() * 7919 % 10_000_000);
-    return first17 + CreditCode.checkCharacter(first17);
+    return TestEnterprises.uniqueCreditCode().value();
   }
 
   private long enterprise(String name) {
