@@ -10,10 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qingshan.hj212.codec.CrcDialect;
@@ -24,40 +21,15 @@ import org.qingshan.server.device.DeviceForm;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.security.Role;
-import org.qingshan.server.support.ChromiumAvailable;
-import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.BrowserTestBase;
 import org.qingshan.server.support.HeadlessChromium;
 import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person at a real Chromium: logs in, opens every menu page of their role, logs out. */
-@ExtendWith(ChromiumAvailable.class)
-@DemoServerTest
-class BrowserTest {
-  static HeadlessChromium chromium;
-  static Browser browser;
-
-  @LocalServerPort int port;
+class BrowserTest extends BrowserTestBase {
   @Autowired UserService users;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = HeadlessChromium.start();
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
 
   private Page login(BrowserContext context, String username, List<String> problems) {
     Page page = HeadlessChromium.watchedPage(context, problems);

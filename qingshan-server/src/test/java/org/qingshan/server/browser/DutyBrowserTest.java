@@ -9,23 +9,17 @@ import com.microsoft.playwright.options.FilePayload;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.qingshan.server.alarm.AlarmChanged;
 import org.qingshan.server.alarm.AlarmStatus;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.security.Role;
-import org.qingshan.server.support.ChromiumAvailable;
-import org.qingshan.server.support.DemoServerTest;
-import org.qingshan.server.support.HeadlessChromium;
+import org.qingshan.server.support.BrowserTestBase;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,43 +27,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The duty screen at a real Chromium: an alarm the engine announces appears without a reload and is
  * acknowledged with one click, also on a phone; an enterprise explains an alarm in its portal.
  */
-@ExtendWith(ChromiumAvailable.class)
-@DemoServerTest
-class DutyBrowserTest {
-  static HeadlessChromium chromium;
-  static Browser browser;
-
-  @LocalServerPort int port;
+class DutyBrowserTest extends BrowserTestBase {
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEventPublisher events;
   @Autowired DeviceRegistry registry;
   @Autowired UserService users;
   @Autowired EnterpriseRepository enterprises;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = HeadlessChromium.start();
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
-  private Page login(
-      BrowserContext context, String username, String password, List<String> problems) {
-    Page page = HeadlessChromium.watchedPage(context, problems);
-    page.navigate(url("/login"));
-    HeadlessChromium.logIn(page, username, password);
-    return page;
-  }
 
   @Test
   void anAlarmAppearsWithoutReloadAndIsAcknowledged() {

@@ -2,7 +2,6 @@ package org.qingshan.server.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.sql.Timestamp;
@@ -13,21 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceForm;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
-import org.qingshan.server.support.ChromiumAvailable;
-import org.qingshan.server.support.DemoServerTest;
-import org.qingshan.server.support.HeadlessChromium;
+import org.qingshan.server.support.BrowserTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,30 +28,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * limit, and the trend chart with the limit line and the exceeding point drawn by the page's
  * script.
  */
-@ExtendWith(ChromiumAvailable.class)
-@DemoServerTest
-class EnterpriseBrowserTest {
-  static HeadlessChromium chromium;
-  static Browser browser;
-
-  @LocalServerPort int port;
+class EnterpriseBrowserTest extends BrowserTestBase {
   @Autowired RegistryService service;
   @Autowired DeviceRegistry registry;
   @Autowired JdbcClient jdbc;
   @Autowired ZoneId zone;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = HeadlessChromium.start();
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @Test
   void theEnterpriseFileAndTheDeviceChartShowTheLimit() {
@@ -126,11 +100,9 @@ class EnterpriseBrowserTest {
 
     List<String> problems = new ArrayList<>();
     try (BrowserContext context = browser.newContext()) {
-      Page page = HeadlessChromium.watchedPage(context, problems);
-      page.navigate("http://127.0.0.1:" + port + "/login");
-      HeadlessChromium.logIn(page, "dispatcher", "qingshan2026");
+      Page page = login(context, "dispatcher", "qingshan2026", problems);
 
-      page.navigate("http://127.0.0.1:" + port + "/enterprises");
+      page.navigate(url("/enterprises"));
       page.getByText("浏览器测试热电").first().click();
       page.waitForLoadState();
       assertThat(page.locator("h1").textContent()).isEqualTo("浏览器测试热电 · 一企一档");
