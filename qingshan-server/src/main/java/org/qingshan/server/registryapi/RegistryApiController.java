@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceRegistry;
@@ -16,6 +15,7 @@ import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.registry.Outlet;
 import org.qingshan.server.registry.OutletRepository;
+import org.qingshan.server.registry.RegistryAccess;
 import org.qingshan.server.registryapi.RegistryApiModels.Created;
 import org.qingshan.server.registryapi.RegistryApiModels.DeviceRequest;
 import org.qingshan.server.registryapi.RegistryApiModels.EnterpriseDetail;
@@ -25,9 +25,7 @@ import org.qingshan.server.registryapi.RegistryApiModels.LimitRequest;
 import org.qingshan.server.registryapi.RegistryApiModels.LimitView;
 import org.qingshan.server.registryapi.RegistryApiModels.OutletDetail;
 import org.qingshan.server.registryapi.RegistryApiModels.OutletRequest;
-import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.PageQuery;
-import org.qingshan.server.web.PageResult;
 import org.qingshan.server.web.SearchText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,24 +58,24 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistryApiController {
   private final RegistryApiService service;
   private final ApiRecordAccess access;
+  private final RegistryAccess registryAccess;
   private final EnterpriseRepository enterprises;
   private final OutletRepository outlets;
   private final DeviceRegistry devices;
-  private final CurrentUser currentUser;
 
   RegistryApiController(
       RegistryApiService service,
       ApiRecordAccess access,
+      RegistryAccess registryAccess,
       EnterpriseRepository enterprises,
       OutletRepository outlets,
-      DeviceRegistry devices,
-      CurrentUser currentUser) {
+      DeviceRegistry devices) {
     this.service = service;
     this.access = access;
+    this.registryAccess = registryAccess;
     this.enterprises = enterprises;
     this.outlets = outlets;
     this.devices = devices;
-    this.currentUser = currentUser;
   }
 
   @GetMapping("/enterprises")
@@ -86,17 +84,14 @@ class RegistryApiController {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    Optional<String> text = SearchText.of(q);
-    PageQuery query = PageQuery.of(page, size);
-    Optional<Long> own = access.ownEnterpriseOnly();
-    if (own.isPresent()) {
-      List<Enterprise> mine =
-          enterprises.findById(own.get()).stream().filter(e -> matches(e, text)).toList();
-      return EnterprisePage.of(PageResult.slice(mine, query));
-    }
     return EnterprisePage.of(
         enterprises.search(
-            text, Optional.empty(), Optional.empty(), currentUser.scope().filter(), query));
+            SearchText.of(q),
+            Optional.empty(),
+            Optional.empty(),
+            registryAccess.departmentFilter(),
+            registryAccess.idFilter(),
+            PageQuery.of(page, size)));
   }
 
   @GetMapping("/enterprises/{id}")
@@ -160,12 +155,5 @@ class RegistryApiController {
   ResponseEntity<Created> registerDevice(@RequestBody DeviceRequest request) {
     long id = service.registerDevice(request);
     return ResponseEntity.created(URI.create("/devices/" + id)).body(new Created(id));
-  }
-
-  private static boolean matches(Enterprise e, Optional<String> text) {
-    return text.map(
-            t ->
-                e.name().contains(t) || e.creditCode().value().contains(t.toUpperCase(Locale.ROOT)))
-        .orElse(true);
   }
 }

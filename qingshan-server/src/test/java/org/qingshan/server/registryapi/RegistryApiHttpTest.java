@@ -361,6 +361,9 @@ class RegistryApiHttpTest {
     JsonApi program = JsonApi.bearer(port, secret.group(1));
     assertThat(program.get("/api/v1/enterprises/" + own).statusCode()).isEqualTo(200);
     assertThat(program.get("/api/v1/enterprises/" + other).statusCode()).isEqualTo(403);
+    JsonNode programsList = JsonApi.read(program.get("/api/v1/enterprises"));
+    assertThat(programsList.get("total").asLong()).isEqualTo(1);
+    assertThat(programsList.get("items").get(0).get("id").asLong()).isEqualTo(own);
 
     Long denied =
         jdbc.sql(
