@@ -48,6 +48,7 @@ class ApiTokenHttpTest {
     String page = admin.get("/api-tokens").body();
     Matcher m = SECRET.matcher(page);
     assertThat(m.find()).as("the token is shown after issuing").isTrue();
+    assertThat(page).contains("class=\"count\"").doesNotContain("导出 Excel");
     return m.group(1);
   }
 

@@ -69,7 +69,9 @@ class PortalHttpTest {
     WebSession user = WebSession.loggedIn(port, username, PASSWORD);
     String home = user.get("/portal").body();
     assertThat(home).contains(ownName, "1号排口", "本企业二氧化硫超标").doesNotContain("别家烟尘超标");
-    assertThat(user.get("/portal/alarms").body()).contains("本企业二氧化硫超标").doesNotContain("别家");
+    assertThat(user.get("/portal/alarms").body())
+        .contains("本企业二氧化硫超标", "class=\"count\"")
+        .doesNotContain("别家", "导出 Excel");
     assertThat(user.get("/portal/alarms/" + ownAlarm).statusCode()).isEqualTo(200);
     assertThat(user.get("/portal/devices/" + ownDevice + "?factor=a21026").statusCode())
         .isEqualTo(200);
