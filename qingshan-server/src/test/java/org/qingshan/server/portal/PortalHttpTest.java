@@ -72,7 +72,9 @@ class PortalHttpTest {
     assertThat(user.get("/portal/alarms").body())
         .contains("本企业二氧化硫超标", "class=\"count\"")
         .doesNotContain("别家", "导出 Excel");
-    assertThat(user.get("/portal/alarms/" + ownAlarm).statusCode()).isEqualTo(200);
+    HttpResponse<String> alarmPage = user.get("/portal/alarms/" + ownAlarm);
+    assertThat(alarmPage.statusCode()).isEqualTo(200);
+    assertThat(alarmPage.body()).contains("监测值", "时段");
     assertThat(user.get("/portal/devices/" + ownDevice + "?factor=a21026").statusCode())
         .isEqualTo(200);
     assertThat(
