@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.alarm.AlarmChanged;
+import org.qingshan.server.alarm.AlarmRepository;
 import org.qingshan.server.alarm.AlarmStatus;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
@@ -28,6 +29,7 @@ public class AlarmActions {
   static final int MAX_NOTE = 1000;
 
   private final DutyAlarms alarms;
+  private final AlarmRepository engineAlarms;
   private final AuditLog audit;
   private final CurrentUser user;
   private final Clock clock;
@@ -36,12 +38,14 @@ public class AlarmActions {
 
   AlarmActions(
       DutyAlarms alarms,
+      AlarmRepository engineAlarms,
       AuditLog audit,
       CurrentUser user,
       Clock clock,
       ApplicationEventPublisher events,
       Messages messages) {
     this.alarms = alarms;
+    this.engineAlarms = engineAlarms;
     this.audit = audit;
     this.user = user;
     this.clock = clock;
@@ -58,7 +62,7 @@ public class AlarmActions {
     }
     String by = user.require().getUsername();
     OffsetDateTime at = OffsetDateTime.now(clock);
-    if (!alarms.acknowledge(id, by, at)) {
+    if (!engineAlarms.acknowledge(id, by, at)) {
       throw new UserFacingException("duty.error.not-open");
     }
     audit.record(

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads of the alarm table for the duty screen, the alarm list, the portal and the map. The engine
- * writes alarms; only the human steps (acknowledge, close) are written here, by {@link
- * AlarmActions}.
+ * writes alarms; of the human steps only closing is written here (acknowledging is the alarm
+ * repository's), by {@link AlarmActions}.
  */
 @Repository
 public class DutyAlarms {
@@ -170,21 +170,9 @@ public class DutyAlarms {
   }
 
   /**
-   * Marks an alarm acknowledged if it is open. Answers whether it was: a second click, or someone
-   * else's first, changes nothing.
+   * Closes an alarm not yet closed; an open one is acknowledged by the same person at once (the
+   * alarm repository's close leaves acknowledgement alone, so it is not used here).
    */
-  boolean acknowledge(long id, String by, OffsetDateTime at) {
-    return jdbc.sql(
-                "UPDATE alarm SET status = 'ACKNOWLEDGED', acknowledged_by = :by,"
-                    + " acknowledged_at = :at WHERE id = :id AND status = 'OPEN'")
-            .param("by", by)
-            .param("at", at)
-            .param("id", id)
-            .update()
-        == 1;
-  }
-
-  /** Closes an alarm not yet closed; an open one is acknowledged by the same person at once. */
   boolean close(long id, String by, OffsetDateTime at, String note) {
     return jdbc.sql(
                 "UPDATE alarm SET status = 'CLOSED', closed_by = :by, closed_at = :at,"

@@ -1,6 +1,5 @@
 package org.qingshan.server.duty;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,12 +12,11 @@ import org.qingshan.server.alarm.AlarmStatus;
 import org.qingshan.server.alarm.AlarmType;
 import org.qingshan.server.alarm.Severity;
 import org.qingshan.server.device.FactorNames;
+import org.qingshan.server.web.Attachment;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.TimeFormat;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -165,20 +163,7 @@ class DutyController {
   ResponseEntity<byte[]> file(@PathVariable long fileId) {
     AlarmExplanations.StoredFile f =
         explanations.file(fileId).orElseThrow(() -> new UserFacingException("error.not-found"));
-    return download(f);
-  }
-
-  static ResponseEntity<byte[]> download(AlarmExplanations.StoredFile f) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(f.fileName(), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(f.content());
+    return Attachment.of(f.fileName(), f.content());
   }
 
   private DutyAlarm find(long id) {

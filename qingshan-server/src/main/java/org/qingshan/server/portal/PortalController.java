@@ -1,6 +1,5 @@
 package org.qingshan.server.portal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,14 +21,12 @@ import org.qingshan.server.ingest.ObservationKind;
 import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.Outlet;
 import org.qingshan.server.registry.OutletRepository;
+import org.qingshan.server.web.Attachment;
 import org.qingshan.server.web.MenuEntry;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.Permissions;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -193,15 +190,6 @@ class PortalController {
     AlarmExplanations.StoredFile f =
         explanations.file(fileId).orElseThrow(() -> new UserFacingException("error.not-found"));
     access.alarm(f.alarmId());
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(f.fileName(), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(f.content());
+    return Attachment.of(f.fileName(), f.content());
   }
 }

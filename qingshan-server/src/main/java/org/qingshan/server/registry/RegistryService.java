@@ -182,7 +182,9 @@ public class RegistryService {
     replaceLimits(o, before, after);
   }
 
-  private void replaceLimits(Outlet o, List<OutletLimit> before, List<OutletLimit> after) {
+  /** Replaces the outlet's limits, checked by the caller, with the given ones. */
+  @Transactional
+  public void replaceLimits(Outlet o, List<OutletLimit> before, List<OutletLimit> after) {
     outlets.replaceLimits(o.id(), after);
     audit.record(
         AuditAction.UPDATE,

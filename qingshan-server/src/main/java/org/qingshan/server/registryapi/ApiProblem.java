@@ -3,6 +3,7 @@ package org.qingshan.server.registryapi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.qingshan.server.web.UserFacingException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -22,6 +23,11 @@ class ApiProblem extends RuntimeException {
 
   static ApiProblem of(HttpStatus status, String field, String messageKey, Object... arguments) {
     return new ApiProblem().add(status, field, messageKey, arguments);
+  }
+
+  /** A refusal of the service the API hands its writes to, answered with the given status. */
+  static ApiProblem from(UserFacingException refused, HttpStatus status, String field) {
+    return of(status, field, refused.messageKey(), refused.arguments());
   }
 
   /** A problem with a field; a more serious status (404, 409) than the current one prevails. */

@@ -1,7 +1,6 @@
 package org.qingshan.server.registryapi;
 
 import java.util.Optional;
-import java.util.Set;
 import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.security.CurrentUser;
@@ -30,14 +29,6 @@ class ApiRecordAccess {
     this.currentUser = currentUser;
     this.enterprises = enterprises;
     this.events = events;
-  }
-
-  /** The enterprise an enterprise-only user speaks for; empty for every other caller. */
-  Optional<Long> ownEnterpriseOnly() {
-    QingshanPrincipal p = currentUser.require();
-    return p.roles().equals(Set.of(Role.ENTERPRISE))
-        ? Optional.of(enterprises.enterpriseOfUser(p.userId()).orElse(-1L))
-        : Optional.empty();
   }
 
   boolean sees(Enterprise e) {

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceRegistry;
@@ -16,6 +15,7 @@ import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.registry.Outlet;
 import org.qingshan.server.registry.OutletRepository;
+import org.qingshan.server.registry.RegistryAccess;
 import org.qingshan.server.registryapi.RegistryApiModels.Created;
 import org.qingshan.server.registryapi.RegistryApiModels.DeviceRequest;
 import org.qingshan.server.registryapi.RegistryApiModels.EnterpriseDetail;
@@ -25,9 +25,7 @@ import org.qingshan.server.registryapi.RegistryApiModels.LimitRequest;
 import org.qingshan.server.registryapi.RegistryApiModels.LimitView;
 import org.qingshan.server.registryapi.RegistryApiModels.OutletDetail;
 import org.qingshan.server.registryapi.RegistryApiModels.OutletRequest;
-import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.PageQuery;
-import org.qingshan.server.web.PageResult;
 import org.qingshan.server.web.SearchText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,24 +58,24 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistryApiController {
   private final RegistryApiService service;
   private final ApiRecordAccess access;
+  private final RegistryAccess registryAccess;
   private final EnterpriseRepository enterprises;
   private final OutletRepository outlets;
   private final DeviceRegistry devices;
-  private final CurrentUser currentUser;
 
   RegistryApiController(
       RegistryApiService service,
       ApiRecordAccess access,
+      RegistryAccess registryAccess,
       EnterpriseRepository enterprises,
       OutletRepository outlets,
-      DeviceRegistry devices,
-      CurrentUser currentUser) {
+      DeviceRegistry devices) {
     this.service = service;
     this.access = access;
+    this.registryAccess = registryAccess;
     this.enterprises = enterprises;
     this.outlets = outlets;
     this.devices = devices;
-    this.currentUser = currentUser;
   }
 
   @GetMapping("/enterprises")
@@ -86,26 +84,20 @@ class RegistryApiController {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    Optional<String> text = SearchText.of(q);
-    PageQuery query = PageQuery.of(page, size);
-    Optional<Long> own = access.ownEnterpriseOnly();
-    if (own.isPresent()) {
-      List<Enterprise> mine =
-          enterprises.findById(own.get()).stream().filter(e -> matches(e, text)).toList();
-      return EnterprisePage.of(PageResult.slice(mine, query));
-    }
     return EnterprisePage.of(
         enterprises.search(
-            text, Optional.empty(), Optional.empty(), currentUser.scope().filter(), query));
+            SearchText.of(q),
+            Optional.empty(),
+            Optional.empty(),
+            registryAccess.departmentFilter(),
+            registryAccess.idFilter(),
+            PageQuery.of(page, size)));
   }
 
   @GetMapping("/enterprises/{id}")
   @Operation(summary = "一个企业及其排放口")
   @ApiResponse(responseCode = "200", description = "企业")
-  @ApiResponse(
-      responseCode = "404",
-      description = "无此企业",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("无此企业")
   EnterpriseDetail enterprise(@PathVariable long id) {
     Enterprise e = access.requireVisible(service.enterprise(id), ApiRecordAccess.ENTERPRISE, id);
     return EnterpriseDetail.of(e, outlets.ofEnterprise(id));
@@ -114,10 +106,7 @@ class RegistryApiController {
   @PostMapping("/enterprises")
   @Operation(summary = "登记企业（管理员）")
   @ApiResponse(responseCode = "201", description = "已登记")
-  @ApiResponse(
-      responseCode = "409",
-      description = "统一社会信用代码已登记",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @ConflictAnswer("统一社会信用代码已登记")
   ResponseEntity<Created> createEnterprise(@RequestBody EnterpriseRequest request) {
     long id = service.createEnterprise(request);
     return ResponseEntity.created(URI.create("/api/v1/enterprises/" + id)).body(new Created(id));
@@ -126,14 +115,8 @@ class RegistryApiController {
   @PostMapping("/enterprises/{id}/outlets")
   @Operation(summary = "登记排放口（管理员）")
   @ApiResponse(responseCode = "201", description = "已登记")
-  @ApiResponse(
-      responseCode = "404",
-      description = "无此企业",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "本企业已有此编号的排放口",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("无此企业")
+  @ConflictAnswer("本企业已有此编号的排放口")
   ResponseEntity<Created> createOutlet(@PathVariable long id, @RequestBody OutletRequest request) {
     long outletId = service.createOutlet(id, request);
     return ResponseEntity.created(URI.create("/api/v1/outlets/" + outletId))
@@ -143,10 +126,7 @@ class RegistryApiController {
   @GetMapping("/outlets/{id}")
   @Operation(summary = "一个排放口及其限值与设备")
   @ApiResponse(responseCode = "200", description = "排放口")
-  @ApiResponse(
-      responseCode = "404",
-      description = "无此排放口",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("无此排放口")
   OutletDetail outlet(@PathVariable long id) {
     Outlet o = service.outlet(id);
     access.requireVisible(service.enterprise(o.enterpriseId()), RegistryApiService.OUTLET, id);
@@ -156,24 +136,13 @@ class RegistryApiController {
             .flatMap(Optional::stream)
             .map(Device::mn)
             .toList();
-    return new OutletDetail(
-        o.id(),
-        o.enterpriseId(),
-        o.code(),
-        o.name(),
-        RegistryApiModels.word(o.kind()),
-        o.emissionStandard(),
-        outlets.limits(id).stream().map(LimitView::of).toList(),
-        mns);
+    return OutletDetail.of(o, outlets.limits(id), mns);
   }
 
   @PutMapping("/outlets/{id}/limits")
   @Operation(summary = "替换排放口的全部限值（管理员）", description = "请求中的限值取代该排放口原有的全部限值；任何一条有误则都不改变。")
   @ApiResponse(responseCode = "200", description = "保存后的限值")
-  @ApiResponse(
-      responseCode = "404",
-      description = "无此排放口",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("无此排放口")
   List<LimitView> replaceLimits(@PathVariable long id, @RequestBody List<LimitRequest> limits) {
     return service.replaceLimits(id, limits).stream().map(LimitView::of).toList();
   }
@@ -181,23 +150,10 @@ class RegistryApiController {
   @PostMapping("/devices")
   @Operation(summary = "登记设备（管理员）", description = "登记后网关即按 MN 与密码接收其数据；给出 outletId 时绑定到该排放口。")
   @ApiResponse(responseCode = "201", description = "已登记")
-  @ApiResponse(
-      responseCode = "404",
-      description = "outletId 所指排放口不存在",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "MN 已登记",
-      content = @Content(schema = @Schema(implementation = ApiErrors.class)))
+  @NotFoundAnswer("outletId 所指排放口不存在")
+  @ConflictAnswer("MN 已登记")
   ResponseEntity<Created> registerDevice(@RequestBody DeviceRequest request) {
     long id = service.registerDevice(request);
     return ResponseEntity.created(URI.create("/devices/" + id)).body(new Created(id));
-  }
-
-  private static boolean matches(Enterprise e, Optional<String> text) {
-    return text.map(
-            t ->
-                e.name().contains(t) || e.creditCode().value().contains(t.toUpperCase(Locale.ROOT)))
-        .orElse(true);
   }
 }

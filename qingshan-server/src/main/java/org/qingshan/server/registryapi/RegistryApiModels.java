@@ -163,7 +163,19 @@ final class RegistryApiModels {
       @Schema(allowableValues = {"gas", "water"}) String kind,
       Optional<String> emissionStandard,
       List<LimitView> limits,
-      @Schema(description = "绑定在本排放口的设备 MN") List<String> devices) {}
+      @Schema(description = "绑定在本排放口的设备 MN") List<String> devices) {
+    static OutletDetail of(Outlet o, List<OutletLimit> limits, List<String> devices) {
+      return new OutletDetail(
+          o.id(),
+          o.enterpriseId(),
+          o.code(),
+          o.name(),
+          word(o.kind()),
+          o.emissionStandard(),
+          limits.stream().map(LimitView::of).toList(),
+          devices);
+    }
+  }
 
   @Schema(description = "排放限值")
   record LimitView(

@@ -20,15 +20,16 @@ import org.qingshan.server.registry.Averaging;
 import org.qingshan.server.registry.CreditCode;
 import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.EnterpriseRepository;
+import org.qingshan.server.registry.LimitRules;
 import org.qingshan.server.registry.Outlet;
 import org.qingshan.server.registry.OutletKind;
 import org.qingshan.server.registry.OutletLimit;
 import org.qingshan.server.registry.OutletRepository;
+import org.qingshan.server.registry.RegistryService;
 import org.qingshan.server.registryapi.RegistryApiModels.DeviceRequest;
 import org.qingshan.server.registryapi.RegistryApiModels.EnterpriseRequest;
 import org.qingshan.server.registryapi.RegistryApiModels.LimitRequest;
 import org.qingshan.server.registryapi.RegistryApiModels.OutletRequest;
-import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -36,8 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registry API's writes: each request checked whole (every bad field reported at once), then
- * stored and audited in one transaction. Devices are registered through the device registry, so the
- * gateway knows them from the commit on.
+ * handed to the registry's own service, which stores and audits it as the pages' changes are.
+ * Devices are registered through the device registry, so the gateway knows them from the commit on.
  */
 @Service
 class RegistryApiService {
@@ -50,24 +51,23 @@ class RegistryApiService {
   private static final Pattern FACTOR = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final Pattern MN = Pattern.compile("[0-9A-Za-z]{1,32}");
   private static final Pattern ST = Pattern.compile("\\d{2}");
-  private static final double AIR_OXYGEN = 21.0;
   private static final int MAX_NAME = 200;
   private static final int MAX_UNIT = 20;
   private static final int MAX_PASSWORD = 64;
 
+  private final RegistryService registry;
   private final EnterpriseRepository enterprises;
   private final OutletRepository outlets;
   private final DeviceRegistry devices;
   private final AuditLog audit;
-  private final Messages messages;
 
   RegistryApiService(
+      RegistryService registry,
       EnterpriseRepository enterprises,
       OutletRepository outlets,
       DeviceRegistry devices,
-      AuditLog audit,
-      Messages messages) {
-    this.messages = messages;
+      AuditLog audit) {
+    this.registry = registry;
     this.enterprises = enterprises;
     this.outlets = outlets;
     this.devices = devices;
@@ -114,16 +114,12 @@ class RegistryApiService {
             Optional.empty(),
             Optional.empty(),
             Optional.empty());
-    long id = enterprises.insert(e);
-    Enterprise stored = enterprises.findById(id).orElseThrow();
-    audit.record(
-        AuditAction.CREATE,
-        ApiRecordAccess.ENTERPRISE,
-        id,
-        stored.name() + " " + stored.creditCode().value(),
-        Optional.empty(),
-        Optional.of(RegistryApiModels.EnterpriseView.of(stored)));
-    return id;
+    try {
+      return registry.createEnterprise(e).id();
+    } catch (UserFacingException refused) {
+      // the code registered by someone else between our check and the insert
+      throw ApiProblem.from(refused, HttpStatus.CONFLICT, "creditCode");
+    }
   }
 
   @Transactional
@@ -160,16 +156,13 @@ class RegistryApiService {
             Optional.empty(),
             Optional.empty(),
             Optional.empty());
-    long id = outlets.insert(outlet);
-    Outlet stored = outlets.findById(id).orElseThrow();
-    audit.record(
-        AuditAction.CREATE,
-        OUTLET,
-        id,
-        enterprise.name() + " " + stored.code() + " " + stored.name(),
-        Optional.empty(),
-        Optional.of(RegistryApiModels.OutletView.of(stored)));
-    return id;
+    try {
+      return registry.saveOutlet(enterprise.id(), Optional.empty(), outlet).id();
+    } catch (UserFacingException refused) {
+      // the registry's own rules: a code taken meanwhile, or a DA/DW code of the other kind
+      boolean taken = refused.messageKey().equals("registry.outlet.code.duplicate");
+      throw ApiProblem.from(refused, taken ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, "code");
+    }
   }
 
   /** Replaces an outlet's limits with the given ones; nothing changes if any of them is bad. */
@@ -209,7 +202,7 @@ class RegistryApiService {
       }
       boolean corrected = Boolean.TRUE.equals(r.corrected());
       Double ref = r.referenceO2();
-      if (ref != null && !(ref >= 0 && ref < AIR_OXYGEN)) {
+      if (ref != null && !(ref >= 0 && ref < LimitRules.AIR_OXYGEN)) {
         problem.add(at + "referenceO2", "registry-api.limit.reference-o2.range");
       } else if (corrected && ref == null) {
         problem.add(at + "referenceO2", "registry-api.limit.reference-o2.required");
@@ -233,19 +226,8 @@ class RegistryApiService {
       }
     }
     problem.throwIfAny();
-    List<RegistryApiModels.LimitView> before =
-        outlets.limits(outletId).stream().map(RegistryApiModels.LimitView::of).toList();
-    outlets.replaceLimits(outletId, limits);
-    List<OutletLimit> stored = outlets.limits(outletId);
-    audit.record(
-        AuditAction.UPDATE,
-        OUTLET,
-        outletId,
-        messages.get("registry-api.summary.limits", outlet.code(), outlet.name()),
-        Optional.of(Map.of("limits", before)),
-        Optional.of(
-            Map.of("limits", stored.stream().map(RegistryApiModels.LimitView::of).toList())));
-    return stored;
+    registry.replaceLimits(outlet, outlets.limits(outletId), limits);
+    return outlets.limits(outletId);
   }
 
   /** Registers a device with the gateway's registry and binds it to its outlet, if one is named. */
@@ -310,11 +292,8 @@ class RegistryApiService {
     } catch (UserFacingException e) {
       // the MN taken between our check and the insert, or the enterprise's department retired
       boolean taken = e.messageKey().equals("device.error.mn-taken");
-      throw ApiProblem.of(
-          taken ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-          taken ? "mn" : null,
-          e.messageKey(),
-          e.arguments());
+      throw ApiProblem.from(
+          e, taken ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, taken ? "mn" : null);
     }
     outlet.ifPresent(
         o -> {

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.server.device.Device;
@@ -24,8 +22,6 @@ import org.qingshan.server.ingest.GatewayService;
 import org.qingshan.server.mark.MarksInForce;
 import org.qingshan.server.registry.Averaging;
 import org.qingshan.server.registry.ChannelKind;
-import org.qingshan.server.registry.CreditCode;
-import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.registry.Facility;
 import org.qingshan.server.registry.FacilityChannel;
@@ -39,6 +35,7 @@ import org.qingshan.server.registry.PermitTotal;
 import org.qingshan.server.registry.PermitTotalRepository;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestDevice;
+import org.qingshan.server.support.TestEnterprises;
 import org.qingshan.server.support.TestForms;
 import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +45,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The alarm engine end to end: devices over real TCP, alarms in the database and the API. */
 @DemoServerTest
 class AlarmEngineTest {
-  private static final AtomicInteger SERIAL = new AtomicInteger(1000);
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   @LocalServerPort int port;
@@ -67,28 +63,13 @@ class AlarmEngineTest {
   private record Stack(Device device, long enterpriseId, long outletId) {}
 
   private long enterprise(String name) {
-    String first17 = String.format("91370882%09d", SERIAL.incrementAndGet());
-    CreditCode code = CreditCode.parse(first17 + CreditCode.checkCharacter(first17)).orElseThrow();
     return enterprises.insert(
-        new Enterprise(
-            0,
+        TestEnterprises.of(
             name,
-            code,
+            TestEnterprises.uniqueCreditCode(),
             Optional.of("4411"),
             Optional.of("电力生产"),
-            Optional.empty(),
-            Optional.of("青山镇"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Set.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty()));
+            Optional.of("青山镇")));
   }
 
   /** A stack device at an outlet whose hourly SO₂ limit is 200 mg/m³ (measured, not 折算). */

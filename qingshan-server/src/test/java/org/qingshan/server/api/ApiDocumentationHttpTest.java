@@ -40,6 +40,22 @@ class ApiDocumentationHttpTest {
     assertThat(createDevice.path("responses").has("201")).isTrue();
     assertThat(createDevice.path("responses").has("409")).isTrue();
     assertThat(paths.path("/api/v1/outlets/{id}/limits").has("put")).isTrue();
+    JsonNode outletAnswers = paths.path("/api/v1/enterprises/{id}/outlets").path("post");
+    for (String status : List.of("400", "403", "404", "409")) {
+      assertThat(
+              outletAnswers
+                  .path("responses")
+                  .path(status)
+                  .path("content")
+                  .findValue("$ref")
+                  .asText())
+          .as(status)
+          .endsWith("/ApiErrors");
+    }
+    assertThat(outletAnswers.path("responses").path("404").path("description").asText())
+        .isEqualTo("无此企业");
+    assertThat(outletAnswers.path("responses").path("409").path("description").asText())
+        .isEqualTo("本企业已有此编号的排放口");
     JsonNode schemas = api.path("components").path("schemas");
     assertThat(schemas.has("ApiErrors")).as("validation errors are described").isTrue();
     assertThat(schemas.path("LimitRequest").path("properties").has("referenceO2")).isTrue();

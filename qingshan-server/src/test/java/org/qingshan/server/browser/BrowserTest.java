@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qingshan.hj212.codec.CrcDialect;
@@ -29,84 +21,21 @@ import org.qingshan.server.device.DeviceForm;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.security.Role;
-import org.qingshan.server.support.ChromiumAvailable;
-import org.qingshan.server.support.DemoServerTest;
-import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.BrowserTestBase;
+import org.qingshan.server.support.HeadlessChromium;
 import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person at a real Chromium: logs in, opens every menu page of their role, logs out. */
-@ExtendWith(ChromiumAvailable.class)
-@DemoServerTest
-class BrowserTest {
-  static final Path CHROMIUM = ChromiumAvailable.CHROMIUM;
-  static Playwright playwright;
-  static Browser browser;
-
-  @LocalServerPort int port;
+class BrowserTest extends BrowserTestBase {
   @Autowired UserService users;
 
-  @BeforeAll
-  static void startBrowser() {
-    TestEnvironment.requireOrSkip(
-        "browser", Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--no-first-run")));
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
   private Page login(BrowserContext context, String username, List<String> problems) {
-    Page page = context.newPage();
-    page.onPageError(e -> problems.add("page error: " + e));
-    page.onResponse(
-        r -> {
-          if (r.status() >= 400) {
-            problems.add(r.status() + " " + r.url());
-          }
-        });
-    page.onConsoleMessage(
-        m -> {
-          if ("error".equals(m.type())) {
-            problems.add("console: " + m.text());
-          }
-        });
+    Page page = HeadlessChromium.watchedPage(context, problems);
     page.navigate(url("/"));
     assertThat(page.url()).endsWith("/login");
-    page.getByLabel("用户名").fill(username);
-    page.getByLabel("密码").fill("qingshan2026");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    page.waitForURL(u -> !u.contains("/login"));
+    HeadlessChromium.logIn(page, username, "qingshan2026");
     return page;
   }
 
@@ -322,10 +251,7 @@ class BrowserTest {
 
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
       page.waitForURL("**/login?logout");
-      page.getByLabel("用户名").fill("pwbrowser");
-      page.getByLabel("密码").fill("Lvshui-Qingshan-88");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-      page.waitForURL(u -> !u.contains("/login"));
+      HeadlessChromium.logIn(page, "pwbrowser", "Lvshui-Qingshan-88");
       assertThat(page.url()).doesNotContain("/account/password");
     }
   }

@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.qingshan.server.alarm.AlarmChanged;
 import org.qingshan.server.alarm.AlarmStatus;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.security.Role;
-import org.qingshan.server.support.ChromiumAvailable;
-import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.BrowserTestBase;
 import org.qingshan.server.support.TestAlarms;
-import org.qingshan.server.support.TestEnvironment;
 import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,75 +27,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The duty screen at a real Chromium: an alarm the engine announces appears without a reload and is
  * acknowledged with one click, also on a phone; an enterprise explains an alarm in its portal.
  */
-@ExtendWith(ChromiumAvailable.class)
-@DemoServerTest
-class DutyBrowserTest {
-  static Playwright playwright;
-  static Browser browser;
-
-  @LocalServerPort int port;
+class DutyBrowserTest extends BrowserTestBase {
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEventPublisher events;
   @Autowired DeviceRegistry registry;
   @Autowired UserService users;
   @Autowired EnterpriseRepository enterprises;
-
-  @BeforeAll
-  static void startBrowser() {
-    TestEnvironment.requireOrSkip(
-        "browser",
-        Files.isExecutable(ChromiumAvailable.CHROMIUM),
-        "Chromium is not installed at " + ChromiumAvailable.CHROMIUM);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(ChromiumAvailable.CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
-  private Page login(
-      BrowserContext context, String username, String password, List<String> problems) {
-    Page page = context.newPage();
-    page.onPageError(e -> problems.add("page error: " + e));
-    page.onResponse(
-        r -> {
-          if (r.status() >= 400) {
-            problems.add(r.status() + " " + r.url());
-          }
-        });
-    page.onConsoleMessage(
-        m -> {
-          if ("error".equals(m.type())) {
-            problems.add("console: " + m.text());
-          }
-        });
-    page.navigate(url("/login"));
-    page.getByLabel("用户名").fill(username);
-    page.getByLabel("密码").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    page.waitForURL(u -> !u.contains("/login"));
-    return page;
-  }
 
   @Test
   void anAlarmAppearsWithoutReloadAndIsAcknowledged() {

@@ -50,6 +50,14 @@ class DutyHttpTest {
   void screenListsOpenAlarmsMostUrgentFirstAndFilters() {
     WebSession leader = WebSession.loggedIn(port, "leader", "qingshan2026");
     assertThat(leader.get("/duty").statusCode()).isEqualTo(200);
+    assertThat(leader.get("/duty").body())
+        .contains("<option value=\"" + town + "\">", "name=\"severity\"")
+        .doesNotContain("selected");
+    // the list keeps the filters chosen
+    assertThat(leader.get("/duty/alarms?severity=CRITICAL&town=" + encode(town)).body())
+        .contains(
+            "<option value=\"" + town + "\" selected=\"selected\">",
+            "<option value=\"CRITICAL\" selected=\"selected\">");
     String json = json(leader, "/duty/open.json?town=" + encode(town));
     assertThat(json.indexOf("\"id\":" + critical)).isLessThan(json.indexOf("\"id\":" + minor));
     assertThat(json).contains("\"total\":2", "超标", "恒值");

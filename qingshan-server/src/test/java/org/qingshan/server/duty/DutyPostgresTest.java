@@ -4,28 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.qingshan.server.QingshanApplication;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.MultipartForm;
-import org.qingshan.server.support.PostgresAvailable;
+import org.qingshan.server.support.PostgresSchema;
+import org.qingshan.server.support.PostgresServerTest;
 import org.qingshan.server.support.TestAlarms;
-import org.qingshan.server.support.TestEnvironment;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserForm;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,23 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The duty screen's and the portal's queries and writes on a real PostgreSQL server, in a schema of
  * their own so that the other PostgreSQL tests' schema is left alone.
  */
-@ExtendWith(PostgresAvailable.class)
-@SpringBootTest(
-    classes = QingshanApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "qingshan.demo=true",
-      "qingshan.data-dir=target/test-data",
-      "qingshan.hj212.port=0",
-      "qingshan.demo-devices=false"
-    })
+@PostgresServerTest
 class DutyPostgresTest {
   static final String SCHEMA = "duty_test";
-  static final String URL =
-      PostgresAvailable.URL
-          + (PostgresAvailable.URL.contains("?") ? "&" : "?")
-          + "currentSchema="
-          + SCHEMA;
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -61,26 +40,12 @@ class DutyPostgresTest {
 
   @BeforeAll
   static void freshSchemaOrSkip() {
-    boolean reachable;
-    try (Connection c =
-            DriverManager.getConnection(
-                PostgresAvailable.URL, PostgresAvailable.USER, PostgresAvailable.PASSWORD);
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      s.execute("CREATE SCHEMA " + SCHEMA);
-      reachable = true;
-    } catch (SQLException e) {
-      reachable = false;
-    }
-    TestEnvironment.requireOrSkip(
-        "postgres", reachable, "PostgreSQL is not reachable at " + PostgresAvailable.URL);
+    PostgresSchema.freshOrSkip(SCHEMA);
   }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("qingshan.db.url", () -> URL);
-    registry.add("qingshan.db.user", () -> PostgresAvailable.USER);
-    registry.add("qingshan.db.password", () -> PostgresAvailable.PASSWORD);
+    PostgresSchema.use(SCHEMA, registry);
   }
 
   @Test

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.qingshan.server.QingshanApplication;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.mark.MarksInForce;
 import org.qingshan.server.registry.EnterpriseRepository;
@@ -22,12 +16,11 @@ import org.qingshan.server.registry.OutletKind;
 import org.qingshan.server.registry.OutletRepository;
 import org.qingshan.server.support.PollutionSources;
 import org.qingshan.server.support.PollutionSources.Source;
-import org.qingshan.server.support.PostgresAvailable;
-import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.PostgresSchema;
+import org.qingshan.server.support.PostgresServerTest;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,16 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Marks and loads on a real PostgreSQL server, in a schema of their own (other test runs share the
  * database): filing and searching marks, marks in force, the load sums by hour and by day.
  */
-@ExtendWith(PostgresAvailable.class)
-@SpringBootTest(
-    classes = QingshanApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "qingshan.demo=true",
-      "qingshan.data-dir=target/test-data",
-      "qingshan.hj212.port=0",
-      "qingshan.demo-devices=false"
-    })
+@PostgresServerTest
 class MarksAndLoadsPostgresTest {
   private static final String SCHEMA = "marks_loads_test";
 
@@ -63,26 +47,12 @@ class MarksAndLoadsPostgresTest {
 
   @BeforeAll
   static void freshSchemaOrSkip() {
-    boolean reachable;
-    try (Connection c =
-            DriverManager.getConnection(
-                PostgresAvailable.URL, PostgresAvailable.USER, PostgresAvailable.PASSWORD);
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      s.execute("CREATE SCHEMA " + SCHEMA);
-      reachable = true;
-    } catch (SQLException e) {
-      reachable = false;
-    }
-    TestEnvironment.requireOrSkip(
-        "postgres", reachable, "PostgreSQL is not reachable at " + PostgresAvailable.URL);
+    PostgresSchema.freshOrSkip(SCHEMA);
   }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("qingshan.db.url", () -> PostgresAvailable.URL + "?currentSchema=" + SCHEMA);
-    registry.add("qingshan.db.user", () -> PostgresAvailable.USER);
-    registry.add("qingshan.db.password", () -> PostgresAvailable.PASSWORD);
+    PostgresSchema.use(SCHEMA, registry);
   }
 
   @Test

@@ -69,8 +69,12 @@ class PortalHttpTest {
     WebSession user = WebSession.loggedIn(port, username, PASSWORD);
     String home = user.get("/portal").body();
     assertThat(home).contains(ownName, "1号排口", "本企业二氧化硫超标").doesNotContain("别家烟尘超标");
-    assertThat(user.get("/portal/alarms").body()).contains("本企业二氧化硫超标").doesNotContain("别家");
-    assertThat(user.get("/portal/alarms/" + ownAlarm).statusCode()).isEqualTo(200);
+    assertThat(user.get("/portal/alarms").body())
+        .contains("本企业二氧化硫超标", "class=\"count\"")
+        .doesNotContain("别家", "导出 Excel");
+    HttpResponse<String> alarmPage = user.get("/portal/alarms/" + ownAlarm);
+    assertThat(alarmPage.statusCode()).isEqualTo(200);
+    assertThat(alarmPage.body()).contains("监测值", "时段");
     assertThat(user.get("/portal/devices/" + ownDevice + "?factor=a21026").statusCode())
         .isEqualTo(200);
     assertThat(

@@ -3,18 +3,16 @@ package org.qingshan.server.registry;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.qingshan.server.support.TestEnterprises;
 import org.qingshan.server.support.WebSession;
 
 /** Valid credit codes, a new one each call, so tests sharing one server do not collide. */
 final class Codes {
-  private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
   private Codes() {}
 
   static String next() {
-    String first17 = String.format("91370882MA%07d", NEXT.incrementAndGet() % 10_000_000);
-    return first17 + CreditCode.checkCharacter(first17);
+    return TestEnterprises.uniqueCreditCode().value();
   }
 
   /** A well-formed code with a wrong check character. */

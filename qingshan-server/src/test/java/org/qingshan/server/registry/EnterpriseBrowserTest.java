@@ -2,39 +2,27 @@ package org.qingshan.server.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceForm;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
-import org.qingshan.server.support.ChromiumAvailable;
-import org.qingshan.server.support.DemoServerTest;
-import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.BrowserTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,46 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * limit, and the trend chart with the limit line and the exceeding point drawn by the page's
  * script.
  */
-@ExtendWith(ChromiumAvailable.class)
-@DemoServerTest
-class EnterpriseBrowserTest {
-  static Playwright playwright;
-  static Browser browser;
-
-  @LocalServerPort int port;
+class EnterpriseBrowserTest extends BrowserTestBase {
   @Autowired RegistryService service;
   @Autowired DeviceRegistry registry;
   @Autowired JdbcClient jdbc;
   @Autowired ZoneId zone;
-
-  @BeforeAll
-  static void startBrowser() {
-    TestEnvironment.requireOrSkip(
-        "browser",
-        Files.isExecutable(ChromiumAvailable.CHROMIUM),
-        "Chromium is not installed at " + ChromiumAvailable.CHROMIUM);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(ChromiumAvailable.CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @Test
   void theEnterpriseFileAndTheDeviceChartShowTheLimit() {
@@ -149,26 +102,10 @@ class EnterpriseBrowserTest {
 
     List<String> problems = new ArrayList<>();
     try (BrowserContext context = browser.newContext()) {
-      Page page = context.newPage();
-      page.onPageError(x -> problems.add("page error: " + x));
-      page.onConsoleMessage(
-          m -> {
-            if ("error".equals(m.type())) {
-              problems.add("console: " + m.text());
-            }
-          });
-      page.navigate("http://127.0.0.1:" + port + "/login");
-      page.getByLabel("用户名").fill("dispatcher");
-      page.getByLabel("密码").fill("qingshan2026");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-      page.waitForURL(u -> !u.contains("/login"));
+      Page page = login(context, "dispatcher", "qingshan2026", problems);
 
       // searched for, as a user would among the many enterprises other tests of this server made
-      page.navigate(
-          "http://127.0.0.1:"
-              + port
-              + "/enterprises?q="
-              + URLEncoder.encode("浏览器测试热电", StandardCharsets.UTF_8));
+      page.navigate(url("/enterprises?q=" + URLEncoder.encode("浏览器测试热电", StandardCharsets.UTF_8)));
       page.getByText("浏览器测试热电").first().click();
       page.waitForLoadState();
       assertThat(page.locator("h1").textContent()).isEqualTo("浏览器测试热电 · 一企一档");

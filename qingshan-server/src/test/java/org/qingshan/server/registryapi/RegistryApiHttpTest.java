@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,7 @@ import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.TestEnterprises;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @DemoServerTest
 class RegistryApiHttpTest {
-  private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 1000));
   private static final String PASSWORD = "qingshan2026";
   private static final Pattern SECRET =
       Pattern.compile("<code class=\"token\">(qs_[A-Za-z0-9_-]+)</code>");
@@ -56,8 +55,7 @@ class RegistryApiHttpTest {
 
   /** A valid credit code no other test uses. */
   static String newCreditCode() {
-    String first17 = String.format("91370882MA%07d", SERIAL.incrementAndGet() * 7919 % 10_000_000);
-    return first17 + CreditCode.checkCharacter(first17);
+    return TestEnterprises.uniqueCreditCode().value();
   }
 
   private long enterprise(String name) {
@@ -213,6 +211,14 @@ class RegistryApiHttpTest {
     assertThat(twice.statusCode()).isEqualTo(409);
     assertThat(JsonApi.error(twice, "code")).isPresent();
 
+    // the registry's rule for the pages and the Excel import holds here too: DA is gas, DW water
+    HttpResponse<String> mismatched =
+        admin.post(
+            "/api/v1/enterprises/" + id + "/outlets",
+            Map.of("code", "DA002", "name", "烟囱", "kind", "water"));
+    assertThat(mismatched.statusCode()).isEqualTo(400);
+    assertThat(JsonApi.error(mismatched, "code").orElseThrow()).contains("DA002", "废气");
+
     HttpResponse<String> nobody =
         admin.post(
             "/api/v1/enterprises/99999999/outlets",
@@ -355,6 +361,9 @@ class RegistryApiHttpTest {
     JsonApi program = JsonApi.bearer(port, secret.group(1));
     assertThat(program.get("/api/v1/enterprises/" + own).statusCode()).isEqualTo(200);
     assertThat(program.get("/api/v1/enterprises/" + other).statusCode()).isEqualTo(403);
+    JsonNode programsList = JsonApi.read(program.get("/api/v1/enterprises"));
+    assertThat(programsList.get("total").asLong()).isEqualTo(1);
+    assertThat(programsList.get("items").get(0).get("id").asLong()).isEqualTo(own);
 
     Long denied =
         jdbc.sql(

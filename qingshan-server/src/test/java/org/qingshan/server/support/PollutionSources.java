@@ -4,15 +4,12 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.qingshan.hj212.codec.CrcDialect;
 import org.qingshan.hj212.packet.ProtocolVersion;
 import org.qingshan.server.device.DeviceForm;
 import org.qingshan.server.device.DeviceKind;
 import org.qingshan.server.device.DeviceRegistry;
-import org.qingshan.server.registry.CreditCode;
-import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.registry.Outlet;
 import org.qingshan.server.registry.OutletKind;
@@ -54,29 +51,8 @@ public final class PollutionSources {
 
   public Source create(String name, OutletKind kind) {
     int n = SEQ.incrementAndGet();
-    String first17 = String.format("91370882MA%07d", n % 10_000_000);
-    CreditCode code = new CreditCode(first17 + CreditCode.checkCharacter(first17));
     long enterprise =
-        enterprises.insert(
-            new Enterprise(
-                0,
-                name + n,
-                code,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Set.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty()));
+        enterprises.insert(TestEnterprises.of(name + n, TestEnterprises.uniqueCreditCode()));
     long outlet =
         outlets.insert(
             new Outlet(
