@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -33,6 +35,14 @@ final class LoadPackets {
   private static final byte[] QN = ascii("QN=");
   private static final byte[] AFTER_QN = ascii(";ST=31;CN=2011;PW=123456;MN=");
   private static final byte[] AFTER_TIME = ascii(";" + VALUES + "&&");
+
+  /**
+   * Where, in {@link #AFTER_TIME}, the last digit of each real-time value stands: plain packets
+   * vary it with the packet, so that the load is data an alarm engine judges as it would real data
+   * (a value repeated for ever is a 恒值 alarm on every device).
+   */
+  private static final int[] VARYING_DIGITS = lastDigitsOfRtd();
+
   private static final int BLOCK = 16;
 
   /** "DataTime=" and its 14 digits: what changes in the data area lies in its first two blocks. */
@@ -61,6 +71,7 @@ final class LoadPackets {
   private final SecondDigits qnSeconds = new SecondDigits();
   private final SecondDigits dataTimeSeconds = new SecondDigits();
   private final byte[] afterMn;
+  private final boolean varying;
   private final SM4Engine sm4;
   // the ciphertext of the data area's constant blocks (after the DataTime), encrypted once
   private final byte[] constantCipher;
@@ -87,6 +98,7 @@ final class LoadPackets {
     this.qnBaseMillis = qnBase.toInstant(ZoneOffset.UTC).toEpochMilli();
     this.dataTimeBase = dataTimeBase.toEpochSecond(ZoneOffset.UTC);
     this.afterMn = ascii(";Flag=" + (hj2122025 ? 9 : 5) + ";CP=&&DataTime=");
+    this.varying = !hj2122025;
     if (key.isEmpty()) {
       this.sm4 = null;
       this.constantCipher = null;
@@ -100,6 +112,20 @@ final class LoadPackets {
       sm4.processBlock(region, off, region, off);
     }
     this.constantCipher = region;
+  }
+
+  private static int[] lastDigitsOfRtd() {
+    String text = ";" + VALUES + "&&";
+    List<Integer> at = new ArrayList<>();
+    for (int i = text.indexOf("-Rtd="); i >= 0; i = text.indexOf("-Rtd=", i + 1)) {
+      int end = i + "-Rtd=".length();
+      while (end < text.length()
+          && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
+        end++;
+      }
+      at.add(end - 1);
+    }
+    return at.stream().mapToInt(Integer::intValue).toArray();
   }
 
   static byte[] ascii(String s) {
@@ -129,7 +155,13 @@ final class LoadPackets {
     int region = at - "DataTime=".length();
     dataTimeSeconds.write(dataTimeBase + second, out, at);
     at += 14;
+    int values = at;
     at = put(AFTER_TIME, out, at);
+    if (varying) {
+      for (int k = 0; k < VARYING_DIGITS.length; k++) {
+        out[values + VARYING_DIGITS[k]] = (byte) ('0' + (index + k) % 10);
+      }
+    }
     Crc16.writeHex(Crc16.hj212(out, 6, segment), out, at);
     out[at + 4] = '\r';
     out[at + 5] = '\n';
