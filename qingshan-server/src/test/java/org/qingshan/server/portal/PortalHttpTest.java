@@ -171,12 +171,13 @@ class PortalHttpTest {
 
   @Test
   void anAccountLinkedToNoEnterpriseIsToldSo() {
+    // an account of its own: other tests on the shared server link the demo "enterprise" user
     String unlinked = TestAlarms.unique("unlinked");
     users.create(
-        new UserForm(unlinked, "未关联企业的账号", null, "", EnumSet.of(Role.ENTERPRISE), true, PASSWORD),
+        new UserForm(unlinked, "未关联环保员", null, "", EnumSet.of(Role.ENTERPRISE), true, PASSWORD),
         false);
-    WebSession account = WebSession.loggedIn(port, unlinked, PASSWORD);
-    HttpResponse<String> page = account.get("/portal");
+    WebSession demo = WebSession.loggedIn(port, unlinked, PASSWORD);
+    HttpResponse<String> page = demo.get("/portal");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("尚未关联企业");
   }
