@@ -13,7 +13,8 @@
     var chart = window.echarts.getInstanceByDom(el);
     var factor = document.getElementById('trend-factor');
     var hours = document.getElementById('trend-hours');
-    if (!chart || !factor || !factor.value) {
+    // only over a drawn series: before device.js has drawn its axes, echarts refuses the line
+    if (!chart || !factor || !factor.value || !/^\d+$/.test(el.getAttribute('data-rendered') || '')) {
       return;
     }
     var parts = factor.value.split(':');
