@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +68,9 @@ public class PermitTotalChecker {
       return List.of();
     }
     LocalDateTime local = LocalDateTime.ofInstant(now, zone);
-    // the loads feature's year-to-date sums: one formula for the 排放量 page and this rule
-    Map<Long, Map<String, Double>> emitted = new HashMap<>();
+    // the loads feature's year-to-date sums, kept in memory for rules: one formula for the 排放量
+    // page and this rule, and no query per enterprise
+    Map<Long, Map<String, Double>> emitted = loads.yearToDateTonnes();
     List<Finding> findings = new ArrayList<>();
     for (PermitTotal p : all) {
       Optional<AlarmRule> rule =
@@ -81,9 +81,7 @@ public class PermitTotalChecker {
         continue;
       }
       double tonnes =
-          emitted
-              .computeIfAbsent(p.enterpriseId(), loads::yearToDateTonnes)
-              .getOrDefault(p.pollutant(), 0.0);
+          emitted.getOrDefault(p.enterpriseId(), Map.of()).getOrDefault(p.pollutant(), 0.0);
       double percent = tonnes / p.tonnes() * 100;
       double approaching = rule.get().threshold().orElse(settings.permitApproachingPercent());
       boolean exceeded = percent >= settings.permitExceededPercent();

@@ -1,5 +1,6 @@
 package org.qingshan.server.load;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,15 @@ public class EmissionLoads {
    */
   public Map<Long, Map<String, Double>> yearToDateTonnes() {
     return yearToDate.tonnes();
+  }
+
+  /**
+   * Counts a device's day again now, for hour data written other than by ingest (an import, a
+   * correction): ingest's own data is counted at the next refresh.
+   */
+  public void recount(String mn, LocalDate day) {
+    yearToDate.changed(mn, day);
+    yearToDate.refresh();
   }
 
   /** Tonnes of each pollutant the enterprise emitted this year so far, read from the store now. */

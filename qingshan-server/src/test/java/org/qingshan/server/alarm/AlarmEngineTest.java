@@ -19,6 +19,7 @@ import org.qingshan.hj212.client.CommandResponder;
 import org.qingshan.server.device.Device;
 import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.ingest.GatewayService;
+import org.qingshan.server.load.EmissionLoads;
 import org.qingshan.server.mark.MarksInForce;
 import org.qingshan.server.registry.Averaging;
 import org.qingshan.server.registry.ChannelKind;
@@ -336,6 +337,7 @@ class AlarmEngineTest {
 
   @Autowired PermitTotalChecker permitTotals;
   @Autowired PermitTotalRepository permits;
+  @Autowired EmissionLoads loads;
 
   @Test
   void anEnterpriseOverItsPermittedAnnualTotalIsAlarmed() {
@@ -348,10 +350,12 @@ class AlarmEngineTest {
     // 1,000 mg/m³ × 1,000,000 m³/h for one hour: one tonne.
     observation(s.device().id(), "a21026", h, 1000);
     observation(s.device().id(), "a00000", h, 1_000_000);
+    loads.recount(s.device().mn(), h.toLocalDate());
     permitTotals.check(Instant.now());
     assertThat(enterpriseAlarms(s.enterpriseId())).as("67 %: below 80 %").isEmpty();
     observation(s.device().id(), "a21026", h.plusHours(1), 1000);
     observation(s.device().id(), "a00000", h.plusHours(1), 1_000_000);
+    loads.recount(s.device().mn(), h.plusHours(1).toLocalDate());
     permitTotals.check(Instant.now());
     List<Alarm> raised = enterpriseAlarms(s.enterpriseId());
     assertThat(raised).hasSize(1);
