@@ -103,6 +103,13 @@ public final class PagedSearch {
     return this;
   }
 
+  /** A condition with several parameters. */
+  public PagedSearch condition(String sql, Map<String, ?> values) {
+    conditions.add(sql);
+    params.putAll(values);
+    return this;
+  }
+
   /** A condition without parameters. */
   public PagedSearch condition(String sql) {
     conditions.add(sql);

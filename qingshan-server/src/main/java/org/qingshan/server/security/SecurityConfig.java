@@ -57,10 +57,16 @@ class SecurityConfig {
       ObjectProvider<AccessRules> features,
       ObjectProvider<UploadEndpoint> uploads,
       ObjectProvider<BearerAuthenticator> bearers,
+      ObjectProvider<PublicPaths> publicPaths,
       Messages messages)
       throws Exception {
+    String[] open =
+        publicPaths.orderedStream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
     http.authorizeHttpRequests(
             auth -> {
+              if (open.length > 0) {
+                auth.requestMatchers(open).permitAll();
+              }
               auth.requestMatchers(
                       "/login",
                       "/static/**",
@@ -85,7 +91,8 @@ class SecurityConfig {
         .csrf(
             csrf ->
                 csrf.csrfTokenRequestHandler(new GarbledCsrfTokens())
-                    .ignoringRequestMatchers(BearerTokenFilter::carriesBearer))
+                    .ignoringRequestMatchers(BearerTokenFilter::carriesBearer)
+                    .ignoringRequestMatchers(open))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(messages)))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
