@@ -205,6 +205,25 @@ public class AlarmRepository {
         == 1;
   }
 
+  /**
+   * Closes an alarm not yet closed by a person ({@link AlarmActions}); an open one is acknowledged
+   * by the same person at once, which {@link #close} leaves alone.
+   */
+  public boolean closeAcknowledging(long id, String by, OffsetDateTime at, String note) {
+    return jdbc.sql(
+                "UPDATE alarm SET status = 'CLOSED', closed_by = :by, closed_at = :at,"
+                    + " close_note = :note,"
+                    + " acknowledged_by = COALESCE(acknowledged_by, :by),"
+                    + " acknowledged_at = COALESCE(acknowledged_at, :at)"
+                    + " WHERE id = :id AND status <> 'CLOSED'")
+            .param("by", by)
+            .param("at", at)
+            .param("note", note)
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
   private static Double boxed(OptionalDouble v) {
     return v.isPresent() ? v.getAsDouble() : null;
   }

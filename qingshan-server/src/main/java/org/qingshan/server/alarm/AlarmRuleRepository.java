@@ -86,6 +86,22 @@ public class AlarmRuleRepository {
         .update();
   }
 
+  /** 自动生成案件: whether the rule's alarms open a case at once. */
+  public boolean autoCase(long ruleId) {
+    return jdbc.sql("SELECT auto_case FROM alarm_rule WHERE id = :id")
+        .param("id", ruleId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  public void setAutoCase(long ruleId, boolean on) {
+    jdbc.sql("UPDATE alarm_rule SET auto_case = :on WHERE id = :id")
+        .param("on", on)
+        .param("id", ruleId)
+        .update();
+  }
+
   private static Map<String, Object> params(AlarmRule r) {
     Map<String, Object> p = new HashMap<>();
     p.put("name", r.name());

@@ -13,6 +13,7 @@ import org.qingshan.server.device.DeviceRegistry;
 import org.qingshan.server.ingest.ObservationKind;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.registry.OutletRepository;
+import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.qingshan.server.web.UserFacingException;
@@ -36,6 +37,7 @@ public class AlarmRuleService {
   private final DeviceRegistry devices;
   private final AuditLog audit;
   private final AlarmCatalog catalog;
+  private final Messages messages;
 
   AlarmRuleService(
       AlarmRuleRepository rules,
@@ -43,13 +45,15 @@ public class AlarmRuleService {
       OutletRepository outlets,
       DeviceRegistry devices,
       AuditLog audit,
-      AlarmCatalog catalog) {
+      AlarmCatalog catalog,
+      Messages messages) {
     this.rules = rules;
     this.enterprises = enterprises;
     this.outlets = outlets;
     this.devices = devices;
     this.audit = audit;
     this.catalog = catalog;
+    this.messages = messages;
   }
 
   public PageResult<AlarmRule> search(
@@ -78,7 +82,8 @@ public class AlarmRuleService {
         r.threshold().isPresent() ? Evaluator.number(r.threshold().getAsDouble()) : "",
         r.countOrMinutes().isPresent() ? String.valueOf(r.countOrMinutes().getAsInt()) : "",
         r.severity().name(),
-        r.enabled());
+        r.enabled(),
+        rules.autoCase(r.id()));
   }
 
   /** Checks a form; a mistake is a {@link UserFacingException} naming the field. */
@@ -186,6 +191,7 @@ public class AlarmRuleService {
   public Checked create(RuleForm form) {
     Checked c = check(0, form);
     long id = rules.insert(c.rule());
+    rules.setAutoCase(id, form.autoCase());
     AlarmRule saved = get(id);
     audit.record(
         AuditAction.CREATE, ENTITY, id, saved.name(), Optional.empty(), Optional.of(saved));
@@ -198,11 +204,15 @@ public class AlarmRuleService {
     AlarmRule before = get(id);
     Checked c = check(id, form);
     rules.update(c.rule());
+    boolean autoCaseBefore = rules.autoCase(id);
+    rules.setAutoCase(id, form.autoCase());
     audit.record(
         AuditAction.UPDATE,
         ENTITY,
         id,
-        c.rule().name(),
+        autoCaseBefore == form.autoCase()
+            ? c.rule().name()
+            : c.rule().name() + " " + messages.get("alarm.rule.auto-case." + form.autoCase()),
         Optional.of(before),
         Optional.of(c.rule()));
     catalog.refreshAfterCommit();

@@ -3,6 +3,8 @@ package org.qingshan.server.alarm;
 /**
  * A rule as the admin page edits it: text fields, checked by {@link AlarmRuleService}. A device is
  * given by its MN; a blank field is "any".
+ *
+ * @param autoCase 自动生成案件: each alarm the rule raises opens a case at once
  */
 public record RuleForm(
     String name,
@@ -15,9 +17,10 @@ public record RuleForm(
     String threshold,
     String countOrMinutes,
     String severity,
-    boolean enabled) {
+    boolean enabled,
+    boolean autoCase) {
 
   public static RuleForm empty() {
-    return new RuleForm("", "exceedance", "", "", "", "", "", "", "", "MAJOR", true);
+    return new RuleForm("", "exceedance", "", "", "", "", "", "", "", "MAJOR", true, false);
   }
 }

@@ -97,7 +97,18 @@ final class RuleSheet {
           }
           RuleForm form =
               new RuleForm(
-                  v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], !v[11].equals("否"));
+                  v[1],
+                  v[2],
+                  v[3],
+                  v[4],
+                  v[5],
+                  v[6],
+                  v[7],
+                  v[8],
+                  v[9],
+                  v[10],
+                  !v[11].equals("否"),
+                  false);
           rules.add(service.check(id, form).rule());
         } catch (NumberFormatException e) {
           errors.add(new RowError(r + 1, messages.get("alarm.rule.error.id", v[0])));

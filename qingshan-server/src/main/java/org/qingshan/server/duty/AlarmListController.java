@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.qingshan.server.alarm.AlarmActions;
 import org.qingshan.server.alarm.AlarmStatus;
 import org.qingshan.server.alarm.AlarmType;
 import org.qingshan.server.alarm.Severity;

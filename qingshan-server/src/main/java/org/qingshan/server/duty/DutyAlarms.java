@@ -21,8 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads of the alarm table for the duty screen, the alarm list, the portal and the map. The engine
- * writes alarms; of the human steps only closing is written here (acknowledging is the alarm
- * repository's), by {@link AlarmActions}.
+ * writes alarms; the human steps (acknowledging, closing) are {@code alarm.AlarmActions}'.
  */
 @Repository
 public class DutyAlarms {
@@ -167,25 +166,6 @@ public class DutyAlarms {
   /** The enterprise an alarm belongs to, if any. */
   public Optional<Long> enterpriseOf(long alarmId) {
     return find(alarmId).flatMap(DutyAlarm::enterpriseId);
-  }
-
-  /**
-   * Closes an alarm not yet closed; an open one is acknowledged by the same person at once (the
-   * alarm repository's close leaves acknowledgement alone, so it is not used here).
-   */
-  boolean close(long id, String by, OffsetDateTime at, String note) {
-    return jdbc.sql(
-                "UPDATE alarm SET status = 'CLOSED', closed_by = :by, closed_at = :at,"
-                    + " close_note = :note,"
-                    + " acknowledged_by = COALESCE(acknowledged_by, :by),"
-                    + " acknowledged_at = COALESCE(acknowledged_at, :at)"
-                    + " WHERE id = :id AND status <> 'CLOSED'")
-            .param("by", by)
-            .param("at", at)
-            .param("note", note)
-            .param("id", id)
-            .update()
-        == 1;
   }
 
   private record Where(String sql, Map<String, Object> params) {}

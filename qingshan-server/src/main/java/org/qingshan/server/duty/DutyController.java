@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.qingshan.server.alarm.AlarmActions;
 import org.qingshan.server.alarm.AlarmStatus;
 import org.qingshan.server.alarm.AlarmType;
 import org.qingshan.server.alarm.Severity;

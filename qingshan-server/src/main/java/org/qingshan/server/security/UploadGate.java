@@ -22,6 +22,7 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class UploadGate extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(UploadGate.class);
   private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+  private static final AntPathMatcher PATHS = new AntPathMatcher();
 
   /** A page that takes uploads; {@code roles} empty means anyone, logged in or not. */
   record Endpoint(String path, long maxBytes, Set<String> roles) {
@@ -93,7 +95,9 @@ class UploadGate extends OncePerRequestFilter {
 
   private Optional<Endpoint> endpoint(HttpServletRequest request) {
     return "POST".equals(request.getMethod())
-        ? endpoints.stream().filter(e -> e.path().equals(request.getServletPath())).findFirst()
+        ? endpoints.stream()
+            .filter(e -> PATHS.match(e.path(), request.getServletPath()))
+            .findFirst()
         : Optional.empty();
   }
 
@@ -103,7 +107,9 @@ class UploadGate extends OncePerRequestFilter {
       return Optional.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
     Endpoint e = endpoint.get();
-    if (!e.roles().isEmpty()) {
+    // A program's bearer token is checked after this filter (and refused there before the body is
+    // read); the access rules and the feature's own checks then judge its role.
+    if (!e.roles().isEmpty() && !BearerTokenFilter.carriesBearer(request)) {
       Authentication auth = SecurityContextHolder.getContext().getAuthentication();
       if (auth == null || !TRUST.isFullyAuthenticated(auth)) {
         return Optional.of(HttpStatus.UNAUTHORIZED);

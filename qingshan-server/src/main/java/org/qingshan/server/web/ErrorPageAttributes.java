@@ -16,6 +16,11 @@ import org.springframework.web.context.request.WebRequest;
 public class ErrorPageAttributes extends DefaultErrorAttributes {
   private static final String KEY = ErrorPageAttributes.class.getName() + ".key";
   private static final String ARGS = ErrorPageAttributes.class.getName() + ".args";
+  private final Messages messages;
+
+  ErrorPageAttributes(Messages messages) {
+    this.messages = messages;
+  }
 
   /** The message the error page of this request shows instead of the status's general one. */
   public static void explain(ServletRequest request, String messageKey, Object... args) {
@@ -30,7 +35,10 @@ public class ErrorPageAttributes extends DefaultErrorAttributes {
     if (key instanceof String k) {
       attributes.put("messageKey", k);
       Object args = request.getAttribute(ARGS, RequestAttributes.SCOPE_REQUEST);
-      attributes.put("messageArgs", args instanceof Object[] a ? a : new Object[0]);
+      Object[] arguments = args instanceof Object[] a ? a : new Object[0];
+      attributes.put("messageArgs", arguments);
+      // A program (JSON, the API) reads the message the page would show.
+      attributes.put("message", messages.get(k, arguments));
     }
     return attributes;
   }

@@ -1,13 +1,10 @@
-package org.qingshan.server.duty;
+package org.qingshan.server.alarm;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.qingshan.server.alarm.AlarmChanged;
-import org.qingshan.server.alarm.AlarmRepository;
-import org.qingshan.server.alarm.AlarmStatus;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.db.AfterCommit;
@@ -21,14 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The human steps of an alarm: acknowledged (someone on duty has seen it) and closed (handled, with
  * a note). Each is audited with who and when, and announced once committed so that every open duty
- * screen shows it.
+ * screen shows it. Public to the duty screen and to the case an alarm became, which closes its
+ * alarm when verified.
  */
 @Service
 public class AlarmActions {
-  static final String ENTITY = "alarm";
-  static final int MAX_NOTE = 1000;
+  public static final String ENTITY = "alarm";
+  public static final int MAX_NOTE = 1000;
 
-  private final DutyAlarms alarms;
   private final AlarmRepository engineAlarms;
   private final AuditLog audit;
   private final CurrentUser user;
@@ -37,14 +34,12 @@ public class AlarmActions {
   private final Messages messages;
 
   AlarmActions(
-      DutyAlarms alarms,
       AlarmRepository engineAlarms,
       AuditLog audit,
       CurrentUser user,
       Clock clock,
       ApplicationEventPublisher events,
       Messages messages) {
-    this.alarms = alarms;
     this.engineAlarms = engineAlarms;
     this.audit = audit;
     this.user = user;
@@ -55,8 +50,8 @@ public class AlarmActions {
 
   @Transactional
   public void acknowledge(long id) {
-    DutyAlarm before =
-        alarms.find(id).orElseThrow(() -> new UserFacingException("error.not-found"));
+    Alarm before =
+        engineAlarms.find(id).orElseThrow(() -> new UserFacingException("error.not-found"));
     if (before.status() != AlarmStatus.OPEN) {
       throw new UserFacingException("duty.error.not-open");
     }
@@ -84,13 +79,13 @@ public class AlarmActions {
     if (text.length() > MAX_NOTE) {
       throw new UserFacingException("duty.error.note-too-long", MAX_NOTE);
     }
-    DutyAlarm before =
-        alarms.find(id).orElseThrow(() -> new UserFacingException("error.not-found"));
+    Alarm before =
+        engineAlarms.find(id).orElseThrow(() -> new UserFacingException("error.not-found"));
     if (before.status() == AlarmStatus.CLOSED) {
       throw new UserFacingException("duty.error.closed");
     }
     String by = user.require().getUsername();
-    if (!alarms.close(id, by, OffsetDateTime.now(clock), text)) {
+    if (!engineAlarms.closeAcknowledging(id, by, OffsetDateTime.now(clock), text)) {
       throw new UserFacingException("duty.error.closed");
     }
     audit.record(
