@@ -6,111 +6,125 @@ import org.qingshan.server.alarm.AlarmChanged;
 import org.qingshan.server.alarm.AlarmRepository;
 import org.qingshan.server.alarm.AlarmRuleRepository;
 import org.qingshan.server.alarm.AlarmStatus;
-import org.qingshan.server.alarm.Severity;
+import org.qingshan.server.alarm.AlarmView;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.department.DepartmentKind;
+import org.qingshan.server.department.DepartmentRepository;
+import org.qingshan.server.registry.Enterprise;
+import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Alarms and their cases: a case built from an alarm (转为案件: title, type, severity, enterprise and
- * place taken from it), opened at once for the alarms of a rule set to 自动生成案件, and the alarm closed
- * through the alarm package's own close when its case is verified closed — an alarm's case closes
- * only when verified, and then its alarm with it.
+ * Cases opened from alarms (转为案件): the title, type, severity, enterprise, place and town come from
+ * the alarm and its enterprise, so one click on the duty screen (or the API's {@code {alarmId}})
+ * opens a complete case; a rule set to 自动生成案件 opens it at once; a case verified closed closes its
+ * alarm with it (an alarm's case closes only when verified).
  */
-@Component
+@Service
 public class AlarmCases {
   private static final Logger log = LoggerFactory.getLogger(AlarmCases.class);
-  private static final int MAX_TITLE = 200;
-
-  private final JdbcClient jdbc;
-  private final CaseService cases;
-  private final CaseRepository repository;
   private final AlarmRepository alarms;
+  private final EnterpriseRepository enterprises;
+  private final DepartmentRepository departments;
+  private final CaseRepository cases;
+  private final CaseService service;
+  private final CaseAccess access;
+  private final Messages messages;
   private final AlarmRuleRepository rules;
   private final AlarmActions alarmActions;
-  private final Messages messages;
   private final TransactionTemplate ownTransaction;
 
   AlarmCases(
-      JdbcClient jdbc,
-      CaseService cases,
-      CaseRepository repository,
       AlarmRepository alarms,
+      EnterpriseRepository enterprises,
+      DepartmentRepository departments,
+      CaseRepository cases,
+      CaseService service,
+      CaseAccess access,
+      Messages messages,
       AlarmRuleRepository rules,
       AlarmActions alarmActions,
-      Messages messages,
       PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
-    this.cases = cases;
-    this.repository = repository;
     this.alarms = alarms;
+    this.enterprises = enterprises;
+    this.departments = departments;
+    this.cases = cases;
+    this.service = service;
+    this.access = access;
+    this.messages = messages;
     this.rules = rules;
     this.alarmActions = alarmActions;
-    this.messages = messages;
     this.ownTransaction = new TransactionTemplate(transactions);
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The case an alarm becomes; {@code cases.alarm.not-found} when there is no such alarm. */
-  public NewCase fromAlarm(long alarmId) {
-    AlarmRow a =
-        jdbc
-            .sql(
-                "SELECT a.id, a.severity, a.message, d.mn, e.id AS ent_id, e.name AS ent_name,"
-                    + " e.address, e.longitude, e.latitude FROM alarm a"
-                    + " LEFT JOIN device d ON d.id = a.device_id"
-                    + " LEFT JOIN device_outlet dout ON dout.device_id = a.device_id"
-                    + " LEFT JOIN outlet o ON o.id = COALESCE(a.outlet_id, dout.outlet_id)"
-                    + " LEFT JOIN facility fac ON fac.id = a.facility_id"
-                    + " LEFT JOIN enterprise e ON e.id = COALESCE(a.enterprise_id,"
-                    + " o.enterprise_id, fac.enterprise_id)"
-                    + " WHERE a.id = :id")
-            .param("id", alarmId)
-            .query(
-                (rs, n) ->
-                    new AlarmRow(
-                        rs.getLong("id"),
-                        Severity.valueOf(rs.getString("severity")),
-                        rs.getString("message"),
-                        Optional.ofNullable(rs.getString("mn")),
-                        Optional.ofNullable(rs.getObject("ent_id", Long.class)),
-                        Optional.ofNullable(rs.getString("ent_name")),
-                        Optional.ofNullable(rs.getString("address")),
-                        Optional.ofNullable(rs.getObject("latitude", Double.class)),
-                        Optional.ofNullable(rs.getObject("longitude", Double.class))))
-            .stream()
-            .findFirst()
-            .orElseThrow(() -> new UserFacingException("cases.alarm.not-found", alarmId));
-    String title = a.enterpriseName().map(n -> n + "：").orElse("") + a.message();
-    if (title.length() > MAX_TITLE) {
-      title = title.substring(0, MAX_TITLE);
+  /**
+   * Opens a case from the alarm as the logged-in user (the bureau only); a second while one is open
+   * is refused with {@code cases.alarm.has-case}.
+   */
+  @Transactional
+  public CaseFile openFor(long alarmId) {
+    if (!access.bureau()) {
+      access.refuse(alarmId);
     }
-    String description =
-        messages.get("cases.alarm.description", a.id(), a.message(), a.mn().orElse("-"));
+    return service.open(describe(alarmId));
+  }
+
+  /** The case an alarm would open, for callers that open it themselves (a rule, as system). */
+  public NewCase describe(long alarmId) {
+    AlarmView view =
+        alarms.findView(alarmId).orElseThrow(() -> new UserFacingException("error.not-found"));
+    Optional<Enterprise> enterprise = view.alarm().enterpriseId().flatMap(enterprises::findById);
+    String what =
+        messages.getOrElse(
+            "alarm.type." + view.alarm().type().apiName(), view.alarm().type().apiName());
+    String who =
+        view.enterpriseName().or(view::deviceName).or(view::mn).map(n -> n + " ").orElse("");
+    String title = who + what + view.alarm().factor().map(f -> " " + f).orElse("");
     NewCase c =
-        NewCase.of(title, CaseType.ONLINE_MONITORING, CaseSource.ALARM, a.severity(), description)
-            .withAlarm(a.id());
-    if (a.enterpriseId().isPresent()) {
-      c = c.withEnterprise(a.enterpriseId().get());
-    }
-    Optional<String> place = a.address().or(a::enterpriseName);
-    if (place.isPresent()) {
-      boolean located = a.lat().isPresent() && a.lng().isPresent();
+        NewCase.of(
+                title.length() > 200 ? title.substring(0, 200) : title,
+                CaseType.ONLINE_MONITORING,
+                CaseSource.ALARM,
+                view.alarm().severity(),
+                view.alarm().message().length() > 4000
+                    ? view.alarm().message().substring(0, 4000)
+                    : view.alarm().message())
+            .withAlarm(alarmId);
+    if (enterprise.isPresent()) {
+      Enterprise e = enterprise.get();
+      c = c.withEnterprise(e.id());
+      boolean located = e.latitude().isPresent() && e.longitude().isPresent();
       c =
           c.withPlace(
-              place.get(),
-              located ? a.lat() : Optional.empty(),
-              located ? a.lng() : Optional.empty());
+              e.address().orElse(e.name()),
+              located ? e.latitude() : Optional.empty(),
+              located ? e.longitude() : Optional.empty());
+      Optional<Long> town =
+          e.departmentId()
+              .flatMap(departments::findById)
+              .filter(d -> d.kind() == DepartmentKind.TOWN || d.kind() == DepartmentKind.STREET)
+              .map(d -> d.id());
+      if (town.isPresent()) {
+        c = c.withTown(town.get());
+      }
     }
     return c;
+  }
+
+  /** The newest case of the alarm (open or finished), for the duty screen's link. */
+  public Optional<CaseFile> caseOf(long alarmId) {
+    var all = cases.ofAlarm(alarmId);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   /**
@@ -129,11 +143,10 @@ public class AlarmCases {
       }
       ownTransaction.executeWithoutResult(
           tx -> {
-            if (repository.ofAlarm(changed.alarmId()).stream()
-                .anyMatch(c -> !c.status().finished())) {
+            if (cases.ofAlarm(changed.alarmId()).stream().anyMatch(c -> !c.status().finished())) {
               return;
             }
-            cases.open(fromAlarm(changed.alarmId()), AuditLog.SYSTEM, StepInput.text(""));
+            service.open(describe(changed.alarmId()), AuditLog.SYSTEM, StepInput.text(""));
           });
     } catch (RuntimeException e) {
       log.warn("no case opened for alarm {}: {}", changed.alarmId(), e.toString());
@@ -149,7 +162,7 @@ public class AlarmCases {
     if (changed.action() != CaseAction.VERIFY || changed.to() != CaseStatus.CLOSED) {
       return;
     }
-    CaseFile c = repository.findById(changed.caseId()).orElseThrow();
+    CaseFile c = cases.findById(changed.caseId()).orElseThrow();
     if (c.alarmId().isEmpty()) {
       return;
     }
@@ -167,15 +180,4 @@ public class AlarmCases {
     }
     alarmActions.close(alarmId, note);
   }
-
-  private record AlarmRow(
-      long id,
-      Severity severity,
-      String message,
-      Optional<String> mn,
-      Optional<Long> enterpriseId,
-      Optional<String> enterpriseName,
-      Optional<String> address,
-      Optional<Double> lat,
-      Optional<Double> lng) {}
 }

@@ -166,7 +166,7 @@ class CaseApiController {
         events.publishEvent(new RecordRefused("alarm", Optional.of(request.alarmId())));
         throw new AccessDeniedException("only the bureau turns alarms into cases");
       }
-      c = alarmCases.fromAlarm(request.alarmId());
+      c = alarmCases.describe(request.alarmId());
     } else {
       c = byHand(request);
     }

@@ -1,0 +1,67 @@
+package org.qingshan.server.cases;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qingshan.server.department.Department;
+import org.qingshan.server.department.DepartmentKind;
+import org.qingshan.server.department.DepartmentRepository;
+import org.qingshan.server.registry.Enterprise;
+import org.qingshan.server.registry.EnterpriseRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The choices of the case forms: whom to hand a case to, the towns, the enterprises. */
+@Component
+class CaseChoices {
+  private final JdbcClient jdbc;
+  private final DepartmentRepository departments;
+  private final EnterpriseRepository enterprises;
+
+  CaseChoices(JdbcClient jdbc, DepartmentRepository departments, EnterpriseRepository enterprises) {
+    this.jdbc = jdbc;
+    this.departments = departments;
+    this.enterprises = enterprises;
+  }
+
+  /** A person a case may be handed to. */
+  record Handler(String username, String displayName) {}
+
+  /** Enabled grid members and department liaisons: the hands in the field. */
+  List<Handler> handlers() {
+    return jdbc.sql(
+            "SELECT DISTINCT u.username, u.display_name FROM app_user u"
+                + " JOIN app_user_role r ON r.user_id = u.id"
+                + " WHERE u.enabled AND r.role IN ('GRID_MEMBER', 'LIAISON')"
+                + " ORDER BY u.display_name, u.username")
+        .query((rs, n) -> new Handler(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  List<Department> departments() {
+    return departments.findAllActive();
+  }
+
+  /** Towns and streets, where cases are counted. */
+  List<Department> towns() {
+    return departments.findAllActive().stream()
+        .filter(d -> d.kind() == DepartmentKind.TOWN || d.kind() == DepartmentKind.STREET)
+        .toList();
+  }
+
+  List<Enterprise> enterprises() {
+    return enterprises.findAll();
+  }
+
+  Map<Long, String> enterpriseNames() {
+    Map<Long, String> names = new LinkedHashMap<>();
+    enterprises.findAll().forEach(e -> names.put(e.id(), e.name()));
+    return names;
+  }
+
+  Map<Long, String> departmentNames() {
+    Map<Long, String> names = new LinkedHashMap<>();
+    departments.findAllActive().forEach(d -> names.put(d.id(), d.name()));
+    return names;
+  }
+}
