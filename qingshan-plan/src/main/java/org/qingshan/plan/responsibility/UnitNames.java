@@ -101,6 +101,29 @@ public final class UnitNames {
         && !DIGITS.matcher(name).find();
   }
 
+  /**
+   * A complete unit name with a fragment of one to three characters glued after it (冠县市场监督管理局市场:
+   * the next name's start left by a lost separator), as the complete name; empty when the name is
+   * not of that shape.
+   */
+  public static java.util.Optional<String> withoutTrailingFragment(String name) {
+    if (looksLikeUnit(name)) {
+      return java.util.Optional.empty();
+    }
+    for (int cut = name.length() - 1; cut >= name.length() - 3 && cut >= 4; cut--) {
+      String whole = name.substring(0, cut);
+      String rest = name.substring(cut);
+      if (looksLikeUnit(whole)
+          && SPLIT_SUFFIX.matcher(whole).find()
+          && balanced(whole)
+          && rest.chars()
+              .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        return java.util.Optional.of(whole);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static String tidy(String raw) {
     String name = raw.strip();
     name = EDGE_PUNCT.matcher(name).replaceAll("");
