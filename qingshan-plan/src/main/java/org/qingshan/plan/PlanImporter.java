@@ -49,7 +49,9 @@ public final class PlanImporter {
   private static final Pattern SPACE_AND_PUNCT = Pattern.compile("[\\s。；;，,]");
 
   private static final Pattern MARKER_HINT =
-      Pattern.compile("(牵\\s*头|主\\s*办|责\\s*任|配\\s*合)\\s*(单\\s*位|部\\s*门)\\s*[:：]|分工负责|牵头[，,、)）]");
+      Pattern.compile(
+          "(牵\\s*头|主\\s*办|责\\s*任|配\\s*合)\\s*(单\\s*位|部\\s*门)\\s*[:：]|分工负责|牵头[，,、)）]|参与[)）]"
+              + "|会同[^。()（）]{2,40}(负责|落实)[)）]");
 
   private final DepartmentDirectory directory;
   private final ImportLimits limits;

@@ -30,6 +30,21 @@ class GoldAnnotationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The gold keeps the conversion's leftovers as they stand in the files; issue 16 asks the
+   * importer to write them as a reader does. Each correction is listed here by hand (not computed
+   * by the importer's own code): subscript markup, a superscript set apart, a footnote number set
+   * beside a value, and a unit name with the start of the next name glued to it.
+   */
+  static String withoutLeftovers(String gold) {
+    return gold.replace("PM _{2.5}", "PM2.5")
+        .replace("PM_{2.5}", "PM2.5")
+        .replace("μg/m ³", "μg/m³")
+        .replace("4.812919 1", "4.812919")
+        .replace("0.154713 2", "0.154713")
+        .replace("冠县市场监督管理局市场", "冠县市场监督管理局");
+  }
+
   @Test
   void guanxianTasksCarryTheGoldOwners() throws Exception {
     assertThat(accuracy("guanxian-2021-2025")).isGreaterThanOrEqualTo(0.97);
@@ -218,7 +233,7 @@ class GoldAnnotationTest {
 
   private static double accuracy(String label, byte[] bytes, String fileName, String name)
       throws Exception {
-    return accuracy(label, bytes, fileName, name, text -> text);
+    return accuracy(label, bytes, fileName, name, UnaryOperator.identity());
   }
 
   private static String swapWidth(String text) {
@@ -229,10 +244,11 @@ class GoldAnnotationTest {
 
   /** {@code goldText} applies to the gold what was applied to the document (bracket widths). */
   private static double accuracy(
-      String label, byte[] bytes, String fileName, String name, UnaryOperator<String> goldText)
+      String label, byte[] bytes, String fileName, String name, UnaryOperator<String> documentText)
       throws Exception {
     Plan plan = new PlanImporter().importBytes(fileName, bytes);
     List<Task> tasks = plan.tasks();
+    UnaryOperator<String> goldText = text -> withoutLeftovers(documentText.apply(text));
     JsonNode markers = gold(name).get("markers");
     int right = 0;
     List<String> misses = new ArrayList<>();
@@ -240,7 +256,11 @@ class GoldAnnotationTest {
       String hint = goldText.apply(marker.get("task_hint").asText());
       boolean found =
           tasks.stream()
-              .filter(t -> t.text().startsWith(hint))
+              .filter(
+                  t ->
+                      t.text().startsWith(hint)
+                          || fullText(t).startsWith(hint)
+                          || twice(t).startsWith(hint))
               .anyMatch(
                   t ->
                       t.lead().equals(strings(marker.get("lead"), goldText))
@@ -257,6 +277,21 @@ class GoldAnnotationTest {
         "[gold] %s: task accuracy %d/%d = %.4f over gold markers; %d tasks imported; misses %s%n",
         label, right, markers.size(), accuracy, tasks.size(), misses);
     return accuracy;
+  }
+
+  /**
+   * The task as the plan wrote it: its run-in title (no longer repeated in its text), then text.
+   */
+  static String fullText(Task task) {
+    return task.title()
+        .filter(title -> !task.text().startsWith(title))
+        .map(title -> title + "。" + task.text())
+        .orElse(task.text());
+  }
+
+  /** Guanxian line 379 writes its title twice (加大农村环境整治力度。加大农村环境整治力度。); the task has it once. */
+  static String twice(Task task) {
+    return task.title().map(title -> title + "。" + fullText(task)).orElse(task.text());
   }
 
   private static JsonNode gold(String name) throws IOException {
@@ -283,7 +318,7 @@ class GoldAnnotationTest {
 
   private static String text(JsonNode row, String field) {
     JsonNode value = row.get(field);
-    return value == null || value.isNull() ? "null" : value.asText();
+    return value == null || value.isNull() ? "null" : withoutLeftovers(value.asText());
   }
 
   private static String row(IndicatorTarget row) {

@@ -102,7 +102,8 @@ class OtherCountyStylesTest {
     List<Task> tasks = plan.tasks();
     assertThat(tasks).hasSize(5);
     Task kilns = tasks.get(0);
-    assertThat(kilns.text()).startsWith("深化工业炉窑治理。");
+    // The run-in title is the title; the text does not repeat it.
+    assertThat(kilns.text()).startsWith("2023年底前");
     assertThat(kilns.title()).hasValue("深化工业炉窑治理");
     assertThat(kilns.lead()).containsExactly("县生态环境分局");
     assertThat(kilns.support()).containsExactly("县工业和信息化局");
@@ -111,7 +112,8 @@ class OtherCountyStylesTest {
         .satisfies(t -> assertThat(t.deadline()).hasValue(LocalDate.of(2023, 12, 31)));
 
     Task trucks = tasks.get(1);
-    assertThat(trucks.text()).startsWith("加强柴油货车管控。");
+    assertThat(trucks.title()).hasValue("加强柴油货车管控");
+    assertThat(trucks.text()).startsWith("每季度");
     assertThat(trucks.responsible()).containsExactly("县交通运输局", "县公安局");
     assertThat(trucks.targets()).anySatisfy(t -> assertThat(t.recurring()).hasValue("每季度"));
     assertThat(trucks.targets())

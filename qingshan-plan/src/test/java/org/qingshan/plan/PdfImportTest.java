@@ -21,9 +21,11 @@ class PdfImportTest {
     assertThat(plan.title()).isEqualTo("样例县生态环境保护规划");
     List<Task> tasks = plan.tasks();
     assertThat(tasks).hasSize(2);
-    assertThat(tasks.get(0).text()).isEqualTo("加强施工扬尘管控。严格落实施工工地扬尘管控责任，全面推行绿色施工。");
+    assertThat(tasks.get(0).title()).hasValue("加强施工扬尘管控");
+    assertThat(tasks.get(0).text()).isEqualTo("严格落实施工工地扬尘管控责任，全面推行绿色施工。");
     assertThat(tasks.get(0).responsible()).containsExactly("县住房和城乡建设局", "县交通运输局");
-    assertThat(tasks.get(1).text()).isEqualTo("推进工业炉窑治理。开展工业炉窑综合治理。");
+    assertThat(tasks.get(1).title()).hasValue("推进工业炉窑治理");
+    assertThat(tasks.get(1).text()).isEqualTo("开展工业炉窑综合治理。");
     assertThat(tasks.get(1).lead()).containsExactly("县生态环境分局");
   }
 

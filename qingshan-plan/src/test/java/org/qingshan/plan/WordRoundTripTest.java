@@ -51,9 +51,9 @@ class WordRoundTripTest {
     assertThat(tasks.get(0).title()).hasValue("深化工业污染治理");
     assertThat(tasks.get(0).lead()).containsExactly("县生态环境分局");
     assertThat(tasks.get(0).support()).containsExactly("县工业和信息化局", "县发展和改革局");
-    assertThat(tasks.get(1).text()).startsWith("加强扬尘管控。");
+    assertThat(tasks.get(1).title()).hasValue("加强扬尘管控");
     assertThat(tasks.get(1).responsible()).containsExactly("县住房和城乡建设局", "县城市管理局");
-    assertThat(tasks.get(2).text()).startsWith("严格秸秆禁烧。");
+    assertThat(tasks.get(2).title()).hasValue("严格秸秆禁烧");
     assertThat(tasks.get(2).lead()).containsExactly("县农业农村局");
     // Table rows are not tasks or headings.
     assertThat(plan.sections()).hasSize(3);

@@ -63,6 +63,8 @@ final class HtmlReader {
     }
     Document document = Jsoup.parse(html);
     document.select("script, style, noscript, template").remove();
+    superscripts(document);
+    document.select("table").forEach(HtmlReader::spreadMergedCells);
     StringBuilder text = new StringBuilder();
     document
         .body()
@@ -92,6 +94,72 @@ final class HtmlReader {
             });
     // Each cell ends with a tab; the one after the last cell goes, empty cells stay.
     return PlainTextReader.read(fileName, text.toString().replace("\t\n", "\n"), budget);
+  }
+
+  /** m<sup>3</sup> is written m³ (a sub- or superscript otherwise reads as the plain text). */
+  private static void superscripts(Document document) {
+    for (Element sup : document.select("sup")) {
+      String text = sup.text().strip();
+      if (text.equals("2") || text.equals("3")) {
+        sup.replaceWith(new TextNode(text.equals("2") ? "²" : "³"));
+      }
+    }
+  }
+
+  /**
+   * Gives every row of a table one cell per column: a cell spanning rows (类别 over its indicators)
+   * or columns (指标值 over 2020年 and 2025年) leaves empty cells where it spans, as a text conversion
+   * of the same table does, so columns keep their place under the header.
+   */
+  private static void spreadMergedCells(Element table) {
+    java.util.Map<Integer, Integer> pending = new java.util.HashMap<>();
+    for (Element row : table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr")) {
+      int column = 0;
+      java.util.List<Element> cells = new java.util.ArrayList<>(row.children());
+      int index = 0;
+      while (index < cells.size() || pending.containsKey(column)) {
+        Integer left = pending.get(column);
+        if (left != null) {
+          Element filler = new Element("td");
+          if (index < cells.size()) {
+            cells.get(index).before(filler);
+          } else {
+            row.appendChild(filler);
+          }
+          if (left <= 1) {
+            pending.remove(column);
+          } else {
+            pending.put(column, left - 1);
+          }
+          column++;
+          continue;
+        }
+        Element cell = cells.get(index++);
+        if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+          continue;
+        }
+        int rows = span(cell.attr("rowspan"));
+        int columns = span(cell.attr("colspan"));
+        for (int c = 0; c < columns; c++) {
+          if (c > 0) {
+            cell.after(new Element("td"));
+          }
+          if (rows > 1) {
+            pending.put(column + c, rows - 1);
+          }
+        }
+        column += columns;
+      }
+    }
+  }
+
+  private static int span(String attribute) {
+    try {
+      int value = Integer.parseInt(attribute.strip());
+      return value < 1 ? 1 : Math.min(value, 100);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   private static void newLine(StringBuilder text) {

@@ -38,14 +38,15 @@ final class CellPerLineTableReader {
       String cell = line.text().strip();
       boolean headerLike =
           TableLayout.isNameHeaderCell(cell)
-              || TableLayout.YEAR.matcher(cell).find() && cell.length() <= 16
-              || cell.matches("^(序号|编号|类别|领域|单位|计量单位|(指标)?属性|性质)$");
+              || TableLayout.isValueHeaderCell(cell)
+              || TableLayout.compact(cell).matches("^(序号|编号|类别|领域|方面|(计量)?单位)$");
       if (!headerLike) {
         break;
       }
       headerCells.add(cell);
       used.add(line.number());
     }
+    headerCells = withSubHeader(headerCells);
     Column[] columns = TableLayout.columns(headerCells);
     if (headerCells.size() < 3 || Arrays.stream(columns).noneMatch(c -> c == Column.TARGET)) {
       return Optional.empty();
@@ -97,12 +98,8 @@ final class CellPerLineTableReader {
         continue;
       }
       int rowLine = cellLines.get(0).number();
-      Column[] rowColumns = columns;
-      if (cells.size() < columns.length && Arrays.asList(columns).contains(Column.CATEGORY)) {
-        // The category stood on its own line above (a merged cell); the row has the other columns.
-        rowColumns =
-            Arrays.stream(columns).filter(c -> c != Column.CATEGORY).toArray(Column[]::new);
-      }
+      // A merged category stood on its own line above; the row has the other columns.
+      Column[] rowColumns = TableLayout.fit(cells, columns);
       if (cells.size() != rowColumns.length) {
         warnings.add(
             new ImportWarning(
@@ -121,6 +118,50 @@ final class CellPerLineTableReader {
     }
     IndicatorTableReader.markNotes(lines, i, used);
     return Optional.of(new IndicatorTable(rows, false, used, warnings));
+  }
+
+  /**
+   * A header written over two rows, one cell per line: the years (2020年, 2025年) come after the
+   * cells they complete (基期值, 目标值, or one merged 规划目标 over both). They are folded into those cells,
+   * so the header has one cell per column.
+   */
+  static List<String> withSubHeader(List<String> header) {
+    int years = 0;
+    while (years < header.size()
+        && TableLayout.YEAR_ONLY
+            .matcher(TableLayout.compact(header.get(header.size() - 1 - years)))
+            .matches()) {
+      years++;
+    }
+    if (years == 0 || years == header.size()) {
+      return header;
+    }
+    List<String> upper = new ArrayList<>(header.subList(0, header.size() - years));
+    List<String> lower = header.subList(header.size() - years, header.size());
+    List<Integer> open = new ArrayList<>();
+    for (int i = 0; i < upper.size(); i++) {
+      String cell = TableLayout.compact(upper.get(i));
+      if (TableLayout.isValueHeaderCell(cell)
+          && !TableLayout.YEAR_IN.matcher(cell).find()
+          && !cell.contains("属性")
+          && !cell.contains("性质")) {
+        open.add(i);
+      }
+    }
+    if (open.size() == years) {
+      for (int k = 0; k < years; k++) {
+        upper.set(open.get(k), lower.get(k) + "（" + upper.get(open.get(k)) + "）");
+      }
+      return upper;
+    }
+    if (open.size() == 1) {
+      // One merged cell (规划目标) over all the years.
+      int at = open.get(0);
+      upper.remove(at);
+      upper.addAll(at, lower);
+      return upper;
+    }
+    return header;
   }
 
   static List<List<SourceLine>> chunks(List<List<SourceLine>> groups, int width) {

@@ -45,7 +45,7 @@ final class IndicatorRows {
         case ATTRIBUTE -> {
           Matcher m = ATTRIBUTE.matcher(cell);
           if (m.find()) {
-            row.attribute(m.group());
+            row.attribute(m.group(1) + "性");
           } else if (!cell.isBlank()) {
             warnings.add(new ImportWarning(line, "指标属性不是约束性或预期性：" + cell));
           }
@@ -62,10 +62,11 @@ final class IndicatorRows {
     }
     List<String> flags = new ArrayList<>();
     String trimmed = name.strip();
-    while (trimmed.endsWith("*") || trimmed.endsWith("＊") || trimmed.endsWith("▲")) {
-      String flag = trimmed.substring(trimmed.length() - 1);
+    Matcher mark;
+    while ((mark = FLAG.matcher(trimmed)).find()) {
+      String flag = mark.group(1);
       flags.add(0, flag.equals("＊") ? "*" : flag);
-      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+      trimmed = trimmed.substring(0, mark.start()).strip();
     }
     if (unit == null) {
       Matcher m = LAST_PARENTHETICAL.matcher(trimmed);
@@ -126,7 +127,10 @@ final class IndicatorRows {
           "^(%|‰|%以上|个百分点|[万亿]?吨(标准煤|标煤)?|[万亿]?元|[万]?公顷|[万]?亩|[万]?平方(公里|千米|米)|km2?|km²|公里|千米|米|"
               + "[μu]g/m[³3]|mg/[Lm].*|个|座|家|处|台|辆|天|d|年|[万]?人|[万]?户|t|kg|[万亿]?立方米|m[³3].*|dB.*|分贝|倍|次|项|条|公里/人|标台|蒸吨)$");
 
-  static final Pattern ATTRIBUTE = Pattern.compile("约束性|预期性");
+  static final Pattern ATTRIBUTE = Pattern.compile("(约束|预期)性?");
+
+  /** A footnote sign after the name: *, ▲, ①, a superscript digit. */
+  static final Pattern FLAG = Pattern.compile("\\s*([*＊▲△]|[\\u2460-\\u2473]|[¹²³⁴⁵⁶⁷⁸⁹])$");
 
   static final Pattern LAST_PARENTHETICAL = Pattern.compile("[(（]([^()（）]*)[)）]$");
 }

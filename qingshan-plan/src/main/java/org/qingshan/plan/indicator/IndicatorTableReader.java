@@ -29,23 +29,23 @@ public final class IndicatorTableReader {
 
   private IndicatorTableReader() {}
 
-  public static IndicatorTable read(List<SourceLine> lines) {
-    for (int i = 0; i < lines.size(); i++) {
+  public static IndicatorTable read(List<SourceLine> source) {
+    List<SourceLine> lines = TableView.of(source);
+    Optional<IndicatorTable> found = Optional.empty();
+    for (int i = 0; i < lines.size() && found.isEmpty(); i++) {
       SourceLine line = lines.get(i);
       if (line.tableRow() && isHeader(TableLayout.cells(line.text()))) {
-        return readRows(lines, i);
-      }
-      if (!line.tableRow() && TableLayout.isNameHeaderCell(line.text())) {
-        Optional<IndicatorTable> table = CellPerLineTableReader.readCellPerLine(lines, i);
-        if (table.isPresent()) {
-          return table.get();
-        }
-      }
-      if (!line.tableRow() && isHeader(spaced(line.text()))) {
-        return SpacedTableReader.read(lines, i);
+        found = Optional.of(readRows(lines, i));
+      } else if (!line.tableRow() && TableLayout.isNameHeaderCell(line.text())) {
+        found = CellPerLineTableReader.readCellPerLine(lines, i);
+      } else if (!line.tableRow() && isHeader(spaced(line.text()))) {
+        found = Optional.of(SpacedTableReader.read(lines, i));
       }
     }
-    return missingOrAbsent(lines);
+    if (found.isPresent() && !found.get().rows().isEmpty()) {
+      return found.get();
+    }
+    return missingOrAbsent(lines, found);
   }
 
   /** Cells of a row whose columns were flattened to spaces (PDF text layers). */
@@ -54,12 +54,10 @@ public final class IndicatorTableReader {
     return stripped.length() > 60 ? List.of() : Arrays.asList(stripped.split("\\s+"));
   }
 
+  /** A header row: a cell naming the indicator column and one naming a value column. */
   static boolean isHeader(List<String> cells) {
     boolean name = cells.stream().anyMatch(TableLayout::isNameHeaderCell);
-    boolean value =
-        cells.stream()
-            .anyMatch(
-                c -> TableLayout.YEAR.matcher(c).find() || c.contains("属性") || c.contains("目标值"));
+    boolean value = cells.stream().anyMatch(TableLayout::isValueHeaderCell);
     return name && value;
   }
 
@@ -82,18 +80,23 @@ public final class IndicatorTableReader {
         continue;
       }
       if (!line.tableRow()) {
+        // A group row written as a line of its own (space-aligned tables): the rows go on after it.
+        Optional<String> group = looseGroup(line.text());
+        if (group.isPresent() && nextIsTableRow(lines, i + 1)) {
+          used.add(line.number());
+          category = group.get();
+          continue;
+        }
         break;
       }
       used.add(line.number());
       List<String> cells = TableLayout.cells(line.text());
-      if (rows.isEmpty() && TableLayout.isYearsRow(cells, columns)) {
-        // A second header row under merged cells (基准值 | 目标值 over 2020年 | 2025年).
-        baselineYear =
-            TableLayout.yearAt(cells, columns, Column.BASELINE)
-                .or(() -> TableLayout.baselineYear0(headerCells, columns));
-        targetYear =
-            TableLayout.yearAt(cells, columns, Column.TARGET)
-                .or(() -> TableLayout.year(headerCells, columns, Column.TARGET));
+      if (rows.isEmpty() && isSubHeader(cells)) {
+        // A second header row under merged cells (基期值 | 目标值 over 2020年 | 2025年).
+        headerCells = TableLayout.merge(headerCells, cells);
+        columns = TableLayout.columns(headerCells);
+        baselineYear = TableLayout.year(headerCells, columns, Column.BASELINE);
+        targetYear = TableLayout.year(headerCells, columns, Column.TARGET);
         continue;
       }
       Optional<String> group = IndicatorRows.groupName(cells);
@@ -101,13 +104,43 @@ public final class IndicatorTableReader {
         category = group.get();
         continue;
       }
-      category = IndicatorRows.categoryOf(cells, columns, category);
+      Column[] rowColumns = TableLayout.fit(cells, columns);
+      category = IndicatorRows.categoryOf(cells, rowColumns, category);
       rows.add(
           IndicatorRows.row(
-              cells, columns, category, baselineYear, targetYear, line.number(), warnings));
+              cells, rowColumns, category, baselineYear, targetYear, line.number(), warnings));
     }
     markNotes(lines, i, used);
     return new IndicatorTable(rows, false, used, warnings);
+  }
+
+  /** Every filled cell is a year or a value word, and at least one is there. */
+  static boolean isSubHeader(List<String> cells) {
+    List<String> filled = cells.stream().filter(c -> !c.isBlank()).toList();
+    return !filled.isEmpty() && filled.stream().allMatch(TableLayout::isSubHeaderCell);
+  }
+
+  private static final Pattern LOOSE_GROUP = Pattern.compile("^[\\u4e00-\\u9fff、和与及]{2,12}$");
+
+  static Optional<String> looseGroup(String text) {
+    String cell = text.strip();
+    if (cell.length() > 20) {
+      return Optional.empty();
+    }
+    Optional<String> numbered = IndicatorRows.groupName(List.of(cell));
+    if (numbered.isPresent()) {
+      return numbered;
+    }
+    return LOOSE_GROUP.matcher(cell).matches() ? Optional.of(cell) : Optional.empty();
+  }
+
+  private static boolean nextIsTableRow(List<SourceLine> lines, int from) {
+    for (int j = from; j < lines.size(); j++) {
+      if (!lines.get(j).isBlank()) {
+        return lines.get(j).tableRow();
+      }
+    }
+    return false;
   }
 
   static void markCaption(List<SourceLine> lines, int headerIndex, Set<Integer> used) {
@@ -138,15 +171,25 @@ public final class IndicatorTableReader {
   }
 
   /**
-   * No table rows: the table is missing when a caption is followed by an image name, or when the
-   * table's own footnote stands alone. A plan without any indicator table (a campaign plan) is not
-   * missing anything.
+   * No table rows. The table is missing when a caption is followed by an image name or only by the
+   * table's footnote, when a header was found but no row under it could be read, or when the
+   * document has a table heading (主要指标, 指标体系, 指标表) and nothing of a table is read. A plan without
+   * any indicator table (a campaign plan) is not missing anything.
    */
-  private static IndicatorTable missingOrAbsent(List<SourceLine> lines) {
+  private static IndicatorTable missingOrAbsent(
+      List<SourceLine> lines, Optional<IndicatorTable> headerOnly) {
+    if (headerOnly.isPresent()) {
+      IndicatorTable table = headerOnly.get();
+      int line = table.usedLines().stream().min(Integer::compare).orElse(1);
+      List<ImportWarning> warnings = new ArrayList<>(table.warnings());
+      warnings.add(new ImportWarning(line, "指标表缺失：找到了指标表的表头，但没有读出任何指标行，需人工录入"));
+      return new IndicatorTable(List.of(), true, table.usedLines(), warnings);
+    }
+    Optional<IndicatorTable> headingOnly = Optional.empty();
     for (int i = 0; i < lines.size(); i++) {
       SourceLine line = lines.get(i);
       String text = line.text().strip();
-      if (!CAPTION.matcher(text).find() || text.length() > 60 || text.endsWith("。")) {
+      if (!isCaption(text)) {
         continue;
       }
       Set<Integer> used = new HashSet<>();
@@ -177,7 +220,26 @@ public final class IndicatorTableReader {
         return new IndicatorTable(
             List.of(), true, used, List.of(new ImportWarning(line.number(), message)));
       }
+      if (headingOnly.isEmpty()) {
+        String message = "指标表缺失：有指标表标题“" + text + "”，但没有读出任何指标行（表格格式未能识别），需人工核对录入";
+        headingOnly =
+            Optional.of(
+                new IndicatorTable(
+                    List.of(), true, Set.of(), List.of(new ImportWarning(line.number(), message))));
+      }
     }
-    return new IndicatorTable(List.of(), false, Set.of(), List.of());
+    return headingOnly.orElse(new IndicatorTable(List.of(), false, Set.of(), List.of()));
+  }
+
+  /**
+   * A table heading: a short line naming the indicators (主要指标, 指标体系, 规划指标表), not a sentence that
+   * mentions them (完善考核指标体系，…。).
+   */
+  static boolean isCaption(String text) {
+    return CAPTION.matcher(text).find()
+        && text.length() <= 60
+        && !text.endsWith("。")
+        && !text.contains("，")
+        && !text.contains("\t");
   }
 }

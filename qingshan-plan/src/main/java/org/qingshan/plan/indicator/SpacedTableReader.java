@@ -32,6 +32,18 @@ final class SpacedTableReader {
     IndicatorTableReader.markCaption(lines, headerIndex, used);
     List<String> headerCells = IndicatorTableReader.spaced(header.text());
     Column[] columns = TableLayout.columns(headerCells);
+    int subHeader = nextNonBlank(lines, headerIndex + 1);
+    if (subHeader > 0
+        && IndicatorTableReader.isSubHeader(
+            IndicatorTableReader.spaced(lines.get(subHeader).text()))) {
+      // The years of a header written over two lines: fold them into the value columns.
+      List<String> both = new ArrayList<>(headerCells);
+      both.addAll(IndicatorTableReader.spaced(lines.get(subHeader).text()));
+      headerCells = CellPerLineTableReader.withSubHeader(both);
+      columns = TableLayout.columns(headerCells);
+      used.add(lines.get(subHeader).number());
+      headerIndex = subHeader;
+    }
     Optional<Integer> baselineYear = TableLayout.year(headerCells, columns, Column.BASELINE);
     Optional<Integer> targetYear = TableLayout.year(headerCells, columns, Column.TARGET);
     boolean hasAttribute = Arrays.asList(columns).contains(Column.ATTRIBUTE);
@@ -84,6 +96,15 @@ final class SpacedTableReader {
     }
     IndicatorTableReader.markNotes(lines, i, used);
     return new IndicatorTable(rows, false, used, warnings);
+  }
+
+  private static int nextNonBlank(List<SourceLine> lines, int from) {
+    for (int j = from; j < lines.size(); j++) {
+      if (!lines.get(j).isBlank()) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   /** A row wrapped inside a number or a Chinese word continues directly; between cells, a space. */

@@ -76,8 +76,10 @@ public final class PlanJson {
     strings(node.putArray("flags"), row.flags());
     node.put("baseline", row.baseline().map(IndicatorValue::written).orElse(null));
     node.put("baselineYear", row.baseline().flatMap(IndicatorValue::year).orElse(null));
+    node.put("baselineFootnote", row.baseline().flatMap(IndicatorValue::footnote).orElse(null));
     node.put("target", row.target().map(IndicatorValue::written).orElse(null));
     node.put("targetYear", row.target().flatMap(IndicatorValue::year).orElse(null));
+    node.put("targetFootnote", row.target().flatMap(IndicatorValue::footnote).orElse(null));
     node.put("attribute", row.attribute().orElse(null));
     node.put("targetKind", row.targetKind().jsonName());
     node.put("line", row.line());

@@ -18,12 +18,13 @@ public final class MarkerFinder {
   private static final Pattern LEADING_PUNCT = Pattern.compile("^[\\s。；;，,.]+");
   private static final Pattern ROLE_PHRASES =
       Pattern.compile(
-          "(按照?|根据|依据)?(各自)?(职责|职能|责任)?分工(负责|落实)?|(按照?|根据|依据)(各自)?(职责|职能|责任)(负责|落实)?|为?(牵头|配合|参与|协助|协办)(单位|部门)?|负责(落实)?");
+          "(并|且)?((按照?|根据|依据)?(各自)?(职责|职能|责任)?分工(负责|落实)?|(按照?|根据|依据)(各自)?(职责|职能|责任)(负责|落实)?|为?(牵头|配合|参与|协助|协办)(单位|部门)?|负责(落实)?|会同|(具体)?(落实|实施)$)");
 
   private static final Pattern LABEL =
       Pattern.compile(
           "(牵\\s*头|主\\s*办|责\\s*任|配\\s*合|协\\s*办|协\\s*助|参\\s*与|主\\s*责|实\\s*施)\\s*(单\\s*位|部\\s*门)\\s*[:：]?");
-  private static final Pattern ROLE_WORDS = Pattern.compile("牵头|配合|参与|协助|协办|分工负责|分工落实|负责");
+  private static final Pattern ROLE_WORDS =
+      Pattern.compile("牵头|配合|参与|协助|协办|分工负责|分工落实|负责|会同.{2,}(负责|落实|实施)$");
   private static final Pattern NOT_A_MARKER =
       Pattern.compile("含|除外|下同|即|包括|例如|简称|以下简称|试行|暂行|详见|见附|[0-9]|号|〔|%");
 
@@ -100,6 +101,11 @@ public final class MarkerFinder {
     }
     if (marker.labelled()) {
       return !(rest.startsWith(",") || rest.startsWith("、"));
+    }
+    if (roles && (rest.startsWith("。") || rest.startsWith(";"))) {
+      // …建设（县治水办牵头，县经信局参与）。推进…: a marker naming roles ends its sentence and governs
+      // the text before it; the next sentence starts the next task.
+      return true;
     }
     return afterSentence && !(rest.startsWith("。") || rest.startsWith(";"));
   }
@@ -217,7 +223,11 @@ public final class MarkerFinder {
     boolean roles = ROLE_WORDS.matcher(foldedBody).find();
     String names = ROLE_PHRASES.matcher(foldedBody).replaceAll("、");
     List<String> units = UnitNames.split(names);
-    if (units.isEmpty() || !units.stream().allMatch(UnitNames::looksLikeUnit)) {
+    long odd = units.stream().filter(u -> !UnitNames.looksLikeUnit(u)).count();
+    // With role words, one odd or truncated name among complete ones (县发改局、县财、县水利局按职责分工负责)
+    // does not make the list ordinary text: the marker stays, the odd name is flagged for review.
+    boolean mostlyUnits = roles && odd == 1 && units.size() - odd >= 2;
+    if (units.isEmpty() || odd > 0 && !mostlyUnits) {
       return false;
     }
     if (roles) {

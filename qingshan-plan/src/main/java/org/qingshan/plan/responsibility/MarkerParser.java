@@ -25,9 +25,10 @@ public final class MarkerParser {
       Pattern.compile("^(责\\s*任|主\\s*责|实\\s*施)\\s*(单\\s*位|部\\s*门)\\s*[:：]?");
   private static final Pattern ROLE_WORD =
       Pattern.compile(
-          "((按照?|根据|依据)?(各自)?(职责|职能|责任)?分\\s*工\\s*(负\\s*责|落\\s*实)?"
+          "(并|且)?((按照?|根据|依据)?(各自)?(职责|职能|责任)?分\\s*工\\s*(负\\s*责|落\\s*实)?"
               + "|(按照?|根据|依据)(各自)?(职责|职能|责任)(负\\s*责|落\\s*实)?"
-              + "|为?(牵头|配合|参与|协助|协办)(单位|部门)?|(分别|共同)?负\\s*责(落实|实施)?)");
+              + "|为?(牵头|配合|参与|协助|协办)(单位|部门)?|(分别|共同)?负\\s*责(落实|实施)?"
+              + "|会\\s*同|(具体)?(落\\s*实|实\\s*施)(?=\\s*$))");
   private static final Pattern SUPPORT_WORD = Pattern.compile("配合|参与|协助|协办");
   private static final Pattern STANDING_RULE =
       Pattern.compile(
@@ -130,13 +131,17 @@ public final class MarkerParser {
     List<Segment> segments = new ArrayList<>();
     Matcher role = ROLE_WORD.matcher(folded);
     int from = 0;
+    // A会同B: A leads, B supports (whatever role word follows B, unless it names one).
+    boolean together = false;
     while (role.find()) {
       if (role.end() == role.start()) {
         continue;
       }
       String word = role.group().replace(" ", "");
       Slot slot;
-      if (word.contains("牵头")) {
+      if (word.contains("会同")) {
+        slot = Slot.LEAD;
+      } else if (word.contains("牵头")) {
         slot = Slot.LEAD;
       } else if (SUPPORT_WORD.matcher(word).find()) {
         slot = Slot.SUPPORT;
@@ -146,11 +151,16 @@ public final class MarkerParser {
       if (labelSlot != null && slot != Slot.LEAD && slot != Slot.SUPPORT) {
         slot = labelSlot;
       }
+      if (together && slot != Slot.LEAD) {
+        slot = Slot.SUPPORT;
+      }
       segments.add(new Segment(text.substring(from, role.start()), slot));
+      together = word.contains("会同");
       from = role.end();
     }
     if (from < text.length()) {
-      segments.add(new Segment(text.substring(from), labelSlot == null ? Slot.DEFAULT : labelSlot));
+      Slot rest = together ? Slot.SUPPORT : labelSlot == null ? Slot.DEFAULT : labelSlot;
+      segments.add(new Segment(text.substring(from), rest));
     }
     return segments;
   }

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Splits a list of unit names as written in a marker. Names keep their own brackets (各镇（街道）人民政府,
  * 开发区管（工）委); separators are 、，,；; outside brackets; a trailing 等 goes. Two repairs are made because
- * conversions lose separators: a local unit glued to the next name (县水利局聊城市生态环境局冠县分局) is split, and
- * 属地镇、街道办事处 stays one unit.
+ * conversions lose separators: a local unit glued to the next name (县水利局聊城市生态环境局冠县分局) is split. A
+ * list joined by 、 is several units (各镇、街道办事处 is 各镇 and 街道办事处); an alternative in brackets is one
+ * (各镇（街道）).
  */
 public final class UnitNames {
   private static final Pattern SPACE = Pattern.compile("[\\s\\u3000]+");
@@ -58,10 +59,6 @@ public final class UnitNames {
       if (name.isEmpty() || PLACEHOLDER.matcher(name).matches() || !hasHan(name)) {
         continue;
       }
-      if (!names.isEmpty() && joinsPrevious(names.get(names.size() - 1), name)) {
-        names.set(names.size() - 1, names.get(names.size() - 1) + "、" + name);
-        continue;
-      }
       for (String part : spaced(name)) {
         names.addAll(unglue(part));
       }
@@ -95,10 +92,37 @@ public final class UnitNames {
   }
 
   public static boolean looksLikeUnit(String name) {
+    // An alternative in brackets after the name (各镇（街道）) is part of one unit.
+    String core = TRAILING_ALTERNATIVE.matcher(name).replaceFirst("");
     return name.length() >= 2
         && name.length() <= 40
-        && ORG_SUFFIX.matcher(name).find()
+        && ORG_SUFFIX.matcher(core).find()
         && !DIGITS.matcher(name).find();
+  }
+
+  private static final Pattern TRAILING_ALTERNATIVE = Pattern.compile("[(（][^()（）]{1,8}[)）]$");
+
+  /**
+   * A complete unit name with a fragment of one to three characters glued after it (冠县市场监督管理局市场:
+   * the next name's start left by a lost separator), as the complete name; empty when the name is
+   * not of that shape.
+   */
+  public static java.util.Optional<String> withoutTrailingFragment(String name) {
+    if (looksLikeUnit(name)) {
+      return java.util.Optional.empty();
+    }
+    for (int cut = name.length() - 1; cut >= name.length() - 3 && cut >= 4; cut--) {
+      String whole = name.substring(0, cut);
+      String rest = name.substring(cut);
+      if (looksLikeUnit(whole)
+          && SPLIT_SUFFIX.matcher(whole).find()
+          && balanced(whole)
+          && rest.chars()
+              .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        return java.util.Optional.of(whole);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static String tidy(String raw) {
@@ -107,12 +131,6 @@ public final class UnitNames {
     name = LEADING_CONJUNCTION.matcher(name).replaceAll("");
     name = TRAILING_ETC.matcher(name).replaceAll("").strip();
     return QUOTES.matcher(name).replaceAll("").strip();
-  }
-
-  private static boolean joinsPrevious(String previous, String next) {
-    return previous.length() <= 4
-        && (previous.endsWith("镇") || previous.endsWith("乡"))
-        && next.startsWith("街道");
   }
 
   /**

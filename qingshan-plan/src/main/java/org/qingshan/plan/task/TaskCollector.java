@@ -51,9 +51,9 @@ public final class TaskCollector {
     Set<String> support = new LinkedHashSet<>();
     Set<String> responsible = new LinkedHashSet<>();
     for (ResponsibilityMarker marker : markers) {
-      lead.addAll(marker.lead());
-      support.addAll(marker.support());
-      responsible.addAll(marker.responsible());
+      lead.addAll(repaired(marker.lead(), line));
+      support.addAll(repaired(marker.support(), line));
+      responsible.addAll(repaired(marker.responsible(), line));
     }
     support.removeAll(lead);
     List<DepartmentAssignment> departments = new ArrayList<>();
@@ -69,6 +69,30 @@ public final class TaskCollector {
         List.copyOf(responsible),
         departments,
         TargetExtractor.extract(text));
+  }
+
+  /**
+   * Names with the start of the next name glued to their end (冠县市场监督管理局市场, a lost separator or a
+   * line cut) lose the fragment; the planner is told once.
+   */
+  private List<String> repaired(List<String> names, int line) {
+    List<String> result = new ArrayList<>(names.size());
+    for (String name : names) {
+      Optional<String> whole = UnitNames.withoutTrailingFragment(name);
+      if (whole.isPresent() && suspicious.add(name)) {
+        warn(
+            line,
+            "单位名称“"
+                + name
+                + "”末尾多出“"
+                + name.substring(whole.get().length())
+                + "”，已按“"
+                + whole.get()
+                + "”导入，需核对");
+      }
+      result.add(whole.orElse(name));
+    }
+    return result;
   }
 
   private void add(

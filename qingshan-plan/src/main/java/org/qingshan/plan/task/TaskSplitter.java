@@ -312,8 +312,31 @@ public final class TaskSplitter {
     int line = pending.line;
     String text = pending.take();
     Optional<String> title = title(text, firstInBlock, block, headingTitle);
-    return collector.task(title, text, line, List.copyOf(markers));
+    return collector.task(title, withoutTitle(text, title), line, List.copyOf(markers));
   }
+
+  /**
+   * The text after its run-in title: the title is shown once, as the title. A task that is only its
+   * title keeps it as its text.
+   */
+  static String withoutTitle(String text, Optional<String> title) {
+    if (title.isEmpty() || !text.startsWith(title.get())) {
+      return text;
+    }
+    String rest = text;
+    // Some plans write the title twice (加大农村环境整治力度。加大农村环境整治力度。开展…).
+    while (rest.startsWith(title.get())) {
+      String after = TITLE_END.matcher(rest.substring(title.get().length())).replaceFirst("");
+      if (after.isBlank()) {
+        break;
+      }
+      rest = after;
+    }
+    return rest;
+  }
+
+  private static final java.util.regex.Pattern TITLE_END =
+      java.util.regex.Pattern.compile("^[\\s。.．:：]+");
 
   private Task retag(Task task, List<ResponsibilityMarker> markers) {
     return collector.task(task.title(), task.text(), task.line(), List.copyOf(markers));

@@ -1,0 +1,54 @@
+package org.qingshan.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Small plans written for these tests in other provinces' styles (test resources {@code plans/},
+ * with hand-made gold): pipe rows with a two-line header and a 性质 column, space-aligned columns
+ * with group rows on lines of their own, an HTML table with merged cells; two to five markers in
+ * one paragraph, 会同, …参与, leads joined by 、 before 牵头 or by 牵头、, a truncated unit name.
+ */
+class OwnPlansTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "east-county-2021-2025.txt",
+        "south-district-2021-2025.txt",
+        "west-county-2021-2025.html"
+      })
+  void readsEveryTaskAndIndicator(String file) throws Exception {
+    byte[] bytes = resource("plans/" + file);
+    JsonNode gold =
+        JSON.readTree(resource("plans/" + file.replaceAll("\\.[a-z]+$", "") + ".gold.json"));
+    Plan plan = new PlanImporter().importBytes(file, bytes);
+    PlanScore score = PlanScore.of(file, plan, gold, UnaryOperator.identity());
+    List<String> expected = PlanScore.goldRows(gold, UnaryOperator.identity());
+    List<String> actual = PlanScore.rows(plan);
+    System.out.println(score.line(PlanScore.rowsRight(expected, actual), expected.size()));
+    assertThat(score.misses()).isEmpty();
+    assertThat(score.pairsF1()).isEqualTo(1.0);
+    assertThat(plan.indicatorTableMissing()).isFalse();
+    assertThat(actual).containsExactlyElementsOf(expected);
+  }
+
+  static byte[] resource(String name) throws IOException {
+    try (InputStream in = OwnPlansTest.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("test resource missing: " + name);
+      }
+      return in.readAllBytes();
+    }
+  }
+}
