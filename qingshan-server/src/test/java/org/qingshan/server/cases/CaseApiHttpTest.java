@@ -3,6 +3,7 @@ package org.qingshan.server.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -570,5 +571,37 @@ class CaseApiHttpTest {
     assertThat(opened.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(opened)).endsWith("/cases/" + id);
     assertThat(ok(memberScript.get("/notifications/unread.json")).get("count").asLong()).isZero();
+  }
+
+  @Test
+  void everyEndpointIsInTheOpenApiDescription() throws Exception {
+    WebSession admin = WebSession.loggedIn(port, "admin", PASSWORD);
+    HttpResponse<byte[]> docs = admin.getBytes("/v3/api-docs/json");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode api = new ObjectMapper().readTree(docs.body());
+    JsonNode paths = api.get("paths");
+    assertThat(paths.path("/api/v1/cases").has("get")).isTrue();
+    assertThat(paths.path("/api/v1/cases").path("post").path("responses").has("201")).isTrue();
+    for (String step :
+        List.of(
+            "dispatch", "accept", "handle", "verify", "reject", "extension", "urge", "comment")) {
+      assertThat(paths.path("/api/v1/cases/{id}/" + step).has("post")).as(step).isTrue();
+    }
+    assertThat(paths.path("/api/v1/cases/{id}").has("get")).isTrue();
+    assertThat(paths.path("/api/v1/cases/{id}/photos/{photoId}").has("get")).isTrue();
+    assertThat(
+            paths
+                .path("/api/v1/cases/{id}/handle")
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .has("multipart/form-data"))
+        .isTrue();
+    assertThat(paths.path("/api/v1/cases/{id}").path("get").path("responses").has("403")).isTrue();
+    assertThat(paths.path("/notifications/unread.json").has("get")).isTrue();
+    assertThat(paths.has("/notifications")).as("a page").isFalse();
+    JsonNode schemas = api.path("components").path("schemas");
+    assertThat(schemas.path("CaseCreated").path("properties").has("status")).isTrue();
+    assertThat(schemas.path("CaseStepView").path("properties").has("attachments")).isTrue();
   }
 }
