@@ -571,6 +571,10 @@ class CaseApiHttpTest {
     assertThat(opened.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(opened)).endsWith("/cases/" + id);
     assertThat(ok(memberScript.get("/notifications/unread.json")).get("count").asLong()).isZero();
+    assertThat(member.get("/notifications").body()).doesNotContain("全部标为已读");
+    HttpResponse<byte[]> export = member.getBytes("/notifications/export");
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
   }
 
   @Test
