@@ -23,7 +23,10 @@ import org.qingshan.server.cases.CaseApiModels.CaseTextRequest;
 import org.qingshan.server.cases.CaseApiModels.CaseVerifyRequest;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.registryapi.ApiErrors;
+import org.qingshan.server.security.CurrentUser;
+import org.qingshan.server.security.QingshanPrincipal;
 import org.qingshan.server.security.RecordRefused;
+import org.qingshan.server.security.Role;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.SearchText;
 import org.qingshan.server.web.UserFacingException;
@@ -73,6 +76,7 @@ class CaseApiController {
   private final AlarmCases alarmCases;
   private final EnterpriseRepository enterprises;
   private final ApplicationEventPublisher events;
+  private final CurrentUser currentUser;
 
   CaseApiController(
       CaseService cases,
@@ -80,13 +84,15 @@ class CaseApiController {
       Assignees assignees,
       AlarmCases alarmCases,
       EnterpriseRepository enterprises,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      CurrentUser currentUser) {
     this.cases = cases;
     this.access = access;
     this.assignees = assignees;
     this.alarmCases = alarmCases;
     this.enterprises = enterprises;
     this.events = events;
+    this.currentUser = currentUser;
   }
 
   @GetMapping
@@ -204,7 +210,7 @@ class CaseApiController {
         NewCase.of(
             r.title().trim(),
             type.orElseThrow(),
-            source.orElse(CaseSource.INSPECTION),
+            source.orElseGet(this::defaultSource),
             severity.orElse(Severity.MINOR),
             r.description() == null ? "" : r.description().trim());
     if (r.enterpriseId() != null) {
@@ -218,6 +224,18 @@ class CaseApiController {
               Optional.ofNullable(r.lng()));
     }
     return c;
+  }
+
+  /** Where a case registered by hand comes from when not said: who registers it. */
+  private CaseSource defaultSource() {
+    QingshanPrincipal p = currentUser.require();
+    if (p.has(Role.GRID_MEMBER)) {
+      return CaseSource.PATROL;
+    }
+    if (p.has(Role.LIAISON)) {
+      return CaseSource.DEPARTMENT;
+    }
+    return CaseSource.INSPECTION;
   }
 
   @PostMapping("/{id}/dispatch")

@@ -35,7 +35,7 @@ final class CaseApiModels {
       @Schema(description = "涉及企业 id（可选）") Long enterpriseId,
       @Schema(description = "说明") String description,
       @Schema(
-              description = "来源，缺省 inspection",
+              description = "来源；缺省按登记人：网格员 patrol，联络员 department，其他 inspection",
               allowableValues = {"patrol", "inspection", "department"})
           String source,
       @Schema(
