@@ -191,7 +191,7 @@ public class AlarmRuleService {
   public Checked create(RuleForm form) {
     Checked c = check(0, form);
     long id = rules.insert(c.rule());
-    rules.setAutoCase(id, form.autoCase());
+    rules.setAutoCase(id, Boolean.TRUE.equals(form.autoCase()));
     AlarmRule saved = get(id);
     audit.record(
         AuditAction.CREATE, ENTITY, id, saved.name(), Optional.empty(), Optional.of(saved));
@@ -205,14 +205,19 @@ public class AlarmRuleService {
     Checked c = check(id, form);
     rules.update(c.rule());
     boolean autoCaseBefore = rules.autoCase(id);
-    rules.setAutoCase(id, form.autoCase());
+    boolean autoCase = form.autoCase() == null ? autoCaseBefore : form.autoCase();
+    rules.setAutoCase(id, autoCase);
     audit.record(
         AuditAction.UPDATE,
         ENTITY,
         id,
-        autoCaseBefore == form.autoCase()
+        autoCaseBefore == autoCase
             ? c.rule().name()
-            : c.rule().name() + " " + messages.get("alarm.rule.auto-case." + form.autoCase()),
+            : c.rule().name()
+                + " "
+                + (autoCase
+                    ? messages.get("alarm.rule.auto-case.true")
+                    : messages.get("alarm.rule.auto-case.false")),
         Optional.of(before),
         Optional.of(c.rule()));
     catalog.refreshAfterCommit();

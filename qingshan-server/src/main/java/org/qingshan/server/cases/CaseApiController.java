@@ -13,17 +13,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.qingshan.server.alarm.Severity;
+import org.qingshan.server.cases.CaseApiModels.CaseCreateRequest;
+import org.qingshan.server.cases.CaseApiModels.CaseCreated;
 import org.qingshan.server.cases.CaseApiModels.CaseDetail;
+import org.qingshan.server.cases.CaseApiModels.CaseDispatchRequest;
+import org.qingshan.server.cases.CaseApiModels.CaseExtensionRequest;
 import org.qingshan.server.cases.CaseApiModels.CasePage;
-import org.qingshan.server.cases.CaseApiModels.CreateRequest;
-import org.qingshan.server.cases.CaseApiModels.Created;
-import org.qingshan.server.cases.CaseApiModels.DispatchRequest;
-import org.qingshan.server.cases.CaseApiModels.ExtensionRequest;
-import org.qingshan.server.cases.CaseApiModels.TextRequest;
-import org.qingshan.server.cases.CaseApiModels.VerifyRequest;
+import org.qingshan.server.cases.CaseApiModels.CaseTextRequest;
+import org.qingshan.server.cases.CaseApiModels.CaseVerifyRequest;
 import org.qingshan.server.registry.EnterpriseRepository;
 import org.qingshan.server.registryapi.ApiErrors;
+import org.qingshan.server.security.CurrentUser;
+import org.qingshan.server.security.QingshanPrincipal;
 import org.qingshan.server.security.RecordRefused;
+import org.qingshan.server.security.Role;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.SearchText;
 import org.qingshan.server.web.UserFacingException;
@@ -73,6 +76,7 @@ class CaseApiController {
   private final AlarmCases alarmCases;
   private final EnterpriseRepository enterprises;
   private final ApplicationEventPublisher events;
+  private final CurrentUser currentUser;
 
   CaseApiController(
       CaseService cases,
@@ -80,13 +84,15 @@ class CaseApiController {
       Assignees assignees,
       AlarmCases alarmCases,
       EnterpriseRepository enterprises,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      CurrentUser currentUser) {
     this.cases = cases;
     this.access = access;
     this.assignees = assignees;
     this.alarmCases = alarmCases;
     this.enterprises = enterprises;
     this.events = events;
+    this.currentUser = currentUser;
   }
 
   @GetMapping
@@ -159,7 +165,7 @@ class CaseApiController {
       responseCode = "409",
       description = "该报警已有办理中的案件",
       content = @Content(schema = @Schema(implementation = ApiErrors.class)))
-  ResponseEntity<Created> create(@RequestBody CreateRequest request) {
+  ResponseEntity<CaseCreated> create(@RequestBody CaseCreateRequest request) {
     NewCase c;
     if (request.alarmId() != null) {
       if (!access.bureau()) {
@@ -172,10 +178,10 @@ class CaseApiController {
     }
     CaseFile opened = cases.open(c);
     return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id()))
-        .body(Created.of(opened));
+        .body(CaseCreated.of(opened));
   }
 
-  private NewCase byHand(CreateRequest r) {
+  private NewCase byHand(CaseCreateRequest r) {
     CaseApiProblem problem = new CaseApiProblem();
     if (r.title() == null || r.title().isBlank()) {
       problem.add("title", "cases.title.required");
@@ -204,7 +210,7 @@ class CaseApiController {
         NewCase.of(
             r.title().trim(),
             type.orElseThrow(),
-            source.orElse(CaseSource.INSPECTION),
+            source.orElseGet(this::defaultSource),
             severity.orElse(Severity.MINOR),
             r.description() == null ? "" : r.description().trim());
     if (r.enterpriseId() != null) {
@@ -220,10 +226,22 @@ class CaseApiController {
     return c;
   }
 
+  /** Where a case registered by hand comes from when not said: who registers it. */
+  private CaseSource defaultSource() {
+    QingshanPrincipal p = currentUser.require();
+    if (p.has(Role.GRID_MEMBER)) {
+      return CaseSource.PATROL;
+    }
+    if (p.has(Role.LIAISON)) {
+      return CaseSource.DEPARTMENT;
+    }
+    return CaseSource.INSPECTION;
+  }
+
   @PostMapping("/{id}/dispatch")
   @Operation(summary = "转办（调度员）", description = "转给一名用户（如网格员），可给出办结时限；状态变为 dispatched。")
   @ApiResponse(responseCode = "200", description = "转办后的案件")
-  CaseDetail dispatch(@PathVariable long id, @RequestBody DispatchRequest request) {
+  CaseDetail dispatch(@PathVariable long id, @RequestBody CaseDispatchRequest request) {
     if (request.assignee() == null || request.assignee().isBlank()) {
       throw CaseApiProblem.of("assignee", "cases-api.error.required");
     }
@@ -241,7 +259,7 @@ class CaseApiController {
       description =
           "待受理（pending）的案件由调度员受理，变为 accepted；已转办（dispatched）的案件由办理人签收，变为 in-progress。其他人调用时 403 并记入审计。")
   @ApiResponse(responseCode = "200", description = "受理或签收后的案件")
-  CaseDetail accept(@PathVariable long id, @RequestBody(required = false) TextRequest request) {
+  CaseDetail accept(@PathVariable long id, @RequestBody(required = false) CaseTextRequest request) {
     CaseFile c = cases.get(id);
     StepInput in = StepInput.text(request == null ? "" : request.text());
     if (c.status() == CaseStatus.DISPATCHED) {
@@ -301,7 +319,7 @@ class CaseApiController {
       description =
           "passed=true 核查通过并办结（由报警生成的案件同时关闭其报警），text 为答复；passed=false 退回办理人重办，text 为退回原因（必填）。")
   @ApiResponse(responseCode = "200", description = "核查后的案件")
-  CaseDetail verify(@PathVariable long id, @RequestBody VerifyRequest request) {
+  CaseDetail verify(@PathVariable long id, @RequestBody CaseVerifyRequest request) {
     if (request.passed() == null) {
       throw CaseApiProblem.of("passed", "cases-api.error.required");
     }
@@ -312,7 +330,7 @@ class CaseApiController {
   @PostMapping("/{id}/reject")
   @Operation(summary = "不予受理（调度员）", description = "text 为理由（必填），举报人可见。")
   @ApiResponse(responseCode = "200", description = "不予受理的案件")
-  CaseDetail reject(@PathVariable long id, @RequestBody TextRequest request) {
+  CaseDetail reject(@PathVariable long id, @RequestBody CaseTextRequest request) {
     cases.reject(id, StepInput.text(request.text()));
     return get(id);
   }
@@ -322,7 +340,7 @@ class CaseApiController {
       summary = "申请延期（办理人）或同意延期（调度员）",
       description = "办理人调用为申请（text 必填）；调度员调用为同意，办结时限改为 until。")
   @ApiResponse(responseCode = "200", description = "延期后的案件")
-  CaseDetail extension(@PathVariable long id, @RequestBody ExtensionRequest request) {
+  CaseDetail extension(@PathVariable long id, @RequestBody CaseExtensionRequest request) {
     if (request.until() == null) {
       throw CaseApiProblem.of("until", "cases-api.error.required");
     }
@@ -339,7 +357,7 @@ class CaseApiController {
   @PostMapping("/{id}/urge")
   @Operation(summary = "催办（调度员）")
   @ApiResponse(responseCode = "200", description = "催办后的案件")
-  CaseDetail urge(@PathVariable long id, @RequestBody(required = false) TextRequest request) {
+  CaseDetail urge(@PathVariable long id, @RequestBody(required = false) CaseTextRequest request) {
     cases.urge(id, StepInput.text(request == null ? "" : request.text()));
     return get(id);
   }
@@ -347,7 +365,7 @@ class CaseApiController {
   @PostMapping("/{id}/comment")
   @Operation(summary = "备注", description = "能查看案件的人都可备注；不改变状态。")
   @ApiResponse(responseCode = "200", description = "备注后的案件")
-  CaseDetail comment(@PathVariable long id, @RequestBody TextRequest request) {
+  CaseDetail comment(@PathVariable long id, @RequestBody CaseTextRequest request) {
     cases.comment(id, StepInput.text(request.text()));
     return get(id);
   }

@@ -15,7 +15,7 @@ final class CaseApiModels {
   private CaseApiModels() {}
 
   @Schema(description = "登记案件：给出 alarmId（由报警生成），或给出标题、类型与说明")
-  record CreateRequest(
+  record CaseCreateRequest(
       @Schema(description = "报警 id：由该报警生成在线监控报警案件（标题、类型、级别、企业取自报警）；仅调度员、管理员") Long alarmId,
       @Schema(description = "标题（无 alarmId 时必填）", example = "白河桥下漂浮垃圾") String title,
       @Schema(
@@ -35,7 +35,7 @@ final class CaseApiModels {
       @Schema(description = "涉及企业 id（可选）") Long enterpriseId,
       @Schema(description = "说明") String description,
       @Schema(
-              description = "来源，缺省 inspection",
+              description = "来源；缺省按登记人：网格员 patrol，联络员 department，其他 inspection",
               allowableValues = {"patrol", "inspection", "department"})
           String source,
       @Schema(
@@ -47,17 +47,17 @@ final class CaseApiModels {
       @Schema(description = "经度（可选）") Double lng) {}
 
   @Schema(description = "新案件")
-  record Created(
+  record CaseCreated(
       long id,
       @Schema(description = "状态码", example = "pending") String status,
       @Schema(description = "案件编号", example = "2026-0001") String caseNo) {
-    static Created of(CaseFile c) {
-      return new Created(c.id(), c.status().code(), c.caseNo());
+    static CaseCreated of(CaseFile c) {
+      return new CaseCreated(c.id(), c.status().code(), c.caseNo());
     }
   }
 
   @Schema(description = "转办")
-  record DispatchRequest(
+  record CaseDispatchRequest(
       @Schema(
               description = "办理人用户名（网格员等）",
               example = "grid",
@@ -68,10 +68,10 @@ final class CaseApiModels {
       @Schema(description = "转办意见（可选）") String text) {}
 
   @Schema(description = "一步操作的说明")
-  record TextRequest(@Schema(description = "说明（不予受理、退回、备注时必填）") String text) {}
+  record CaseTextRequest(@Schema(description = "说明（不予受理、退回、备注时必填）") String text) {}
 
   @Schema(description = "核查")
-  record VerifyRequest(
+  record CaseVerifyRequest(
       @Schema(
               description = "true：核查通过并办结；false：退回办理人重办",
               requiredMode = Schema.RequiredMode.REQUIRED)
@@ -79,19 +79,19 @@ final class CaseApiModels {
       @Schema(description = "核查意见；通过时作为答复，退回时为退回原因（必填）") String text) {}
 
   @Schema(description = "延期：申请或同意")
-  record ExtensionRequest(
+  record CaseExtensionRequest(
       @Schema(description = "延期至（ISO 8601）", requiredMode = Schema.RequiredMode.REQUIRED)
           OffsetDateTime until,
       @Schema(description = "理由（申请时必填）") String text) {}
 
   @Schema(description = "办理对象")
-  record AssigneeView(
+  record CaseAssigneeView(
       @Schema(allowableValues = {"user", "department", "enterprise"}) String kind,
       Optional<String> username,
       Optional<Long> id,
       String name) {
-    static AssigneeView of(Assignee a) {
-      return new AssigneeView(
+    static CaseAssigneeView of(Assignee a) {
+      return new CaseAssigneeView(
           a.kind().name().toLowerCase(java.util.Locale.ROOT), a.username(), a.id(), a.name());
     }
   }
@@ -118,7 +118,7 @@ final class CaseApiModels {
           String status,
       Optional<Long> enterpriseId,
       Optional<Long> alarmId,
-      Optional<AssigneeView> assignee,
+      Optional<CaseAssigneeView> assignee,
       OffsetDateTime deadline,
       @Schema(description = "0 无，1 已催办，2 已督办") int escalation,
       OffsetDateTime createdAt) {
@@ -133,7 +133,7 @@ final class CaseApiModels {
           c.status().code(),
           c.enterpriseId(),
           c.alarmId(),
-          c.assignee().map(AssigneeView::of),
+          c.assignee().map(CaseAssigneeView::of),
           c.deadline(),
           c.escalation(),
           c.createdAt());
@@ -152,7 +152,7 @@ final class CaseApiModels {
   }
 
   @Schema(description = "案件的一步：谁、何时、做了什么，说明、位置与照片")
-  record StepView(
+  record CaseStepView(
       @Schema(description = "操作码", example = "handle") String action,
       @Schema(description = "操作人用户名（system 为系统催办、督办，public 为群众）") String by,
       OffsetDateTime at,
@@ -162,8 +162,8 @@ final class CaseApiModels {
       Optional<Double> lat,
       Optional<Double> lng,
       @Schema(description = "照片地址（以调用者身份下载，JPEG）") List<String> attachments) {
-    static StepView of(CaseStep s, LongFunction<String> photoUrl) {
-      return new StepView(
+    static CaseStepView of(CaseStep s, LongFunction<String> photoUrl) {
+      return new CaseStepView(
           s.action().code(),
           s.by(),
           s.at(),
@@ -202,7 +202,7 @@ final class CaseApiModels {
       Optional<Double> lat,
       Optional<Double> lng,
       Optional<Long> alarmId,
-      Optional<AssigneeView> assignee,
+      Optional<CaseAssigneeView> assignee,
       Optional<OffsetDateTime> acceptBy,
       OffsetDateTime deadline,
       int escalation,
@@ -212,7 +212,7 @@ final class CaseApiModels {
       OffsetDateTime createdAt,
       Optional<OffsetDateTime> closedAt,
       @Schema(description = "版本：每次变化加一") int version,
-      List<StepView> steps) {
+      List<CaseStepView> steps) {
     static CaseDetail of(CaseFile c, List<CaseStep> steps) {
       return new CaseDetail(
           c.id(),
@@ -228,7 +228,7 @@ final class CaseApiModels {
           c.lat(),
           c.lng(),
           c.alarmId(),
-          c.assignee().map(AssigneeView::of),
+          c.assignee().map(CaseAssigneeView::of),
           c.acceptBy(),
           c.deadline(),
           c.escalation(),
@@ -239,7 +239,7 @@ final class CaseApiModels {
           c.closedAt(),
           c.version(),
           steps.stream()
-              .map(s -> StepView.of(s, photo -> "/api/v1/cases/" + c.id() + "/photos/" + photo))
+              .map(s -> CaseStepView.of(s, photo -> "/api/v1/cases/" + c.id() + "/photos/" + photo))
               .toList());
     }
   }

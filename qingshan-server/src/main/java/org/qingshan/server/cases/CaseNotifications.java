@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseNotifications {
+  /** The notice of a step: this and the step's code ({@code cases.notice.dispatch} …). */
+  private static final String NOTICE = "cases.notice.";
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseRepository cases;
@@ -78,7 +81,7 @@ public class CaseNotifications {
     }
     String text =
         messages.get(
-            "cases.notice." + e.action().code(),
+            NOTICE + e.action().code(),
             c.caseNo(),
             c.title(),
             c.deadline().atZoneSameInstant(zone).format(TIME));

@@ -95,8 +95,8 @@ class NotificationController {
   @GetMapping("/unread.json")
   @ResponseBody
   @Operation(summary = "本人未读通知数")
-  Unread unread() {
-    return new Unread(notifications.unread(me()));
+  UnreadCount unread() {
+    return new UnreadCount(notifications.unread(me()));
   }
 
   /** Marks the notice read and opens what it is about. */
@@ -120,5 +120,5 @@ class NotificationController {
   }
 
   /** The number of the user's unread notices. */
-  record Unread(long count) {}
+  record UnreadCount(long count) {}
 }

@@ -3,6 +3,7 @@ package org.qingshan.server.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -570,5 +571,81 @@ class CaseApiHttpTest {
     assertThat(opened.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(opened)).endsWith("/cases/" + id);
     assertThat(ok(memberScript.get("/notifications/unread.json")).get("count").asLong()).isZero();
+    assertThat(member.get("/notifications").body()).doesNotContain("全部标为已读");
+    HttpResponse<byte[]> export = member.getBytes("/notifications/export");
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+  }
+
+  @Test
+  void aGridMemberRegistersAFindingAndBadFieldsAreAllNamed() {
+    String gm = gridMember();
+    JsonApi member = bearer(gm);
+    HttpResponse<String> created =
+        member.post(
+            "/api/v1/cases",
+            Map.of(
+                "title", "工地未苫盖",
+                "type", "dust",
+                "description", "东侧土方裸露",
+                "lat", 35.4,
+                "lng", 116.6,
+                "place", "青山镇东环路"));
+    long id = JsonApi.id(created);
+    JsonNode c = ok(member.get("/api/v1/cases/" + id));
+    assertThat(c.get("source").asText()).isEqualTo("patrol");
+    assertThat(c.get("type").asText()).isEqualTo("dust");
+    assertThat(c.get("createdBy").asText()).isEqualTo(gm);
+    assertThat(c.get("steps").get(0).get("action").asText()).isEqualTo("register");
+    // the bureau's steps are not the member's, even on a case of their own
+    HttpResponse<String> accept = member.post("/api/v1/cases/" + id + "/accept", Map.of());
+    assertThat(accept.statusCode()).as(accept.body()).isEqualTo(403);
+
+    HttpResponse<String> bad =
+        member.post("/api/v1/cases", Map.of("type", "smog", "enterpriseId", 999999999));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JsonApi.error(bad, "title")).isPresent();
+    assertThat(JsonApi.error(bad, "type")).hasValueSatisfying(m -> assertThat(m).contains("smog"));
+    assertThat(JsonApi.error(bad, "enterpriseId")).isPresent();
+    HttpResponse<String> fromAlarm =
+        member.post("/api/v1/cases", Map.of("alarmId", alarm("氮氧化物超标")));
+    assertThat(fromAlarm.statusCode()).as("only the bureau turns alarms into cases").isEqualTo(403);
+
+    JsonApi leader = JsonApi.withSession(port, WebSession.loggedIn(port, "leader", PASSWORD));
+    assertThat(leader.post("/api/v1/cases", Map.of("title", "x", "type", "air")).statusCode())
+        .isEqualTo(403);
+    assertThat(ok(leader.get("/api/v1/cases/" + id)).get("id").asLong()).isEqualTo(id);
+  }
+
+  @Test
+  void everyEndpointIsInTheOpenApiDescription() throws Exception {
+    WebSession admin = WebSession.loggedIn(port, "admin", PASSWORD);
+    HttpResponse<byte[]> docs = admin.getBytes("/v3/api-docs/json");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode api = new ObjectMapper().readTree(docs.body());
+    JsonNode paths = api.get("paths");
+    assertThat(paths.path("/api/v1/cases").has("get")).isTrue();
+    assertThat(paths.path("/api/v1/cases").path("post").path("responses").has("201")).isTrue();
+    for (String step :
+        List.of(
+            "dispatch", "accept", "handle", "verify", "reject", "extension", "urge", "comment")) {
+      assertThat(paths.path("/api/v1/cases/{id}/" + step).has("post")).as(step).isTrue();
+    }
+    assertThat(paths.path("/api/v1/cases/{id}").has("get")).isTrue();
+    assertThat(paths.path("/api/v1/cases/{id}/photos/{photoId}").has("get")).isTrue();
+    assertThat(
+            paths
+                .path("/api/v1/cases/{id}/handle")
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .has("multipart/form-data"))
+        .isTrue();
+    assertThat(paths.path("/api/v1/cases/{id}").path("get").path("responses").has("403")).isTrue();
+    assertThat(paths.path("/notifications/unread.json").has("get")).isTrue();
+    assertThat(paths.has("/notifications")).as("a page").isFalse();
+    JsonNode schemas = api.path("components").path("schemas");
+    assertThat(schemas.path("CaseCreated").path("properties").has("status")).isTrue();
+    assertThat(schemas.path("CaseStepView").path("properties").has("attachments")).isTrue();
   }
 }

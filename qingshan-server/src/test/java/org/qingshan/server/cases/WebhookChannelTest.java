@@ -40,9 +40,9 @@ class WebhookChannelTest {
     server.createContext(
         "/robot/send",
         exchange -> {
+          types.add(exchange.getRequestHeaders().getFirst("Content-Type"));
           received.add(
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          types.add(exchange.getRequestHeaders().getFirst("Content-Type"));
           try {
             // Answers only once the sender returned: a sender that waited would hold it up.
             released.add(release.await(15, TimeUnit.SECONDS));
@@ -94,7 +94,7 @@ class WebhookChannelTest {
     assertThat(json.get("msgtype").asText()).isEqualTo("text");
     assertThat(json.get("text").get("content").asText()).isEqualTo("【督办】案件 2026-0001「河道排污」严重超期");
     assertThat(json.size()).isEqualTo(2);
-    assertThat(types.poll()).startsWith("application/json");
+    assertThat(types.poll(20, TimeUnit.SECONDS)).startsWith("application/json");
 
     // a second notice still goes out after the failures
     channel.send("第二条");
