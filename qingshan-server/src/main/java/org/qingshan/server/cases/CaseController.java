@@ -172,7 +172,7 @@ class CaseController {
               c.townId().map(departments::get).orElse(""),
               c.assignee().map(Assignee::name).orElse(""),
               times.minutes(c.deadline()),
-              messages.get("cases.state." + pages.deadlineState(c, now)),
+              messages.get(stateKey(pages.deadlineState(c, now))),
               c.createdBy(),
               times.minutes(c.createdAt()),
               c.closedAt().map(times::minutes).orElse("")));
@@ -389,6 +389,15 @@ class CaseController {
     model.addAttribute("towns", choices.towns());
     model.addAttribute("maxPhotos", settings.maxPhotos());
     return "cases/new";
+  }
+
+  private static String stateKey(String state) {
+    return switch (state) {
+      case "overdue" -> "cases.state.overdue";
+      case "due-soon" -> "cases.state.due-soon";
+      case "finished" -> "cases.state.finished";
+      default -> "cases.state.open";
+    };
   }
 
   private String currentUserName() {
