@@ -38,6 +38,11 @@
       .catch(function () { el.setAttribute('data-rendered', String(points.length)); });
   }
 
+  // A filter that applies as soon as it is chosen.
+  document.querySelectorAll('select.auto-submit').forEach(function (s) {
+    s.addEventListener('change', function () { s.form.submit(); });
+  });
+
   // 转办: only the chooser of the kind picked is shown.
   document.querySelectorAll('.assignee-kind').forEach(function (set) {
     var form = set.form;

@@ -149,6 +149,17 @@
       ack.addEventListener('click', function () { acknowledge(a.id, ack); });
       actions.appendChild(ack);
     }
+    // 案件: the alarm's case, or 转为案件 (one click: the case is opened and its page shown)
+    if (a.caseId) {
+      var caseLink = element('a', 'alarm-case-link', text('case') + ' ' + a.caseNo);
+      caseLink.href = root.getAttribute('data-case-base') + a.caseId;
+      actions.appendChild(caseLink);
+    } else if (root.getAttribute('data-can-case') === 'true') {
+      var toCase = element('button', 'to-case', text('to-case'));
+      toCase.type = 'button';
+      toCase.addEventListener('click', function () { openCase(a.id, toCase); });
+      actions.appendChild(toCase);
+    }
     var detail = element('a', 'button', text('detail'));
     detail.href = base + a.id;
     actions.appendChild(detail);
@@ -233,6 +244,21 @@
     body.set('_csrf', csrfInput ? csrfInput.value : '');
     fetch(base + id + '/acknowledge', { method: 'POST', body: body, credentials: 'same-origin' })
       .then(load, load);
+  }
+
+  // A plain form post, so the browser follows the answer to the new case's page.
+  function openCase(id, button) {
+    button.disabled = true;
+    var form = document.createElement('form');
+    form.method = 'post';
+    form.action = root.getAttribute('data-from-alarm') + id;
+    var token = document.createElement('input');
+    token.type = 'hidden';
+    token.name = '_csrf';
+    token.value = csrfInput ? csrfInput.value : '';
+    form.appendChild(token);
+    document.body.appendChild(form);
+    form.submit();
   }
 
   filter.addEventListener('change', function (e) {

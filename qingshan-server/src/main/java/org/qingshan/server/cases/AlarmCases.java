@@ -1,5 +1,8 @@
 package org.qingshan.server.cases;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.alarm.AlarmActions;
 import org.qingshan.server.alarm.AlarmChanged;
@@ -17,6 +20,8 @@ import org.qingshan.server.web.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,6 +47,7 @@ public class AlarmCases {
   private final AlarmRuleRepository rules;
   private final AlarmActions alarmActions;
   private final TransactionTemplate ownTransaction;
+  private final JdbcClient jdbc;
 
   AlarmCases(
       AlarmRepository alarms,
@@ -53,7 +59,9 @@ public class AlarmCases {
       Messages messages,
       AlarmRuleRepository rules,
       AlarmActions alarmActions,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.alarms = alarms;
     this.enterprises = enterprises;
     this.departments = departments;
@@ -83,12 +91,22 @@ public class AlarmCases {
   public NewCase describe(long alarmId) {
     AlarmView view =
         alarms.findView(alarmId).orElseThrow(() -> new UserFacingException("error.not-found"));
-    Optional<Enterprise> enterprise = view.alarm().enterpriseId().flatMap(enterprises::findById);
+    Optional<Enterprise> enterprise =
+        view.alarm()
+            .enterpriseId()
+            .or(() -> enterpriseOfSource(view))
+            .flatMap(enterprises::findById);
     String what =
         messages.getOrElse(
             "alarm.type." + view.alarm().type().apiName(), view.alarm().type().apiName());
     String who =
-        view.enterpriseName().or(view::deviceName).or(view::mn).map(n -> n + " ").orElse("");
+        enterprise
+            .map(Enterprise::name)
+            .or(view::enterpriseName)
+            .or(view::deviceName)
+            .or(view::mn)
+            .map(n -> n + " ")
+            .orElse("");
     String title = who + what + view.alarm().factor().map(f -> " " + f).orElse("");
     NewCase c =
         NewCase.of(
@@ -119,6 +137,48 @@ public class AlarmCases {
       }
     }
     return c;
+  }
+
+  /** An alarm of a device or outlet without its enterprise named: the outlet's enterprise. */
+  private Optional<Long> enterpriseOfSource(AlarmView view) {
+    if (view.alarm().outletId().isPresent()) {
+      return jdbc
+          .sql("SELECT enterprise_id FROM outlet WHERE id = :o")
+          .param("o", view.alarm().outletId().get())
+          .query(Long.class)
+          .list()
+          .stream()
+          .findFirst();
+    }
+    if (view.alarm().deviceId().isPresent()) {
+      return jdbc
+          .sql(
+              "SELECT o.enterprise_id FROM device_outlet x JOIN outlet o ON o.id = x.outlet_id"
+                  + " WHERE x.device_id = :d ORDER BY o.id")
+          .param("d", view.alarm().deviceId().get())
+          .query(Long.class)
+          .list()
+          .stream()
+          .findFirst();
+    }
+    return Optional.empty();
+  }
+
+  /** A case of an alarm as the duty screen links it. */
+  public record CaseRef(long id, String caseNo) {}
+
+  /** The newest case of each alarm that has one, for the rows of the duty screen in one query. */
+  public Map<Long, CaseRef> casesOf(Collection<Long> alarmIds) {
+    Map<Long, CaseRef> refs = new HashMap<>();
+    if (alarmIds.isEmpty()) {
+      return refs;
+    }
+    jdbc.sql("SELECT alarm_id, id, case_no FROM case_file WHERE alarm_id IN (:ids) ORDER BY id")
+        .param("ids", alarmIds)
+        .query(
+            (RowCallbackHandler)
+                rs -> refs.put(rs.getLong(1), new CaseRef(rs.getLong(2), rs.getString(3))));
+    return refs;
   }
 
   /** The newest case of the alarm (open or finished), for the duty screen's link. */

@@ -20,6 +20,7 @@ import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
+import org.qingshan.server.web.PageSections;
 import org.qingshan.server.web.SearchText;
 import org.qingshan.server.web.TimeFormat;
 import org.qingshan.server.web.UserFacingException;
@@ -73,6 +74,7 @@ class CaseController {
   private final TimeFormat times;
   private final Clock clock;
   private final CurrentUser currentUser;
+  private final PageSections sections;
 
   CaseController(
       CaseService cases,
@@ -87,7 +89,9 @@ class CaseController {
       AuditLog audit,
       TimeFormat times,
       Clock clock,
-      CurrentUser currentUser) {
+      CurrentUser currentUser,
+      PageSections sections) {
+    this.sections = sections;
     this.currentUser = currentUser;
     this.cases = cases;
     this.pages = pages;
@@ -172,7 +176,7 @@ class CaseController {
               c.townId().map(departments::get).orElse(""),
               c.assignee().map(Assignee::name).orElse(""),
               times.minutes(c.deadline()),
-              messages.get("cases.state." + pages.deadlineState(c, now)),
+              messages.get(stateKey(pages.deadlineState(c, now))),
               c.createdBy(),
               times.minutes(c.createdAt()),
               c.closedAt().map(times::minutes).orElse("")));
@@ -261,6 +265,7 @@ class CaseController {
     Map<CaseAction, String> paths = new EnumMap<>(CaseAction.class);
     PAGE_STEPS.forEach(a -> paths.put(a, "/cases/" + id + "/" + a.code()));
     pages.show(id, paths, model);
+    model.addAttribute("sections", sections.of(CasePages.SECTION, id));
     model.addAttribute("handlers", choices.handlers());
     model.addAttribute("departments", choices.departments());
     model.addAttribute("enterprises", choices.enterprises());
@@ -389,6 +394,15 @@ class CaseController {
     model.addAttribute("towns", choices.towns());
     model.addAttribute("maxPhotos", settings.maxPhotos());
     return "cases/new";
+  }
+
+  private static String stateKey(String state) {
+    return switch (state) {
+      case "overdue" -> "cases.state.overdue";
+      case "due-soon" -> "cases.state.due-soon";
+      case "finished" -> "cases.state.finished";
+      default -> "cases.state.open";
+    };
   }
 
   private String currentUserName() {

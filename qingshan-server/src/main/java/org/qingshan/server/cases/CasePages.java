@@ -29,6 +29,12 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Component
 public class CasePages {
+  /**
+   * The bureau's case page as a {@link org.qingshan.server.web.PageSection#page()}: features above
+   * cases (public reports, grids) add their part of a case there.
+   */
+  public static final String SECTION = "case";
+
   private final CaseService service;
   private final CaseAccess access;
   private final CaseSettings settings;

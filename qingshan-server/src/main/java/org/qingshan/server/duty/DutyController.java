@@ -12,6 +12,7 @@ import org.qingshan.server.alarm.AlarmActions;
 import org.qingshan.server.alarm.AlarmStatus;
 import org.qingshan.server.alarm.AlarmType;
 import org.qingshan.server.alarm.Severity;
+import org.qingshan.server.cases.AlarmCases;
 import org.qingshan.server.device.FactorNames;
 import org.qingshan.server.web.Attachment;
 import org.qingshan.server.web.Messages;
@@ -47,6 +48,7 @@ class DutyController {
   private final Messages messages;
   private final FactorNames factorNames;
   private final TimeFormat times;
+  private final AlarmCases alarmCases;
 
   DutyController(
       DutyAlarms alarms,
@@ -56,7 +58,9 @@ class DutyController {
       AlarmExplanations explanations,
       Messages messages,
       FactorNames factorNames,
-      TimeFormat times) {
+      TimeFormat times,
+      AlarmCases alarmCases) {
+    this.alarmCases = alarmCases;
     this.alarms = alarms;
     this.actions = actions;
     this.stream = stream;
@@ -95,8 +99,15 @@ class DutyController {
             Optional.empty(),
             Optional.empty());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (DutyAlarm a : alarms.byUrgency(search, MAX_ON_SCREEN)) {
-      rows.add(json(a));
+    List<DutyAlarm> shown = alarms.byUrgency(search, MAX_ON_SCREEN);
+    Map<Long, AlarmCases.CaseRef> caseRefs =
+        alarmCases.casesOf(shown.stream().map(DutyAlarm::id).toList());
+    for (DutyAlarm a : shown) {
+      Map<String, Object> row = json(a);
+      AlarmCases.CaseRef ref = caseRefs.get(a.id());
+      row.put("caseId", ref == null ? null : ref.id());
+      row.put("caseNo", ref == null ? "" : ref.caseNo());
+      rows.add(row);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", alarms.count(search));
@@ -116,6 +127,7 @@ class DutyController {
     model.addAttribute("alarm", a);
     model.addAttribute("factorLabel", a.factor().map(factorNames::label).orElse(""));
     model.addAttribute("explanations", explanations.of(id));
+    model.addAttribute("alarmCase", alarmCases.caseOf(id).orElse(null));
     return "duty/alarm";
   }
 
