@@ -99,7 +99,9 @@ class ReportController {
 
   @GetMapping("/{id}")
   String show(@PathVariable long id, Model model) {
-    model.addAttribute("report", reports.get(id));
+    PublicReport r = reports.get(id);
+    model.addAttribute("report", r);
+    model.addAttribute("section", java.util.Map.of("report", r));
     return "report/show";
   }
 }

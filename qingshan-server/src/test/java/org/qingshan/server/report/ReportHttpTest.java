@@ -27,6 +27,7 @@ import org.qingshan.server.report.LoopbackClient.Part;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestPhotos;
 import org.qingshan.server.support.WebSession;
+import org.qingshan.server.web.PageSections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,7 @@ class ReportHttpTest {
   @Autowired Assignees assignees;
   @Autowired UserDetailsService users;
   @Autowired ReportSettings settings;
+  @Autowired PageSections pageSections;
 
   @AfterEach
   void logOut() {
@@ -151,7 +153,23 @@ class ReportHttpTest {
     WebSession dispatcher = WebSession.loggedIn(port, "dispatcher", "qingshan2026");
     assertThat(dispatcher.get("/reports?q=" + phone).body()).contains(phone, "垃圾堆放点");
     String detail = dispatcher.get("/reports/" + id).body();
-    assertThat(detail).contains(phone, "/cases/");
+    assertThat(detail).contains(phone, "/cases/", "垃圾堆放点");
+    long caseId =
+        jdbc.sql("SELECT case_id FROM public_report WHERE id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single();
+    // The case page's section: the phone for the bureau, nothing for anyone else.
+    as("dispatcher");
+    var sections = pageSections.of("case", caseId);
+    assertThat(sections).hasSize(1);
+    assertThat(sections.get(0).fragment()).isEqualTo("report/sections :: case");
+    assertThat(((PublicReport) sections.get(0).model().get("report")).phone()).contains(phone);
+    for (String user : List.of("grid", "leader", "liaison")) {
+      as(user);
+      assertThat(pageSections.of("case", caseId)).as(user).isEmpty();
+    }
+    SecurityContextHolder.clearContext();
     var export = dispatcher.getBytes("/reports/export?q=" + phone);
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
@@ -369,6 +387,19 @@ class ReportHttpTest {
     WebSession admin = WebSession.loggedIn(port, "admin", "qingshan2026");
     String api = new String(admin.getBytes("/v3/api-docs/json").body(), StandardCharsets.UTF_8);
     assertThat(api).contains("/public/reports", "/public/reports/{trackingNo}");
+  }
+
+  @Test
+  void theDemoCountyHasReportsWithEveryOutcome() {
+    List<String> statuses =
+        jdbc.sql(
+                "SELECT c.status FROM public_report r JOIN case_file c ON c.id = r.case_id"
+                    + " WHERE r.text IN ('白河桥下游河水发黑发臭，岸边有一根管子在往河里排水，晚上排得更多。',"
+                    + " '青山镇工业园北侧工地没有围挡，渣土车进出不冲洗，路上扬尘很大。',"
+                    + " '小区楼下烧烤店油烟大，晚上十二点还很吵。', '柳林镇南边田里有人焚烧秸秆，烟很大。')")
+            .query(String.class)
+            .list();
+    assertThat(statuses).containsExactlyInAnyOrder("PENDING", "DISPATCHED", "REJECTED", "CLOSED");
   }
 
   private long count(String table) {
