@@ -1,11 +1,14 @@
 package org.qingshan.server.report;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.qingshan.server.alarm.Severity;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
@@ -19,7 +22,8 @@ import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 随手拍: takes a report from anyone within the limits, opens its case in the same transaction (a
@@ -39,6 +43,8 @@ public class ReportService {
   private final ReportTowns towns;
   private final AuditLog audit;
   private final Clock clock;
+  private final TransactionTemplate transactions;
+  private final Map<String, Instant> floods = new ConcurrentHashMap<>();
 
   ReportService(
       ReportRepository reports,
@@ -48,7 +54,9 @@ public class ReportService {
       ReportLookups lookups,
       ReportTowns towns,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      PlatformTransactionManager transactionManager) {
+    this.transactions = new TransactionTemplate(transactionManager);
     this.reports = reports;
     this.cases = cases;
     this.settings = settings;
@@ -59,14 +67,26 @@ public class ReportService {
     this.clock = clock;
   }
 
-  /** Takes a report from a client address; returns it with its new tracking number. */
-  @Transactional
+  /**
+   * Takes a report from a client address; returns it with its new tracking number. The limits are
+   * checked before the transaction, so that a refusal's audit entry is kept.
+   */
   public PublicReport submit(ReportForm form, String address) {
     validate(form);
     Optional<String> phone = form.phone().map(ReportService::phone);
     String addressHash = addresses.hash(address);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    checkLimits(addressHash, phone, now);
+    try {
+      checkLimits(addressHash, phone, now);
+    } catch (ReportLimitedException e) {
+      recordFlood(address, addressHash, e, now);
+      throw e;
+    }
+    return transactions.execute(status -> store(form, phone, addressHash, now));
+  }
+
+  private PublicReport store(
+      ReportForm form, Optional<String> phone, String addressHash, OffsetDateTime now) {
     double lat = form.lat().orElseThrow();
     double lng = form.lng().orElseThrow();
     NewCase c =
@@ -148,6 +168,29 @@ public class ReportService {
 
   public ReportSettings settings() {
     return settings;
+  }
+
+  /**
+   * A flood is on the record once per address and hour (not per refused request, which would let a
+   * flood fill the log instead).
+   */
+  private void recordFlood(
+      String address, String addressHash, ReportLimitedException e, OffsetDateTime now) {
+    Instant last = floods.get(addressHash);
+    if (last != null && last.isAfter(now.toInstant().minus(Duration.ofHours(1)))) {
+      return;
+    }
+    if (floods.size() > 10_000) {
+      floods.clear();
+    }
+    floods.put(addressHash, now.toInstant());
+    audit.recordFromAddress(
+        address,
+        AuditAction.SECURITY_ALERT,
+        ReportLookups.ENTITY,
+        null,
+        "随手拍提交过于频繁，已拒绝",
+        Optional.of(Map.of("limit", e.messageKey())));
   }
 
   private void checkLimits(String addressHash, Optional<String> phone, OffsetDateTime now) {
