@@ -7,7 +7,9 @@
     return;
   }
   var L = window.L;
-  var map = L.map(el, { attributionControl: true });
+  var drawing = el.getAttribute('data-mode') === 'draw';
+  // drawing: quick clicks are corners, never a zoom
+  var map = L.map(el, { attributionControl: true, doubleClickZoom: !drawing });
   var tileUrl = el.getAttribute('data-tile-url');
   if (tileUrl) {
     L.tileLayer(tileUrl, {
@@ -88,15 +90,16 @@
     }
   }
   var kept = existing && existing.type === 'MultiPolygon'
-    ? L.geoJSON(existing, { style: function () { return areaStyle; } }).addTo(map) : null;
-  var shape = L.polygon([], areaStyle).addTo(map);
+    ? L.geoJSON(existing, { style: function () { return areaStyle; }, interactive: false }).addTo(map) : null;
+  // the shape and its corners let clicks through to the map, so a corner may fall inside them
+  var shape = L.polygon([], L.extend({ interactive: false }, areaStyle)).addTo(map);
   var corners = L.layerGroup().addTo(map);
 
   function redraw(writeField) {
     shape.setLatLngs(vertices);
     corners.clearLayers();
     vertices.forEach(function (v) {
-      L.circleMarker(v, { radius: 4, color: '#1f5c39', fillOpacity: 1 }).addTo(corners);
+      L.circleMarker(v, { radius: 4, color: '#1f5c39', fillOpacity: 1, interactive: false }).addTo(corners);
     });
     counter.textContent = label.replace('{n}', String(vertices.length));
     el.setAttribute('data-vertices', String(vertices.length));

@@ -93,6 +93,43 @@ class PatrolBrowserTest extends BrowserTestBase {
     assertThat(((Number) c.get("photos")).intValue()).isEqualTo(1);
   }
 
+  @Test
+  void aDispatcherDrawsAGridByClickingItsCornersOnTheMap() {
+    String name = GridTestData.unique("画图网格");
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
+      Page page = login(context, "dispatcher", "qingshan2026", problems);
+      page.navigate(url("/grids/new"));
+      page.waitForSelector("#grid-map[data-loaded='true']");
+      page.locator("input[name=name]").fill(name);
+      page.locator("select[name=level]").selectOption("2");
+      var map = page.locator("#grid-map");
+      // clicks land only within the window: the whole map in view first
+      map.scrollIntoViewIfNeeded();
+      var box = map.boundingBox();
+      double[][] clicks = {{0.3, 0.3}, {0.7, 0.3}, {0.7, 0.7}, {0.3, 0.7}, {0.5, 0.9}};
+      for (double[] c : clicks) {
+        page.mouse().click(box.x + box.width * c[0], box.y + box.height * c[1]);
+      }
+      assertThat(map.getAttribute("data-vertices")).isEqualTo("5");
+      page.locator("#grid-undo").click();
+      assertThat(map.getAttribute("data-vertices")).isEqualTo("4");
+      assertThat(page.locator("#grid-points").innerText()).contains("4");
+      assertThat(page.locator("#grid-geometry").inputValue()).contains("\"Polygon\"");
+      page.locator("button[type=submit].primary").click();
+      page.waitForURL(u -> u.matches(".*/grids/\\d+$"));
+      page.waitForSelector("#grid-map[data-loaded='true']");
+    }
+    assertThat(problems).isEmpty();
+    Grid g = grids.all().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    assertThat(g.level()).isEqualTo(2);
+    GridGeometry area = GridGeometry.parse(g.geometry().orElseThrow());
+    // four corners, closed: five positions
+    assertThat(g.geometry().get().split("\\],\\[").length).isEqualTo(5);
+    assertThat(area.area()).isPositive();
+  }
+
   /** How far the page is wider than the phone's screen (0 or less: it fits). */
   private static int widthOverflow(Page page) {
     return ((Number)
