@@ -56,7 +56,7 @@ public class CampaignRepository {
     return jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single() > 0;
   }
 
-  long insert(CampaignForm f, String by, OffsetDateTime at) {
+  public long insert(CampaignForm f, String by, OffsetDateTime at) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO campaign (name, goal, deadline, department_id, created_by, created_at,"
@@ -85,7 +85,7 @@ public class CampaignRepository {
   }
 
   /** Adds the cases not in the campaign yet; returns how many were added. */
-  int addCases(long campaignId, Collection<Long> caseIds, String by, OffsetDateTime at) {
+  public int addCases(long campaignId, Collection<Long> caseIds, String by, OffsetDateTime at) {
     List<Long> present =
         jdbc.sql("SELECT case_id FROM campaign_case WHERE campaign_id = :g")
             .param("g", campaignId)

@@ -53,7 +53,7 @@ public class RosterRepository {
     return jdbc.sql("SELECT COUNT(*) FROM duty_roster").query(Long.class).single() > 0;
   }
 
-  void replace(
+  public void replace(
       LocalDate date, String shift, Collection<String> usernames, String by, OffsetDateTime at) {
     jdbc.sql("DELETE FROM duty_roster WHERE duty_date = :d AND shift = :s")
         .param("d", date)
@@ -72,7 +72,7 @@ public class RosterRepository {
     }
   }
 
-  long insertNote(LocalDate date, String shift, String text, String by, OffsetDateTime at) {
+  public long insertNote(LocalDate date, String shift, String text, String by, OffsetDateTime at) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO duty_handover (duty_date, shift, text, written_by, written_at)"
@@ -87,7 +87,7 @@ public class RosterRepository {
   }
 
   /** Marks a note acknowledged unless someone did already; false when someone did. */
-  boolean acknowledge(long id, String by, OffsetDateTime at) {
+  public boolean acknowledge(long id, String by, OffsetDateTime at) {
     return jdbc.sql(
                 "UPDATE duty_handover SET acknowledged_by = :by, acknowledged_at = :at"
                     + " WHERE id = :id AND acknowledged_at IS NULL")
