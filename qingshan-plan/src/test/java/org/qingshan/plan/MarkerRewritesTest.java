@@ -53,6 +53,19 @@ class MarkerRewritesTest {
     assertThat(score.pairsF1()).isGreaterThanOrEqualTo(0.99);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"guanxian-2021-2025", "dongchangfu-2021-2025"})
+  void theSharedPlansAsTheyAre(String name) throws Exception {
+    JsonNode gold = JSON.readTree(SharedPlans.plan(name + ".gold.json").toFile());
+    Plan plan = new PlanImporter().importFile(SharedPlans.plan(name + ".txt"));
+    PlanScore score = PlanScore.of(name, plan, gold, GoldAnnotationTest::withoutLeftovers);
+    List<String> expected = PlanScore.goldRows(gold, GoldAnnotationTest::withoutLeftovers);
+    System.out.println(
+        score.line(PlanScore.rowsRight(expected, PlanScore.rows(plan)), expected.size()));
+    assertThat(score.accuracy()).isEqualTo(1.0);
+    assertThat(score.pairsF1()).isEqualTo(1.0);
+  }
+
   /**
    * The marker in one of the other grammars, chosen by turn; null when the roles do not fit one.
    */
