@@ -32,6 +32,34 @@ final class TableView {
     return view;
   }
 
+  /**
+   * A header cell spread over its column by spaces ({@code 指 标}, {@code 属 性}) is one cell: single
+   * characters next to each other are joined.
+   */
+  static List<String> spreadWordsJoined(String[] cells) {
+    List<String> joined = new ArrayList<>(cells.length);
+    for (String cell : cells) {
+      int last = joined.size() - 1;
+      if (last >= 0 && isSingleHan(cell) && endsWithSpreadHan(joined.get(last))) {
+        joined.set(last, joined.get(last) + cell);
+      } else {
+        joined.add(cell);
+      }
+    }
+    return joined;
+  }
+
+  private static boolean isSingleHan(String cell) {
+    return cell.length() == 1
+        && Character.UnicodeScript.of(cell.charAt(0)) == Character.UnicodeScript.HAN;
+  }
+
+  private static boolean endsWithSpreadHan(String cell) {
+    return !cell.isEmpty()
+        && cell.length() <= 4
+        && cell.chars().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+
   static SourceLine normalise(SourceLine line) {
     String text = line.text();
     if (text.isBlank()) {
@@ -59,8 +87,8 @@ final class TableView {
     }
     String stripped = text.strip();
     if (stripped.length() <= 120 && !SENTENCE.matcher(stripped).find()) {
-      String[] cells = ALIGNED_GAP.split(stripped);
-      if (cells.length >= 3) {
+      List<String> cells = spreadWordsJoined(ALIGNED_GAP.split(stripped));
+      if (cells.size() >= 3) {
         return new SourceLine(line.number(), String.join("\t", cells), true);
       }
     }

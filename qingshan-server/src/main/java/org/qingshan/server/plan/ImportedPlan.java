@@ -3,16 +3,41 @@ package org.qingshan.server.plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.qingshan.plan.Plan;
+import org.qingshan.server.department.Department;
 
 /**
  * The plan a user imported last, kept in their session for review and export until they import
- * another (storing plans as task trees is the plan dispatch feature's job).
+ * another (storing plans as task trees is the plan dispatch feature's job). Names are matched to
+ * departments when the plan is shown, so an alias recorded on the review page counts at once.
  */
-public record ImportedPlan(String fileName, Plan plan, List<TaskRow> tasks) {
+public record ImportedPlan(
+    String fileName, Plan plan, List<TaskRow> tasks, List<PlanNameRow> names) {
 
-  public static ImportedPlan of(String fileName, Plan plan) {
-    return new ImportedPlan(fileName, plan, TaskRow.of(plan));
+  public static ImportedPlan of(
+      String fileName, Plan plan, Function<String, Optional<Department>> departments) {
+    Map<String, Optional<Department>> seen = new LinkedHashMap<>();
+    Function<String, Optional<Department>> once = n -> seen.computeIfAbsent(n, departments);
+    List<TaskRow> tasks = TaskRow.of(plan, n -> once.apply(n).isPresent());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (TaskRow t : tasks) {
+      java.util.stream.Stream.of(t.lead(), t.support(), t.responsible())
+          .flatMap(List::stream)
+          .distinct()
+          .forEach(n -> counts.merge(n, 1L, Long::sum));
+    }
+    List<PlanNameRow> names =
+        counts.entrySet().stream()
+            .map(e -> new PlanNameRow(e.getKey(), e.getValue(), once.apply(e.getKey())))
+            .toList();
+    return new ImportedPlan(fileName, plan, tasks, names);
+  }
+
+  /** The same plan with names matched to the departments of this moment. */
+  public ImportedPlan resolvedAgain(Function<String, Optional<Department>> departments) {
+    return of(fileName, plan, departments);
   }
 
   /** What the audit log keeps of an import: the file and what was found in it, not its text. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.qingshan.plan.Plan;
 import org.qingshan.plan.PlanImporter;
 import org.qingshan.plan.common.ByteSize;
 import org.qingshan.plan.common.DepartmentDirectory;
@@ -47,6 +48,7 @@ class PlanImportController {
   private static final Logger log = LoggerFactory.getLogger(PlanImportController.class);
   static final String SESSION_KEY = "qingshan.imported-plan";
   private final DepartmentService departments;
+  private final PlanDepartments planDepartments;
   private final ExcelExport excel;
   private final Messages messages;
   private final AuditLog audit;
@@ -55,12 +57,14 @@ class PlanImportController {
 
   PlanImportController(
       DepartmentService departments,
+      PlanDepartments planDepartments,
       ExcelExport excel,
       Messages messages,
       AuditLog audit,
       UploadSettings uploads,
       Clock clock) {
     this.departments = departments;
+    this.planDepartments = planDepartments;
     this.excel = excel;
     this.messages = messages;
     this.audit = audit;
@@ -86,9 +90,13 @@ class PlanImportController {
     imported(session)
         .ifPresent(
             p -> {
-              model.addAttribute("imported", p);
+              PlanDepartments.Resolver resolver = planDepartments.forPlan(p.plan().title());
+              ImportedPlan current = p.resolvedAgain(resolver::resolve);
+              session.setAttribute(SESSION_KEY, current);
+              model.addAttribute("imported", current);
+              model.addAttribute("departmentChoices", resolver.choices());
               model.addAttribute(
-                  "page", PageResult.slice(filtered(p, q), PageQuery.of(page, size)));
+                  "page", PageResult.slice(filtered(current, q), PageQuery.of(page, size)));
             });
     model.addAttribute("q", q);
     return "plans/import";
@@ -105,9 +113,9 @@ class PlanImportController {
     DepartmentDirectory directory =
         written -> departments.resolve(written).map(d -> Long.toString(d.id()));
     try {
+      Plan plan = new PlanImporter(directory, limits).importBytes(name, file.getBytes());
       ImportedPlan imported =
-          ImportedPlan.of(
-              name, new PlanImporter(directory, limits).importBytes(name, file.getBytes()));
+          ImportedPlan.of(name, plan, planDepartments.forPlan(plan.title())::resolve);
       session.setAttribute(SESSION_KEY, imported);
       log.info("plan {} imported for review: {} tasks", name, imported.tasks().size());
       audit.record(
@@ -135,12 +143,33 @@ class PlanImportController {
     }
   }
 
+  /**
+   * A planner resolves a name of the imported plan on the review page: the name becomes an alias of
+   * the department picked (recorded and audited by the department feature), so this and later
+   * imports match it.
+   */
+  @PostMapping("/alias")
+  String alias(
+      @RequestParam("name") String name,
+      @RequestParam("departmentId") long departmentId,
+      HttpSession session) {
+    ImportedPlan p =
+        imported(session).orElseThrow(() -> new UserFacingException("plan.import.none"));
+    if (p.names().stream().noneMatch(n -> n.name().equals(name))) {
+      throw new UserFacingException("plan.alias.unknown-name", name);
+    }
+    departments.addAlias(departmentId, name);
+    log.info("plan name {} recorded as an alias of department {}", name, departmentId);
+    return "redirect:/plans/import";
+  }
+
   @GetMapping("/export")
   void export(
       @RequestParam(required = false) String q, HttpSession session, HttpServletResponse response)
       throws IOException {
-    ImportedPlan p =
+    ImportedPlan saved =
         imported(session).orElseThrow(() -> new UserFacingException("plan.import.none"));
+    ImportedPlan p = saved.resolvedAgain(planDepartments.forPlan(saved.plan().title())::resolve);
     List<List<?>> rows = new ArrayList<>();
     int n = 1;
     for (TaskRow t : filtered(p, q)) {

@@ -2,6 +2,7 @@ package org.qingshan.server.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.qingshan.plan.Plan;
 import org.qingshan.plan.Section;
 import org.qingshan.plan.task.DepartmentAssignment;
@@ -23,14 +24,18 @@ public record TaskRow(
     return lead.isEmpty() && support.isEmpty() && responsible.isEmpty();
   }
 
-  /** Every task of the plan, depth first, with the path of headings above it. */
-  public static List<TaskRow> of(Plan plan) {
+  /**
+   * Every task of the plan, depth first, with the path of headings above it; {@code resolved} tells
+   * which names match a department now (an alias recorded after the import counts).
+   */
+  public static List<TaskRow> of(Plan plan, Predicate<String> resolved) {
     List<TaskRow> rows = new ArrayList<>();
-    plan.sections().forEach(s -> walk(s, "", rows));
+    plan.sections().forEach(s -> walk(s, "", rows, resolved));
     return rows;
   }
 
-  private static void walk(Section section, String parent, List<TaskRow> rows) {
+  private static void walk(
+      Section section, String parent, List<TaskRow> rows, Predicate<String> resolved) {
     String path =
         (parent.isEmpty() ? "" : parent + " / ")
             + section.number().map(n -> n + " ").orElse("")
@@ -46,13 +51,13 @@ public record TaskRow(
               t.support(),
               t.responsible(),
               t.departments().stream()
-                  .filter(d -> d.departmentId().isEmpty())
                   .map(DepartmentAssignment::name)
+                  .filter(resolved.negate())
                   .distinct()
                   .toList(),
               t.targets().size()));
     }
-    section.sections().forEach(s -> walk(s, path, rows));
+    section.sections().forEach(s -> walk(s, path, rows, resolved));
   }
 
   public boolean matches(String text) {
