@@ -92,6 +92,24 @@ final class LoopbackClient {
         bytes);
   }
 
+  /** A form post ({@code application/x-www-form-urlencoded}), as a page's plain form sends it. */
+  Answer postForm(String path, Map<String, String> fields) {
+    StringBuilder body = new StringBuilder();
+    fields.forEach(
+        (k, v) ->
+            body.append(body.length() == 0 ? "" : "&")
+                .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    return send(
+        "POST " + path + " HTTP/1.1\r\n",
+        "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+            + bytes.length
+            + "\r\n",
+        bytes);
+  }
+
   /** A socket from this client's address, for requests written by hand. */
   Socket connect() throws IOException {
     Socket socket = new Socket();

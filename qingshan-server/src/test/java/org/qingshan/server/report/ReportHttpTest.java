@@ -398,7 +398,7 @@ class ReportHttpTest {
   }
 
   @Test
-  void theDemoCountyHasReportsWithEveryOutcome() {
+  void theDemoCountyHasReportsWithEveryOutcome() throws Exception {
     List<String> statuses =
         jdbc.sql(
                 "SELECT c.status FROM public_report r JOIN case_file c ON c.id = r.case_id"
@@ -408,6 +408,41 @@ class ReportHttpTest {
             .query(String.class)
             .list();
     assertThat(statuses).containsExactlyInAnyOrder("PENDING", "DISPATCHED", "REJECTED", "CLOSED");
+
+    // A refused report shows its reason to the reporter; an open one no answer yet.
+    LoopbackClient reporter = LoopbackClient.fresh(port);
+    JsonNode refused =
+        JSON.readTree(reporter.get("/public/reports/" + demoNumber("REJECTED")).body());
+    assertThat(refused.path("status").asText()).isEqualTo("rejected");
+    assertThat(refused.path("answer").asText()).contains("12345");
+    JsonNode open =
+        JSON.readTree(reporter.get("/public/reports/" + demoNumber("DISPATCHED")).body());
+    assertThat(open.path("status").asText()).isEqualTo("dispatched");
+    assertThat(open.path("answer").isNull()).isTrue();
+  }
+
+  @Test
+  void theTrackingPageStopsAnAddressThatGuesses() {
+    LoopbackClient guesser = LoopbackClient.fresh(port);
+    for (int i = 0; i < settings.lookupMisses(); i++) {
+      Answer miss = guesser.postForm("/public/track", Map.of("no", TrackingNumbers.next()));
+      assertThat(miss.status()).isEqualTo(404);
+      assertThat(miss.body()).contains("没有这个受理编号");
+    }
+    Answer limited = guesser.postForm("/public/track", Map.of("no", demoNumber("CLOSED")));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.body()).contains("查询不存在的编号次数过多").doesNotContain("已办结");
+  }
+
+  private String demoNumber(String status) {
+    return jdbc.sql(
+            "SELECT r.tracking_no FROM public_report r JOIN case_file c ON c.id = r.case_id"
+                + " WHERE c.status = :s AND r.text IN ('小区楼下烧烤店油烟大，晚上十二点还很吵。',"
+                + " '青山镇工业园北侧工地没有围挡，渣土车进出不冲洗，路上扬尘很大。',"
+                + " '柳林镇南边田里有人焚烧秸秆，烟很大。')")
+        .param("s", status)
+        .query(String.class)
+        .single();
   }
 
   private int alerts(String address) {
