@@ -107,7 +107,8 @@ public class AlarmCases {
             .or(view::mn)
             .map(n -> n + " ")
             .orElse("");
-    String title = who + what + view.alarm().factor().map(f -> " " + f).orElse("");
+    // the alarm's own message names the factor and the values in Chinese; the type is the fallback
+    String title = who + (view.alarm().message().isBlank() ? what : view.alarm().message());
     NewCase c =
         NewCase.of(
                 title.length() > 200 ? title.substring(0, 200) : title,
