@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.qingshan.server.audit.AuditLog;
-import org.qingshan.server.department.Department;
 import org.qingshan.server.department.DepartmentKind;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.department.DepartmentTree;
@@ -410,10 +409,5 @@ class GridController {
       redirect.addFlashAttribute("flashError", e);
     }
     return "redirect:/grids";
-  }
-
-  /** A department's name for the lists, or empty. */
-  String departmentName(Optional<Long> id) {
-    return id.flatMap(departments::find).map(Department::name).orElse("");
   }
 }

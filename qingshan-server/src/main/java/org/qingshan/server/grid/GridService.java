@@ -148,6 +148,11 @@ public class GridService {
         at = at.parentId().map(byId::get).orElse(null);
       }
     }
+    if (id != 0
+        && repository.all().stream()
+            .anyMatch(c -> c.parentId().equals(Optional.of(id)) && c.level() <= level)) {
+      throw new UserFacingException("grid.children.level");
+    }
     Optional<Long> department = Optional.ofNullable(form.departmentId());
     department.ifPresent(
         d -> {

@@ -179,9 +179,11 @@ class PatrolController {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Model model) {
-    model.addAttribute(
-        "page",
-        patrols.search(search(q, grid, user, from, to, problems), PageQuery.of(page, size)));
+    var found = patrols.search(search(q, grid, user, from, to, problems), PageQuery.of(page, size));
+    Map<Long, List<PatrolPhoto>> photos = new HashMap<>();
+    found.items().forEach(p -> photos.put(p.id(), patrols.photos(p.id())));
+    model.addAttribute("page", found);
+    model.addAttribute("photos", photos);
     model.addAttribute("q", q);
     model.addAttribute("grid", grid);
     model.addAttribute("user", user);

@@ -97,6 +97,8 @@ class GridHttpTest {
                 .post("/grids/" + id, Map.of("name", name, "level", "1", "parentId", "" + childId))
                 .body())
         .contains("上级网格的层级须高于本网格");
+    assertThat(dispatcher.post("/grids/" + id, Map.of("name", name, "level", "2")).body())
+        .contains("本网格的层级须高于其下级网格");
     assertThat(
             dispatcher
                 .post(

@@ -59,7 +59,7 @@ final class GridTestData {
   /** A corner unique to the calling test. */
   static double[] corner() {
     int n = SERIAL.incrementAndGet();
-    return new double[] {100 + (n % 500) * 0.2, 10 + (n / 500 % 50) * 0.2};
+    return new double[] {100 + (n % 350) * 0.2, 10 + (n / 350 % 50) * 0.2};
   }
 
   Grid grid(String name, int level, Long parent, Long department, String geometry) {

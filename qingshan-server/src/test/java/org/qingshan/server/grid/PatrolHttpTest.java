@@ -132,7 +132,7 @@ class PatrolHttpTest {
     WebSession dispatcher = WebSession.loggedIn(port, "dispatcher", "qingshan2026");
     assertThat(dispatcher.getBytes("/grids/patrols/photos/" + photo).statusCode()).isEqualTo(200);
     assertThat(dispatcher.get("/grids/patrols?grid=" + village.id() + "&problems=true").body())
-        .contains("河边堆放建筑垃圾", "/cases/" + caseId);
+        .contains("河边堆放建筑垃圾", "/cases/" + caseId, "/grids/patrols/photos/" + photo);
   }
 
   @Test
