@@ -10,6 +10,7 @@ import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
+import org.qingshan.server.web.StoredPhotos;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -283,7 +284,7 @@ public class CaseService {
 
   private void storePhotos(long caseId, long stepId, List<MultipartFile> files) {
     for (MultipartFile f : files) {
-      CasePhotos.Stored s = photos.store(f);
+      StoredPhotos.Stored s = photos.store(f);
       repository.insertPhoto(caseId, stepId, s.name(), s.size(), s.width(), s.height());
     }
   }

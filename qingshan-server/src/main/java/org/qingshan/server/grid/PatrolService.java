@@ -26,6 +26,7 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.PageResult;
+import org.qingshan.server.web.StoredPhotos;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -96,7 +97,7 @@ public class PatrolService {
         repository.insertPatrol(
             grid.id(), me.getUsername(), now, in.lat(), in.lng(), findings, in.problem());
     for (MultipartFile f : in.photos()) {
-      GridPhotos.Stored s = photos.store(f);
+      StoredPhotos.Stored s = photos.store(f);
       repository.insertPhoto(id, s.name(), s.size(), s.width(), s.height());
     }
     Optional<CaseFile> opened = Optional.empty();
