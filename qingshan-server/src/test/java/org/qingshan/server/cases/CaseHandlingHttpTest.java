@@ -100,6 +100,15 @@ class CaseHandlingHttpTest {
     assertThat(grid.get("/m/cases/" + c.id()).body())
         .contains("申请延期至 " + until + "：需协调环卫车辆", "已申请延期");
 
+    // the dispatcher grants the time asked: the deadline moves to the end of that day
+    WebSession bureau = WebSession.loggedIn(port, "dispatcher", PASSWORD);
+    assertThat(bureau.get("/cases/" + c.id()).body())
+        .contains("id=\"step-grant-extension\"", "id=\"step-deny-extension\"");
+    bureau.post("/cases/" + c.id() + "/grant-extension", Map.of("until", until.toString()));
+    assertThat(bureau.get("/cases/" + c.id()).body())
+        .contains(until + " 23:59")
+        .doesNotContain("id=\"step-grant-extension\"");
+
     HttpResponse<String> handled =
         MultipartForm.post(
             port,
