@@ -10,10 +10,13 @@ import org.qingshan.server.department.DepartmentKind;
 import org.qingshan.server.department.DepartmentRepository;
 import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.EnterpriseRepository;
+import org.qingshan.server.security.RecordRefused;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +35,7 @@ public class AlarmCases {
   private final CaseAccess access;
   private final Messages messages;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
   AlarmCases(
       AlarmRepository alarms,
@@ -41,7 +45,9 @@ public class AlarmCases {
       CaseService service,
       CaseAccess access,
       Messages messages,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.alarms = alarms;
     this.enterprises = enterprises;
@@ -59,7 +65,8 @@ public class AlarmCases {
   @Transactional
   public CaseFile openFor(long alarmId) {
     if (!access.bureau()) {
-      access.refuse(alarmId);
+      events.publishEvent(new RecordRefused("alarm", Optional.of(alarmId)));
+      throw new AccessDeniedException("only the bureau opens a case from alarm " + alarmId);
     }
     return service.open(describe(alarmId));
   }

@@ -88,6 +88,9 @@ class CaseHandlingHttpTest {
         .contains("id=\"take\"", "capture=\"environment\"", "accept=\"image/*\"")
         .doesNotContain("id=\"step-accept\"");
     assertThat(grid.post("/m/cases/" + c.id() + "/take", Map.of()).statusCode()).isEqualTo(302);
+    grid.get("/m/cases/" + c.id());
+    grid.post("/m/cases/" + c.id() + "/comment", Map.of("text", "已到现场，正在联系责任人"));
+    assertThat(grid.get("/m/cases/" + c.id()).body()).contains("已到现场，正在联系责任人", "备注");
     assertThat(status(c.id())).isEqualTo("IN_PROGRESS");
 
     grid.get("/m/cases/" + c.id());
