@@ -15,13 +15,16 @@ import org.qingshan.server.department.DepartmentKind;
 import org.qingshan.server.department.DepartmentRepository;
 import org.qingshan.server.registry.Enterprise;
 import org.qingshan.server.registry.EnterpriseRepository;
+import org.qingshan.server.security.RecordRefused;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,6 +51,7 @@ public class AlarmCases {
   private final AlarmActions alarmActions;
   private final TransactionTemplate ownTransaction;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
   AlarmCases(
       AlarmRepository alarms,
@@ -60,7 +64,9 @@ public class AlarmCases {
       AlarmRuleRepository rules,
       AlarmActions alarmActions,
       PlatformTransactionManager transactions,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.alarms = alarms;
     this.enterprises = enterprises;
@@ -82,7 +88,8 @@ public class AlarmCases {
   @Transactional
   public CaseFile openFor(long alarmId) {
     if (!access.bureau()) {
-      access.refuse(alarmId);
+      events.publishEvent(new RecordRefused("alarm", Optional.of(alarmId)));
+      throw new AccessDeniedException("only the bureau opens a case from alarm " + alarmId);
     }
     return service.open(describe(alarmId));
   }

@@ -66,6 +66,7 @@ class CaseHandlerController {
     paths.put(CaseAction.TAKE, "/m/cases/" + id + "/take");
     paths.put(CaseAction.HANDLE, CasePagesFeature.HANDLE_PATH);
     paths.put(CaseAction.REQUEST_EXTENSION, "/m/cases/" + id + "/extension");
+    paths.put(CaseAction.COMMENT, "/m/cases/" + id + "/comment");
     pages.show(id, paths, model);
     model.addAttribute("maxPhotos", settings.maxPhotos());
     model.addAttribute("tileUrl", map.tileUrl());
@@ -116,6 +117,19 @@ class CaseHandlerController {
               pages.endOfDay(until),
               CasePages.input(pages.extensionText(until, text), null, null, List.of(), version));
         });
+  }
+
+  /** 备注: a remark that changes nothing, such as a question to the dispatcher. */
+  @PostMapping("/m/cases/{id}/comment")
+  String comment(
+      @PathVariable long id,
+      @RequestParam(required = false) String text,
+      @RequestParam(required = false) Integer version,
+      RedirectAttributes redirect) {
+    return done(
+        id,
+        redirect,
+        () -> cases.comment(id, CasePages.input(text, null, null, List.of(), version)));
   }
 
   private static String done(long id, RedirectAttributes redirect, Runnable step) {

@@ -67,6 +67,20 @@ class CaseBrowserTest extends BrowserTestBase {
     return c;
   }
 
+  /**
+   * Asks the page until the script answers true: waitForFunction polls by eval, which the pages'
+   * Content-Security-Policy forbids.
+   */
+  static void waitUntil(Page page, String script) {
+    for (int i = 0; i < 100; i++) {
+      if (Boolean.TRUE.equals(page.evaluate(script))) {
+        return;
+      }
+      page.waitForTimeout(100);
+    }
+    throw new AssertionError("never true: " + script);
+  }
+
   String status(long id) {
     return jdbc.sql("SELECT status FROM case_file WHERE id = :id")
         .param("id", id)
@@ -108,17 +122,17 @@ class CaseBrowserTest extends BrowserTestBase {
       page.locator("#handle-form input[type=file]")
           .setInputFiles(new FilePayload("现场.png", "image/png", TestPhotos.png(160, 120, "")));
       page.locator("#handle-form button.locate").click();
-      page.waitForFunction(
-          "() => document.querySelector('#handle-form input[name=lat]').value !== ''");
+      waitUntil(page, "() => document.querySelector('#handle-form input[name=lat]').value !== ''");
       assertThat(page.locator("#handle-form input[name=lat]").inputValue()).startsWith("35.531");
       page.locator("#handle-submit").click();
       page.waitForSelector("#case-status:has-text('待核查')");
       assertThat(status(c.id())).isEqualTo("AWAITING_VERIFICATION");
       assertThat(page.locator("#case-timeline").innerText())
           .contains("签收", "办理反馈", "已清运，现场恢复", "35.531");
-      page.waitForFunction(
+      waitUntil(
+          page,
           "() => { const i = document.querySelector('#case-timeline img.thumb');"
-              + " return i && i.complete && i.naturalWidth > 0; }");
+              + " return !!i && i.complete && i.naturalWidth > 0; }");
       page.waitForSelector("#case-map[data-rendered]");
       Object overflow =
           page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");

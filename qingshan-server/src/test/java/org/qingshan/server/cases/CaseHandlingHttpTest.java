@@ -88,6 +88,9 @@ class CaseHandlingHttpTest {
         .contains("id=\"take\"", "capture=\"environment\"", "accept=\"image/*\"")
         .doesNotContain("id=\"step-accept\"");
     assertThat(grid.post("/m/cases/" + c.id() + "/take", Map.of()).statusCode()).isEqualTo(302);
+    grid.get("/m/cases/" + c.id());
+    grid.post("/m/cases/" + c.id() + "/comment", Map.of("text", "已到现场，正在联系责任人"));
+    assertThat(grid.get("/m/cases/" + c.id()).body()).contains("已到现场，正在联系责任人", "备注");
     assertThat(status(c.id())).isEqualTo("IN_PROGRESS");
 
     grid.get("/m/cases/" + c.id());
@@ -99,6 +102,15 @@ class CaseHandlingHttpTest {
     assertThat(asked.statusCode()).isEqualTo(302);
     assertThat(grid.get("/m/cases/" + c.id()).body())
         .contains("申请延期至 " + until + "：需协调环卫车辆", "已申请延期");
+
+    // the dispatcher grants the time asked: the deadline moves to the end of that day
+    WebSession bureau = WebSession.loggedIn(port, "dispatcher", PASSWORD);
+    assertThat(bureau.get("/cases/" + c.id()).body())
+        .contains("id=\"step-grant-extension\"", "id=\"step-deny-extension\"");
+    bureau.post("/cases/" + c.id() + "/grant-extension", Map.of("until", until.toString()));
+    assertThat(bureau.get("/cases/" + c.id()).body())
+        .contains(until + " 23:59")
+        .doesNotContain("id=\"step-grant-extension\"");
 
     HttpResponse<String> handled =
         MultipartForm.post(

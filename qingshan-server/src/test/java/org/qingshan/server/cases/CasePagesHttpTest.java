@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +101,18 @@ class CasePagesHttpTest {
         .contains(row);
     assertThat(d.get("/cases?q=" + encode(title) + "&source=ALARM").body()).doesNotContain(row);
     assertThat(d.get("/cases?q=" + encode(title) + "&overdue=true").body()).doesNotContain(row);
+    // past its deadline: in the overdue list and marked; close to it: 临期
+    jdbc.sql("UPDATE case_file SET deadline = :d WHERE id = :id")
+        .param("d", OffsetDateTime.now().minusHours(2))
+        .param("id", id)
+        .update();
+    String overdue = d.get("/cases?q=" + encode(title) + "&overdue=true").body();
+    assertThat(overdue).contains(row, "tag deadline-overdue", "已超期");
+    jdbc.sql("UPDATE case_file SET deadline = :d WHERE id = :id")
+        .param("d", OffsetDateTime.now().plusHours(2))
+        .param("id", id)
+        .update();
+    assertThat(d.get("/cases/" + id).body()).contains("id=\"case-deadline-state\"", "临期");
     HttpResponse<byte[]> export = d.getBytes("/cases/export?q=" + encode(title));
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.headers().firstValue("Content-Type").orElse("")).contains("spreadsheet");
