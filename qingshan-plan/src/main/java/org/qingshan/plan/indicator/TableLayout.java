@@ -26,6 +26,9 @@ final class TableLayout {
   }
 
   static boolean isNameHeaderCell(String cell) {
+    if (cell.length() > 24) {
+      return false; // every line is asked; a paragraph is no header cell, and is not folded
+    }
     String compact = compact(cell);
     return compact.length() <= 8 && NAME_HEADER.matcher(compact).matches();
   }
@@ -37,6 +40,9 @@ final class TableLayout {
 
   /** A header cell naming a value column: a year, 基期值/目标值/现状值/规划值, the attribute. */
   static boolean isValueHeaderCell(String cell) {
+    if (cell.length() > 40) {
+      return false;
+    }
     String compact = compact(cell);
     return compact.length() <= 16 && VALUE_HEADER.matcher(compact).find();
   }
