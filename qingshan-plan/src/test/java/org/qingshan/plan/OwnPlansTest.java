@@ -43,6 +43,30 @@ class OwnPlansTest {
     assertThat(actual).containsExactlyElementsOf(expected);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "east-county-2021-2025.txt|清溪县生态环境保护“十四五”规划",
+        "south-district-2021-2025.txt|榕湾区生态环境保护“十四五”规划（2021—2025年）",
+        "west-county-2021-2025.html|岷川县“十四五”生态环境保护规划"
+      })
+  void titleAndPeriod(String fileAndTitle) throws Exception {
+    String[] parts = fileAndTitle.split("\\|");
+    Plan plan = new PlanImporter().importBytes(parts[0], resource("plans/" + parts[0]));
+    assertThat(plan.title()).isEqualTo(parts[1]);
+    assertThat(plan.period()).hasValue(new org.qingshan.plan.common.PlanPeriod(2021, 2025));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theTruncatedNameIsKeptAndFlagged() throws Exception {
+    Plan plan =
+        new PlanImporter()
+            .importBytes(
+                "south-district-2021-2025.txt", resource("plans/south-district-2021-2025.txt"));
+    assertThat(plan.warnings())
+        .anySatisfy(w -> assertThat(w.message()).contains("不像完整的机构名称", "区商"));
+  }
+
   static byte[] resource(String name) throws IOException {
     try (InputStream in = OwnPlansTest.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {

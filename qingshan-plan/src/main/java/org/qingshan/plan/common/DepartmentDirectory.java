@@ -1,6 +1,11 @@
 package org.qingshan.plan.common;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Resolves a unit name as written in a plan (e.g. 县住建局) to a department id. The server owns the
@@ -18,12 +23,10 @@ public interface DepartmentDirectory {
    * {@code county}. A key two departments share resolves nothing (the planner decides).
    */
   static DepartmentDirectory ofAliases(
-      java.util.Map<String, String> aliases,
-      java.util.function.UnaryOperator<String> exact,
-      Optional<String> county) {
-    java.util.Map<String, String> byExact = new java.util.HashMap<>();
-    java.util.Map<String, String> byKey = new java.util.HashMap<>();
-    java.util.Set<String> ambiguous = new java.util.HashSet<>();
+      Map<String, String> aliases, UnaryOperator<String> exact, Optional<String> county) {
+    Map<String, String> byExact = new HashMap<>();
+    Map<String, String> byKey = new HashMap<>();
+    Set<String> ambiguous = new HashSet<>();
     aliases.forEach(
         (alias, id) -> {
           byExact.putIfAbsent(exact.apply(alias), id);

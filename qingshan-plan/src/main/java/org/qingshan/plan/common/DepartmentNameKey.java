@@ -1,5 +1,6 @@
 package org.qingshan.plan.common;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -56,7 +57,7 @@ public final class DepartmentNameKey {
 
   /** The key of {@code name} for a plan of {@code county} (empty when the county is not known). */
   public static String of(String name, Optional<String> county) {
-    String key = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC);
+    String key = Normalizer.normalize(name, Normalizer.Form.NFKC);
     key = SPACE.matcher(key).replaceAll("");
     key = TRAILING.matcher(key).replaceAll("");
     key = withoutCounty(key, county);

@@ -1,6 +1,10 @@
 package org.qingshan.plan.document;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -112,10 +116,10 @@ final class HtmlReader {
    * of the same table does, so columns keep their place under the header.
    */
   private static void spreadMergedCells(Element table) {
-    java.util.Map<Integer, Integer> pending = new java.util.HashMap<>();
+    Map<Integer, Integer> pending = new HashMap<>();
     for (Element row : table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr")) {
       int column = 0;
-      java.util.List<Element> cells = new java.util.ArrayList<>(row.children());
+      List<Element> cells = new ArrayList<>(row.children());
       int index = 0;
       while (index < cells.size() || pending.containsKey(column)) {
         Integer left = pending.get(column);

@@ -75,6 +75,12 @@ final class IndicatorRows {
         trimmed = trimmed.substring(0, m.start()).strip();
       }
     }
+    // A mark before the unit (空气质量优良天数比率①（%）) is a flag too.
+    while ((mark = FLAG.matcher(trimmed)).find()) {
+      String flag = mark.group(1);
+      flags.add(flag.equals("＊") ? "*" : flag);
+      trimmed = trimmed.substring(0, mark.start()).strip();
+    }
     if (target == null) {
       warnings.add(new ImportWarning(line, "指标行没有目标值：" + trimmed));
     }

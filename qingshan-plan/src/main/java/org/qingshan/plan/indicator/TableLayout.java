@@ -1,5 +1,6 @@
 package org.qingshan.plan.indicator;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ final class TableLayout {
   }
 
   static boolean isNameHeaderCell(String cell) {
+    if (cell.length() > 24) {
+      return false; // every line is asked; a paragraph is no header cell, and is not folded
+    }
     String compact = compact(cell);
     return compact.length() <= 8 && NAME_HEADER.matcher(compact).matches();
   }
@@ -36,6 +40,9 @@ final class TableLayout {
 
   /** A header cell naming a value column: a year, 基期值/目标值/现状值/规划值, the attribute. */
   static boolean isValueHeaderCell(String cell) {
+    if (cell.length() > 40) {
+      return false;
+    }
     String compact = compact(cell);
     return compact.length() <= 16 && VALUE_HEADER.matcher(compact).find();
   }
@@ -52,7 +59,7 @@ final class TableLayout {
    * 规划目标 over both years): each lower cell completes the cell above it.
    */
   static List<String> merge(List<String> upper, List<String> lower) {
-    List<String> merged = new java.util.ArrayList<>();
+    List<String> merged = new ArrayList<>();
     for (int i = 0; i < Math.max(upper.size(), lower.size()); i++) {
       String top = i < upper.size() ? upper.get(i).strip() : "";
       String bottom = i < lower.size() ? lower.get(i).strip() : "";
@@ -120,7 +127,7 @@ final class TableLayout {
     if (missing <= 0) {
       return columns;
     }
-    List<Column> kept = new java.util.ArrayList<>(Arrays.asList(columns));
+    List<Column> kept = new ArrayList<>(Arrays.asList(columns));
     boolean numbered = !cells.isEmpty() && cells.get(0).strip().matches("^\\d{1,3}[.、]?$");
     for (Column droppable :
         numbered

@@ -2,6 +2,7 @@ package org.qingshan.plan.responsibility;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -107,9 +108,9 @@ public final class UnitNames {
    * the next name's start left by a lost separator), as the complete name; empty when the name is
    * not of that shape.
    */
-  public static java.util.Optional<String> withoutTrailingFragment(String name) {
+  public static Optional<String> withoutTrailingFragment(String name) {
     if (looksLikeUnit(name)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     for (int cut = name.length() - 1; cut >= name.length() - 3 && cut >= 4; cut--) {
       String whole = name.substring(0, cut);
@@ -119,10 +120,10 @@ public final class UnitNames {
           && balanced(whole)
           && rest.chars()
               .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-        return java.util.Optional.of(whole);
+        return Optional.of(whole);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static String tidy(String raw) {

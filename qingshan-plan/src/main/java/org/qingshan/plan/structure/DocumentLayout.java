@@ -17,6 +17,10 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
 
   private static final Pattern TITLE_END =
       Pattern.compile("(规划|方案|计划|意见|纲要|要点|办法|规划纲要)([(（][^)）]*[)）])?$");
+
+  /** A web page's breadcrumb (首页 > 政务公开 > 规划计划): chrome, not the title. */
+  private static final Pattern BREADCRUMB = Pattern.compile("首页|当前位置|[>＞»›]");
+
   private static final Pattern NOTICE = Pattern.compile("(印发|转发).*(通知|的函)|^关于印发|文件$|号$");
   private static final Pattern YEARS_LINE =
       Pattern.compile("^[(]?\\s*\\d{4}\\s*[-—–~～至到－]+\\s*\\d{4}\\s*年?\\s*[)]?$");
@@ -41,6 +45,8 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
           && !before.text().matches(".*[0-9０-９].*")
           && !DATE_WORDS.matcher(before.text()).find()
           && !before.text().matches(".*(政府|委员会|局|办公室|厅|文件)$")
+          // A web page's breadcrumb (首页 > 政务公开 > 规划计划) is chrome, not the title's first half.
+          && !BREADCRUMB.matcher(before.text()).find()
           && Numbering.parse(before.text()).isEmpty()) {
         titleFrom = titleTo - 1;
       }
@@ -112,6 +118,7 @@ public record DocumentLayout(int titleFrom, int titleTo, int bodyStart, int body
         && stripped.length() <= 80
         && TITLE_END.matcher(stripped).find()
         && !NOTICE.matcher(stripped).find()
+        && !BREADCRUMB.matcher(stripped).find()
         && !stripped.startsWith("《");
   }
 

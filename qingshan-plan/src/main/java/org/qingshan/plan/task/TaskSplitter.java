@@ -3,6 +3,7 @@ package org.qingshan.plan.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.qingshan.plan.responsibility.MarkerFinder;
 import org.qingshan.plan.responsibility.MarkerParser;
 import org.qingshan.plan.responsibility.ResponsibilityMarker;
@@ -335,8 +336,7 @@ public final class TaskSplitter {
     return rest;
   }
 
-  private static final java.util.regex.Pattern TITLE_END =
-      java.util.regex.Pattern.compile("^[\\s。.．:：]+");
+  private static final Pattern TITLE_END = Pattern.compile("^[\\s。.．:：]+");
 
   private Task retag(Task task, List<ResponsibilityMarker> markers) {
     return collector.task(task.title(), task.text(), task.line(), List.copyOf(markers));

@@ -31,6 +31,36 @@ class IndicatorTableReaderTest {
     assertThat(table.rows().get(1).targetKind()).isEqualTo(TargetKind.NUMERIC_HIGHER_BETTER);
   }
 
+  @Test
+  void readsPipeRowsWithAMergedTargetHeaderAndMarks() {
+    List<SourceLine> lines = new ArrayList<>();
+    for (String text :
+        List.of(
+            "| 序号 | 指标 | 规划目标 | | 性质 |",
+            "|---|---|---|---|---|",
+            "| | | 2020年 | 2025年 | |",
+            "| | 一、水环境 | | | |",
+            "| 1 | 地表水达到或好于Ⅲ类水体比例①（%） | 80 | 85（6个省控断面）* | 约束 |")) {
+      lines.add(new SourceLine(lines.size() + 1, text, false));
+    }
+    IndicatorTable table = IndicatorTableReader.read(lines);
+    assertThat(table.rows())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.no()).isEqualTo("1");
+              assertThat(row.category()).hasValue("水环境");
+              assertThat(row.name()).isEqualTo("地表水达到或好于Ⅲ类水体比例");
+              assertThat(row.unit()).hasValue("%");
+              assertThat(row.flags()).containsExactly("①");
+              assertThat(row.baseline().flatMap(IndicatorValue::year)).hasValue(2020);
+              assertThat(row.target().map(IndicatorValue::written)).hasValue("85（6个省控断面）");
+              assertThat(row.target().flatMap(IndicatorValue::footnote)).hasValue("*");
+              assertThat(row.target().flatMap(IndicatorValue::year)).hasValue(2025);
+              assertThat(row.attribute()).hasValue("约束性");
+            });
+  }
+
   private static List<SourceLine> rows(String... texts) {
     List<SourceLine> lines = new ArrayList<>();
     for (String text : texts) {

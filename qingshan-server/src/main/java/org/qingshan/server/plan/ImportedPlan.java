@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.qingshan.plan.Plan;
 import org.qingshan.server.department.Department;
 
@@ -23,7 +24,7 @@ public record ImportedPlan(
     List<TaskRow> tasks = TaskRow.of(plan, n -> once.apply(n).isPresent());
     Map<String, Long> counts = new LinkedHashMap<>();
     for (TaskRow t : tasks) {
-      java.util.stream.Stream.of(t.lead(), t.support(), t.responsible())
+      Stream.of(t.lead(), t.support(), t.responsible())
           .flatMap(List::stream)
           .distinct()
           .forEach(n -> counts.merge(n, 1L, Long::sum));
