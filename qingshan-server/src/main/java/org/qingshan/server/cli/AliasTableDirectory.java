@@ -20,19 +20,27 @@ import org.qingshan.server.department.DepartmentNames;
  * under {@code QINGSHAN_DATA_DIR} (default {@code ./data}); an embedded one is never created here.
  */
 final class AliasTableDirectory implements DepartmentDirectory {
-  private final Map<String, String> idByName;
+  private final int size;
+  private final DepartmentDirectory directory;
 
-  private AliasTableDirectory(Map<String, String> idByName) {
-    this.idByName = idByName;
+  /**
+   * Names match as the upload page matches them: the alias as written, else the usual short forms
+   * ({@code 县X局}, {@code X局}, {@code 住房城乡建设局}); the county of the plan is not known before it is
+   * read, so a county's own name before a department's is left to the review.
+   */
+  private AliasTableDirectory(Map<String, String> idByAlias) {
+    this.size = idByAlias.size();
+    this.directory =
+        DepartmentDirectory.ofAliases(idByAlias, DepartmentNames::normalize, Optional.empty());
   }
 
   @Override
   public Optional<String> resolve(String nameAsWritten) {
-    return Optional.ofNullable(idByName.get(DepartmentNames.normalize(nameAsWritten)));
+    return directory.resolve(nameAsWritten);
   }
 
   int size() {
-    return idByName.size();
+    return size;
   }
 
   /** The configured database's aliases, or empty when there is no database to read. */
@@ -60,11 +68,11 @@ final class AliasTableDirectory implements DepartmentDirectory {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT a.normalized, a.department_id FROM department_alias a"
+                "SELECT a.alias, a.department_id FROM department_alias a"
                     + " JOIN department d ON d.id = a.department_id WHERE d.merged_into IS NULL")) {
       Map<String, String> map = new HashMap<>();
       while (rs.next()) {
-        map.put(rs.getString(1), Long.toString(rs.getLong(2)));
+        map.putIfAbsent(rs.getString(1), Long.toString(rs.getLong(2)));
       }
       return Optional.of(new AliasTableDirectory(map));
     } catch (SQLException e) {

@@ -35,6 +35,8 @@ class AliasTableDirectoryTest {
     String housing = Long.toString(departments.resolve("县住房和城乡建设局").orElseThrow().id());
     assertThat(directory.resolve("县住建局")).contains(housing);
     assertThat(directory.resolve(" 县住房城乡建设局 ")).contains(housing);
+    // the usual short forms, as the upload page matches them
+    assertThat(directory.resolve("住房城乡建设局")).contains(housing);
     assertThat(directory.resolve("外县的局")).isEmpty();
   }
 
