@@ -3,6 +3,7 @@ package org.qingshan.server.cases;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.qingshan.server.db.PagedSearch;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.web.PageQuery;
@@ -51,7 +52,7 @@ public class NotificationRepository {
                     rs.getString("text"),
                     rs.getString("link"),
                     rs.getObject("created_at", OffsetDateTime.class),
-                    java.util.Optional.ofNullable(rs.getObject("read_at", OffsetDateTime.class))),
+                    Optional.ofNullable(rs.getObject("read_at", OffsetDateTime.class))),
             page);
   }
 

@@ -557,6 +557,8 @@ class CaseApiHttpTest {
         .isEqualTo(1);
     String page = member.get("/notifications").body();
     assertThat(page).contains("已转办给您").contains("河道排污口排放黑水");
+    // every page's header tells of it
+    assertThat(member.get("/").body()).contains("我的通知（1 条未读）");
     long noticeId =
         jdbc.sql("SELECT id FROM notification WHERE username = :u")
             .param("u", gm)
@@ -571,7 +573,7 @@ class CaseApiHttpTest {
     assertThat(opened.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(opened)).endsWith("/cases/" + id);
     assertThat(ok(memberScript.get("/notifications/unread.json")).get("count").asLong()).isZero();
-    assertThat(member.get("/notifications").body()).doesNotContain("全部标为已读");
+    assertThat(member.get("/notifications").body()).doesNotContain("全部标为已读", "条未读");
     HttpResponse<byte[]> export = member.getBytes("/notifications/export");
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
