@@ -64,14 +64,23 @@ public class CaseEscalation {
   public int run(OffsetDateTime now) {
     int taken = 0;
     for (CaseFile open : cases.open()) {
-      try {
-        Integer n = transaction.execute(tx -> escalate(open.id(), now));
-        taken += n == null ? 0 : n;
-      } catch (RuntimeException e) {
-        log.warn("case {} not escalated: {}", open.id(), e.toString());
-      }
+      taken += runFor(open.id(), now);
     }
     return taken;
+  }
+
+  /**
+   * Takes the steps due at {@code now} on one case, in a transaction of its own: a case that cannot
+   * be escalated is logged and leaves the others to go on.
+   */
+  public int runFor(long caseId, OffsetDateTime now) {
+    try {
+      Integer n = transaction.execute(tx -> escalate(caseId, now));
+      return n == null ? 0 : n;
+    } catch (RuntimeException e) {
+      log.warn("case {} not escalated: {}", caseId, e.toString());
+      return 0;
+    }
   }
 
   private int escalate(long id, OffsetDateTime now) {

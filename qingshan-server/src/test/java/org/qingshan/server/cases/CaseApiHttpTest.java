@@ -420,16 +420,18 @@ class CaseApiHttpTest {
     String gm = gridMember();
     OffsetDateTime deadline = OffsetDateTime.now().plusDays(5).truncatedTo(ChronoUnit.SECONDS);
     long id = caseInProgress(dispatcher, gm, Map.of("deadline", deadline.toString()));
+    // one case at a time: the clock's run over every open case would move the shared server's
+    // other cases into this test's future
     String path = "/api/v1/cases/" + id;
 
-    escalation.run(deadline.minusHours(settings.dueSoonHours() + 1));
+    escalation.runFor(id, deadline.minusHours(settings.dueSoonHours() + 1));
     assertThat(notices(gm, "【临期】")).isZero();
-    escalation.run(deadline.minusHours(2));
-    escalation.run(deadline.minusHours(1));
+    escalation.runFor(id, deadline.minusHours(2));
+    escalation.runFor(id, deadline.minusHours(1));
     assertThat(notices(gm, "【临期】")).isEqualTo(1);
 
-    escalation.run(deadline.plusHours(1));
-    escalation.run(deadline.plusHours(2));
+    escalation.runFor(id, deadline.plusHours(1));
+    escalation.runFor(id, deadline.plusHours(2));
     JsonNode urged = ok(dispatcher.get(path));
     assertThat(urged.get("escalation").asInt()).isEqualTo(1);
     assertThat(steps(urged, "urge")).isEqualTo(1);
@@ -438,8 +440,8 @@ class CaseApiHttpTest {
     assertThat(notices(gm, "【催办】")).isEqualTo(1);
 
     OffsetDateTime late = deadline.plusDays(settings.superviseAfterDays()).plusHours(1);
-    escalation.run(late);
-    escalation.run(late.plusDays(1));
+    escalation.runFor(id, late);
+    escalation.runFor(id, late.plusDays(1));
     JsonNode supervised = ok(dispatcher.get(path));
     assertThat(supervised.get("escalation").asInt()).isEqualTo(2);
     assertThat(steps(supervised, "supervise")).isEqualTo(1);
@@ -460,9 +462,9 @@ class CaseApiHttpTest {
             "public",
             StepInput.text(""));
     OffsetDateTime acceptBy = report.acceptBy().orElseThrow();
-    escalation.run(acceptBy.minusHours(1));
-    escalation.run(acceptBy.plusHours(1));
-    escalation.run(acceptBy.plusHours(2));
+    escalation.runFor(report.id(), acceptBy.minusHours(1));
+    escalation.runFor(report.id(), acceptBy.plusHours(1));
+    escalation.runFor(report.id(), acceptBy.plusHours(2));
     JsonNode c = ok(dispatcher().get("/api/v1/cases/" + report.id()));
     assertThat(c.get("status").asText()).isEqualTo("pending");
     assertThat(steps(c, "urge")).isEqualTo(1);
