@@ -94,6 +94,11 @@ public class PlanDispatchService {
 
   /** Today in the county. */
   public LocalDate today() {
+    return today(clock);
+  }
+
+  /** The county's date on {@code clock}: a deadline passes at midnight in Shanghai, not in UTC. */
+  static LocalDate today(Clock clock) {
     return LocalDate.now(clock.withZone(ZONE));
   }
 
@@ -142,7 +147,9 @@ public class PlanDispatchService {
       throw new UserFacingException("plandispatch.import.unreadable", name);
     }
     int taskCount = plan.tasks().size();
-    if (taskCount == 0 && plan.indicators().isEmpty()) {
+    // A plan names who does what, or states indicators; a letter or a notice does neither (the
+    // importer reads any prose as unassigned tasks).
+    if (plan.indicators().isEmpty() && plan.tasks().stream().allMatch(Task::unassigned)) {
       throw new UserFacingException("plandispatch.import.not-a-plan", name);
     }
     String title = plan.title().isBlank() ? name : DispatchRepository.cut(plan.title(), 500);
@@ -373,9 +380,10 @@ public class PlanDispatchService {
   public List<DispatchTask> tasks(long planId, Optional<String> department) {
     DispatchPlan p = plan(planId);
     DataScope scope = currentUser.scope();
+    // A department's user gets their own department's tasks, whatever department they name.
     Optional<Set<Long>> asked =
         department
-            .filter(d -> !d.isBlank())
+            .filter(d -> !d.isBlank() && scope.all())
             .map(
                 d ->
                     departments
