@@ -25,6 +25,7 @@ import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
@@ -432,6 +433,67 @@ class PlanDispatchHttpTest {
         .isEqualTo(2);
     WebSession page = WebSession.loggedIn(port, planner, PASSWORD);
     assertThat(page.get("/dispatch/plans/" + second).body()).contains("版本历史", "已被新版本取代");
+  }
+
+  @Test
+  void aPlanBeyondTheImportersLimitIsRefusedWith413AndNothingStored() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long before = plans();
+    // Over the importer's 2,000,000 characters, under the upload's 20 MB.
+    byte[] huge = ("示范县规划\n一、总体要求\n" + "很".repeat(2_100_000)).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> r = upload(token(planner), "巨大规划.txt", huge);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+    assertThat(JsonApi.error(r, "file")).hasValueSatisfying(m -> assertThat(m).contains("过大"));
+    assertThat(plans()).isEqualTo(before);
+  }
+
+  @Test
+  void thePagesImportPublishAndTakeAReportWithAFile() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    WebSession plannerPage = WebSession.loggedIn(port, planner, PASSWORD);
+    assertThat(plannerPage.get("/dispatch/plans").body()).contains("导入为草稿");
+    HttpResponse<String> imported =
+        MultipartForm.post(
+            port,
+            plannerPage,
+            "/dispatch/plans",
+            Map.of(),
+            "file",
+            "示范方案.txt",
+            PlanDispatchDemo.text());
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(302);
+    String planPath = WebSession.location(imported);
+    assertThat(planPath).matches(".*/dispatch/plans/\\d+$");
+    long id = Long.parseLong(planPath.substring(planPath.lastIndexOf('/') + 1));
+    String draft = plannerPage.get("/dispatch/plans/" + id).body();
+    assertThat(draft).contains("草稿", ">发布<", "强化施工扬尘管控");
+    HttpResponse<String> published =
+        plannerPage.post("/dispatch/plans/" + id + "/publish", Map.of());
+    assertThat(published.statusCode()).isEqualTo(302);
+    assertThat(plannerPage.get("/dispatch/plans/" + id).body()).contains("已发布");
+
+    String liaison = user(Role.LIAISON, ZHUJIAN);
+    WebSession liaisonPage = WebSession.loggedIn(port, liaison, PASSWORD);
+    assertThat(liaisonPage.get("/dispatch/plans").body()).doesNotContain("导入为草稿");
+    long dust =
+        taskId(
+            JsonApi.read(
+                JsonApi.bearer(port, token(liaison)).get("/api/v1/plans/" + id + "/tasks")),
+            "强化施工扬尘管控");
+    String form = liaisonPage.get("/dispatch/tasks/" + dust).body();
+    assertThat(form).contains("报送进展", "未启动", "推进中", "已完成", "滞后");
+    HttpResponse<String> reported =
+        MultipartForm.post(
+            port,
+            liaisonPage,
+            "/dispatch/tasks/" + dust + "/progress",
+            Map.of("status", "done", "text", "工地全部落实六个百分之百", "version", "0"),
+            "files",
+            "验收.pdf",
+            PDF);
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(302);
+    String after = plannerPage.get("/dispatch/tasks/" + dust).body();
+    assertThat(after).contains("工地全部落实六个百分之百", "验收.pdf", "已完成");
   }
 
   @Test
