@@ -68,6 +68,10 @@ class PlanDispatchFeature {
   @Bean
   AccessRules planDispatchRules() {
     String[] bureau = Role.names(ADMIN, PLANNER);
+    String[] county =
+        EnumSet.complementOf(EnumSet.of(Role.ENTERPRISE)).stream()
+            .map(Role::name)
+            .toArray(String[]::new);
     return requests ->
         requests
             .requestMatchers(HttpMethod.POST, "/api/v1/plans", "/api/v1/plans/*/publish")
@@ -79,6 +83,10 @@ class PlanDispatchFeature {
                 "/dispatch/plans",
                 "/dispatch/plans/*/publish",
                 "/dispatch/plans/*/indicators/**")
-            .hasAnyRole(bureau);
+            .hasAnyRole(bureau)
+            // Plans are the county's: enterprises have no part in them.
+            .requestMatchers(
+                "/dispatch/**", "/api/v1/plans", "/api/v1/plans/**", "/api/v1/tasks/**")
+            .hasAnyRole(county);
   }
 }

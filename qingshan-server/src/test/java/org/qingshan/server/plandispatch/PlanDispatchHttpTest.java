@@ -302,6 +302,10 @@ class PlanDispatchHttpTest {
     assertThat(none.statusCode()).isEqualTo(400);
     assertThat(plans()).isEqualTo(before);
 
+    String enterprise = user(Role.ENTERPRISE, "示范县生态环境分局");
+    assertThat(JsonApi.bearer(port, token(enterprise)).get("/api/v1/plans").statusCode())
+        .isEqualTo(403);
+
     String liaison = user(Role.LIAISON, ZHUJIAN);
     HttpResponse<String> byLiaison = upload(token(liaison), "示范方案.txt", PlanDispatchDemo.text());
     assertThat(byLiaison.statusCode()).isEqualTo(403);
