@@ -256,6 +256,7 @@ class PlanDispatchController {
     model.addAttribute("task", t);
     model.addAttribute("plan", plans.plan(t.planId()));
     model.addAttribute("progress", plans.progress(id));
+    model.addAttribute("mayReport", plans.mayReport(t));
     model.addAttribute("statuses", DispatchTaskStatus.values());
     model.addAttribute("today", plans.today());
     return "plandispatch/task";

@@ -455,6 +455,24 @@ public class PlanDispatchService {
                     .map(b -> new DispatchEvidenceFiles.Checked(e.fileName(), e.contentType(), b)));
   }
 
+  /** Whether the user may report on the task: a unit it names, or the bureau. */
+  public boolean mayReport(DispatchTask t) {
+    return t.isTask() && reportRole(t).isPresent();
+  }
+
+  private Optional<DispatchUnitRole> reportRole(DispatchTask t) {
+    QingshanPrincipal user = currentUser.require();
+    DataScope scope = currentUser.scope();
+    Optional<DispatchUnitRole> role =
+        scope.all()
+            ? t.roleOf(user.departmentId().map(Set::of).orElse(Set.of()), false)
+            : t.roleOf(scope.departmentIds(), false);
+    if (role.isEmpty() && (user.has(Role.ADMIN) || user.has(Role.PLANNER))) {
+      return Optional.of(DispatchUnitRole.LEAD); // the planner records a report for the task
+    }
+    return role;
+  }
+
   /**
    * A department's report on a task. The lead department's report (or the responsible units' when
    * none leads) sets the task's status; a supporting department's is attached to it. Only units the
@@ -480,13 +498,7 @@ public class PlanDispatchService {
     QingshanPrincipal user = currentUser.require();
     DataScope scope = currentUser.scope();
     boolean bureau = user.has(Role.ADMIN) || user.has(Role.PLANNER);
-    Optional<DispatchUnitRole> role =
-        scope.all()
-            ? t.roleOf(user.departmentId().map(Set::of).orElse(Set.of()), false)
-            : t.roleOf(scope.departmentIds(), false);
-    if (role.isEmpty() && bureau) {
-      role = Optional.of(DispatchUnitRole.LEAD); // the planner records a report for the task
-    }
+    Optional<DispatchUnitRole> role = reportRole(t);
     if (role.isEmpty() || !t.isTask()) {
       refuse(TASK, taskId);
     }

@@ -498,6 +498,10 @@ class PlanDispatchHttpTest {
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(302);
     String after = plannerPage.get("/dispatch/tasks/" + dust).body();
     assertThat(after).contains("工地全部落实六个百分之百", "验收.pdf", "已完成");
+    // The leader reads the task but has no report form: the county leader reports on nothing.
+    String leader =
+        WebSession.loggedIn(port, "leader", PASSWORD).get("/dispatch/tasks/" + dust).body();
+    assertThat(leader).contains("工地全部落实六个百分之百").doesNotContain("报送进展");
   }
 
   @Test
