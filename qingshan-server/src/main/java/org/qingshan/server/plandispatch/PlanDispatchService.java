@@ -344,7 +344,10 @@ public class PlanDispatchService {
     return repository.projects(plan(planId).id());
   }
 
-  /** Publishes a draft: its tasks reach the departments; an earlier published version is kept. */
+  /**
+   * Publishes a draft: its tasks reach the departments; an earlier published version is kept as
+   * superseded, its tasks' states carried to the tasks of the same title.
+   */
   @Transactional
   public DispatchPlan publish(long id) {
     DispatchPlan p =
@@ -358,6 +361,8 @@ public class PlanDispatchService {
     for (DispatchPlan other : repository.versions(p.seriesId())) {
       if (other.id() != id && other.published()) {
         repository.setStatus(other.id(), DispatchPlanStatus.SUPERSEDED);
+        // A correction does not reset what the departments reported: the states carry over.
+        repository.carryStatus(other.id(), id);
       }
     }
     repository.publish(id, actor(), OffsetDateTime.now(clock));

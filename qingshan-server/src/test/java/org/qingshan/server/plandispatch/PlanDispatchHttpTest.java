@@ -417,6 +417,19 @@ class PlanDispatchHttpTest {
   void aCorrectionAfterPublishingIsANewVersionAndTheOldOneIsKept() {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
     long first = publishedPlan(planner);
+    long outfalls =
+        taskId(
+            JsonApi.read(
+                JsonApi.bearer(port, token(planner)).get("/api/v1/plans/" + first + "/tasks")),
+            "开展入河排污口排查整治");
+    assertThat(
+            multipart(
+                    token(planner),
+                    "/api/v1/tasks/" + outfalls + "/progress",
+                    Map.of("status", "done", "text", "排查完成"),
+                    List.of())
+                .statusCode())
+        .isEqualTo(201);
     HttpResponse<String> corrected =
         multipart(
             token(planner),
@@ -435,6 +448,13 @@ class PlanDispatchHttpTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(2);
+    JsonNode secondTasks =
+        JsonApi.read(
+            JsonApi.bearer(port, token(planner)).get("/api/v1/plans/" + second + "/tasks"));
+    for (JsonNode t : secondTasks) {
+      assertThat(t.get("status").asText())
+          .isEqualTo(t.get("title").asText().equals("开展入河排污口排查整治") ? "done" : "not-started");
+    }
     WebSession page = WebSession.loggedIn(port, planner, PASSWORD);
     assertThat(page.get("/dispatch/plans/" + second).body()).contains("版本历史", "已被新版本取代");
   }

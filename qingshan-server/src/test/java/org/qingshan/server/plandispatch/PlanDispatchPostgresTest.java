@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.PostgresSchema;
 import org.qingshan.server.support.PostgresServerTest;
 import org.qingshan.server.support.WebSession;
@@ -63,5 +64,23 @@ class PlanDispatchPostgresTest {
     WebSession page = WebSession.loggedIn(port, "planner", "qingshan2026");
     assertThat(page.get("/dispatch/plans/" + id).body()).contains("加强柴油货车污染治理");
     assertThat(page.get("/dispatch/my-tasks").statusCode()).isEqualTo(200);
+
+    // A correction published as version 2 carries the demo reports' states over.
+    HttpResponse<String> corrected =
+        MultipartForm.post(
+            port,
+            page,
+            "/dispatch/plans",
+            Map.of("replaces", String.valueOf(id)),
+            "file",
+            "更正.txt",
+            PlanDispatchDemo.text());
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(302);
+    String path = WebSession.location(corrected);
+    long second = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    assertThat(page.post("/dispatch/plans/" + second + "/publish", Map.of()).statusCode())
+        .isEqualTo(302);
+    JsonNode carried = JsonApi.read(planner.get("/api/v1/plans/" + second + "/tasks"));
+    assertThat(carried.findValuesAsText("status")).contains("done", "behind", "in-progress");
   }
 }
