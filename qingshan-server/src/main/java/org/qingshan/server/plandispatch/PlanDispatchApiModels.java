@@ -1,0 +1,149 @@
+package org.qingshan.server.plandispatch;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The bodies of the plan dispatch API. */
+final class PlanDispatchApiModels {
+  private PlanDispatchApiModels() {}
+
+  @Schema(description = "规划（一个版本）")
+  record PlanItem(
+      long id,
+      String title,
+      @Schema(description = "draft、published 或 superseded（已被新版本取代）") String status) {
+    static PlanItem of(DispatchPlan p) {
+      return new PlanItem(p.id(), p.title(), p.status().code());
+    }
+  }
+
+  @Schema(description = "导入后保存为草稿的规划：任务数与指标数")
+  record PlanCreated(
+      long id,
+      String title,
+      @Schema(description = "任务数") int tasks,
+      @Schema(description = "指标数") int indicators,
+      @Schema(description = "draft") String status) {}
+
+  @Schema(description = "规划中的一项任务")
+  record TaskItem(
+      long id,
+      String title,
+      @Schema(description = "牵头单位（已对应到部门的用部门名称，否则为原文）") List<String> lead,
+      @Schema(description = "配合单位") List<String> support,
+      @Schema(description = "责任单位（未写明牵头时）") List<String> responsible,
+      @Schema(description = "完成时限（任务中最晚的时限）") Optional<LocalDate> due,
+      @Schema(description = "not-started、in-progress、done、behind") String status) {
+    static TaskItem of(DispatchTask t) {
+      return new TaskItem(
+          t.id(), t.title(), t.lead(), t.support(), t.responsible(), t.due(), t.status().code());
+    }
+  }
+
+  @Schema(description = "一项任务及其全部进展报告")
+  record TaskDetail(
+      long id,
+      long planId,
+      String title,
+      String text,
+      List<String> lead,
+      List<String> support,
+      List<String> responsible,
+      Optional<LocalDate> due,
+      Optional<String> modality,
+      String status,
+      @Schema(description = "任务的版本：报送进展时带上，若他人已更新则 409") int version,
+      List<ProgressItem> progress) {
+    static TaskDetail of(DispatchTask t, List<DispatchProgress> progress) {
+      return new TaskDetail(
+          t.id(),
+          t.planId(),
+          t.title(),
+          t.text(),
+          t.lead(),
+          t.support(),
+          t.responsible(),
+          t.due(),
+          t.modality(),
+          t.status().code(),
+          t.version(),
+          progress.stream().map(p -> ProgressItem.of(t.id(), p)).toList());
+    }
+  }
+
+  @Schema(description = "一次进展报告")
+  record ProgressItem(
+      long id,
+      String status,
+      String text,
+      Optional<String> department,
+      @Schema(description = "lead（牵头，其报告即任务的报告）、support（配合）、responsible") String role,
+      String reportedBy,
+      OffsetDateTime reportedAt,
+      List<FileItem> files) {
+    static ProgressItem of(long taskId, DispatchProgress p) {
+      return new ProgressItem(
+          p.id(),
+          p.status().code(),
+          p.text(),
+          p.department(),
+          p.role().name().toLowerCase(java.util.Locale.ROOT),
+          p.reportedBy(),
+          p.reportedAt(),
+          p.files().stream()
+              .map(
+                  f ->
+                      new FileItem(
+                          f.fileName(),
+                          f.contentType(),
+                          f.bytes(),
+                          "/api/v1/tasks/" + taskId + "/files/" + f.id()))
+              .toList());
+    }
+  }
+
+  record FileItem(String name, String contentType, long bytes, String url) {}
+
+  @Schema(description = "指标某年的值及其来源")
+  record ValueRequest(
+      @Schema(description = "年份", example = "2024") Integer year,
+      @Schema(description = "数值", example = "39.5") BigDecimal value,
+      @Schema(description = "来源（如 2024年环境质量年报）", example = "2024年环境质量年报") String source) {}
+
+  record ValueItem(int year, BigDecimal value, String source, String enteredBy) {}
+
+  @Schema(description = "规划指标及其逐年的值")
+  record IndicatorItem(
+      String no,
+      Optional<String> category,
+      String name,
+      Optional<String> unit,
+      Optional<String> baseline,
+      Optional<Integer> baselineYear,
+      Optional<String> target,
+      Optional<Integer> targetYear,
+      Optional<String> attribute,
+      @Schema(description = "导入器给出的目标类型，如 numeric_lower_better、assigned、qualitative") String kind,
+      List<ValueItem> values) {
+    static IndicatorItem of(DispatchIndicator i) {
+      return new IndicatorItem(
+          i.no(),
+          i.category(),
+          i.name(),
+          i.unit(),
+          i.baseline(),
+          i.baselineYear(),
+          i.target(),
+          i.targetYear(),
+          i.attribute(),
+          i.kind(),
+          i.values().stream()
+              .map(v -> new ValueItem(v.year(), v.value(), v.source(), v.enteredBy()))
+              .toList());
+    }
+  }
+}

@@ -1,0 +1,628 @@
+package org.qingshan.server.plandispatch;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.qingshan.plan.Plan;
+import org.qingshan.plan.PlanImporter;
+import org.qingshan.plan.Section;
+import org.qingshan.plan.common.DepartmentDirectory;
+import org.qingshan.plan.common.ImportLimits;
+import org.qingshan.plan.common.PlanImportException;
+import org.qingshan.plan.common.PlanTooLargeException;
+import org.qingshan.plan.indicator.IndicatorTarget;
+import org.qingshan.plan.indicator.IndicatorValue;
+import org.qingshan.plan.project.KeyProject;
+import org.qingshan.plan.target.DatedTarget;
+import org.qingshan.plan.task.DepartmentAssignment;
+import org.qingshan.plan.task.Task;
+import org.qingshan.server.audit.AuditAction;
+import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.department.Department;
+import org.qingshan.server.security.CurrentUser;
+import org.qingshan.server.security.DataScope;
+import org.qingshan.server.security.QingshanPrincipal;
+import org.qingshan.server.security.RecordRefused;
+import org.qingshan.server.security.Role;
+import org.qingshan.server.web.Messages;
+import org.qingshan.server.web.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Plans stored as task trees and dispatched to departments: import as a draft (a correction of a
+ * published plan is its next version), publish, report on a task, enter an indicator's yearly
+ * value. The bureau (ADMIN, PLANNER) changes plans; a department's users see and report on the
+ * tasks of published plans that name their department; every change is audited in its transaction.
+ */
+@Service
+public class PlanDispatchService {
+  /** The county's time zone: due dates and "overdue" are judged in it. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  static final String PLAN = "dispatch-plan";
+  static final String TASK = "dispatch-task";
+  static final String INDICATOR = "dispatch-indicator";
+  static final Set<String> PLAN_TYPES = Set.of("txt", "docx", "pdf", "html", "htm");
+
+  private static final Logger log = LoggerFactory.getLogger(PlanDispatchService.class);
+  private static final List<String> MODALITIES = List.of("力争", "原则上", "鼓励", "确保");
+
+  private final DispatchRepository repository;
+  private final PlanDispatchDepartments departments;
+  private final DispatchEvidenceFiles evidence;
+  private final CurrentUser currentUser;
+  private final AuditLog audit;
+  private final Messages messages;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  PlanDispatchService(
+      DispatchRepository repository,
+      PlanDispatchDepartments departments,
+      DispatchEvidenceFiles evidence,
+      CurrentUser currentUser,
+      AuditLog audit,
+      Messages messages,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.repository = repository;
+    this.departments = departments;
+    this.evidence = evidence;
+    this.currentUser = currentUser;
+    this.audit = audit;
+    this.messages = messages;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Today in the county. */
+  public LocalDate today() {
+    return today(clock);
+  }
+
+  /** The county's date on {@code clock}: a deadline passes at midnight in Shanghai, not in UTC. */
+  static LocalDate today(Clock clock) {
+    return LocalDate.now(clock.withZone(ZONE));
+  }
+
+  // ---- plans
+
+  /** What an import stored: the new draft and its counts. */
+  public record Imported(DispatchPlan plan, int tasks, int indicators, int projects) {}
+
+  /**
+   * Reads a plan document and stores it as a draft; with {@code replaces}, as the next version of
+   * that plan. A file that is not a plan (no task and no indicator found) stores nothing.
+   */
+  @Transactional
+  public Imported importPlan(String fileName, byte[] bytes, Optional<Long> replaces) {
+    requireBureau(PLAN, replaces);
+    String name = fileName == null || fileName.isBlank() ? "plan.txt" : fileName.strip();
+    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (!PLAN_TYPES.contains(ext)) {
+      throw new UserFacingException("plandispatch.import.type", name);
+    }
+    if (bytes.length == 0) {
+      throw new UserFacingException("plandispatch.import.empty", name);
+    }
+    Optional<DispatchPlan> previous =
+        replaces.map(
+            id ->
+                repository
+                    .plan(id)
+                    .orElseThrow(() -> new UserFacingException("plandispatch.plan.not-found")));
+    Plan plan;
+    try {
+      // The importer's own limits (expanded size, characters, 30 s on the server's clock).
+      // Names are matched below, once the title (and so the county) is known.
+      plan =
+          new PlanImporter(DepartmentDirectory.none(), ImportLimits.defaults().withClock(clock))
+              .importBytes(name, bytes);
+    } catch (PlanTooLargeException e) {
+      log.warn("plan upload refused at a limit: {}", e.getMessage());
+      throw new UserFacingException("plandispatch.import.too-large", name, e.getMessage());
+    } catch (PlanImportException e) {
+      throw new UserFacingException("plandispatch.import.failed", name, e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("plan {} could not be read", name, e);
+      throw new UserFacingException("plandispatch.import.unreadable", name);
+    }
+    int taskCount = plan.tasks().size();
+    // A plan names who does what, or states indicators; a letter or a notice does neither (the
+    // importer reads any prose as unassigned tasks).
+    if (plan.indicators().isEmpty() && plan.tasks().stream().allMatch(Task::unassigned)) {
+      throw new UserFacingException("plandispatch.import.not-a-plan", name);
+    }
+    String title = plan.title().isBlank() ? name : DispatchRepository.cut(plan.title(), 500);
+    int version =
+        previous
+            .map(
+                p ->
+                    repository.versions(p.seriesId()).stream()
+                            .mapToInt(DispatchPlan::version)
+                            .max()
+                            .orElse(p.version())
+                        + 1)
+            .orElse(1);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    long id =
+        repository.insertPlan(
+            previous.map(DispatchPlan::seriesId),
+            version,
+            title,
+            DispatchRepository.cut(name, 255),
+            plan.period().map(p -> p.from()),
+            plan.period().map(p -> p.to()),
+            actor(),
+            now);
+    int[] position = {0};
+    DepartmentDirectory directory = departments.directoryFor(title);
+    for (Section s : plan.sections()) {
+      storeSection(id, Optional.empty(), s, 0, position, directory);
+    }
+    int n = 0;
+    for (IndicatorTarget i : plan.indicators()) {
+      repository.insertIndicator(id, n++, indicator(i));
+    }
+    n = 0;
+    for (KeyProject p : plan.keyProjects()) {
+      repository.insertProject(id, n++, p.name(), p.content(), p.investment(), p.line());
+    }
+    DispatchPlan stored = repository.plan(id).orElseThrow();
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("file", name);
+    state.put("bytes", bytes.length);
+    state.put("title", title);
+    state.put("version", version);
+    state.put("tasks", taskCount);
+    state.put("indicators", plan.indicators().size());
+    state.put("projects", plan.keyProjects().size());
+    audit.record(
+        AuditAction.IMPORT,
+        PLAN,
+        id,
+        messages.get("plandispatch.audit.import", title, version, taskCount),
+        Optional.empty(),
+        Optional.of(state));
+    log.info("plan {} stored as draft {} (version {}): {} tasks", name, id, version, taskCount);
+    return new Imported(stored, taskCount, plan.indicators().size(), plan.keyProjects().size());
+  }
+
+  private void storeSection(
+      long planId,
+      Optional<Long> parent,
+      Section section,
+      int depth,
+      int[] position,
+      DepartmentDirectory directory) {
+    long id =
+        repository.insertTask(
+            planId,
+            parent,
+            depth == 0 ? DispatchTaskKind.CHAPTER : DispatchTaskKind.SECTION,
+            position[0]++,
+            section.number().map(s -> DispatchRepository.cut(s, 40)),
+            DispatchRepository.cut(section.heading(), 1000),
+            "",
+            section.line(),
+            Optional.empty(),
+            Optional.empty());
+    for (Task t : section.tasks()) {
+      storeTask(planId, id, t, position, directory);
+    }
+    for (Section s : section.sections()) {
+      storeSection(planId, Optional.of(id), s, depth + 1, position, directory);
+    }
+  }
+
+  private void storeTask(
+      long planId, long parent, Task t, int[] position, DepartmentDirectory directory) {
+    String title =
+        t.title()
+            .filter(s -> !s.isBlank())
+            .orElseGet(() -> t.text().length() <= 40 ? t.text() : t.text().substring(0, 40) + "…");
+    // The task is due when its last dated target is: 2023年底前 … 到2025年 → 2025-12-31.
+    Optional<LocalDate> due =
+        t.targets().stream()
+            .map(DatedTarget::deadline)
+            .flatMap(Optional::stream)
+            .max(Comparator.naturalOrder());
+    long id =
+        repository.insertTask(
+            planId,
+            Optional.of(parent),
+            DispatchTaskKind.TASK,
+            position[0]++,
+            Optional.empty(),
+            DispatchRepository.cut(title, 1000),
+            DispatchRepository.cut(t.text(), 20000),
+            t.line(),
+            due,
+            modality(t));
+    Map<DispatchUnitRole, Integer> counts = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (DepartmentAssignment a : t.departments()) {
+      DispatchUnitRole role = DispatchUnitRole.valueOf(a.role().name());
+      if (!seen.add(role + "|" + a.name())) {
+        continue;
+      }
+      int pos = counts.merge(role, 1, Integer::sum);
+      repository.insertUnit(
+          id,
+          role,
+          pos,
+          DispatchRepository.cut(a.name(), 200),
+          a.departmentId().or(() -> directory.resolve(a.name())).map(Long::parseLong));
+    }
+    int n = 0;
+    for (DatedTarget target : t.targets()) {
+      repository.insertTarget(
+          id,
+          n++,
+          target.text(),
+          target.metric(),
+          target.comparator(),
+          target.value(),
+          target.unit(),
+          target.deadline(),
+          target.recurring());
+    }
+  }
+
+  /** 力争, 原则上 … as the importer puts it before a comparator, else as the text says it. */
+  private static Optional<String> modality(Task t) {
+    for (DatedTarget target : t.targets()) {
+      Optional<String> m =
+          target.comparator().flatMap(c -> MODALITIES.stream().filter(c::startsWith).findFirst());
+      if (m.isPresent()) {
+        return m;
+      }
+    }
+    return MODALITIES.stream().filter(t.text()::contains).findFirst();
+  }
+
+  private static DispatchIndicator indicator(IndicatorTarget i) {
+    return new DispatchIndicator(
+        0,
+        0,
+        i.no(),
+        i.category(),
+        i.name(),
+        i.unit(),
+        i.baseline().map(IndicatorValue::written),
+        i.baseline().flatMap(IndicatorValue::year),
+        i.target().map(IndicatorValue::written),
+        i.target().flatMap(IndicatorValue::year),
+        i.attribute(),
+        i.targetKind().name().toLowerCase(Locale.ROOT),
+        List.of());
+  }
+
+  /** Plans the user may see: the bureau all versions, departments the published ones. */
+  public List<DispatchPlan> plans() {
+    return repository.plans(!seesDrafts());
+  }
+
+  /** A plan the user may see; a draft is unknown to a department's users. */
+  public DispatchPlan plan(long id) {
+    return repository
+        .plan(id)
+        .filter(p -> p.published() || seesDrafts())
+        .orElseThrow(() -> new UserFacingException("plandispatch.plan.not-found"));
+  }
+
+  public List<DispatchPlan> versions(DispatchPlan plan) {
+    return repository.versions(plan.seriesId()).stream()
+        .filter(p -> p.published() || seesDrafts())
+        .toList();
+  }
+
+  public List<DispatchIndicator> indicators(long planId) {
+    return repository.indicators(plan(planId).id());
+  }
+
+  public List<DispatchRepository.Project> projects(long planId) {
+    return repository.projects(plan(planId).id());
+  }
+
+  /**
+   * Publishes a draft: its tasks reach the departments; an earlier published version is kept as
+   * superseded, its tasks' states carried to the tasks of the same title.
+   */
+  @Transactional
+  public DispatchPlan publish(long id) {
+    DispatchPlan p =
+        repository
+            .plan(id)
+            .orElseThrow(() -> new UserFacingException("plandispatch.plan.not-found"));
+    requireBureau(PLAN, Optional.of(id));
+    if (p.status() != DispatchPlanStatus.DRAFT) {
+      throw new UserFacingException("plandispatch.plan.not-draft");
+    }
+    for (DispatchPlan other : repository.versions(p.seriesId())) {
+      if (other.id() != id && other.published()) {
+        repository.setStatus(other.id(), DispatchPlanStatus.SUPERSEDED);
+        // A correction does not reset what the departments reported: the states carry over.
+        repository.carryStatus(other.id(), id);
+      }
+    }
+    repository.publish(id, actor(), OffsetDateTime.now(clock));
+    audit.record(
+        AuditAction.UPDATE,
+        PLAN,
+        id,
+        messages.get("plandispatch.audit.publish", p.title(), p.version()),
+        Optional.of(Map.of("status", p.status().code())),
+        Optional.of(Map.of("status", DispatchPlanStatus.PUBLISHED.code())));
+    return repository.plan(id).orElseThrow();
+  }
+
+  // ---- tasks
+
+  /**
+   * The tasks of a plan (tree nodes other than tasks left out), of one department when asked; a
+   * department's user gets their own department's tasks whatever they ask.
+   */
+  public List<DispatchTask> tasks(long planId, Optional<String> department) {
+    DispatchPlan p = plan(planId);
+    DataScope scope = currentUser.scope();
+    // A department's user gets their own department's tasks, whatever department they name.
+    Optional<Set<Long>> asked =
+        department
+            .filter(d -> !d.isBlank() && scope.all())
+            .map(
+                d ->
+                    departments
+                        .find(d)
+                        .map(Department::id)
+                        .map(Set::of)
+                        .orElseThrow(
+                            () -> new UserFacingException("plandispatch.department.unknown", d)));
+    return repository.tasks(p.id()).stream()
+        .filter(DispatchTask::isTask)
+        .filter(t -> scope.all() || t.roleOf(scope.departmentIds(), false).isPresent())
+        .filter(t -> asked.isEmpty() || t.roleOf(asked.get(), false).isPresent())
+        .toList();
+  }
+
+  /** The whole tree of a plan as the user may see it (a department's user: their tasks only). */
+  public List<DispatchTask> tree(long planId) {
+    DispatchPlan p = plan(planId);
+    DataScope scope = currentUser.scope();
+    return repository.tasks(p.id()).stream()
+        .filter(
+            t -> !t.isTask() || scope.all() || t.roleOf(scope.departmentIds(), false).isPresent())
+        .toList();
+  }
+
+  /** The tasks of published plans that name the user's department (a liaison's 我的任务). */
+  public List<DispatchTask> myTasks() {
+    DataScope scope = currentUser.scope();
+    Set<Long> mine =
+        scope.all()
+            ? currentUser.require().departmentId().map(Set::of).orElse(Set.of())
+            : scope.departmentIds();
+    List<DispatchTask> tasks = new ArrayList<>();
+    for (long id : repository.taskIdsOf(mine)) {
+      repository.task(id).ifPresent(tasks::add);
+    }
+    return tasks;
+  }
+
+  /** A task the user may see, else refused (403) and audited. */
+  public DispatchTask task(long id) {
+    DispatchTask t =
+        repository
+            .task(id)
+            .orElseThrow(() -> new UserFacingException("plandispatch.task.not-found"));
+    repository
+        .plan(t.planId())
+        .filter(x -> x.published() || seesDrafts())
+        .orElseThrow(() -> new UserFacingException("plandispatch.task.not-found"));
+    DataScope scope = currentUser.scope();
+    if (!scope.all() && t.roleOf(scope.departmentIds(), false).isEmpty()) {
+      refuse(TASK, id);
+    }
+    return t;
+  }
+
+  public List<DispatchProgress> progress(long taskId) {
+    return repository.progress(task(taskId).id());
+  }
+
+  public Optional<DispatchEvidenceFiles.Checked> evidenceFile(long taskId, long evidenceId) {
+    task(taskId);
+    return repository
+        .evidence(taskId, evidenceId)
+        .flatMap(
+            e ->
+                evidence
+                    .read(e.storedName())
+                    .map(b -> new DispatchEvidenceFiles.Checked(e.fileName(), e.contentType(), b)));
+  }
+
+  /** Whether the user may report on the task: a unit it names, or the bureau. */
+  public boolean mayReport(DispatchTask t) {
+    return t.isTask() && reportRole(t).isPresent();
+  }
+
+  private Optional<DispatchUnitRole> reportRole(DispatchTask t) {
+    QingshanPrincipal user = currentUser.require();
+    DataScope scope = currentUser.scope();
+    Optional<DispatchUnitRole> role =
+        scope.all()
+            ? t.roleOf(user.departmentId().map(Set::of).orElse(Set.of()), false)
+            : t.roleOf(scope.departmentIds(), false);
+    if (role.isEmpty() && (user.has(Role.ADMIN) || user.has(Role.PLANNER))) {
+      return Optional.of(DispatchUnitRole.LEAD); // the planner records a report for the task
+    }
+    return role;
+  }
+
+  /**
+   * A department's report on a task. The lead department's report (or the responsible units' when
+   * none leads) sets the task's status; a supporting department's is attached to it. Only units the
+   * task names, and the bureau, report; anyone else is refused and audited. With {@code version}, a
+   * report made from a task someone changed since is refused (409): the user sees the other report
+   * first, and nothing is overwritten.
+   */
+  @Transactional
+  public DispatchProgress report(
+      long taskId,
+      DispatchTaskStatus status,
+      String text,
+      List<MultipartFile> files,
+      Optional<Integer> version) {
+    DispatchTask t =
+        repository
+            .task(taskId)
+            .orElseThrow(() -> new UserFacingException("plandispatch.task.not-found"));
+    DispatchPlan p =
+        repository
+            .plan(t.planId())
+            .orElseThrow(() -> new UserFacingException("plandispatch.task.not-found"));
+    QingshanPrincipal user = currentUser.require();
+    DataScope scope = currentUser.scope();
+    boolean bureau = user.has(Role.ADMIN) || user.has(Role.PLANNER);
+    Optional<DispatchUnitRole> role = reportRole(t);
+    if (role.isEmpty() || !t.isTask()) {
+      refuse(TASK, taskId);
+    }
+    if (!p.published()) {
+      throw new UserFacingException("plandispatch.task.not-published");
+    }
+    if (!t.isTask()) {
+      throw new UserFacingException("plandispatch.task.not-found");
+    }
+    String body = text == null ? "" : text.strip();
+    if (body.isEmpty()) {
+      throw new UserFacingException("plandispatch.progress.text.required");
+    }
+    if (body.length() > 4000) {
+      throw new UserFacingException("plandispatch.progress.text.size", 4000);
+    }
+    List<DispatchEvidenceFiles.Checked> checked = evidence.check(files == null ? List.of() : files);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    int seen = version.orElse(t.version());
+    boolean sets = t.reportSetsStatus(role.get()) || (bureau && scope.all());
+    boolean saved =
+        sets
+            ? repository.updateStatus(taskId, status, seen, now)
+            : repository.touch(taskId, seen, now);
+    if (!saved) {
+      throw new UserFacingException("plandispatch.progress.stale");
+    }
+    Optional<Long> department =
+        scope.all()
+            ? user.departmentId()
+            : t.units().stream()
+                .map(DispatchUnit::departmentId)
+                .flatMap(Optional::stream)
+                .filter(scope.departmentIds()::contains)
+                .findFirst();
+    long id =
+        repository.insertProgress(
+            taskId, department, role.get(), status, body, user.getUsername(), now);
+    for (DispatchEvidenceFiles.Checked f : checked) {
+      repository.insertEvidence(
+          id, f.fileName(), evidence.store(f), f.contentType(), f.content().length);
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", status.code());
+    after.put("role", role.get().name());
+    after.put("text", body);
+    after.put("files", checked.stream().map(DispatchEvidenceFiles.Checked::fileName).toList());
+    audit.record(
+        AuditAction.CREATE,
+        TASK,
+        taskId,
+        messages.get("plandispatch.audit.progress", t.title(), messages.label(status)),
+        Optional.of(Map.of("status", t.status().code(), "version", t.version())),
+        Optional.of(after));
+    return repository.progress(taskId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+  }
+
+  // ---- indicators
+
+  /** Sets an indicator's value for a year with its source (the bureau only). */
+  @Transactional
+  public DispatchIndicator putValue(
+      long planId, String no, Integer year, BigDecimal value, String source) {
+    requireBureau(INDICATOR, Optional.empty());
+    DispatchPlan p = plan(planId);
+    DispatchIndicator i =
+        repository.indicators(p.id()).stream()
+            .filter(x -> x.no().equals(no))
+            .findFirst()
+            .orElseThrow(() -> new UserFacingException("plandispatch.indicator.not-found", no));
+    if (year == null || year < 1990 || year > 2100) {
+      throw new UserFacingException("plandispatch.value.year.invalid");
+    }
+    if (value == null) {
+      throw new UserFacingException("plandispatch.value.required");
+    }
+    String from = source == null ? "" : source.strip();
+    if (from.isEmpty()) {
+      throw new UserFacingException("plandispatch.value.source");
+    }
+    Optional<DispatchIndicator.Value> before = i.valueOf(year);
+    repository.putValue(
+        i.id(), year, value, DispatchRepository.cut(from, 500), actor(), OffsetDateTime.now(clock));
+    audit.record(
+        before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE,
+        INDICATOR,
+        i.id(),
+        messages.get("plandispatch.audit.value", i.name(), year, value.toPlainString()),
+        before.map(v -> Map.of("value", v.value().toPlainString(), "source", v.source())),
+        Optional.of(Map.of("year", year, "value", value.toPlainString(), "source", from)));
+    return repository.indicators(p.id()).stream()
+        .filter(x -> x.id() == i.id())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  // ---- who
+
+  private boolean seesDrafts() {
+    return currentUser
+        .principal()
+        .map(u -> u.roles().stream().anyMatch(Role::seesAllDepartments))
+        .orElse(true);
+  }
+
+  private void requireBureau(String entity, Optional<Long> id) {
+    Optional<QingshanPrincipal> user = currentUser.principal();
+    if (user.isPresent() && !user.get().has(Role.ADMIN) && !user.get().has(Role.PLANNER)) {
+      events.publishEvent(new RecordRefused(entity, id));
+      throw new AccessDeniedException(entity + " changes are for planners");
+    }
+  }
+
+  private void refuse(String entity, long id) {
+    events.publishEvent(new RecordRefused(entity, Optional.of(id)));
+    throw new AccessDeniedException(entity + " " + id + " is outside the data scope");
+  }
+
+  private String actor() {
+    return currentUser.principal().map(QingshanPrincipal::getUsername).orElse(AuditLog.SYSTEM);
+  }
+}

@@ -1,0 +1,86 @@
+package org.qingshan.server.plandispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.MultipartForm;
+import org.qingshan.server.support.PostgresSchema;
+import org.qingshan.server.support.PostgresServerTest;
+import org.qingshan.server.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The plan tables (V28) and their queries on a real PostgreSQL server, in a schema of their own:
+ * the demo plan stored and published at start, the liaison's tasks, a report, an indicator value.
+ */
+@PostgresServerTest
+class PlanDispatchPostgresTest {
+  static final String SCHEMA = "plandispatch_test";
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeAll
+  static void freshSchemaOrSkip() {
+    PostgresSchema.freshOrSkip(SCHEMA);
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    PostgresSchema.use(SCHEMA, registry);
+  }
+
+  @Test
+  void theDemoPlanIsStoredReadAndReportedOnPostgres() {
+    assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+    JsonApi liaison =
+        JsonApi.withSession(port, WebSession.loggedIn(port, "liaison", "qingshan2026"));
+    JsonNode plans = JsonApi.read(liaison.get("/api/v1/plans"));
+    assertThat(plans).hasSize(1);
+    long id = plans.get(0).get("id").asLong();
+    assertThat(plans.get(0).get("status").asText()).isEqualTo("published");
+    JsonNode tasks = JsonApi.read(liaison.get("/api/v1/plans/" + id + "/tasks"));
+    assertThat(tasks).hasSize(5);
+    assertThat(liaison.get("/api/v1/tasks/" + tasks.get(0).get("id").asLong()).statusCode())
+        .isEqualTo(200);
+
+    JsonApi planner =
+        JsonApi.withSession(port, WebSession.loggedIn(port, "planner", "qingshan2026"));
+    HttpResponse<String> put =
+        planner.put(
+            "/api/v1/plans/" + id + "/indicators/2/values",
+            Map.of("year", 2025, "value", 74.1, "source", "2025年快报"));
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(JsonApi.read(put).get("values")).hasSize(3);
+    WebSession page = WebSession.loggedIn(port, "planner", "qingshan2026");
+    assertThat(page.get("/dispatch/plans/" + id).body()).contains("加强柴油货车污染治理");
+    assertThat(page.get("/dispatch/my-tasks").statusCode()).isEqualTo(200);
+
+    // A correction published as version 2 carries the demo reports' states over.
+    HttpResponse<String> corrected =
+        MultipartForm.post(
+            port,
+            page,
+            "/dispatch/plans",
+            Map.of("replaces", String.valueOf(id)),
+            "file",
+            "更正.txt",
+            PlanDispatchDemo.text());
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(302);
+    String path = WebSession.location(corrected);
+    long second = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    assertThat(page.post("/dispatch/plans/" + second + "/publish", Map.of()).statusCode())
+        .isEqualTo(302);
+    JsonNode carried = JsonApi.read(planner.get("/api/v1/plans/" + second + "/tasks"));
+    assertThat(carried.findValuesAsText("status")).contains("done", "behind", "in-progress");
+  }
+}
