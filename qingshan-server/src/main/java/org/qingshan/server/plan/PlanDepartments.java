@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * prefix, short forms) for the county of the plan's title.
  */
 @Component
-class PlanDepartments {
+public class PlanDepartments {
   private final DepartmentService departments;
 
   PlanDepartments(DepartmentService departments) {
@@ -29,6 +29,20 @@ class PlanDepartments {
   /** The departments of this moment, for a plan with {@code title}. */
   Resolver forPlan(String title) {
     DepartmentTree tree = departments.tree();
+    return new Resolver(directory(title, tree), tree);
+  }
+
+  /**
+   * The directory of this moment for a plan with {@code title}, resolving to departments still in
+   * the tree; plan dispatch stores tasks by the same matching the review page shows.
+   */
+  public DepartmentDirectory directoryFor(String title) {
+    DepartmentTree tree = departments.tree();
+    DepartmentDirectory byAlias = directory(title, tree);
+    return name -> byAlias.resolve(name).filter(id -> tree.find(Long.parseLong(id)).isPresent());
+  }
+
+  private DepartmentDirectory directory(String title, DepartmentTree tree) {
     Map<String, String> aliases = new HashMap<>();
     for (Map.Entry<Long, List<DepartmentAlias>> entry :
         departments.aliasesByDepartment().entrySet()) {
@@ -42,10 +56,8 @@ class PlanDepartments {
     tree.nodes()
         .forEach(
             n -> aliases.putIfAbsent(n.department().name(), Long.toString(n.department().id())));
-    DepartmentDirectory directory =
-        DepartmentDirectory.ofAliases(
-            aliases, DepartmentNames::normalize, DepartmentNameKey.countyOf(title));
-    return new Resolver(directory, tree);
+    return DepartmentDirectory.ofAliases(
+        aliases, DepartmentNames::normalize, DepartmentNameKey.countyOf(title));
   }
 
   /** Resolves names to departments; also lists the departments a planner may pick. */
