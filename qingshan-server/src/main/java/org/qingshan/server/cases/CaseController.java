@@ -271,6 +271,7 @@ class CaseController {
     model.addAttribute("enterprises", choices.enterprises());
     model.addAttribute("tileUrl", map.tileUrl());
     model.addAttribute("tileAttribution", map.tileAttribution());
+    model.addAttribute("maxPhotos", settings.maxPhotos());
     return "cases/view";
   }
 
@@ -319,13 +320,15 @@ class CaseController {
           LocalDateTime deadline,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate until,
+      @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
       RedirectAttributes redirect) {
     CaseAction step =
         PAGE_STEPS.stream()
             .filter(a -> a.code().equals(action))
             .findFirst()
             .orElseThrow(() -> new UserFacingException("error.not-found"));
-    StepInput in = CasePages.input(text, null, null, List.of(), version);
+    // photos come with the bureau's on-site steps only (核查, 退回): the other forms send none
+    StepInput in = CasePages.input(text, null, null, photos, version);
     try {
       switch (step) {
         case ACCEPT -> cases.accept(id, in);

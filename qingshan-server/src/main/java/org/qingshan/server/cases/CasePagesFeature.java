@@ -51,6 +51,21 @@ class CasePagesFeature {
     return new UploadEndpoint(HANDLE_PATH, uploadLimit(settings), Set.of(GRID_MEMBER, LIAISON));
   }
 
+  /** 核查 and 退回 on the case page take the photos of the on-site check. */
+  @Bean
+  UploadEndpoint verifyCaseUpload(CaseSettings settings) {
+    return new UploadEndpoint(
+        "/cases/*/" + CaseAction.VERIFY.code(), uploadLimit(settings), Set.of(ADMIN, DISPATCHER));
+  }
+
+  @Bean
+  UploadEndpoint sendBackCaseUpload(CaseSettings settings) {
+    return new UploadEndpoint(
+        "/cases/*/" + CaseAction.SEND_BACK.code(),
+        uploadLimit(settings),
+        Set.of(ADMIN, DISPATCHER));
+  }
+
   /** A step's photos at their largest, and room for the form's fields. */
   public static DataSize uploadLimit(CaseSettings settings) {
     return DataSize.ofBytes(

@@ -136,8 +136,26 @@ class CaseHandlingHttpTest {
     // the dispatcher verifies and the case is closed
     WebSession d = WebSession.loggedIn(port, "dispatcher", PASSWORD);
     assertThat(d.get("/cases/" + c.id()).body()).contains("id=\"step-verify\"", "已扑灭并清理");
-    d.post("/cases/" + c.id() + "/verify", Map.of("text", "现场核查属实"));
+    // the on-site check comes with its own photo, stripped like the handler's
+    HttpResponse<String> verified =
+        MultipartForm.post(
+            port,
+            d,
+            "/cases/" + c.id() + "/verify",
+            Map.of("text", "现场核查属实", "version", String.valueOf(version(c.id()))),
+            "photos",
+            "check.png",
+            TestPhotos.png(80, 60, "GPS 13600000000"));
+    assertThat(verified.statusCode()).isEqualTo(302);
     assertThat(status(c.id())).isEqualTo("CLOSED");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM case_photo p JOIN case_step s ON s.id = p.step_id"
+                        + " WHERE s.case_id = :c AND s.action = 'VERIFY'")
+                .param("c", c.id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
