@@ -75,6 +75,7 @@ class CaseController {
   private final Clock clock;
   private final CurrentUser currentUser;
   private final PageSections sections;
+  private final CaseDeadlines deadlines;
 
   CaseController(
       CaseService cases,
@@ -90,8 +91,10 @@ class CaseController {
       TimeFormat times,
       Clock clock,
       CurrentUser currentUser,
-      PageSections sections) {
+      PageSections sections,
+      CaseDeadlines deadlines) {
     this.sections = sections;
+    this.deadlines = deadlines;
     this.currentUser = currentUser;
     this.cases = cases;
     this.pages = pages;
@@ -142,6 +145,7 @@ class CaseController {
     model.addAttribute("types", CaseType.values());
     model.addAttribute("towns", choices.towns());
     model.addAttribute("settings", settings);
+    model.addAttribute("typeDays", deadlines.typeDays());
     return "cases/list";
   }
 

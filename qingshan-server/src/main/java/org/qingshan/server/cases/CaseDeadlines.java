@@ -2,6 +2,11 @@ package org.qingshan.server.cases;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +18,38 @@ import org.springframework.stereotype.Component;
 public class CaseDeadlines {
   private final CaseSettings settings;
   private final ZoneId zone;
+  private final Map<CaseType, Integer> typeDays;
 
   CaseDeadlines(CaseSettings settings, ZoneId zone) {
     this.settings = settings;
     this.zone = zone;
+    this.typeDays = typeDays(settings.typeDays());
+  }
+
+  /** The days by case type in force, for the rules a page shows. */
+  public Map<CaseType, Integer> typeDays() {
+    return typeDays;
+  }
+
+  /** Parses {@code noise=7}; a wrong entry stops the start with a message naming it. */
+  static Map<CaseType, Integer> typeDays(List<String> entries) {
+    Map<CaseType, Integer> days = new EnumMap<>(CaseType.class);
+    for (String entry : entries) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] parts = entry.split("=", 2);
+      Optional<CaseType> type = CaseType.ofCode(parts[0].trim());
+      if (parts.length != 2 || type.isEmpty() || !parts[1].trim().matches("[1-9]\\d{0,3}")) {
+        throw new IllegalStateException(
+            "qingshan.cases.type-days: '"
+                + entry
+                + "' is not <type>=<days>, type one of "
+                + Arrays.stream(CaseType.values()).map(CaseType::code).toList());
+      }
+      days.put(type.get(), Integer.parseInt(parts[1].trim()));
+    }
+    return Collections.unmodifiableMap(days);
   }
 
   public OffsetDateTime deadline(NewCase c, OffsetDateTime now) {
@@ -26,7 +59,7 @@ public class CaseDeadlines {
     int days =
         c.source() == CaseSource.PUBLIC_REPORT
             ? settings.publicCloseDays()
-            : settings.defaultDays();
+            : typeDays.getOrDefault(c.type(), settings.defaultDays());
     return plusDays(now, days);
   }
 

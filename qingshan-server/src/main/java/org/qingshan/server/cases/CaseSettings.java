@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param publicAcceptDays days to accept or refuse a public report
  * @param publicCloseDays days to close a public report
  * @param defaultDays days to close a case of any other source
+ * @param typeDays days to close by case type before the default, as {@code type=days} with the
+ *     type's API code ({@code noise=7,dust=5})
  * @param maxExtensionDays the longest extension the bureau may grant
  * @param superviseAfterDays days overdue after which a case is 督办 (escalated to the leadership)
  * @param dueSoonHours how long before its deadline a case is 临期
@@ -32,6 +34,7 @@ public record CaseSettings(
     @DefaultValue("15") int publicAcceptDays,
     @DefaultValue("60") int publicCloseDays,
     @DefaultValue("15") int defaultDays,
+    @DefaultValue("") List<String> typeDays,
     @DefaultValue("30") int maxExtensionDays,
     @DefaultValue("3") int superviseAfterDays,
     @DefaultValue("24") int dueSoonHours,
