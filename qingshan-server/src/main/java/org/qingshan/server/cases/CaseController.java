@@ -270,7 +270,7 @@ class CaseController {
     PAGE_STEPS.forEach(a -> paths.put(a, "/cases/" + id + "/" + a.code()));
     pages.show(id, paths, model);
     model.addAttribute("sections", sections.of(CasePages.SECTION, id));
-    model.addAttribute("handlers", choices.handlers());
+    model.addAttribute("handlers", choices.handlers(cases.get(id)));
     model.addAttribute("departments", choices.departments());
     model.addAttribute("enterprises", choices.enterprises());
     model.addAttribute("tileUrl", map.tileUrl());
