@@ -3,12 +3,7 @@ package org.qingshan.server.plandispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +21,7 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.MultipartForm;
+import org.qingshan.server.support.MultipartForm.Part;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
@@ -96,49 +92,9 @@ class PlanDispatchHttpTest {
     }
   }
 
-  record Part(String name, String fileName, byte[] content) {}
-
   private HttpResponse<String> multipart(
       String token, String path, Map<String, String> fields, List<Part> files) {
-    String boundary = "----plan" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    PrintStream w = new PrintStream(body, true, StandardCharsets.UTF_8);
-    fields.forEach(
-        (k, v) ->
-            w.print(
-                "--"
-                    + boundary
-                    + "\r\nContent-Disposition: form-data; name=\""
-                    + k
-                    + "\"\r\n\r\n"
-                    + v
-                    + "\r\n"));
-    for (Part p : files) {
-      w.print(
-          "--"
-              + boundary
-              + "\r\nContent-Disposition: form-data; name=\""
-              + p.name()
-              + "\"; filename=\""
-              + p.fileName()
-              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-      w.write(p.content(), 0, p.content().length);
-      w.print("\r\n");
-    }
-    w.print("--" + boundary + "--\r\n");
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                  .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                  .header("Authorization", "Bearer " + token)
-                  .header("Accept", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+    return MultipartForm.bearer(port, token, path, fields, files);
   }
 
   private HttpResponse<String> upload(String token, String fileName, byte[] content) {

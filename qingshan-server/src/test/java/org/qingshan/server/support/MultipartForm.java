@@ -9,11 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A form with fields and an optional file posted as a browser does, with the session's token. */
+/**
+ * A form with fields and files posted as a browser does (with the session's token) or as a phone's
+ * script does (with a Bearer token).
+ */
 public final class MultipartForm {
   private MultipartForm() {}
+
+  /** One file of the form. */
+  public record Part(String name, String fileName, byte[] content) {}
 
   public static HttpResponse<String> post(
       int port,
@@ -23,12 +30,31 @@ public final class MultipartForm {
       String fileField,
       String fileName,
       byte[] content) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("_csrf", session.csrfToken());
+    List<Part> files =
+        fileName == null ? List.of() : List.of(new Part(fileField, fileName, content));
+    return send(port, path, all, files, "Cookie", session.cookieHeader(), "text/html");
+  }
+
+  /** The form sent with {@code Authorization: Bearer token}, asking for JSON. */
+  public static HttpResponse<String> bearer(
+      int port, String token, String path, Map<String, String> fields, List<Part> files) {
+    return send(port, path, fields, files, "Authorization", "Bearer " + token, "application/json");
+  }
+
+  private static HttpResponse<String> send(
+      int port,
+      String path,
+      Map<String, String> fields,
+      List<Part> files,
+      String authHeader,
+      String authValue,
+      String accept) {
     String boundary = "----qingshan" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     PrintStream w = new PrintStream(body, true, StandardCharsets.UTF_8);
-    Map<String, String> all = new LinkedHashMap<>(fields);
-    all.put("_csrf", session.csrfToken());
-    all.forEach(
+    fields.forEach(
         (k, v) ->
             w.print(
                 "--"
@@ -38,16 +64,16 @@ public final class MultipartForm {
                     + "\"\r\n\r\n"
                     + v
                     + "\r\n"));
-    if (fileName != null) {
+    for (Part p : files) {
       w.print(
           "--"
               + boundary
               + "\r\nContent-Disposition: form-data; name=\""
-              + fileField
+              + p.name()
               + "\"; filename=\""
-              + fileName
+              + p.fileName()
               + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-      w.write(content, 0, content.length);
+      w.write(p.content(), 0, p.content().length);
       w.print("\r\n");
     }
     w.print("--" + boundary + "--\r\n");
@@ -56,8 +82,8 @@ public final class MultipartForm {
           .send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                   .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                  .header("Cookie", session.cookieHeader())
-                  .header("Accept", "text/html")
+                  .header(authHeader, authValue)
+                  .header("Accept", accept)
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
