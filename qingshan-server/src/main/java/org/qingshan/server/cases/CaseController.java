@@ -145,7 +145,13 @@ class CaseController {
     model.addAttribute("types", CaseType.values());
     model.addAttribute("towns", choices.towns());
     model.addAttribute("settings", settings);
-    model.addAttribute("typeDays", deadlines.typeDays());
+    model.addAttribute(
+        "typeDays",
+        deadlines.typeDays().entrySet().stream()
+            .map(
+                e ->
+                    messages.get("cases.rules.type-days", messages.label(e.getKey()), e.getValue()))
+            .toList());
     return "cases/list";
   }
 
