@@ -95,27 +95,34 @@ class PlanDashboardComputationTest {
   @Test
   void reportsAreDueAtTheEndOfEachPeriodAndLateWithoutOneInThePeriodThatEnded() {
     LocalDate today = LocalDate.of(2025, 5, 20);
-    assertThat(ReportFrequency.QUARTERLY.nextDue(today)).isEqualTo(LocalDate.of(2025, 6, 30));
-    assertThat(ReportFrequency.QUARTERLY.lastDue(today)).isEqualTo(LocalDate.of(2025, 3, 31));
-    assertThat(ReportFrequency.MONTHLY.nextDue(today)).isEqualTo(LocalDate.of(2025, 5, 31));
-    assertThat(ReportFrequency.HALF_YEARLY.nextDue(today)).isEqualTo(LocalDate.of(2025, 6, 30));
-    assertThat(ReportFrequency.YEARLY.lastDue(today)).isEqualTo(LocalDate.of(2024, 12, 31));
+    assertThat(PlanDashboardFrequency.QUARTERLY.nextDue(today))
+        .isEqualTo(LocalDate.of(2025, 6, 30));
+    assertThat(PlanDashboardFrequency.QUARTERLY.lastDue(today))
+        .isEqualTo(LocalDate.of(2025, 3, 31));
+    assertThat(PlanDashboardFrequency.MONTHLY.nextDue(today)).isEqualTo(LocalDate.of(2025, 5, 31));
+    assertThat(PlanDashboardFrequency.HALF_YEARLY.nextDue(today))
+        .isEqualTo(LocalDate.of(2025, 6, 30));
+    assertThat(PlanDashboardFrequency.YEARLY.lastDue(today)).isEqualTo(LocalDate.of(2024, 12, 31));
     LocalDate published = LocalDate.of(2024, 1, 10);
     assertThat(
-            ReportFrequency.QUARTERLY.overdue(
+            PlanDashboardFrequency.QUARTERLY.overdue(
                 published, Optional.of(LocalDate.of(2025, 2, 1)), today))
         .isFalse();
     assertThat(
-            ReportFrequency.QUARTERLY.overdue(
+            PlanDashboardFrequency.QUARTERLY.overdue(
                 published, Optional.of(LocalDate.of(2024, 12, 31)), today))
         .isTrue();
-    assertThat(ReportFrequency.QUARTERLY.overdue(published, Optional.empty(), today)).isTrue();
+    assertThat(PlanDashboardFrequency.QUARTERLY.overdue(published, Optional.empty(), today))
+        .isTrue();
     // published after the last due date: nothing was due yet
-    assertThat(ReportFrequency.QUARTERLY.overdue(LocalDate.of(2025, 4, 2), Optional.empty(), today))
+    assertThat(
+            PlanDashboardFrequency.QUARTERLY.overdue(
+                LocalDate.of(2025, 4, 2), Optional.empty(), today))
         .isFalse();
-    assertThat(ReportFrequency.MONTHLY.remind(Optional.empty(), today, 14)).isTrue();
-    assertThat(ReportFrequency.QUARTERLY.remind(Optional.empty(), today, 14)).isFalse();
-    assertThat(ReportFrequency.MONTHLY.remind(Optional.of(LocalDate.of(2025, 5, 2)), today, 14))
+    assertThat(PlanDashboardFrequency.MONTHLY.remind(Optional.empty(), today, 14)).isTrue();
+    assertThat(PlanDashboardFrequency.QUARTERLY.remind(Optional.empty(), today, 14)).isFalse();
+    assertThat(
+            PlanDashboardFrequency.MONTHLY.remind(Optional.of(LocalDate.of(2025, 5, 2)), today, 14))
         .isFalse();
   }
 }

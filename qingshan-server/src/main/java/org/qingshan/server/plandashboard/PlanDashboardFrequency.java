@@ -7,7 +7,7 @@ import java.time.temporal.TemporalAdjusters;
  * How often departments report on a plan. A report is due on the last day of each period (月, 季, 半年,
  * 年): a department that has not reported within the period that ended last is overdue.
  */
-public enum ReportFrequency {
+public enum PlanDashboardFrequency {
   MONTHLY(1),
   QUARTERLY(3),
   HALF_YEARLY(6),
@@ -15,7 +15,7 @@ public enum ReportFrequency {
 
   private final int months;
 
-  ReportFrequency(int months) {
+  PlanDashboardFrequency(int months) {
     this.months = months;
   }
 
