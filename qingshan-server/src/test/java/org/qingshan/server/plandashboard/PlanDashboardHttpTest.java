@@ -340,6 +340,49 @@ class PlanDashboardHttpTest {
     assertThat(notifications(zhujian)).isZero();
   }
 
+  @Test
+  void anAssignedTargetIsFilledInAndAQualitativeJudgementNeedsAReason() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long id = publishedPlan(planner);
+    PlanDashboard.Indicator rural =
+        dashboards.dashboard(Optional.of(id)).orElseThrow().indicators().get(4);
+    assertThat(rural.kind()).isEqualTo("assigned");
+    assertThat(rural.targetValue()).isEmpty();
+
+    WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
+    assertThat(session.get("/plan-dashboard?plan=" + id).body()).contains("待上级下达目标");
+    String path = "/plan-dashboard/" + id + "/indicators/" + rural.id();
+    assertThat(session.post(path, Map.of("assigned", "45", "reason", "")).statusCode())
+        .isEqualTo(302);
+    HttpResponse<String> value =
+        JsonApi.bearer(port, token(planner))
+            .put(
+                "/api/v1/plans/" + id + "/indicators/5/values",
+                Map.of("year", 2024, "value", 40, "source", "县农业农村局统计"));
+    assertThat(value.statusCode()).as(value.body()).isEqualTo(200);
+    PlanDashboard.Indicator filled =
+        dashboards.dashboard(Optional.of(id)).orElseThrow().indicators().get(4);
+    assertThat(filled.targetValue()).hasValue(45.0);
+    // 30 (2022) → 45 (2025) needs 40 in 2024: reached
+    assertThat(filled.needed()).hasValue(40.0);
+    assertThat(filled.status()).hasValue(IndicatorStatus.ON_TRACK);
+
+    // a judgement without its reason is refused and changes nothing
+    HttpResponse<String> bare = session.post(path, Map.of("judgement", "BEHIND", "reason", ""));
+    assertThat(bare.statusCode()).isIn(302, 400);
+    assertThat(
+            dashboards.dashboard(Optional.of(id)).orElseThrow().indicators().get(4).targetValue())
+        .hasValue(45.0);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_entry WHERE actor = :a AND entity_type ="
+                        + " 'plan-dashboard-indicator'")
+                .param("a", planner)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
   private long notifications(String username) {
     return jdbc.sql("SELECT COUNT(*) FROM notification WHERE username = :u AND text LIKE '%催办%'")
         .param("u", username)
