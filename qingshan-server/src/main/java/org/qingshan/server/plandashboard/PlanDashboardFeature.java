@@ -14,6 +14,8 @@ import org.qingshan.server.web.MenuEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * 规划看板 in the application: its menu entry, who sees it (planners, leaders, admins) and who acts on
@@ -38,9 +40,28 @@ class PlanDashboardFeature {
             .hasAnyRole(Role.names(ADMIN, PLANNER, LEADER));
   }
 
+  private static final String REQUEST_CACHE = PlanDashboardFeature.class.getName() + ".dashboard";
+
+  /**
+   * The latest published plan's dashboard for a leader or planner, built once per request for the
+   * three tiles.
+   */
+  @SuppressWarnings("unchecked")
   private static Optional<PlanDashboard> forLeaders(CurrentUser user, PlanDashboardService s) {
     boolean leads = user.principal().map(p -> p.has(LEADER) || p.has(PLANNER)).orElse(false);
-    return leads ? s.dashboard(Optional.empty()) : Optional.empty();
+    if (!leads) {
+      return Optional.empty();
+    }
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return s.dashboard(Optional.empty());
+    }
+    Object cached = request.getAttribute(REQUEST_CACHE, RequestAttributes.SCOPE_REQUEST);
+    if (cached == null) {
+      cached = s.dashboard(Optional.empty());
+      request.setAttribute(REQUEST_CACHE, cached, RequestAttributes.SCOPE_REQUEST);
+    }
+    return (Optional<PlanDashboard>) cached;
   }
 
   @Bean

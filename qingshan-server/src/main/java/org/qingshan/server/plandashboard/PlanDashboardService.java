@@ -83,17 +83,18 @@ public class PlanDashboardService {
     PlanDashboardFrequency frequency =
         repository.frequency(plan.series()).orElse(settings.defaultFrequency());
 
-    // chapters
+    // chapters: where every task sits in one chapter (重点任务), its sections tell more
+    List<PlanDashboardRepository.Task> leaves =
+        tasks.stream().filter(t -> t.kind().equals("TASK")).toList();
+    boolean oneChapter =
+        leaves.stream().map(t -> ancestor(t, byId, "CHAPTER")).distinct().count() <= 1;
+    String level = oneChapter ? "SECTION" : "CHAPTER";
     Map<String, int[]> chapters = new LinkedHashMap<>();
     tasks.stream()
-        .filter(t -> t.kind().equals("CHAPTER"))
+        .filter(t -> t.kind().equals(level))
         .forEach(t -> chapters.put(t.title(), new int[4]));
-    for (var t : tasks) {
-      if (!t.kind().equals("TASK")) {
-        continue;
-      }
-      String chapter = chapterOf(t, byId);
-      int[] counts = chapters.computeIfAbsent(chapter, c -> new int[4]);
+    for (var t : leaves) {
+      int[] counts = chapters.computeIfAbsent(ancestor(t, byId, level), c -> new int[4]);
       counts[statusIndex(t.status())]++;
     }
     List<PlanDashboard.Chapter> chapterRows = new ArrayList<>();
@@ -337,12 +338,13 @@ public class PlanDashboardService {
     return Math.round(v * 100) / 100.0;
   }
 
-  private static String chapterOf(
-      PlanDashboardRepository.Task t, Map<Long, PlanDashboardRepository.Task> byId) {
+  /** The title of the task's nearest ancestor of {@code kind}, or a dash where it has none. */
+  private static String ancestor(
+      PlanDashboardRepository.Task t, Map<Long, PlanDashboardRepository.Task> byId, String kind) {
     PlanDashboardRepository.Task at = t;
     while (at.parentId().isPresent() && byId.containsKey(at.parentId().get())) {
       at = byId.get(at.parentId().get());
-      if (at.kind().equals("CHAPTER")) {
+      if (at.kind().equals(kind)) {
         return at.title();
       }
     }

@@ -202,6 +202,15 @@ class PlanDashboardHttpTest {
 
     PlanDashboard after = dashboards.dashboard(Optional.of(id)).orElseThrow();
     assertThat(row(after, ZHUJIAN).done()).isEqualTo(1);
+    // all tasks sit in one chapter (重点任务): they are shown by its sections
+    assertThat(before.chapters()).hasSizeGreaterThan(1);
+    assertThat(before.chapters().stream().mapToInt(PlanDashboard.Chapter::total).sum())
+        .isEqualTo(10);
+    assertThat(before.chapters().stream().mapToInt(PlanDashboard.Chapter::done).sum()).isZero();
+    assertThat(after.chapters())
+        .as(after.chapters().toString())
+        .filteredOn(c -> c.done() == 1)
+        .hasSize(1);
     assertThat(row(after, ZHUJIAN).completionRate()).isEqualTo(33.3);
     assertThat(row(after, ZHUJIAN).rank()).isEqualTo(1);
     assertThat(after.completionRate()).isGreaterThan(before.completionRate());
