@@ -1,0 +1,276 @@
+package org.qingshan.server.plandashboard;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the dispatch tables directly (plandispatch's repository is its own) and keeps the
+ * dashboard's own schedule and indicator notes.
+ */
+@Repository
+class PlanDashboardRepository {
+  private final JdbcClient jdbc;
+
+  PlanDashboardRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record Plan(long id, long series, String title, Optional<OffsetDateTime> publishedAt) {}
+
+  record Task(
+      long id,
+      Optional<Long> parentId,
+      String kind,
+      String title,
+      Optional<java.time.LocalDate> due,
+      String status) {}
+
+  record Unit(long taskId, String role, long departmentId, String department) {}
+
+  record Indicator(
+      long id,
+      String no,
+      String name,
+      Optional<String> unit,
+      Optional<String> baseline,
+      Optional<Integer> baselineYear,
+      Optional<String> target,
+      Optional<Integer> targetYear,
+      String kind) {}
+
+  record Value(long indicatorId, int year, BigDecimal amount, String source) {}
+
+  record Note(
+      long indicatorId,
+      Optional<BigDecimal> assignedTarget,
+      Optional<String> judgement,
+      Optional<String> reason) {}
+
+  record Liaison(String username) {}
+
+  List<Plan> publishedPlans() {
+    return jdbc.sql(
+            "SELECT id, COALESCE(series_id, id) AS series, title, published_at FROM dispatch_plan"
+                + " WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC")
+        .query(
+            (rs, n) ->
+                new Plan(
+                    rs.getLong("id"),
+                    rs.getLong("series"),
+                    rs.getString("title"),
+                    Optional.ofNullable(rs.getObject("published_at", OffsetDateTime.class))))
+        .list();
+  }
+
+  List<Task> tasks(long planId) {
+    return jdbc.sql(
+            "SELECT id, parent_id, kind, title, due, status FROM dispatch_task WHERE plan_id = :p"
+                + " ORDER BY position")
+        .param("p", planId)
+        .query(
+            (rs, n) ->
+                new Task(
+                    rs.getLong("id"),
+                    Optional.ofNullable((Number) rs.getObject("parent_id")).map(Number::longValue),
+                    rs.getString("kind"),
+                    rs.getString("title"),
+                    Optional.ofNullable(rs.getObject("due", java.time.LocalDate.class)),
+                    rs.getString("status")))
+        .list();
+  }
+
+  List<Unit> units(long planId) {
+    return jdbc.sql(
+            "SELECT u.task_id, u.role, u.department_id, d.name FROM dispatch_task_unit u JOIN"
+                + " dispatch_task t ON t.id = u.task_id JOIN department d ON d.id ="
+                + " u.department_id WHERE t.plan_id = :p ORDER BY u.task_id, u.role, u.position")
+        .param("p", planId)
+        .query(
+            (rs, n) ->
+                new Unit(
+                    rs.getLong("task_id"),
+                    rs.getString("role"),
+                    rs.getLong("department_id"),
+                    rs.getString("name")))
+        .list();
+  }
+
+  /** When each task was first reported done by its lead department. */
+  java.util.Map<Long, OffsetDateTime> doneAt(long planId) {
+    java.util.Map<Long, OffsetDateTime> done = new java.util.HashMap<>();
+    jdbc.sql(
+            "SELECT p.task_id, MIN(p.reported_at) AS at FROM dispatch_progress p JOIN"
+                + " dispatch_task t ON t.id = p.task_id WHERE t.plan_id = :p AND p.role = 'LEAD'"
+                + " AND p.status = 'DONE' GROUP BY p.task_id")
+        .param("p", planId)
+        .query(
+            rs -> {
+              done.put(rs.getLong("task_id"), rs.getObject("at", OffsetDateTime.class));
+            });
+    return done;
+  }
+
+  /** Each department's latest report on the plan's tasks. */
+  java.util.Map<Long, OffsetDateTime> lastReports(long planId) {
+    java.util.Map<Long, OffsetDateTime> last = new java.util.HashMap<>();
+    jdbc.sql(
+            "SELECT p.department_id, MAX(p.reported_at) AS at FROM dispatch_progress p JOIN"
+                + " dispatch_task t ON t.id = p.task_id WHERE t.plan_id = :p AND p.department_id"
+                + " IS NOT NULL GROUP BY p.department_id")
+        .param("p", planId)
+        .query(
+            rs -> {
+              last.put(rs.getLong("department_id"), rs.getObject("at", OffsetDateTime.class));
+            });
+    return last;
+  }
+
+  List<Indicator> indicators(long planId) {
+    return jdbc.sql(
+            "SELECT id, no, name, unit, baseline, baseline_year, target, target_year, kind FROM"
+                + " dispatch_indicator WHERE plan_id = :p ORDER BY position")
+        .param("p", planId)
+        .query(
+            (rs, n) ->
+                new Indicator(
+                    rs.getLong("id"),
+                    rs.getString("no"),
+                    rs.getString("name"),
+                    Optional.ofNullable(rs.getString("unit")),
+                    Optional.ofNullable(rs.getString("baseline")),
+                    Optional.ofNullable((Number) rs.getObject("baseline_year"))
+                        .map(Number::intValue),
+                    Optional.ofNullable(rs.getString("target")),
+                    Optional.ofNullable((Number) rs.getObject("target_year")).map(Number::intValue),
+                    rs.getString("kind")))
+        .list();
+  }
+
+  List<Value> values(long planId) {
+    return jdbc.sql(
+            "SELECT v.indicator_id, v.value_year, v.amount, v.source FROM dispatch_indicator_value"
+                + " v JOIN dispatch_indicator i ON i.id = v.indicator_id WHERE i.plan_id = :p"
+                + " ORDER BY v.value_year")
+        .param("p", planId)
+        .query(
+            (rs, n) ->
+                new Value(
+                    rs.getLong("indicator_id"),
+                    rs.getInt("value_year"),
+                    rs.getBigDecimal("amount"),
+                    rs.getString("source")))
+        .list();
+  }
+
+  List<Note> notes(long planId) {
+    return jdbc.sql(
+            "SELECT n.indicator_id, n.assigned_target, n.judgement, n.reason FROM"
+                + " plan_dashboard_indicator_note n JOIN dispatch_indicator i ON i.id ="
+                + " n.indicator_id WHERE i.plan_id = :p")
+        .param("p", planId)
+        .query(
+            (rs, n) ->
+                new Note(
+                    rs.getLong("indicator_id"),
+                    Optional.ofNullable(rs.getBigDecimal("assigned_target")),
+                    Optional.ofNullable(rs.getString("judgement")),
+                    Optional.ofNullable(rs.getString("reason"))))
+        .list();
+  }
+
+  Optional<PlanDashboardFrequency> frequency(long series) {
+    return jdbc
+        .sql(
+            "SELECT s.frequency FROM plan_dashboard_schedule s JOIN dispatch_plan p ON p.id ="
+                + " s.plan_id WHERE COALESCE(p.series_id, p.id) = :s ORDER BY s.updated_at DESC")
+        .param("s", series)
+        .query(String.class)
+        .list()
+        .stream()
+        .findFirst()
+        .map(PlanDashboardFrequency::valueOf);
+  }
+
+  void setFrequency(long planId, PlanDashboardFrequency frequency, String by, OffsetDateTime now) {
+    int updated =
+        jdbc.sql(
+                "UPDATE plan_dashboard_schedule SET frequency = :f, updated_by = :by, updated_at"
+                    + " = :now WHERE plan_id = :p")
+            .param("f", frequency.name())
+            .param("by", by)
+            .param("now", now)
+            .param("p", planId)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO plan_dashboard_schedule (plan_id, frequency, updated_by, updated_at)"
+                  + " VALUES (:p, :f, :by, :now)")
+          .param("f", frequency.name())
+          .param("by", by)
+          .param("now", now)
+          .param("p", planId)
+          .update();
+    }
+  }
+
+  void putNote(
+      long indicatorId,
+      Optional<BigDecimal> assigned,
+      Optional<String> judgement,
+      Optional<String> reason,
+      String by,
+      OffsetDateTime now) {
+    jdbc.sql("DELETE FROM plan_dashboard_indicator_note WHERE indicator_id = :i")
+        .param("i", indicatorId)
+        .update();
+    jdbc.sql(
+            "INSERT INTO plan_dashboard_indicator_note (indicator_id, assigned_target, judgement,"
+                + " reason, updated_by, updated_at) VALUES (:i, :a, :j, :r, :by, :now)")
+        .param("i", indicatorId)
+        .param("a", assigned.orElse(null))
+        .param("j", judgement.orElse(null))
+        .param("r", reason.orElse(null))
+        .param("by", by)
+        .param("now", now)
+        .update();
+  }
+
+  Optional<Long> indicatorPlan(long indicatorId) {
+    return jdbc.sql("SELECT plan_id FROM dispatch_indicator WHERE id = :i")
+        .param("i", indicatorId)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** The enabled liaisons of a department: who a 催办 reaches. */
+  List<String> liaisons(long departmentId) {
+    return jdbc.sql(
+            "SELECT u.username FROM app_user u JOIN app_user_role r ON r.user_id = u.id WHERE"
+                + " r.role = 'LIAISON' AND u.department_id = :d AND u.enabled ORDER BY u.username")
+        .param("d", departmentId)
+        .query(String.class)
+        .list();
+  }
+
+  void notify(String username, String text, String link, OffsetDateTime now) {
+    jdbc.sql(
+            "INSERT INTO notification (username, text, link, created_at) VALUES (:u, :t, :l,"
+                + " :now)")
+        .param("u", username)
+        .param("t", text.length() > 500 ? text.substring(0, 500) : text)
+        .param("l", link)
+        .param("now", now)
+        .update();
+  }
+
+  Optional<String> departmentName(long id) {
+    return jdbc.sql("SELECT name FROM department WHERE id = :d")
+        .param("d", id)
+        .query(String.class)
+        .optional();
+  }
+}
