@@ -242,10 +242,15 @@ public final class Commands {
 
   /**
    * Whether a key can go out as CN=1014's {@code NewSK}: 16 printable ASCII characters, none of the
-   * data area's separators ({@code ; , & =}), so that the device reads back the same 16 bytes.
+   * data area's separators ({@code ; , & =}) and not led by {@code //}, so that the device reads
+   * back the same 16 bytes.
    */
   public static boolean sendableAsNewSk(byte[] key) {
     if (key.length != Sm4Key.LENGTH) {
+      return false;
+    }
+    // a value led by // is read as a //…// text, so the device would not see the key as sent
+    if (key[0] == '/' && key[1] == '/') {
       return false;
     }
     for (byte b : key) {

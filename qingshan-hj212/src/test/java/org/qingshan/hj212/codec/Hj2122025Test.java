@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.qingshan.hj212.codec.PacketDecoderTest.frame;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -125,6 +126,19 @@ class Hj2122025Test {
                 to.changeSm4Key(
                     Sm4Key.ofHex("00112233445566778899AABBCCDDEEFF"), LocalDateTime.now()))
         .isInstanceOf(IllegalArgumentException.class);
+    // a key led by // would be read back as a //…// text: it is not sent
+    assertThat(Commands.sendableAsNewSk("//a0000000000000".getBytes(StandardCharsets.US_ASCII)))
+        .isFalse();
+    assertThat(Commands.sendableAsNewSk("a//0000000000000".getBytes(StandardCharsets.US_ASCII)))
+        .isTrue();
+    assertThat(
+            decoder
+                .decode(
+                    PacketEncoder.frame(
+                        to.changeSm4Key(Sm4Key.ofText("a//0000000000000"), LocalDateTime.now())))
+                .packet()
+                .flatMap(p -> p.cp().value("NewSK")))
+        .contains("a//0000000000000");
     assertThat(to.retainSample("w01018").cn()).isEqualTo("3022");
     assertThat(to.startStandardCheck("w01018").cp().value("PolId")).contains("w01018");
   }

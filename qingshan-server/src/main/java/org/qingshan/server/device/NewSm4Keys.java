@@ -20,7 +20,7 @@ class NewSm4Keys {
       for (int i = 0; i < key.length; i++) {
         key[i] = (byte) ALPHABET[random.nextInt(ALPHABET.length)];
       }
-    } while (Sm4KeyText.patterned(key));
+    } while (Sm4KeyText.patterned(key) || !Commands.sendableAsNewSk(key));
     return key;
   }
 
