@@ -3,16 +3,18 @@ package org.qingshan.server.evaluation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.OTFParser;
+import org.apache.fontbox.ttf.OpenTypeFont;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.qingshan.server.web.Messages;
@@ -35,41 +37,63 @@ class EvaluationPdf {
   }
 
   byte[] write(EvaluationReport r) {
-    Path fontFile =
-        fonts.cjkFont().orElseThrow(() -> new UserFacingException("evaluation.pdf.no-font"));
+    byte[] fontBytes =
+        fonts.cjkFontBytes().orElseThrow(() -> new UserFacingException("evaluation.pdf.no-font"));
     try (PDDocument doc = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      TrueTypeCollection collection = null;
-      PDFont font;
-      String name = fontFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-      if (name.endsWith(".ttc")) {
-        collection = new TrueTypeCollection(fontFile.toFile());
-        AtomicReference<TrueTypeFont> chosen = new AtomicReference<>();
-        collection.processAllFonts(
-            f -> {
-              // Simplified Chinese glyph forms when the collection has them.
-              if (chosen.get() == null || f.getName().contains("SC")) {
-                if (chosen.get() == null || !chosen.get().getName().contains("SC")) {
-                  chosen.set(f);
-                }
-              }
-            });
-        font = PDType0Font.load(doc, chosen.get(), true);
-      } else {
-        font = PDType0Font.load(doc, fontFile.toFile());
-      }
-      try {
-        new Writer(doc, font).write(r);
-        doc.save(out);
-      } finally {
-        if (collection != null) {
-          collection.close();
+      OpenTypeFont otf = new OTFParser().parse(new RandomAccessReadBuffer(fontBytes));
+      // PDFBox cannot subset CFF outlines (Noto CJK): such a font is embedded whole.
+      PDFont font = PDType0Font.load(doc, otf, !otf.isPostScript());
+      Writer writer = new Writer(doc, font);
+      writer.write(r);
+      if (otf.isPostScript()) {
+        // A whole font's ToUnicode maps shared glyphs to Kangxi radicals (⽓ for 气): name the
+        // characters actually shown, so copied and searched text is the text written.
+        PDStream map = new PDStream(doc);
+        try (var w = map.createOutputStream(COSName.FLATE_DECODE)) {
+          w.write(toUnicode(otf, writer.used).getBytes(StandardCharsets.US_ASCII));
         }
+        font.getCOSObject().setItem(COSName.TO_UNICODE, map);
       }
+      doc.save(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A ToUnicode CMap of the glyphs (Identity-H: code = glyph id) of {@code codePoints}. */
+  static String toUnicode(OpenTypeFont otf, java.util.Set<Integer> codePoints) throws IOException {
+    var cmap = otf.getUnicodeCmapLookup();
+    java.util.TreeMap<Integer, Integer> byGlyph = new java.util.TreeMap<>();
+    for (int cp : codePoints) {
+      int gid = cmap.getGlyphId(cp);
+      if (gid > 0) {
+        byGlyph.putIfAbsent(gid, cp);
+      }
+    }
+    StringBuilder b =
+        new StringBuilder(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                + "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                + "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                + "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    List<java.util.Map.Entry<Integer, Integer>> entries = new ArrayList<>(byGlyph.entrySet());
+    for (int k = 0; k < entries.size(); k += 100) {
+      List<java.util.Map.Entry<Integer, Integer>> block =
+          entries.subList(k, Math.min(entries.size(), k + 100));
+      b.append(block.size()).append(" beginbfchar\n");
+      for (var e : block) {
+        b.append(String.format("<%04X> <", e.getKey()));
+        for (char c : Character.toChars(e.getValue())) {
+          b.append(String.format("%04X", (int) c));
+        }
+        b.append(">\n");
+      }
+      b.append("endbfchar\n");
+    }
+    b.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    return b.toString();
   }
 
   /** Lays out lines top to bottom, starting a new page when one is full. */
@@ -79,6 +103,7 @@ class EvaluationPdf {
     private PDPageContentStream stream;
     private float y;
     private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    final java.util.Set<Integer> used = new java.util.TreeSet<>();
 
     Writer(PDDocument doc, PDFont font) {
       this.doc = doc;
@@ -163,6 +188,7 @@ class EvaluationPdf {
         stream.beginText();
         stream.setFont(font, size);
         stream.newLineAtOffset(MARGIN, y);
+        line.codePoints().forEach(used::add);
         stream.showText(line);
         stream.endText();
       }
@@ -236,6 +262,7 @@ class EvaluationPdf {
       stream.beginText();
       stream.setFont(font, 8);
       stream.newLineAtOffset(x, at);
+      s.codePoints().forEach(used::add);
       stream.showText(s);
       stream.endText();
     }

@@ -190,7 +190,7 @@ class EvaluationHttpTest {
     try (PDDocument doc = Loader.loadPDF(r.body())) {
       String t = new PDFTextStripper().getText(doc);
       holdsEveryIndicator(t);
-      assertThat(t).contains("一、总体评价", "中期评估");
+      assertThat(t).contains("一、总体评价", "评估基准日：2025-06-30", "七、部门考核得分");
       BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 50);
       int dark = 0;
       for (int x = 0; x < page.getWidth(); x++) {
