@@ -36,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EvaluationService {
   static final String ENTITY = "evaluation";
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private final PlanDispatchService plans;
   private final JdbcClient jdbc;
@@ -45,6 +44,7 @@ public class EvaluationService {
   private final Messages messages;
   private final EvaluationSettings settings;
   private final Clock clock;
+  private final ZoneId zone;
 
   EvaluationService(
       PlanDispatchService plans,
@@ -53,7 +53,8 @@ public class EvaluationService {
       AuditLog audit,
       Messages messages,
       EvaluationSettings settings,
-      Clock clock) {
+      Clock clock,
+      ZoneId countyZone) {
     this.plans = plans;
     this.jdbc = jdbc;
     this.currentUser = currentUser;
@@ -61,10 +62,12 @@ public class EvaluationService {
     this.messages = messages;
     this.settings = settings;
     this.clock = clock;
+    this.zone = countyZone;
   }
 
+  /** Today in the county (Asia/Shanghai): the default date of an evaluation. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(ZONE));
+    return LocalDate.now(clock.withZone(zone));
   }
 
   void requireBureau() {

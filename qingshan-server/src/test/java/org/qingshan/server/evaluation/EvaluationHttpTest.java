@@ -271,6 +271,15 @@ class EvaluationHttpTest {
   }
 
   @Test
+  void theEndpointIsInTheOpenApiDocument() {
+    WebSession admin = WebSession.loggedIn(port, "admin", PASSWORD);
+    HttpResponse<byte[]> docs = admin.getBytes("/v3/api-docs/json");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    String body = new String(docs.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(body).contains("/api/v1/plans/{id}/evaluation", "生成规划评估文档", "midterm");
+  }
+
+  @Test
   void badParametersAreTold() {
     String token = token(user(Role.PLANNER, "示范县生态环境分局"));
     long plan = demoPlan();
