@@ -216,14 +216,23 @@ public class EvaluationService {
   }
 
   EvaluationReport.DepartmentScore score(String name, int tasks, int onTime, int done) {
-    int total = Math.max(1, settings.onTimeWeight() + settings.completionWeight());
+    return score(name, tasks, onTime, done, settings.onTimeWeight(), settings.completionWeight());
+  }
+
+  /**
+   * A department's score out of 100: the weighted mean of its on-time share and its completion
+   * share over the tasks it leads or is responsible for; no task, no score (0).
+   */
+  static EvaluationReport.DepartmentScore score(
+      String name, int tasks, int onTime, int done, int onTimeWeight, int completionWeight) {
+    int total = Math.max(1, onTimeWeight + completionWeight);
     BigDecimal score =
         tasks == 0
             ? BigDecimal.ZERO
             : BigDecimal.valueOf(
                     100.0
-                        * (settings.onTimeWeight() * (double) onTime / tasks
-                            + settings.completionWeight() * (double) done / tasks)
+                        * (onTimeWeight * (double) onTime / tasks
+                            + completionWeight * (double) done / tasks)
                         / total)
                 .setScale(1, RoundingMode.HALF_UP);
     return new EvaluationReport.DepartmentScore(name, tasks, onTime, done, score);

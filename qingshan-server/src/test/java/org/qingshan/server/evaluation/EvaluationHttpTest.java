@@ -174,6 +174,26 @@ class EvaluationHttpTest {
   }
 
   @Test
+  void anAnnualSummaryAtAnEarlierDateUsesTheValuesKnownThen() throws IOException {
+    String token = token(user(Role.PLANNER, "示范县生态环境分局"));
+    long plan = demoPlan();
+    HttpResponse<byte[]> r =
+        get(token, "/api/v1/plans/" + plan + "/evaluation?kind=annual&date=2023-12-31&format=docx");
+    assertThat(r.statusCode()).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      String t = plain(text.getText());
+      assertThat(t)
+          .contains("年度总结")
+          .contains("细颗粒物（PM2.5）平均浓度：41（2023年） 滞后")
+          // 2023's 60 is the baseline itself: no progress towards 80 is a warning.
+          .contains("地表水达到或好于Ⅲ类水体比例：60（2023年） 预警")
+          .contains("县城生活污水集中收集率：— 无法评估")
+          .doesNotContain("39.6");
+    }
+  }
+
+  @Test
   void theMidTermEvaluationAsPdfEmbedsAChineseFontAndRendersItsText() throws IOException {
     String token = token(user(Role.PLANNER, "示范县生态环境分局"));
     long plan = demoPlan();
