@@ -265,6 +265,15 @@ public class EvaluationService {
                 baseline.get(), by, target.get(), ty, latest.get().year(), latest.get().value());
       }
     }
+    List<EvaluationReport.Point> line = actual;
+    if (baseline.isPresent()
+        && i.baselineYear().isPresent()
+        && actual.stream().noneMatch(p -> p.year() <= i.baselineYear().get())) {
+      // The chart's actual line starts at the baseline, so one value already draws a line.
+      line = new ArrayList<>();
+      line.add(new EvaluationReport.Point(i.baselineYear().get(), baseline.get()));
+      line.addAll(actual);
+    }
     String unit = i.unit().orElse("");
     return new EvaluationReport.Indicator(
         i.no(),
@@ -276,7 +285,7 @@ public class EvaluationService {
         latest.map(EvaluationReport.Point::value),
         status,
         messages.label(status),
-        actual,
+        line,
         trajectory);
   }
 
