@@ -1,0 +1,73 @@
+package org.qingshan.server.evaluation;
+
+import java.util.List;
+import org.qingshan.server.web.Messages;
+
+/** The texts both documents show, so the .docx and the .pdf say the same. */
+final class EvaluationDocuments {
+  private EvaluationDocuments() {}
+
+  static String title(Messages m, EvaluationReport r) {
+    return r.planTitle() + m.label(r.kind());
+  }
+
+  static String fileName(Messages m, EvaluationReport r, String extension) {
+    return (title(m, r) + "（" + r.date() + "）").replaceAll("[\\\\/:*?\"<>|]", "") + "." + extension;
+  }
+
+  static List<String> indicatorHeader(Messages m) {
+    return m.all(
+        "evaluation.col.no",
+        "evaluation.col.name",
+        "evaluation.col.unit",
+        "evaluation.col.baseline",
+        "evaluation.col.target",
+        "evaluation.col.value",
+        "evaluation.col.status");
+  }
+
+  static List<String> indicatorRow(EvaluationReport.Indicator i) {
+    return List.of(
+        i.no(), i.name(), i.unit(), i.baseline(), i.target(), i.valueText(), i.statusLabel());
+  }
+
+  static List<String> chapterHeader(Messages m) {
+    return m.all(
+        "evaluation.col.chapter",
+        "evaluation.col.tasks",
+        "evaluation.col.not-started",
+        "evaluation.col.in-progress",
+        "evaluation.col.done",
+        "evaluation.col.behind",
+        "evaluation.col.overdue");
+  }
+
+  static List<String> chapterRow(EvaluationReport.Chapter c) {
+    return List.of(
+        c.title(),
+        "" + c.tasks(),
+        "" + c.notStarted(),
+        "" + c.inProgress(),
+        "" + c.done(),
+        "" + c.behind(),
+        "" + c.overdue());
+  }
+
+  static String project(Messages m, EvaluationReport.Project p) {
+    return m.get("evaluation.doc.project", p.name(), p.investment(), p.content());
+  }
+
+  static List<String> departmentHeader(Messages m) {
+    return m.all(
+        "evaluation.col.department",
+        "evaluation.col.tasks",
+        "evaluation.col.on-time",
+        "evaluation.col.done",
+        "evaluation.col.score");
+  }
+
+  static List<String> departmentRow(EvaluationReport.DepartmentScore s) {
+    return List.of(
+        s.department(), "" + s.tasks(), "" + s.onTime(), "" + s.done(), s.score().toPlainString());
+  }
+}

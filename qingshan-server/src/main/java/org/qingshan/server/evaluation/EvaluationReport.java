@@ -1,0 +1,56 @@
+package org.qingshan.server.evaluation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** What an evaluation document says, computed once and written as .docx, .pdf or a snapshot. */
+public record EvaluationReport(
+    long planId,
+    String planTitle,
+    EvaluationKind kind,
+    LocalDate date,
+    String summary,
+    List<Indicator> indicators,
+    List<Chapter> chapters,
+    List<Project> projects,
+    List<String> problems,
+    List<String> nextSteps,
+    String scoringMethod,
+    List<DepartmentScore> departments) {
+
+  /** One year's value on an indicator's chart. */
+  public record Point(int year, BigDecimal value) {}
+
+  public record Indicator(
+      String no,
+      String name,
+      String unit,
+      String baseline,
+      String target,
+      Optional<Integer> year,
+      Optional<BigDecimal> value,
+      EvaluationIndicatorStatus status,
+      String statusLabel,
+      List<Point> actual,
+      List<Point> trajectory) {
+
+    /** The latest value as written in the documents ("39.6（2024年）" or "—"). */
+    public String valueText() {
+      return value
+          .map(
+              v ->
+                  v.stripTrailingZeros().toPlainString() + year.map(y -> "（" + y + "年）").orElse(""))
+          .orElse("—");
+    }
+  }
+
+  public record Chapter(
+      String title, int tasks, int notStarted, int inProgress, int done, int behind, int overdue) {}
+
+  public record Project(String name, String content, String investment) {}
+
+  public record DepartmentScore(
+      String department, int tasks, int onTime, int done, BigDecimal score) {}
+}

@@ -1,0 +1,321 @@
+package org.qingshan.server.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.qingshan.server.apitoken.ApiTokens;
+import org.qingshan.server.security.Role;
+import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.TestAlarms;
+import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.WebSession;
+import org.qingshan.server.user.UserRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * 评估 end to end over HTTP on the demo plan: the mid-term evaluation as .docx and .pdf holds each
+ * indicator's latest value and status (read back with POI and PDFBox; a PDF page renders not
+ * blank); publishing shows it on the public page to an anonymous visitor, not before; a liaison is
+ * refused (403); bad parameters are told (400).
+ */
+@DemoServerTest
+class EvaluationHttpTest {
+  private static final String PASSWORD = "qingshan2026";
+  private static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  /** The demo's indicators at mid-term 2025: name, latest value line, status. */
+  private static final List<List<String>> DEMO =
+      List.of(
+          List.of("细颗粒物（PM2.5）平均浓度", "39.6（2024年）", "滞后"),
+          List.of("空气质量优良天数比率", "72.9（2024年）", "滞后"),
+          List.of("地表水达到或好于Ⅲ类水体比例", "80（2024年）", "达标"),
+          List.of("县城生活污水集中收集率", "69（2024年）", "滞后"),
+          List.of("农村生活污水治理率", "—", "无法评估"));
+
+  @LocalServerPort int port;
+  @Autowired UserRepository users;
+  @Autowired PasswordEncoder encoder;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApiTokens tokens;
+  @Autowired UserDetailsService userDetails;
+
+  @AfterEach
+  void logOut() {
+    SecurityContextHolder.clearContext();
+  }
+
+  private String user(Role role, String department) {
+    String name = TestAlarms.unique("ev");
+    long dept =
+        jdbc.sql("SELECT id FROM department WHERE name = :n")
+            .param("n", department)
+            .query(Long.class)
+            .single();
+    users.insert(
+        name,
+        "评估" + name,
+        encoder.encode(PASSWORD),
+        Optional.of(dept),
+        Optional.empty(),
+        false,
+        Set.of(role));
+    return name;
+  }
+
+  private String token(String username) {
+    UserDetails admin = userDetails.loadUserByUsername("admin");
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
+    try {
+      return tokens.issue(username, "评估").secret();
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  private long demoPlan() {
+    return jdbc.sql(
+            "SELECT id FROM dispatch_plan WHERE source_file = :f AND status = 'PUBLISHED'"
+                + " ORDER BY id")
+        .param("f", "示范县生态环境保护规划实施方案.txt")
+        .query(Long.class)
+        .list()
+        .get(0);
+  }
+
+  private HttpResponse<byte[]> get(String token, String path) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String plain(String text) {
+    return text.replace("\r", "");
+  }
+
+  private static void holdsEveryIndicator(String text) {
+    for (List<String> i : DEMO) {
+      assertThat(plain(text)).as(i.get(0)).contains(i.get(0) + "：" + i.get(1) + " " + i.get(2));
+    }
+  }
+
+  @Test
+  void theMidTermEvaluationOfTheDemoPlanIsAWordDocumentWithEachIndicatorsValueAndStatus()
+      throws IOException {
+    String token = token(user(Role.PLANNER, "示范县生态环境分局"));
+    long plan = demoPlan();
+    HttpResponse<byte[]> r =
+        get(
+            token,
+            "/api/v1/plans/" + plan + "/evaluation?kind=midterm&date=2025-06-30&format=docx");
+    assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(DOCX);
+    String disposition = r.headers().firstValue("Content-Disposition").orElse("");
+    assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''");
+    assertThat(java.net.URLDecoder.decode(disposition, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("中期评估")
+        .contains(".docx");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      String t = text.getText();
+      holdsEveryIndicator(t);
+      assertThat(t).contains("一、总体评价", "三、重点任务推进情况（按章）", "七、部门考核得分", "按时率");
+      // Chinese runs name their East Asian font, so Word does not fall back to a Latin one.
+      assertThat(
+              doc.getParagraphs()
+                  .get(0)
+                  .getRuns()
+                  .get(0)
+                  .getCTR()
+                  .getRPr()
+                  .getRFontsArray(0)
+                  .getEastAsia())
+          .isEqualTo("宋体");
+      assertThat(doc.getAllPictures()).hasSizeGreaterThanOrEqualTo(4);
+    }
+  }
+
+  @Test
+  void anAnnualSummaryAtAnEarlierDateUsesTheValuesKnownThen() throws IOException {
+    String token = token(user(Role.PLANNER, "示范县生态环境分局"));
+    long plan = demoPlan();
+    HttpResponse<byte[]> r =
+        get(token, "/api/v1/plans/" + plan + "/evaluation?kind=annual&date=2023-12-31&format=docx");
+    assertThat(r.statusCode()).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      String t = plain(text.getText());
+      assertThat(t)
+          .contains("年度总结")
+          .contains("细颗粒物（PM2.5）平均浓度：41（2023年） 滞后")
+          // 2023's 60 is the baseline itself: no progress towards 80 is a warning.
+          .contains("地表水达到或好于Ⅲ类水体比例：60（2023年） 预警")
+          .contains("县城生活污水集中收集率：— 无法评估")
+          .doesNotContain("39.6");
+    }
+  }
+
+  @Test
+  void theMidTermEvaluationAsPdfEmbedsAChineseFontAndRendersItsText() throws IOException {
+    String token = token(user(Role.PLANNER, "示范县生态环境分局"));
+    long plan = demoPlan();
+    HttpResponse<byte[]> r =
+        get(token, "/api/v1/plans/" + plan + "/evaluation?kind=midterm&date=2025-06-30&format=pdf");
+    if (r.statusCode() == 400 && new String(r.body()).contains("中文字体")) {
+      Assumptions.assumeTrue(
+          TestEnvironment.required("browser"),
+          "no CJK font on this machine: PDF evaluation skipped; install fonts-noto-cjk or run with"
+              + " -Dqingshan.test.browser=required to make it mandatory");
+    }
+    assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+    try (PDDocument doc = Loader.loadPDF(r.body())) {
+      String t = new PDFTextStripper().getText(doc);
+      holdsEveryIndicator(t);
+      assertThat(t).contains("一、总体评价", "评估基准日：2025-06-30", "七、部门考核得分");
+      BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 50);
+      int dark = 0;
+      for (int x = 0; x < page.getWidth(); x++) {
+        for (int y = 0; y < page.getHeight(); y++) {
+          int rgb = page.getRGB(x, y) & 0xffffff;
+          if (((rgb >> 16) & 0xff) < 128 && ((rgb >> 8) & 0xff) < 128 && (rgb & 0xff) < 128) {
+            dark++;
+          }
+        }
+      }
+      assertThat(dark).as("dark pixels of page 1").isGreaterThan(500);
+    }
+  }
+
+  @Test
+  void aPublishedEvaluationAppearsOnThePublicPageNotBefore() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long plan = demoPlan();
+    // A date of the test's own: the public list tells this publication from any other.
+    LocalDate date = LocalDate.of(2024, 1, 1).plusDays(System.nanoTime() % 700);
+    String label = "中期评估（" + date + "）";
+    WebSession anonymous = new WebSession(port);
+    HttpResponse<String> before = anonymous.get("/public/plans");
+    assertThat(before.statusCode()).isEqualTo(200);
+    assertThat(before.body()).doesNotContain(label);
+
+    WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
+    HttpResponse<String> page =
+        session.get("/evaluation?plan=" + plan + "&kind=midterm&date=" + date);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("细颗粒物（PM2.5）平均浓度", "部门得分 = 按时率", "发布");
+    HttpResponse<String> published =
+        session.post(
+            "/evaluation/publish",
+            Map.of("plan", "" + plan, "kind", "midterm", "date", date.toString()));
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
+
+    HttpResponse<String> after = new WebSession(port).get("/public/plans");
+    assertThat(after.statusCode()).isEqualTo(200);
+    assertThat(after.body()).contains(label);
+    long id =
+        jdbc.sql("SELECT id FROM evaluation_published WHERE plan_id = :p AND eval_date = :d")
+            .param("p", plan)
+            .param("d", date)
+            .query(Long.class)
+            .single();
+    HttpResponse<String> shown = new WebSession(port).get("/public/plans/evaluations/" + id);
+    assertThat(shown.statusCode()).isEqualTo(200);
+    assertThat(shown.body()).contains("细颗粒物（PM2.5）平均浓度", "地表水达到或好于Ⅲ类水体比例", "达标", "滞后");
+    // Internal data stays inside: no department scores, no user names.
+    assertThat(shown.body()).doesNotContain("得分", planner);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'evaluation' AND entity_id = :id")
+                .param("id", "" + id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aLiaisonCannotGenerateOrPublish() {
+    String liaison = user(Role.LIAISON, "县住房和城乡建设局");
+    long plan = demoPlan();
+    HttpResponse<byte[]> r =
+        get(
+            token(liaison),
+            "/api/v1/plans/" + plan + "/evaluation?kind=midterm&date=2025-06-30&format=docx");
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("规划科");
+    WebSession session = WebSession.loggedIn(port, liaison, PASSWORD);
+    assertThat(session.get("/evaluation").statusCode()).isEqualTo(403);
+    HttpResponse<String> publish =
+        session.post(
+            "/evaluation/publish",
+            Map.of("plan", "" + plan, "kind", "midterm", "date", "2025-06-30"));
+    assertThat(publish.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theEndpointIsInTheOpenApiDocument() {
+    WebSession admin = WebSession.loggedIn(port, "admin", PASSWORD);
+    HttpResponse<byte[]> docs = admin.getBytes("/v3/api-docs/json");
+    assertThat(docs.statusCode()).isEqualTo(200);
+    String body = new String(docs.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(body).contains("/api/v1/plans/{id}/evaluation", "生成规划评估文档", "midterm");
+  }
+
+  @Test
+  void badParametersAreTold() {
+    String token = token(user(Role.PLANNER, "示范县生态环境分局"));
+    long plan = demoPlan();
+    JsonApi api = JsonApi.bearer(port, token);
+    HttpResponse<String> kind =
+        api.get("/api/v1/plans/" + plan + "/evaluation?kind=weekly&date=2025-06-30&format=docx");
+    assertThat(kind.statusCode()).isEqualTo(400);
+    assertThat(JsonApi.error(kind, "kind"))
+        .hasValueSatisfying(m -> assertThat(m).contains("weekly"));
+    HttpResponse<String> format =
+        api.get("/api/v1/plans/" + plan + "/evaluation?kind=final&date=2025-06-30&format=doc");
+    assertThat(format.statusCode()).isEqualTo(400);
+    assertThat(JsonApi.error(format, "format")).isPresent();
+    HttpResponse<String> date =
+        api.get("/api/v1/plans/" + plan + "/evaluation?kind=annual&date=2025-13-01&format=pdf");
+    assertThat(date.statusCode()).isEqualTo(400);
+    assertThat(JsonApi.error(date, "date")).isPresent();
+  }
+}
