@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.plandashboard.IndicatorDirection;
+import org.qingshan.server.plandashboard.PlanDashboardSettings;
 import org.qingshan.server.plandispatch.DispatchIndicator;
 import org.qingshan.server.plandispatch.DispatchPlan;
 import org.qingshan.server.plandispatch.DispatchTask;
@@ -43,6 +45,7 @@ public class EvaluationService {
   private final AuditLog audit;
   private final Messages messages;
   private final EvaluationSettings settings;
+  private final PlanDashboardSettings dashboard;
   private final Clock clock;
   private final ZoneId zone;
 
@@ -53,8 +56,10 @@ public class EvaluationService {
       AuditLog audit,
       Messages messages,
       EvaluationSettings settings,
+      PlanDashboardSettings dashboard,
       Clock clock,
       ZoneId countyZone) {
+    this.dashboard = dashboard;
     this.plans = plans;
     this.jdbc = jdbc;
     this.currentUser = currentUser;
@@ -262,7 +267,14 @@ public class EvaluationService {
       if (latest.isPresent()) {
         status =
             IndicatorAssessment.assess(
-                baseline.get(), by, target.get(), ty, latest.get().year(), latest.get().value());
+                IndicatorDirection.of(i.kind(), i.name() + i.target().orElse(""), baseline, target),
+                baseline.get(),
+                by,
+                target.get(),
+                ty,
+                latest.get().year(),
+                latest.get().value(),
+                dashboard.warningMargin());
       }
     }
     List<EvaluationReport.Point> line = actual;

@@ -1,66 +1,41 @@
 package org.qingshan.server.evaluation;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Optional;
+import org.qingshan.server.plandashboard.IndicatorDirection;
+import org.qingshan.server.plandashboard.IndicatorStatus;
+import org.qingshan.server.plandashboard.IndicatorTrajectory;
 
 /**
- * Judges an indicator's latest value against the straight trajectory from its baseline to its
- * target: at or beyond the value needed by that year 达标; short of it but with at least {@link
- * #BEHIND_SHARE} of the needed change made 滞后; less (or moved the wrong way) 预警. The direction
- * (lower is better, as for PM2.5) follows from target against baseline. Pure: no clock, no I/O.
+ * An indicator's latest value judged as the plan dashboard judges it ({@link IndicatorStatus}: the
+ * straight trajectory from baseline to target, the direction from the indicator, the configured
+ * margin for 预警), so the evaluation document and the dashboard never disagree; and the numbers a
+ * plan's table writes. Pure: no clock, no I/O.
  */
 public final class IndicatorAssessment {
-  /** The share of the needed change below which a lag becomes a warning. */
-  public static final BigDecimal BEHIND_SHARE = new BigDecimal("0.5");
-
   private IndicatorAssessment() {}
 
-  /** The value the trajectory needs in {@code year}; empty when the years do not make a line. */
-  public static Optional<BigDecimal> needed(
-      BigDecimal baseline, int baselineYear, BigDecimal target, int targetYear, int year) {
-    if (targetYear <= baselineYear) {
-      return Optional.empty();
-    }
-    if (year >= targetYear) {
-      return Optional.of(target);
-    }
-    if (year <= baselineYear) {
-      return Optional.of(baseline);
-    }
-    BigDecimal share =
-        BigDecimal.valueOf(year - baselineYear)
-            .divide(BigDecimal.valueOf(targetYear - baselineYear), MathContext.DECIMAL64);
-    return Optional.of(
-        baseline.add(target.subtract(baseline).multiply(share)).setScale(4, RoundingMode.HALF_UP));
-  }
-
-  /** The status of {@code value} measured in {@code year}. */
+  /** The status of {@code value} measured in {@code year}; 无法评估 when the years make no line. */
   public static EvaluationIndicatorStatus assess(
+      IndicatorDirection direction,
       BigDecimal baseline,
       int baselineYear,
       BigDecimal target,
       int targetYear,
       int year,
-      BigDecimal value) {
-    Optional<BigDecimal> need = needed(baseline, baselineYear, target, targetYear, year);
-    if (need.isEmpty()) {
+      BigDecimal value,
+      double margin) {
+    if (targetYear <= baselineYear) {
       return EvaluationIndicatorStatus.UNKNOWN;
     }
-    // Lower is better when the target lies below the baseline: compare on the "gain" axis.
-    int sign = target.compareTo(baseline) < 0 ? -1 : 1;
-    BigDecimal gained = value.subtract(baseline).multiply(BigDecimal.valueOf(sign));
-    BigDecimal neededGain = need.get().subtract(baseline).multiply(BigDecimal.valueOf(sign));
-    if (gained.compareTo(neededGain) >= 0) {
-      return EvaluationIndicatorStatus.ON_TRACK;
-    }
-    if (gained.signum() <= 0) {
-      return EvaluationIndicatorStatus.WARNING;
-    }
-    return gained.compareTo(neededGain.multiply(BEHIND_SHARE)) >= 0
-        ? EvaluationIndicatorStatus.BEHIND
-        : EvaluationIndicatorStatus.WARNING;
+    IndicatorTrajectory line =
+        new IndicatorTrajectory(
+            baselineYear, baseline.doubleValue(), targetYear, target.doubleValue());
+    return switch (IndicatorStatus.judge(direction, line, year, value.doubleValue(), margin)) {
+      case ON_TRACK -> EvaluationIndicatorStatus.ON_TRACK;
+      case WARNING -> EvaluationIndicatorStatus.WARNING;
+      case BEHIND -> EvaluationIndicatorStatus.BEHIND;
+    };
   }
 
   /** A number written in a plan's table (42, 70.5%, ≥80); empty for text (完成市下达任务). */
