@@ -370,4 +370,19 @@ class PlanReviewHttpTest {
     assertThat(DispatchSchedule.MONTHLY.nextDue(LocalDate.of(2024, 2, 29)))
         .isEqualTo(LocalDate.of(2024, 2, 29));
   }
+
+  @Test
+  void theDemoPlanHasAScheduleAndKeyProjectsOnTheMap() {
+    WebSession liaison = WebSession.loggedIn(port, "liaison", PASSWORD);
+    assertThat(liaison.get("/dispatch/my-tasks").body()).contains("每季度报送，下次截止：");
+    long demo =
+        jdbc.sql("SELECT MIN(id) FROM dispatch_plan WHERE title LIKE" + " '示范县生态环境保护“十四五”规划实施方案%'")
+            .query(Long.class)
+            .single();
+    String projects = liaison.get("/dispatch/plans/" + demo + "/projects").body();
+    assertThat(projects)
+        .contains("县城雨污分流改造工程", "55%", "3600", "开工", "project-pin", "dispatch-projects.js");
+    // the liaison of the responsible department is offered the progress form
+    assertThat(projects).contains("/dispatch/projects/");
+  }
 }
