@@ -385,4 +385,52 @@ class PlanReviewHttpTest {
     // the liaison of the responsible department is offered the progress form
     assertThat(projects).contains("/dispatch/projects/");
   }
+
+  @Test
+  void aTaskIsSplitAtASentenceAndAnIndicatorCorrected() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    WebSession page = WebSession.loggedIn(port, planner, PASSWORD);
+    long id = upload(page, demoText().replace("收集转运体系，2023年底前", "收集转运体系。2023年底前"));
+    long medical = task(id, "加强医疗废物收集处置");
+    redirected(page.post("/dispatch/review/tasks/" + medical + "/split", Map.of("sentence", "1")));
+    assertThat(text(medical)).endsWith("收集转运体系。");
+    long rest = task(id, "2023年底前实现医疗废物");
+    assertThat(text(rest)).startsWith("2023年底前实现医疗废物集中收集处置全覆盖");
+    assertThat(units(rest, "LEAD")).containsExactly("县卫生健康局");
+    int medicalPosition =
+        jdbc.sql("SELECT position FROM dispatch_task WHERE id = :id")
+            .param("id", medical)
+            .query(Integer.class)
+            .single();
+    assertThat(
+            jdbc.sql("SELECT position FROM dispatch_task WHERE id = :id")
+                .param("id", rest)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(medicalPosition + 1);
+    // past the last sentence: told, nothing changed
+    assertThat(
+            page.post("/dispatch/review/tasks/" + rest + "/split", Map.of("sentence", "5"))
+                .statusCode())
+        .isNotEqualTo(302);
+
+    redirected(
+        page.post(
+            "/dispatch/review/plans/" + id + "/indicators",
+            Map.of(
+                "no", "5",
+                "baseline", "30",
+                "baselineYear", "2022",
+                "target", "45",
+                "targetYear", "2025")));
+    assertThat(
+            jdbc.sql("SELECT target FROM dispatch_indicator WHERE plan_id = :p AND no = '5'")
+                .param("p", id)
+                .query(String.class)
+                .single())
+        .isEqualTo("45");
+    assertThat(page.get("/dispatch/plans/" + id + "/review").body())
+        .contains("拆分出")
+        .contains("更正指标“农村生活污水治理率”");
+  }
 }
