@@ -39,14 +39,17 @@ class PlanDispatchController {
   private final Messages messages;
   private final AuditLog audit;
   private final TimeFormat times;
+  private final PlanReviewService review;
 
   PlanDispatchController(
       PlanDispatchService plans,
+      PlanReviewService review,
       ExcelExport excel,
       Messages messages,
       AuditLog audit,
       TimeFormat times) {
     this.plans = plans;
+    this.review = review;
     this.excel = excel;
     this.messages = messages;
     this.audit = audit;
@@ -140,6 +143,9 @@ class PlanDispatchController {
     model.addAttribute("today", plans.today());
     model.addAttribute("page", PageResult.slice(filteredTree(id, q), PageQuery.of(page, size)));
     model.addAttribute("depths", depths(plans.tree(id)));
+    model.addAttribute("schedule", review.schedule(id));
+    model.addAttribute("nextDue", review.nextDue(id));
+    model.addAttribute("schedules", DispatchSchedule.values());
     model.addAttribute("q", q);
     return "plandispatch/plan";
   }
@@ -216,8 +222,10 @@ class PlanDispatchController {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Model model) {
-    model.addAttribute("page", PageResult.slice(filteredMine(q), PageQuery.of(page, size)));
+    List<DispatchTask> mine = filteredMine(q);
+    model.addAttribute("page", PageResult.slice(mine, PageQuery.of(page, size)));
     model.addAttribute("today", plans.today());
+    model.addAttribute("reports", review.nextReports(plans.myTasks()));
     model.addAttribute("q", q);
     return "plandispatch/my-tasks";
   }

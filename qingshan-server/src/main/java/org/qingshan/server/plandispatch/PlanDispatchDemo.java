@@ -34,12 +34,18 @@ class PlanDispatchDemo implements ApplicationRunner {
   private final PlanDispatchService plans;
   private final DispatchRepository repository;
   private final UserDetailsService users;
+  private final PlanReviewService review;
+  private final PlanDispatchDepartments departments;
 
   PlanDispatchDemo(
       QingshanProperties properties,
       PlanDispatchService plans,
       DispatchRepository repository,
-      UserDetailsService users) {
+      UserDetailsService users,
+      PlanReviewService review,
+      PlanDispatchDepartments departments) {
+    this.review = review;
+    this.departments = departments;
     this.enabled = properties.demo();
     this.plans = plans;
     this.repository = repository;
@@ -77,6 +83,10 @@ class PlanDispatchDemo implements ApplicationRunner {
       value(id, "3", 2023, "60", "县水质监测站季度通报（2023年）");
       value(id, "3", 2024, "80", "县水质监测站季度通报（2024年）");
       value(id, "4", 2024, "69", "县住房和城乡建设局统计（2024年）");
+      review.setSchedule(id, Optional.of(DispatchSchedule.QUARTERLY));
+      project(id, "县城雨污分流改造工程", "县住房和城乡建设局", "36.612", "115.781", "2024-03-31", "2025-06-30");
+      project(id, "建筑垃圾资源化利用工程", "县住房和城乡建设局", "36.574", "115.846", "2024-06-30", null);
+      project(id, "白河生态缓冲带建设工程", "县水利局", "36.648", "115.752", "2024-09-30", "2025-12-31");
       List<DispatchTask> tasks = plans.tasks(id, Optional.empty());
       report(
           tasks,
@@ -87,11 +97,51 @@ class PlanDispatchDemo implements ApplicationRunner {
       report(tasks, "强化施工扬尘管控", DispatchTaskStatus.DONE, "全县32个在建工地已全部落实“六个百分之百”，每月联合执法检查一次。");
       report(tasks, "补齐城镇污水收集管网短板", DispatchTaskStatus.IN_PROGRESS, "已完成新建改造污水管网12.5公里，老城区北片正在施工。");
       report(tasks, "推进建筑垃圾资源化利用", DispatchTaskStatus.BEHIND, "项目用地手续尚未办结，生产线未开工，已提请县政府协调。");
+      reportProject(id, "县城雨污分流改造工程", 55, "3600");
+      reportProject(id, "建筑垃圾资源化利用工程", 10, "300");
       report(tasks, "推进道路机械化清扫", DispatchTaskStatus.IN_PROGRESS, "配合综合行政执法局完成新建道路移交，纳入机扫范围。");
     } finally {
       SecurityContextHolder.clearContext();
     }
     log.info("demo plan created and published");
+  }
+
+  /** A key project's responsible department, location and milestones, set by the planner. */
+  private void project(
+      long plan,
+      String name,
+      String department,
+      String lat,
+      String lng,
+      String first,
+      String second) {
+    review.projects(plan).stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .ifPresent(
+            p -> {
+              review.editProject(
+                  p.id(),
+                  p.investment(),
+                  Optional.of(new BigDecimal(lat)),
+                  Optional.of(new BigDecimal(lng)),
+                  departments.find(department).map(d -> d.id()));
+              review.addMilestone(p.id(), "开工", Optional.of(java.time.LocalDate.parse(first)));
+              if (second != null) {
+                review.addMilestone(p.id(), "完工", Optional.of(java.time.LocalDate.parse(second)));
+              }
+            });
+  }
+
+  /** Progress reported by the responsible department's liaison. */
+  private void reportProject(long plan, String name, int progress, String actual) {
+    review.projects(plan).stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .ifPresent(
+            p ->
+                review.reportProject(
+                    p.id(), progress, Optional.of(new BigDecimal(actual)), Optional.empty()));
   }
 
   private void value(long plan, String no, int year, String value, String source) {

@@ -82,7 +82,8 @@ class PlanDispatchFeature {
                 HttpMethod.POST,
                 "/dispatch/plans",
                 "/dispatch/plans/*/publish",
-                "/dispatch/plans/*/indicators/**")
+                "/dispatch/plans/*/indicators/**",
+                "/dispatch/review/**")
             .hasAnyRole(bureau)
             // Plans are the county's: enterprises have no part in them.
             .requestMatchers(

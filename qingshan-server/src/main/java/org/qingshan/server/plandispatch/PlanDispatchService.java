@@ -18,9 +18,12 @@ import org.qingshan.plan.Plan;
 import org.qingshan.plan.PlanImporter;
 import org.qingshan.plan.Section;
 import org.qingshan.plan.common.DepartmentDirectory;
+import org.qingshan.plan.common.ImportBudget;
 import org.qingshan.plan.common.ImportLimits;
 import org.qingshan.plan.common.PlanImportException;
 import org.qingshan.plan.common.PlanTooLargeException;
+import org.qingshan.plan.document.DocumentReader;
+import org.qingshan.plan.document.SourceLine;
 import org.qingshan.plan.indicator.IndicatorTarget;
 import org.qingshan.plan.indicator.IndicatorValue;
 import org.qingshan.plan.project.KeyProject;
@@ -65,6 +68,7 @@ public class PlanDispatchService {
   private static final List<String> MODALITIES = List.of("力争", "原则上", "鼓励", "确保");
 
   private final DispatchRepository repository;
+  private final PlanReviewRepository review;
   private final PlanDispatchDepartments departments;
   private final DispatchEvidenceFiles evidence;
   private final CurrentUser currentUser;
@@ -75,6 +79,7 @@ public class PlanDispatchService {
 
   PlanDispatchService(
       DispatchRepository repository,
+      PlanReviewRepository review,
       PlanDispatchDepartments departments,
       DispatchEvidenceFiles evidence,
       CurrentUser currentUser,
@@ -83,6 +88,7 @@ public class PlanDispatchService {
       ApplicationEventPublisher events,
       Clock clock) {
     this.repository = repository;
+    this.review = review;
     this.departments = departments;
     this.evidence = evidence;
     this.currentUser = currentUser;
@@ -187,6 +193,10 @@ public class PlanDispatchService {
     for (KeyProject p : plan.keyProjects()) {
       repository.insertProject(id, n++, p.name(), p.content(), p.investment(), p.line());
     }
+    // The review page shows each task beside its source lines: keep the text the importer read.
+    List<String> source = sourceLines(name, bytes);
+    review.setSource(id, String.join("\n", source));
+    review.setLineEnds(id, source.size());
     DispatchPlan stored = repository.plan(id).orElseThrow();
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("file", name);
@@ -205,6 +215,27 @@ public class PlanDispatchService {
         Optional.of(state));
     log.info("plan {} stored as draft {} (version {}): {} tasks", name, id, version, taskCount);
     return new Imported(stored, taskCount, plan.indicators().size(), plan.keyProjects().size());
+  }
+
+  /** The document's lines as the importer numbers them (1-based: line n is element n - 1). */
+  private List<String> sourceLines(String name, byte[] bytes) {
+    try {
+      List<String> lines = new ArrayList<>();
+      for (SourceLine l :
+          DocumentReader.read(
+                  name, bytes, ImportBudget.start(ImportLimits.defaults().withClock(clock)))
+              .lines()) {
+        while (lines.size() < l.number() - 1) {
+          lines.add("");
+        }
+        lines.add(l.text());
+      }
+      return lines;
+    } catch (PlanImportException | RuntimeException e) {
+      // Already read once by the importer: a second failure only loses the side-by-side view.
+      log.warn("source text of {} not kept: {}", name, e.toString());
+      return List.of();
+    }
   }
 
   private void storeSection(

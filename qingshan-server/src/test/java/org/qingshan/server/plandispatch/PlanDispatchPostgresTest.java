@@ -82,5 +82,24 @@ class PlanDispatchPostgresTest {
         .isEqualTo(302);
     JsonNode carried = JsonApi.read(planner.get("/api/v1/plans/" + second + "/tasks"));
     assertThat(carried.findValuesAsText("status")).contains("done", "behind", "in-progress");
+
+    // 修订 (V31): version 3 copied from version 2, corrected beside its source, published.
+    HttpResponse<String> revised =
+        page.post("/dispatch/review/plans/" + second + "/revise", Map.of());
+    assertThat(revised.statusCode()).as(revised.body()).isEqualTo(302);
+    long third =
+        Long.parseLong(WebSession.location(revised).replaceAll(".*/plans/(\\d+)/review.*", "$1"));
+    long straw =
+        jdbc.sql("SELECT id FROM dispatch_task WHERE plan_id = :p AND title LIKE '严禁秸秆%'")
+            .param("p", third)
+            .query(Long.class)
+            .single();
+    assertThat(page.post("/dispatch/review/tasks/" + straw + "/merge", Map.of()).statusCode())
+        .isEqualTo(302);
+    String review = page.get("/dispatch/plans/" + third + "/review").body();
+    assertThat(review).contains("严格落实建筑工地围挡").contains("并入");
+    assertThat(page.get("/dispatch/plans/" + third + "/projects").body()).contains("县城雨污分流改造工程");
+    assertThat(page.post("/dispatch/plans/" + third + "/publish", Map.of()).statusCode())
+        .isEqualTo(302);
   }
 }
