@@ -182,39 +182,24 @@ class PlanDashboardRepository {
         .list();
   }
 
-  Optional<PlanDashboardFrequency> frequency(long series) {
+  /** The plan's reporting schedule, as the plan page sets it; empty while none is set. */
+  Optional<PlanDashboardFrequency> frequency(long planId) {
     return jdbc
-        .sql(
-            "SELECT s.frequency FROM plan_dashboard_schedule s JOIN dispatch_plan p ON p.id ="
-                + " s.plan_id WHERE COALESCE(p.series_id, p.id) = :s ORDER BY s.updated_at DESC")
-        .param("s", series)
+        .sql("SELECT report_schedule FROM dispatch_plan WHERE id = :p")
+        .param("p", planId)
         .query(String.class)
         .list()
         .stream()
+        .filter(f -> f != null)
         .findFirst()
         .map(PlanDashboardFrequency::valueOf);
   }
 
-  void setFrequency(long planId, PlanDashboardFrequency frequency, String by, OffsetDateTime now) {
-    int updated =
-        jdbc.sql(
-                "UPDATE plan_dashboard_schedule SET frequency = :f, updated_by = :by, updated_at"
-                    + " = :now WHERE plan_id = :p")
-            .param("f", frequency.name())
-            .param("by", by)
-            .param("now", now)
-            .param("p", planId)
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "INSERT INTO plan_dashboard_schedule (plan_id, frequency, updated_by, updated_at)"
-                  + " VALUES (:p, :f, :by, :now)")
-          .param("f", frequency.name())
-          .param("by", by)
-          .param("now", now)
-          .param("p", planId)
-          .update();
-    }
+  void setFrequency(long planId, PlanDashboardFrequency frequency) {
+    jdbc.sql("UPDATE dispatch_plan SET report_schedule = :f WHERE id = :p")
+        .param("f", frequency.name())
+        .param("p", planId)
+        .update();
   }
 
   void putNote(

@@ -81,7 +81,7 @@ public class PlanDashboardService {
     List<PlanDashboardRepository.Unit> units = repository.units(plan.id());
     Map<Long, OffsetDateTime> doneAt = repository.doneAt(plan.id());
     PlanDashboardFrequency frequency =
-        repository.frequency(plan.series()).orElse(settings.defaultFrequency());
+        repository.frequency(plan.id()).orElse(settings.defaultFrequency());
 
     // chapters: where every task sits in one chapter (重点任务), its sections tell more
     List<PlanDashboardRepository.Task> leaves =
@@ -367,9 +367,8 @@ public class PlanDashboardService {
             .filter(p -> p.id() == planId)
             .findFirst()
             .orElseThrow(() -> new UserFacingException("plandashboard.no-plan"));
-    Optional<PlanDashboardFrequency> before = repository.frequency(plan.series());
-    repository.setFrequency(
-        planId, frequency, currentUser.require().getUsername(), OffsetDateTime.now(clock));
+    Optional<PlanDashboardFrequency> before = repository.frequency(planId);
+    repository.setFrequency(planId, frequency);
     audit.record(
         AuditAction.UPDATE,
         "plan-dashboard-schedule",
