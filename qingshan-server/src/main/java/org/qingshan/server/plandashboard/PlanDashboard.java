@@ -3,13 +3,14 @@ package org.qingshan.server.plandashboard;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 
 /** One published plan's dashboard on a day: every table the page and its exports show. */
 public record PlanDashboard(
     long planId,
     String title,
     LocalDate today,
-    PlanDashboardFrequency frequency,
+    DispatchSchedule frequency,
     List<Chapter> chapters,
     List<Department> departments,
     List<Indicator> indicators,

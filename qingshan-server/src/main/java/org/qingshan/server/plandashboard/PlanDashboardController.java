@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
@@ -60,7 +61,7 @@ class PlanDashboardController {
     model.addAttribute("q", q);
     Optional<PlanDashboard> dashboard = service.dashboard(plan);
     model.addAttribute("dashboard", dashboard.orElse(null));
-    model.addAttribute("frequencies", PlanDashboardFrequency.values());
+    model.addAttribute("frequencies", DispatchSchedule.values());
     model.addAttribute("judgements", IndicatorStatus.values());
     if (dashboard.isPresent()) {
       Map<String, List<List<?>>> tables = new LinkedHashMap<>();
@@ -95,9 +96,7 @@ class PlanDashboardController {
 
   @PostMapping("/plan-dashboard/{plan}/schedule")
   String schedule(
-      @PathVariable long plan,
-      @RequestParam PlanDashboardFrequency frequency,
-      RedirectAttributes flash) {
+      @PathVariable long plan, @RequestParam DispatchSchedule frequency, RedirectAttributes flash) {
     service.setFrequency(plan, frequency);
     flash.addFlashAttribute("notice", "plandashboard.schedule.saved");
     return "redirect:/plan-dashboard?plan=" + plan;

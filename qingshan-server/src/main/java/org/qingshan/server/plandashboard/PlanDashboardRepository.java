@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -183,7 +184,7 @@ class PlanDashboardRepository {
   }
 
   /** The plan's reporting schedule, as the plan page sets it; empty while none is set. */
-  Optional<PlanDashboardFrequency> frequency(long planId) {
+  Optional<DispatchSchedule> frequency(long planId) {
     return jdbc
         .sql("SELECT report_schedule FROM dispatch_plan WHERE id = :p")
         .param("p", planId)
@@ -192,10 +193,10 @@ class PlanDashboardRepository {
         .stream()
         .filter(f -> f != null)
         .findFirst()
-        .map(PlanDashboardFrequency::valueOf);
+        .map(DispatchSchedule::valueOf);
   }
 
-  void setFrequency(long planId, PlanDashboardFrequency frequency) {
+  void setFrequency(long planId, DispatchSchedule frequency) {
     jdbc.sql("UPDATE dispatch_plan SET report_schedule = :f WHERE id = :p")
         .param("f", frequency.name())
         .param("p", planId)

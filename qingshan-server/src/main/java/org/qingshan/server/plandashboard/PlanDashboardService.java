@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
@@ -80,7 +81,7 @@ public class PlanDashboardService {
     tasks.forEach(t -> byId.put(t.id(), t));
     List<PlanDashboardRepository.Unit> units = repository.units(plan.id());
     Map<Long, OffsetDateTime> doneAt = repository.doneAt(plan.id());
-    PlanDashboardFrequency frequency =
+    DispatchSchedule frequency =
         repository.frequency(plan.id()).orElse(settings.defaultFrequency());
 
     // chapters: where every task sits in one chapter (重点任务), its sections tell more
@@ -361,13 +362,13 @@ public class PlanDashboardService {
   }
 
   @Transactional
-  public void setFrequency(long planId, PlanDashboardFrequency frequency) {
+  public void setFrequency(long planId, DispatchSchedule frequency) {
     var plan =
         repository.publishedPlans().stream()
             .filter(p -> p.id() == planId)
             .findFirst()
             .orElseThrow(() -> new UserFacingException("plandashboard.no-plan"));
-    Optional<PlanDashboardFrequency> before = repository.frequency(planId);
+    Optional<DispatchSchedule> before = repository.frequency(planId);
     repository.setFrequency(planId, frequency);
     audit.record(
         AuditAction.UPDATE,

@@ -1,5 +1,6 @@
 package org.qingshan.server.plandashboard;
 
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,4 +18,4 @@ public record PlanDashboardSettings(
     @DefaultValue("0.1") double warningMargin,
     @DefaultValue("30") int dueSoonDays,
     @DefaultValue("7") int reminderDays,
-    @DefaultValue("QUARTERLY") PlanDashboardFrequency defaultFrequency) {}
+    @DefaultValue("QUARTERLY") DispatchSchedule defaultFrequency) {}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 
 /** The dashboard's computations on explicit numbers and dates (the demo plan's indicators). */
 class PlanDashboardComputationTest {
@@ -95,34 +96,28 @@ class PlanDashboardComputationTest {
   @Test
   void reportsAreDueAtTheEndOfEachPeriodAndLateWithoutOneInThePeriodThatEnded() {
     LocalDate today = LocalDate.of(2025, 5, 20);
-    assertThat(PlanDashboardFrequency.QUARTERLY.nextDue(today))
-        .isEqualTo(LocalDate.of(2025, 6, 30));
-    assertThat(PlanDashboardFrequency.QUARTERLY.lastDue(today))
-        .isEqualTo(LocalDate.of(2025, 3, 31));
-    assertThat(PlanDashboardFrequency.MONTHLY.nextDue(today)).isEqualTo(LocalDate.of(2025, 5, 31));
-    assertThat(PlanDashboardFrequency.HALF_YEARLY.nextDue(today))
-        .isEqualTo(LocalDate.of(2025, 6, 30));
-    assertThat(PlanDashboardFrequency.YEARLY.lastDue(today)).isEqualTo(LocalDate.of(2024, 12, 31));
+    assertThat(DispatchSchedule.QUARTERLY.nextDue(today)).isEqualTo(LocalDate.of(2025, 6, 30));
+    assertThat(DispatchSchedule.QUARTERLY.lastDue(today)).isEqualTo(LocalDate.of(2025, 3, 31));
+    assertThat(DispatchSchedule.MONTHLY.nextDue(today)).isEqualTo(LocalDate.of(2025, 5, 31));
+    assertThat(DispatchSchedule.HALF_YEARLY.nextDue(today)).isEqualTo(LocalDate.of(2025, 6, 30));
+    assertThat(DispatchSchedule.YEARLY.lastDue(today)).isEqualTo(LocalDate.of(2024, 12, 31));
     LocalDate published = LocalDate.of(2024, 1, 10);
     assertThat(
-            PlanDashboardFrequency.QUARTERLY.overdue(
+            DispatchSchedule.QUARTERLY.overdue(
                 published, Optional.of(LocalDate.of(2025, 2, 1)), today))
         .isFalse();
     assertThat(
-            PlanDashboardFrequency.QUARTERLY.overdue(
+            DispatchSchedule.QUARTERLY.overdue(
                 published, Optional.of(LocalDate.of(2024, 12, 31)), today))
         .isTrue();
-    assertThat(PlanDashboardFrequency.QUARTERLY.overdue(published, Optional.empty(), today))
-        .isTrue();
+    assertThat(DispatchSchedule.QUARTERLY.overdue(published, Optional.empty(), today)).isTrue();
     // published after the last due date: nothing was due yet
     assertThat(
-            PlanDashboardFrequency.QUARTERLY.overdue(
-                LocalDate.of(2025, 4, 2), Optional.empty(), today))
+            DispatchSchedule.QUARTERLY.overdue(LocalDate.of(2025, 4, 2), Optional.empty(), today))
         .isFalse();
-    assertThat(PlanDashboardFrequency.MONTHLY.remind(Optional.empty(), today, 14)).isTrue();
-    assertThat(PlanDashboardFrequency.QUARTERLY.remind(Optional.empty(), today, 14)).isFalse();
-    assertThat(
-            PlanDashboardFrequency.MONTHLY.remind(Optional.of(LocalDate.of(2025, 5, 2)), today, 14))
+    assertThat(DispatchSchedule.MONTHLY.remind(Optional.empty(), today, 14)).isTrue();
+    assertThat(DispatchSchedule.QUARTERLY.remind(Optional.empty(), today, 14)).isFalse();
+    assertThat(DispatchSchedule.MONTHLY.remind(Optional.of(LocalDate.of(2025, 5, 2)), today, 14))
         .isFalse();
   }
 }

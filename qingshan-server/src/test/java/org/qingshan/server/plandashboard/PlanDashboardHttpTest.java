@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.apitoken.ApiTokens;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
@@ -301,7 +302,7 @@ class PlanDashboardHttpTest {
                 .statusCode())
         .isEqualTo(302);
     PlanDashboard d = dashboards.dashboard(Optional.of(id)).orElseThrow();
-    assertThat(d.frequency()).isEqualTo(PlanDashboardFrequency.MONTHLY);
+    assertThat(d.frequency()).isEqualTo(DispatchSchedule.MONTHLY);
     PlanDashboard.Reporting police =
         d.reporting().stream().filter(r -> r.name().equals(POLICE)).findFirst().orElseThrow();
     assertThat(police.overdue()).isTrue();
