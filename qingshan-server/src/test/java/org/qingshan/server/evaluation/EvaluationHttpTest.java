@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -27,16 +25,14 @@ import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
-import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -74,34 +70,16 @@ class EvaluationHttpTest {
     SecurityContextHolder.clearContext();
   }
 
+  private TestUsers people() {
+    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
+  }
+
   private String user(Role role, String department) {
-    String name = TestAlarms.unique("ev");
-    long dept =
-        jdbc.sql("SELECT id FROM department WHERE name = :n")
-            .param("n", department)
-            .query(Long.class)
-            .single();
-    users.insert(
-        name,
-        "评估" + name,
-        encoder.encode(PASSWORD),
-        Optional.of(dept),
-        Optional.empty(),
-        false,
-        Set.of(role));
-    return name;
+    return people().user(role, department, "ev");
   }
 
   private String token(String username) {
-    UserDetails admin = userDetails.loadUserByUsername("admin");
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
-    try {
-      return tokens.issue(username, "评估").secret();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    return people().token(username, "评估");
   }
 
   private long demoPlan() {

@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.apitoken.ApiTokens;
@@ -24,15 +23,13 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.Sheets;
-import org.qingshan.server.support.TestAlarms;
+import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -63,35 +60,19 @@ class PlanDashboardHttpTest {
   }
 
   private long department(String name) {
-    return jdbc.sql("SELECT id FROM department WHERE name = :n")
-        .param("n", name)
-        .query(Long.class)
-        .single();
+    return people().department(name);
+  }
+
+  private TestUsers people() {
+    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
   }
 
   private String user(Role role, String department) {
-    String name = TestAlarms.unique("pdb");
-    users.insert(
-        name,
-        "用户" + name,
-        encoder.encode(PASSWORD),
-        Optional.of(department(department)),
-        Optional.empty(),
-        false,
-        Set.of(role));
-    return name;
+    return people().user(role, department, "pdb");
   }
 
   private String token(String username) {
-    UserDetails admin = userDetails.loadUserByUsername("admin");
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
-    try {
-      return tokens.issue(username, "看板").secret();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    return people().token(username, "看板");
   }
 
   private static byte[] demoText() {

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -22,15 +20,13 @@ import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.MultipartForm.Part;
-import org.qingshan.server.support.TestAlarms;
+import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -61,35 +57,19 @@ class PlanDispatchHttpTest {
   }
 
   private long department(String name) {
-    return jdbc.sql("SELECT id FROM department WHERE name = :n")
-        .param("n", name)
-        .query(Long.class)
-        .single();
+    return people().department(name);
+  }
+
+  private TestUsers people() {
+    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
   }
 
   private String user(Role role, String department) {
-    String name = TestAlarms.unique("pd");
-    users.insert(
-        name,
-        "联络员" + name,
-        encoder.encode(PASSWORD),
-        Optional.of(department(department)),
-        Optional.empty(),
-        false,
-        Set.of(role));
-    return name;
+    return people().user(role, department, "pd");
   }
 
   private String token(String username) {
-    UserDetails admin = userDetails.loadUserByUsername("admin");
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
-    try {
-      return tokens.issue(username, "调度").secret();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    return people().token(username, "调度");
   }
 
   private HttpResponse<String> multipart(

@@ -8,17 +8,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestAlarms;
+import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -36,27 +37,21 @@ class PlanReviewHttpTest {
   @LocalServerPort int port;
   @Autowired UserRepository users;
   @Autowired PasswordEncoder encoder;
+  @Autowired ApiTokens tokens;
+  @Autowired UserDetailsService userDetails;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
 
   private long department(String name) {
-    return jdbc.sql("SELECT id FROM department WHERE name = :n")
-        .param("n", name)
-        .query(Long.class)
-        .single();
+    return people().department(name);
+  }
+
+  private TestUsers people() {
+    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
   }
 
   private String user(Role role, String department) {
-    String name = TestAlarms.unique("pr");
-    users.insert(
-        name,
-        "用户" + name,
-        encoder.encode(PASSWORD),
-        Optional.of(department(department)),
-        Optional.empty(),
-        false,
-        Set.of(role));
-    return name;
+    return people().user(role, department, "pr");
   }
 
   private long upload(WebSession session, String text) {
