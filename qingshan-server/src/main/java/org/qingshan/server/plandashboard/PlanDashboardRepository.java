@@ -232,6 +232,33 @@ class PlanDashboardRepository {
         .optional();
   }
 
+  /** The enabled planners and leaders: who is told of a passed deadline. */
+  List<String> plannersAndLeaders() {
+    return jdbc.sql(
+            "SELECT DISTINCT u.username FROM app_user u JOIN app_user_role r ON r.user_id = u.id"
+                + " WHERE r.role IN ('PLANNER', 'LEADER') AND u.enabled ORDER BY u.username")
+        .query(String.class)
+        .list();
+  }
+
+  /** Records that a task's passed deadline is told; false when it was told before. */
+  boolean firstDeadlineNotice(long taskId, OffsetDateTime now) {
+    boolean told =
+        jdbc.sql("SELECT COUNT(*) FROM plan_deadline_notice WHERE task_id = :t")
+                .param("t", taskId)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (told) {
+      return false;
+    }
+    jdbc.sql("INSERT INTO plan_deadline_notice (task_id, notified_at) VALUES (:t, :now)")
+        .param("t", taskId)
+        .param("now", now)
+        .update();
+    return true;
+  }
+
   /** The enabled liaisons of a department: who a 催办 reaches. */
   List<String> liaisons(long departmentId) {
     return jdbc.sql(
