@@ -3,17 +3,14 @@ package org.qingshan.server.plandispatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.qingshan.server.web.FileKinds;
 import org.qingshan.server.web.StoredFiles;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -28,24 +25,8 @@ class DispatchEvidenceFiles {
 
   static final int MAX_FILES = 5;
 
-  private record Kind(String contentType, byte[] magic) {}
-
-  private static final byte[] PDF = {'%', 'P', 'D', 'F'};
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
-  private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-  private static final byte[] ZIP = {'P', 'K', 3, 4};
-
-  private static final Map<String, Kind> KINDS =
-      Map.of(
-          "pdf", new Kind("application/pdf", PDF),
-          "png", new Kind("image/png", PNG),
-          "jpg", new Kind("image/jpeg", JPEG),
-          "jpeg", new Kind("image/jpeg", JPEG),
-          "docx",
-              new Kind(
-                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ZIP),
-          "xlsx",
-              new Kind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP));
+  /** The kinds taken as evidence; each is checked by its first bytes ({@link FileKinds}). */
+  private static final Set<String> TYPES = Set.of("pdf", "png", "jpg", "jpeg", "docx", "xlsx");
 
   private final StoredFiles files;
 
@@ -77,31 +58,19 @@ class DispatchEvidenceFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    int dot = name.lastIndexOf('.');
-    Kind kind = KINDS.get(dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT));
-    if (kind == null
-        || content.length < kind.magic().length
-        || !Arrays.equals(content, 0, kind.magic().length, kind.magic(), 0, kind.magic().length)) {
+    Optional<String> type =
+        TYPES.contains(FileKinds.extension(name))
+            ? FileKinds.contentType(name, content)
+            : Optional.empty();
+    if (type.isEmpty()) {
       throw new UserFacingException("plandispatch.file.type", name);
     }
-    return new Checked(name, kind.contentType(), content);
+    return new Checked(name, type.get(), content);
   }
 
   /** Stores a checked file; it is removed again if the transaction does not commit. */
   String store(Checked file) {
-    String stored = files.store(file.content());
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              if (status != STATUS_COMMITTED) {
-                files.delete(stored);
-              }
-            }
-          });
-    }
-    return stored;
+    return files.storeInTransaction(file.content());
   }
 
   Optional<byte[]> read(String storedName) {

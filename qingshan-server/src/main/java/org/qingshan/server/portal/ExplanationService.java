@@ -17,6 +17,7 @@ import org.qingshan.server.duty.AlarmExplanations;
 import org.qingshan.server.duty.AlarmExplanations.NewFile;
 import org.qingshan.server.duty.DutyAlarm;
 import org.qingshan.server.security.CurrentUser;
+import org.qingshan.server.web.FileKinds;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.context.ApplicationEventPublisher;

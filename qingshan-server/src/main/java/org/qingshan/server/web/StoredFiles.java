@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Files people uploaded, in one folder under the data folder, each under a new random name: no name
@@ -33,6 +35,26 @@ public final class StoredFiles {
       Files.write(dir.resolve(name), content, StandardOpenOption.CREATE_NEW);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return name;
+  }
+
+  /**
+   * Writes the content as {@link #store} does, and removes it again when the current transaction
+   * does not commit, so a record that was not stored leaves no file behind.
+   */
+  public String storeInTransaction(byte[] content) {
+    String name = store(content);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status != STATUS_COMMITTED) {
+                delete(name);
+              }
+            }
+          });
     }
     return name;
   }

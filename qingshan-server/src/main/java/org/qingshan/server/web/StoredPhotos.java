@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Photos of one kind (case steps, patrols) in their folder: checked and written anew by {@link
- * Photos}, stored under a random name, and removed again when the transaction that was to record
- * them rolls back, so nothing is stored half-way.
+ * Photos}, stored under a random name and removed again when the transaction that was to record
+ * them rolls back ({@link StoredFiles#storeInTransaction}).
  */
 public final class StoredPhotos {
   private final StoredFiles files;
@@ -36,18 +34,7 @@ public final class StoredPhotos {
       throw new UncheckedIOException(e);
     }
     Photos.Photo photo = Photos.reencode(content, maxSize, maxSide);
-    String name = files.store(photo.jpeg());
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              if (status != STATUS_COMMITTED) {
-                files.delete(name);
-              }
-            }
-          });
-    }
+    String name = files.storeInTransaction(photo.jpeg());
     return new Stored(name, photo.jpeg().length, photo.width(), photo.height());
   }
 

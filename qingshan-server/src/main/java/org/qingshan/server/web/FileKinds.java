@@ -1,4 +1,4 @@
-package org.qingshan.server.portal;
+package org.qingshan.server.web;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * must be a PDF. Answers the content type it is stored and served with, or empty when the two
  * disagree or the kind is unknown.
  */
-final class FileKinds {
+public final class FileKinds {
   private record Kind(String contentType, byte[] magic) {}
 
   private static final byte[] PDF = {'%', 'P', 'D', 'F'};
@@ -35,12 +35,12 @@ final class FileKinds {
 
   private FileKinds() {}
 
-  static String extension(String fileName) {
+  public static String extension(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  static Optional<String> contentType(String fileName, byte[] content) {
+  public static Optional<String> contentType(String fileName, byte[] content) {
     Kind kind = KINDS.get(extension(fileName));
     if (kind == null || content.length < kind.magic().length) {
       return Optional.empty();
