@@ -1,5 +1,7 @@
 package org.qingshan.server.roster;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.qingshan.server.alarm.AlarmType;
@@ -7,6 +9,7 @@ import org.qingshan.server.alarm.Severity;
 import org.qingshan.server.cases.CaseStatus;
 import org.qingshan.server.cases.CaseType;
 import org.qingshan.server.web.Messages;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,96 +37,83 @@ class DutyLogRepository {
   }
 
   List<DutyLog.Row> alarmsRaised(OffsetDateTime from, OffsetDateTime to) {
-    return jdbc.sql(
-            "SELECT a.id, a.raised_at AS at, a.type, a.severity, a.message, e.name AS ent"
-                + ALARM_FROM
-                + " WHERE a.raised_at >= :f AND a.raised_at < :t ORDER BY a.raised_at, a.id")
-        .param("f", from)
-        .param("t", to)
-        .query(
-            (rs, n) ->
-                new DutyLog.Row(
-                    rs.getObject("at", OffsetDateTime.class),
-                    String.valueOf(rs.getLong("id")),
-                    messages.label(Severity.valueOf(rs.getString("severity")))
-                        + " · "
-                        + messages.label(AlarmType.valueOf(rs.getString("type"))),
-                    rs.getString("message"),
-                    nonNull(rs.getString("ent")),
-                    "",
-                    "/duty/alarms/" + rs.getLong("id")))
-        .list();
+    return rows(
+        "SELECT a.id, a.raised_at AS at, a.type, a.severity, a.message, e.name AS ent"
+            + ALARM_FROM
+            + " WHERE a.raised_at >= :f AND a.raised_at < :t ORDER BY a.raised_at, a.id",
+        from,
+        to,
+        (rs, n) -> alarmRow(rs, nonNull(rs.getString("ent")), ""));
   }
 
   List<DutyLog.Row> alarmsClosed(OffsetDateTime from, OffsetDateTime to) {
-    return jdbc.sql(
-            "SELECT a.id, a.closed_at AS at, a.type, a.severity, a.message, a.closed_by,"
-                + " a.close_note, e.name AS ent"
-                + ALARM_FROM
-                + " WHERE a.closed_at >= :f AND a.closed_at < :t ORDER BY a.closed_at, a.id")
-        .param("f", from)
-        .param("t", to)
-        .query(
-            (rs, n) ->
-                new DutyLog.Row(
-                    rs.getObject("at", OffsetDateTime.class),
-                    String.valueOf(rs.getLong("id")),
-                    messages.label(Severity.valueOf(rs.getString("severity")))
-                        + " · "
-                        + messages.label(AlarmType.valueOf(rs.getString("type"))),
-                    rs.getString("message"),
-                    join(rs.getString("ent"), rs.getString("close_note")),
-                    nonNull(rs.getString("closed_by")),
-                    "/duty/alarms/" + rs.getLong("id")))
-        .list();
+    return rows(
+        "SELECT a.id, a.closed_at AS at, a.type, a.severity, a.message, a.closed_by,"
+            + " a.close_note, e.name AS ent"
+            + ALARM_FROM
+            + " WHERE a.closed_at >= :f AND a.closed_at < :t ORDER BY a.closed_at, a.id",
+        from,
+        to,
+        (rs, n) ->
+            alarmRow(
+                rs,
+                join(rs.getString("ent"), rs.getString("close_note")),
+                nonNull(rs.getString("closed_by"))));
   }
 
   List<DutyLog.Row> casesOpened(OffsetDateTime from, OffsetDateTime to) {
-    return jdbc.sql(
-            "SELECT c.id, c.case_no, c.created_at AS at, c.type, c.status, c.title, c.created_by,"
-                + " e.name AS ent"
-                + CASE_FROM
-                + " WHERE c.created_at >= :f AND c.created_at < :t ORDER BY c.created_at, c.id")
-        .param("f", from)
-        .param("t", to)
-        .query(
-            (rs, n) ->
-                new DutyLog.Row(
-                    rs.getObject("at", OffsetDateTime.class),
-                    rs.getString("case_no"),
-                    messages.label(CaseType.valueOf(rs.getString("type")))
-                        + " · "
-                        + messages.label(CaseStatus.valueOf(rs.getString("status"))),
-                    rs.getString("title"),
-                    nonNull(rs.getString("ent")),
-                    rs.getString("created_by"),
-                    "/cases/" + rs.getLong("id")))
-        .list();
+    return rows(
+        "SELECT c.id, c.case_no, c.created_at AS at, c.type, c.status, c.title, c.created_by,"
+            + " e.name AS ent"
+            + CASE_FROM
+            + " WHERE c.created_at >= :f AND c.created_at < :t ORDER BY c.created_at, c.id",
+        from,
+        to,
+        (rs, n) -> caseRow(rs, nonNull(rs.getString("ent")), rs.getString("created_by")));
   }
 
   /** Cases finished in the period: 办结 after verification, or 不予受理. */
   List<DutyLog.Row> casesClosed(OffsetDateTime from, OffsetDateTime to) {
-    return jdbc.sql(
-            "SELECT c.id, c.case_no, c.closed_at AS at, c.type, c.status, c.title, c.answer,"
-                + " COALESCE(u.display_name, d.name, ae.name) AS assignee"
-                + CASE_FROM
-                + " WHERE c.closed_at >= :f AND c.closed_at < :t"
-                + " AND c.status IN ('CLOSED', 'REJECTED') ORDER BY c.closed_at, c.id")
-        .param("f", from)
-        .param("t", to)
-        .query(
-            (rs, n) ->
-                new DutyLog.Row(
-                    rs.getObject("at", OffsetDateTime.class),
-                    rs.getString("case_no"),
-                    messages.label(CaseType.valueOf(rs.getString("type")))
-                        + " · "
-                        + messages.label(CaseStatus.valueOf(rs.getString("status"))),
-                    rs.getString("title"),
-                    nonNull(rs.getString("answer")),
-                    nonNull(rs.getString("assignee")),
-                    "/cases/" + rs.getLong("id")))
-        .list();
+    return rows(
+        "SELECT c.id, c.case_no, c.closed_at AS at, c.type, c.status, c.title, c.answer,"
+            + " COALESCE(u.display_name, d.name, ae.name) AS assignee"
+            + CASE_FROM
+            + " WHERE c.closed_at >= :f AND c.closed_at < :t"
+            + " AND c.status IN ('CLOSED', 'REJECTED') ORDER BY c.closed_at, c.id",
+        from,
+        to,
+        (rs, n) -> caseRow(rs, nonNull(rs.getString("answer")), nonNull(rs.getString("assignee"))));
+  }
+
+  private List<DutyLog.Row> rows(
+      String sql, OffsetDateTime from, OffsetDateTime to, RowMapper<DutyLog.Row> row) {
+    return jdbc.sql(sql).param("f", from).param("t", to).query(row).list();
+  }
+
+  private DutyLog.Row alarmRow(ResultSet rs, String detail, String by) throws SQLException {
+    return new DutyLog.Row(
+        rs.getObject("at", OffsetDateTime.class),
+        String.valueOf(rs.getLong("id")),
+        messages.label(Severity.valueOf(rs.getString("severity")))
+            + " · "
+            + messages.label(AlarmType.valueOf(rs.getString("type"))),
+        rs.getString("message"),
+        detail,
+        by,
+        "/duty/alarms/" + rs.getLong("id"));
+  }
+
+  private DutyLog.Row caseRow(ResultSet rs, String detail, String by) throws SQLException {
+    return new DutyLog.Row(
+        rs.getObject("at", OffsetDateTime.class),
+        rs.getString("case_no"),
+        messages.label(CaseType.valueOf(rs.getString("type")))
+            + " · "
+            + messages.label(CaseStatus.valueOf(rs.getString("status"))),
+        rs.getString("title"),
+        detail,
+        by,
+        "/cases/" + rs.getLong("id"));
   }
 
   private static String nonNull(String s) {

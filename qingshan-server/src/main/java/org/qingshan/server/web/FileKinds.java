@@ -40,6 +40,11 @@ public final class FileKinds {
     return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
+  /** True for an extension whose kind is known here (and so can be checked by its bytes). */
+  public static boolean known(String extension) {
+    return KINDS.containsKey(extension);
+  }
+
   public static Optional<String> contentType(String fileName, byte[] content) {
     Kind kind = KINDS.get(extension(fileName));
     if (kind == null || content.length < kind.magic().length) {

@@ -59,20 +59,26 @@ public final class StoredFiles {
     return name;
   }
 
-  /** The content of a stored name, if it was made by {@link #store} and is still there. */
-  public Optional<byte[]> read(String storedName) {
+  /** The file of a stored name, if it was made by {@link #store} and is still there. */
+  public Optional<Path> path(String storedName) {
     if (!STORED.matcher(storedName).matches()) {
       return Optional.empty();
     }
     Path p = dir.resolve(storedName);
-    if (!Files.isRegularFile(p)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Files.readAllBytes(p));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+  }
+
+  /** The content of a stored name, if it was made by {@link #store} and is still there. */
+  public Optional<byte[]> read(String storedName) {
+    return path(storedName)
+        .map(
+            p -> {
+              try {
+                return Files.readAllBytes(p);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   /** Removes a file whose record was not stored after all (its transaction rolled back). */
