@@ -20,7 +20,7 @@ import org.qingshan.server.plandispatch.PlanDispatchApiModels.ProgressItem;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.TaskDetail;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.TaskItem;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.ValueRequest;
-import org.qingshan.server.registryapi.ApiErrors;
+import org.qingshan.server.web.ApiErrors;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;

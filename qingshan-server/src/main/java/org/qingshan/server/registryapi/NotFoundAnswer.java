@@ -7,6 +7,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.qingshan.server.web.ApiErrors;
 import org.springframework.core.annotation.AliasFor;
 
 /** Documents an endpoint's 404, answered with the API's error shape like every refusal. */

@@ -25,6 +25,7 @@ import org.qingshan.server.registryapi.RegistryApiModels.LimitRequest;
 import org.qingshan.server.registryapi.RegistryApiModels.LimitView;
 import org.qingshan.server.registryapi.RegistryApiModels.OutletDetail;
 import org.qingshan.server.registryapi.RegistryApiModels.OutletRequest;
+import org.qingshan.server.web.ApiErrors;
 import org.qingshan.server.web.PageQuery;
 import org.qingshan.server.web.SearchText;
 import org.springframework.http.ResponseEntity;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.qingshan.server.web.ApiErrors;
+import org.qingshan.server.web.JsonApiErrors;
 import org.qingshan.server.web.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,7 @@ class RegistryApiErrors {
   ResponseEntity<ApiErrors> unreadable(HttpMessageNotReadableException e) {
     Optional<String> field =
         e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()
-            ? Optional.of(path(m))
+            ? Optional.of(JsonApiErrors.path(m))
             : Optional.empty();
     return answer(HttpStatus.BAD_REQUEST, field, messages.get("registry-api.error.unreadable"));
   }
@@ -83,20 +85,5 @@ class RegistryApiErrors {
       HttpStatus status, Optional<String> field, String message) {
     return ResponseEntity.status(status)
         .body(new ApiErrors(List.of(new ApiErrors.Problem(field, message))));
-  }
-
-  private static String path(JsonMappingException m) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : m.getPath()) {
-      if (r.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 }

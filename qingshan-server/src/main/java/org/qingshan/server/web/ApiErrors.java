@@ -1,4 +1,4 @@
-package org.qingshan.server.registryapi;
+package org.qingshan.server.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
