@@ -5,14 +5,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.qingshan.hj212.gateway.ReceivedPacket;
 import org.qingshan.hj212.packet.Packet;
+import org.qingshan.server.device.FactorNames;
 import org.qingshan.server.ingest.IngestDevices;
 import org.qingshan.server.ingest.IngestQueue;
 import org.qingshan.server.ingest.ObservationKind;
@@ -40,7 +43,7 @@ public class AlarmEngine implements SmartLifecycle {
   private final Clock clock;
   private final ZoneId zone;
   private final BlockingQueue<PacketsStored> queue;
-  private final Evaluator evaluator = new Evaluator();
+  private final Evaluator evaluator;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong judged = new AtomicLong();
   private volatile Thread worker;
@@ -53,8 +56,11 @@ public class AlarmEngine implements SmartLifecycle {
       AlarmRepository alarms,
       IngestDevices devices,
       Clock clock,
-      ZoneId countyZone) {
+      ZoneId countyZone,
+      FactorNames factorNames) {
     this.settings = settings;
+    Map<String, String> labels = new ConcurrentHashMap<>();
+    this.evaluator = new Evaluator(code -> labels.computeIfAbsent(code, factorNames::label));
     this.catalog = catalog;
     this.book = book;
     this.alarms = alarms;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 import org.qingshan.hj212.packet.FactorReading;
 import org.qingshan.hj212.packet.Suffix;
 import org.qingshan.server.alarm.RuleSet.Channel;
@@ -46,9 +47,21 @@ public final class Evaluator {
     }
   }
 
+  /** A factor as the bureau reads it in an alarm's message: "二氧化硫 (a21026)". */
+  private final Function<String, String> factorLabel;
+
   private final Map<Long, DeviceState> devices = new HashMap<>();
   private final Map<Long, Runs> facilities = new HashMap<>();
   private final Set<AlarmKey> ongoing = new HashSet<>();
+
+  /** Messages name factors by their codes. */
+  public Evaluator() {
+    this(code -> code);
+  }
+
+  public Evaluator(Function<String, String> factorLabel) {
+    this.factorLabel = factorLabel;
+  }
 
   /** What is remembered of a source: runs of conditions per type. */
   private static class Runs {
@@ -190,7 +203,7 @@ public final class Evaluator {
                       judged,
                       bound,
                       st == null,
-                      exceedanceText(r.factor(), kind, judged, bound, limit)));
+                      exceedanceText(factorLabel.apply(r.factor()), kind, judged, bound, limit)));
             }
           }
         }
@@ -222,7 +235,12 @@ public final class Evaluator {
                       v,
                       Double.NaN,
                       st == null,
-                      r.factor() + " 数据标识 " + flag + " 持续超过 " + c.count + " 分钟"));
+                      factorLabel.apply(r.factor())
+                          + " 数据标识 "
+                          + flag
+                          + " 持续超过 "
+                          + c.count
+                          + " 分钟"));
             }
           }
         }
@@ -244,7 +262,7 @@ public final class Evaluator {
                       v,
                       Double.NaN,
                       st == null,
-                      r.factor() + " 连续 " + c.count + " 个数据恒为 " + number(v)));
+                      factorLabel.apply(r.factor()) + " 连续 " + c.count + " 个数据恒为 " + number(v)));
             }
           }
         }
@@ -261,7 +279,7 @@ public final class Evaluator {
                     v,
                     0,
                     st == null,
-                    r.factor() + " 连续 " + c.count + " 个数据为零"));
+                    factorLabel.apply(r.factor()) + " 连续 " + c.count + " 个数据为零"));
           }
         }
         case NEGATIVE -> {
@@ -281,7 +299,7 @@ public final class Evaluator {
                       v,
                       0,
                       st == null,
-                      r.factor() + " 出现负值 " + number(v)));
+                      factorLabel.apply(r.factor()) + " 出现负值 " + number(v)));
             }
           }
         }
@@ -302,7 +320,11 @@ public final class Evaluator {
                       v,
                       c.threshold,
                       st == null,
-                      r.factor() + " " + number(v) + " 超出量程 " + number(c.threshold)));
+                      factorLabel.apply(r.factor())
+                          + " "
+                          + number(v)
+                          + " 超出量程 "
+                          + number(c.threshold)));
             }
           }
         }
@@ -325,7 +347,11 @@ public final class Evaluator {
                       v,
                       c.threshold,
                       st == null,
-                      r.factor() + " 由 " + number(st.last) + " 突变为 " + number(v)));
+                      factorLabel.apply(r.factor())
+                          + " 由 "
+                          + number(st.last)
+                          + " 突变为 "
+                          + number(v)));
             }
           }
         }

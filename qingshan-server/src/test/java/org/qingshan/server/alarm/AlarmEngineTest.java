@@ -144,6 +144,7 @@ class AlarmEngineTest {
       assertThat(first).hasSize(1);
       Alarm a = first.get(0);
       assertThat(a.factor()).contains("a21026");
+      assertThat(a.message()).as("named for the bureau").startsWith("二氧化硫 (a21026) ");
       assertThat(a.startedAt()).isEqualTo(h);
       assertThat(a.value()).hasValue(300);
       assertThat(a.limit()).hasValue(200);

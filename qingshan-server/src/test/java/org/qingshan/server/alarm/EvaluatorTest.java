@@ -213,6 +213,16 @@ class EvaluatorTest {
   }
 
   @Test
+  void messagesNameTheFactorAsTheBureauReadsIt() {
+    Evaluator named = new Evaluator(code -> code.equals("a21026") ? "二氧化硫 (a21026)" : code);
+    RuleSet negative = base(rule(AlarmType.NEGATIVE, null, null, null)).build();
+    List<Finding> out = new ArrayList<>();
+    named.packet(
+        negative, DEVICE, ObservationKind.HOUR, T0, List.of(avg("a21026", -1)), false, out);
+    assertThat(out).singleElement().extracting(Finding::message).isEqualTo("二氧化硫 (a21026) 出现负值 -1");
+  }
+
+  @Test
   void constantZeroNegativeOutOfRangeAndJump() {
     RuleSet constant = base(rule(AlarmType.CONSTANT, null, null, 3)).build();
     assertThat(hour(constant, 0, avg("a21026", 5))).isEmpty();
