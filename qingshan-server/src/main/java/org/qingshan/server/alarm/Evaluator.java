@@ -178,6 +178,10 @@ public final class Evaluator {
           }
           Averaging averaging = AVERAGING[kind.ordinal()];
           OutletLimit limit = averaging == null ? null : rules.limit(r.factor(), averaging);
+          if (limit == null && averaging != null && c.hasThreshold) {
+            // The outlet has no limit for this factor: the rule's own threshold stands in.
+            limit = ruleLimit(r.factor(), averaging, c.threshold);
+          }
           if (limit == null) {
             break;
           }
@@ -713,6 +717,20 @@ public final class Evaluator {
     return measured * (21 - referenceO2) / (21 - o2);
   }
 
+  private static OutletLimit ruleLimit(String factor, Averaging averaging, double threshold) {
+    return new OutletLimit(
+        0,
+        0,
+        factor,
+        averaging,
+        threshold,
+        OptionalDouble.empty(),
+        "",
+        Optional.empty(),
+        false,
+        OptionalDouble.empty());
+  }
+
   private static String exceedanceText(
       String factor, ObservationKind kind, double value, double bound, OutletLimit limit) {
     String period =
@@ -729,9 +747,7 @@ public final class Evaluator {
         + " "
         + number(value)
         + " 超过限值 "
-        + number(bound)
-        + " "
-        + limit.unit();
+        + (number(bound) + " " + limit.unit()).strip();
   }
 
   static String number(double v) {

@@ -213,6 +213,22 @@ class EvaluatorTest {
   }
 
   @Test
+  void anExceedanceRulesThresholdStandsInWhereTheOutletHasNoLimit() {
+    RuleSet set =
+        base(rule(AlarmType.EXCEEDANCE, null, 50.0, 1))
+            .limits(List.of(limit("a21026", Averaging.HOUR, 200, null)))
+            .build();
+    assertThat(hour(set, 0, avg("a21026", 150))).as("the registered limit decides").isEmpty();
+    List<Finding> over = hour(set, 1, avg("a34013", 60));
+    assertThat(over).singleElement().matches(Finding::raised);
+    assertThat(over.get(0).limit()).hasValue(50);
+    assertThat(over.get(0).message()).isEqualTo("a34013 小时均值 60 超过限值 50");
+    assertThat(hour(base(rule(AlarmType.EXCEEDANCE, null, null, 1)).build(), 2, avg("a34013", 60)))
+        .as("no limit and no threshold: nothing to judge by")
+        .isEmpty();
+  }
+
+  @Test
   void messagesNameTheFactorAsTheBureauReadsIt() {
     Evaluator named = new Evaluator(code -> code.equals("a21026") ? "二氧化硫 (a21026)" : code);
     RuleSet negative = base(rule(AlarmType.NEGATIVE, null, null, null)).build();
