@@ -158,7 +158,7 @@ class PlanDispatchController {
         .toList();
   }
 
-  private static Map<Long, Integer> depths(List<DispatchTask> tree) {
+  static Map<Long, Integer> depths(List<DispatchTask> tree) {
     Map<Long, Integer> depth = new HashMap<>();
     for (DispatchTask t : tree) {
       depth.put(t.id(), t.parentId().map(p -> depth.getOrDefault(p, 0) + 1).orElse(0));
@@ -223,7 +223,9 @@ class PlanDispatchController {
       @RequestParam(required = false) Integer size,
       Model model) {
     List<DispatchTask> mine = filteredMine(q);
-    model.addAttribute("page", PageResult.slice(mine, PageQuery.of(page, size)));
+    PageResult<DispatchTask> slice = PageResult.slice(mine, PageQuery.of(page, size));
+    model.addAttribute("page", slice);
+    model.addAttribute("parents", plans.parentTasks(slice.items()));
     model.addAttribute("today", plans.today());
     model.addAttribute("reports", review.nextReports(plans.myTasks()));
     model.addAttribute("q", q);
@@ -265,6 +267,8 @@ class PlanDispatchController {
     model.addAttribute("plan", plans.plan(t.planId()));
     model.addAttribute("progress", plans.progress(id));
     model.addAttribute("mayReport", plans.mayReport(t));
+    model.addAttribute("parent", Optional.ofNullable(plans.parentTasks(List.of(t)).get(t.id())));
+    model.addAttribute("subTasks", plans.subTasks(t));
     model.addAttribute("statuses", DispatchTaskStatus.values());
     model.addAttribute("today", plans.today());
     return "plandispatch/task";

@@ -152,7 +152,11 @@ public class PlanReviewService {
         after);
   }
 
-  /** Merges a task into the task before it: text appended, units and targets joined. */
+  /**
+   * Merges a task into the task before it: text appended, units and targets joined, its sub-tasks
+   * moved under it. A task merges into the task before it (not into that task's sub-tasks); a
+   * sub-task into the item before it (its task or the sub-task above).
+   */
   @Transactional
   public long merge(long taskId) {
     DispatchTask t = draftTask(taskId);
@@ -162,7 +166,7 @@ public class PlanReviewService {
       if (x.id() == taskId) {
         break;
       }
-      previous = x.isTask() ? x : previous;
+      previous = x.isTask() && (t.isSubTask() || !x.isSubTask()) ? x : previous;
     }
     if (previous == null || !t.isTask()) {
       throw new UserFacingException("plandispatch.review.merge.first");
@@ -175,6 +179,7 @@ public class PlanReviewService {
             : previous.due();
     review.updateTask(previous.id(), previous.title(), text, due);
     review.moveUnitsAndTargets(taskId, previous.id());
+    review.moveChildren(taskId, previous.id());
     review.setLineEnd(previous.id(), Math.max(ends.get(previous.id()), ends.get(taskId)));
     review.deleteTask(taskId);
     corrected(
@@ -202,15 +207,17 @@ public class PlanReviewService {
     String head = String.join("", sentences.subList(0, sentence));
     String tail = String.join("", sentences.subList(sentence, sentences.size())).strip();
     review.updateTask(taskId, t.title(), head, t.due());
-    review.shiftPositions(t.planId(), t.position());
+    // The rest comes after the task's own sub-tasks, which stay with the head.
+    int after = lastPosition(plans.tasks(t.planId()), t);
+    review.shiftPositions(t.planId(), after);
     String title = tail.length() <= 40 ? tail : tail.substring(0, 40) + "…";
     Map<Long, Integer> ends = review.lineEnds(t.planId());
     long id =
         plans.insertTask(
             t.planId(),
             t.parentId(),
-            DispatchTaskKind.TASK,
-            t.position() + 1,
+            t.kind(),
+            after + 1,
             Optional.empty(),
             title,
             tail,
@@ -228,6 +235,19 @@ public class PlanReviewService {
         Map.of("text", t.text()),
         Map.of("text", head, "new", tail));
     return id;
+  }
+
+  /** The position of the last node under {@code t} (its sub-tasks, theirs), else its own. */
+  private static int lastPosition(List<DispatchTask> tree, DispatchTask t) {
+    Set<Long> under = new LinkedHashSet<>(List.of(t.id()));
+    int last = t.position();
+    for (DispatchTask x : tree) {
+      if (x.position() > t.position() && x.parentId().filter(under::contains).isPresent()) {
+        under.add(x.id());
+        last = Math.max(last, x.position());
+      }
+    }
+    return last;
   }
 
   static List<String> sentences(String text) {

@@ -1,0 +1,220 @@
+package org.qingshan.server.plandispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qingshan.server.apitoken.ApiTokens;
+import org.qingshan.server.security.Role;
+import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.MultipartForm;
+import org.qingshan.server.support.MultipartForm.Part;
+import org.qingshan.server.support.TestAlarms;
+import org.qingshan.server.support.TestUsers;
+import org.qingshan.server.support.WebSession;
+import org.qingshan.server.user.UserRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A plan whose task is broken into （1）/（2） items: stored as sub-tasks under the task (one naming no
+ * unit takes the task's units, one naming its own has them), listed after their task by {@code GET
+ * /api/v1/plans/{id}/tasks} with the same fields, a liaison sees the sub-tasks of their department
+ * and reports on one like on a task, and the pages show them indented.
+ */
+@DemoServerTest
+class PlanSubTasksHttpTest {
+  private static final String PASSWORD = "qingshan2026";
+  private static final String ECO = "示范县生态环境分局";
+  private static final String ZHUJIAN = "县住房和城乡建设局";
+
+  @LocalServerPort int port;
+  @Autowired UserRepository users;
+  @Autowired PasswordEncoder encoder;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApiTokens tokens;
+  @Autowired UserDetailsService userDetails;
+
+  private TestUsers people() {
+    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
+  }
+
+  private String user(Role role, String department) {
+    return people().user(role, department, "st");
+  }
+
+  private String token(String username) {
+    return people().token(username, "子任务");
+  }
+
+  private static String chinese(String digits) {
+    StringBuilder b = new StringBuilder();
+    for (char c : digits.toCharArray()) {
+      if (Character.isDigit(c)) {
+        b.append("零一二三四五六七八九".charAt(c - '0'));
+      }
+    }
+    return b.toString();
+  }
+
+  private static String plan(String mark) {
+    return """
+        示范县生态环境保护子任务演练方案%1$s（2023—2025年）
+
+        一、总体要求
+
+        到2025年，全县生态环境质量持续改善。
+
+        二、重点任务
+
+        （一）打好蓝天保卫战
+
+        1. 推进工业污染深度治理%1$s。（示范县生态环境分局牵头，县工业和信息化局配合）
+
+        （1）实施工业炉窑升级改造%1$s，2024年底前全部完成。
+
+        （2）开展建筑工地扬尘专项整治%1$s。（县住房和城乡建设局牵头）
+
+        2. 加强柴油货车污染治理%1$s。开展路检路查和入户抽查。（县公安局牵头，县交通运输局配合）
+        """
+        .formatted(mark);
+  }
+
+  private static List<String> names(JsonNode array) {
+    List<String> n = new ArrayList<>();
+    array.forEach(x -> n.add(x.asText()));
+    return n;
+  }
+
+  private static List<String> fields(JsonNode node) {
+    List<String> n = new ArrayList<>();
+    node.fieldNames().forEachRemaining(n::add);
+    return n;
+  }
+
+  private record Row(long id, String kind, Long parentId, String title) {}
+
+  private List<Row> rows(long planId) {
+    return jdbc.sql(
+            "SELECT id, kind, parent_id, title FROM dispatch_task WHERE plan_id = :p AND kind IN"
+                + " ('TASK', 'SUBTASK') ORDER BY position")
+        .param("p", planId)
+        .query(
+            (rs, n) ->
+                new Row(
+                    rs.getLong("id"),
+                    rs.getString("kind"),
+                    rs.getObject("parent_id", Long.class),
+                    rs.getString("title")))
+        .list();
+  }
+
+  @Test
+  void subTasksAreStoredUnderTheirTaskListedAndReportedOn() {
+    String mark = chinese(TestAlarms.unique(""));
+    String planner = user(Role.PLANNER, ECO);
+    String plannerToken = token(planner);
+    HttpResponse<String> created =
+        MultipartForm.bearer(
+            port,
+            plannerToken,
+            "/api/v1/plans",
+            Map.of(),
+            List.of(new Part("file", "子任务方案.txt", plan(mark).getBytes(StandardCharsets.UTF_8))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = JsonApi.id(created);
+    // tasks and sub-tasks are the items departments report on
+    assertThat(JsonApi.read(created).get("tasks").asInt()).isEqualTo(4);
+
+    List<Row> rows = rows(id);
+    assertThat(rows).extracting(Row::kind).containsExactly("TASK", "SUBTASK", "SUBTASK", "TASK");
+    long industry = rows.get(0).id();
+    assertThat(rows.get(1).parentId()).isEqualTo(industry);
+    assertThat(rows.get(2).parentId()).isEqualTo(industry);
+    assertThat(rows.get(3).parentId()).isNotEqualTo(industry);
+
+    JsonApi plannerApi = JsonApi.bearer(port, plannerToken);
+    HttpResponse<String> published = plannerApi.post("/api/v1/plans/" + id + "/publish", Map.of());
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+
+    JsonNode all = JsonApi.read(plannerApi.get("/api/v1/plans/" + id + "/tasks"));
+    assertThat(all).hasSize(4);
+    assertThat(fields(all.get(1))).isEqualTo(fields(all.get(0)));
+    JsonNode kilns = all.get(1);
+    assertThat(kilns.get("title").asText()).startsWith("实施工业炉窑升级改造" + mark);
+    // no unit of its own: the task's
+    assertThat(names(kilns.get("lead"))).containsExactly(ECO);
+    assertThat(names(kilns.get("support"))).containsExactly("县工业和信息化局");
+    assertThat(kilns.get("due").asText()).isEqualTo("2024-12-31");
+    JsonNode dust = all.get(2);
+    assertThat(names(dust.get("lead"))).containsExactly(ZHUJIAN);
+    assertThat(names(dust.get("support"))).isEmpty();
+
+    // 住建局 is named on the second item only: that sub-task is its whole share of the plan
+    String zhujian = user(Role.LIAISON, ZHUJIAN);
+    JsonApi zhujianApi = JsonApi.bearer(port, token(zhujian));
+    JsonNode zhujianTasks = JsonApi.read(zhujianApi.get("/api/v1/plans/" + id + "/tasks"));
+    assertThat(zhujianTasks).hasSize(1);
+    assertThat(zhujianTasks.get(0).get("id").asLong()).isEqualTo(rows.get(2).id());
+    JsonNode ecoTasks =
+        JsonApi.read(
+            JsonApi.bearer(port, token(user(Role.LIAISON, ECO)))
+                .get("/api/v1/plans/" + id + "/tasks"));
+    assertThat(ecoTasks)
+        .extracting(t -> t.get("id").asLong())
+        .containsExactly(industry, rows.get(1).id());
+
+    // a report on a sub-task works as on a task; another sub-task is refused
+    HttpResponse<String> report =
+        MultipartForm.bearer(
+            port,
+            token(zhujian),
+            "/api/v1/tasks/" + rows.get(2).id() + "/progress",
+            Map.of("status", "in-progress", "text", "已检查在建工地12个。"),
+            List.of());
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+    assertThat(
+            JsonApi.read(plannerApi.get("/api/v1/tasks/" + rows.get(2).id()))
+                .get("status")
+                .asText())
+        .isEqualTo("in-progress");
+    HttpResponse<String> foreign =
+        MultipartForm.bearer(
+            port,
+            token(zhujian),
+            "/api/v1/tasks/" + rows.get(1).id() + "/progress",
+            Map.of("status", "done", "text", "已完成"),
+            List.of());
+    assertThat(foreign.statusCode()).isEqualTo(403);
+
+    // pages: indented under the task, the task lists its sub-tasks, a sub-task names its task
+    WebSession plannerPage = WebSession.loggedIn(port, planner, PASSWORD);
+    String planPage = plannerPage.get("/dispatch/plans/" + id).body();
+    assertThat(planPage).contains("task subtask").contains("开展建筑工地扬尘专项整治" + mark);
+    String review = plannerPage.get("/dispatch/plans/" + id + "/review").body();
+    assertThat(review).contains("task subtask").contains("实施工业炉窑升级改造" + mark);
+    String taskPage = plannerPage.get("/dispatch/tasks/" + industry).body();
+    assertThat(taskPage).contains("id=\"sub-tasks\"").contains("开展建筑工地扬尘专项整治" + mark);
+    String subPage = plannerPage.get("/dispatch/tasks/" + rows.get(2).id()).body();
+    assertThat(subPage).contains("所属任务").contains("推进工业污染深度治理" + mark);
+
+    WebSession liaisonPage = WebSession.loggedIn(port, zhujian, PASSWORD);
+    String mine =
+        liaisonPage
+            .get("/dispatch/my-tasks?q=" + java.net.URLEncoder.encode(mark, StandardCharsets.UTF_8))
+            .body();
+    assertThat(mine)
+        .contains("开展建筑工地扬尘专项整治" + mark)
+        .contains("属于任务：推进工业污染深度治理" + mark)
+        .doesNotContain("实施工业炉窑升级改造" + mark);
+  }
+}
