@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.apitoken.ApiTokens;
+import org.qingshan.server.plandashboard.PlanDashboard;
+import org.qingshan.server.plandashboard.PlanDashboardService;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
@@ -43,6 +46,7 @@ class PlanSubTasksHttpTest {
   @Autowired JdbcClient jdbc;
   @Autowired ApiTokens tokens;
   @Autowired UserDetailsService userDetails;
+  @Autowired PlanDashboardService dashboards;
 
   private TestUsers people() {
     return new TestUsers(users, encoder, jdbc, tokens, userDetails);
@@ -196,6 +200,14 @@ class PlanSubTasksHttpTest {
             List.of());
     assertThat(foreign.statusCode()).isEqualTo(403);
 
+    // the dashboard counts tasks and sub-tasks alike: four items, 住建局 leads one
+    PlanDashboard board = dashboards.dashboard(Optional.of(id)).orElseThrow();
+    assertThat(board.chapters().stream().mapToInt(PlanDashboard.Chapter::total).sum()).isEqualTo(4);
+    assertThat(board.departments())
+        .filteredOn(d -> d.name().equals(ZHUJIAN))
+        .singleElement()
+        .satisfies(d -> assertThat(d.assigned()).isEqualTo(1));
+
     // pages: indented under the task, the task lists its sub-tasks, a sub-task names its task
     WebSession plannerPage = WebSession.loggedIn(port, planner, PASSWORD);
     String planPage = plannerPage.get("/dispatch/plans/" + id).body();
@@ -216,5 +228,75 @@ class PlanSubTasksHttpTest {
         .contains("开展建筑工地扬尘专项整治" + mark)
         .contains("属于任务：推进工业污染深度治理" + mark)
         .doesNotContain("实施工业炉窑升级改造" + mark);
+  }
+
+  @Test
+  void reviewSplitsAfterTheSubTasksAndMergesTasksWithTasks() {
+    String mark = chinese(TestAlarms.unique(""));
+    String planner = user(Role.PLANNER, ECO);
+    WebSession page = WebSession.loggedIn(port, planner, PASSWORD);
+    String text =
+        """
+        示范县生态环境保护子任务审核方案%1$s（2023—2025年）
+
+        一、总体要求
+
+        到2025年，全县生态环境质量持续改善。
+
+        二、重点任务
+
+        1. 推进工业污染深度治理%1$s。（示范县生态环境分局牵头）
+
+        2. 加强柴油货车污染治理%1$s。开展路检路查和入户抽查。强化油品质量监管。（县公安局牵头）
+
+        （1）开展路检路查专项行动%1$s。
+
+        （2）推进老旧柴油货车淘汰%1$s。（县交通运输局牵头）
+        """
+            .formatted(mark);
+    HttpResponse<String> uploaded =
+        page.upload("/dispatch/plans", "file", "方案.txt", text.getBytes(StandardCharsets.UTF_8));
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+    String location = WebSession.location(uploaded);
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    List<Row> rows = rows(id);
+    assertThat(rows).extracting(Row::kind).containsExactly("TASK", "TASK", "SUBTASK", "SUBTASK");
+    long first = rows.get(0).id();
+    long diesel = rows.get(1).id();
+    long checks = rows.get(2).id();
+    long trucks = rows.get(3).id();
+
+    // the rest of a split task comes after its sub-tasks, a task again
+    HttpResponse<String> split =
+        page.post("/dispatch/review/tasks/" + diesel + "/split", Map.of("sentence", "1"));
+    assertThat(split.statusCode()).as(split.body()).isEqualTo(302);
+    rows = rows(id);
+    assertThat(rows)
+        .extracting(Row::kind)
+        .containsExactly("TASK", "TASK", "SUBTASK", "SUBTASK", "TASK");
+    assertThat(rows).extracting(Row::id).startsWith(first, diesel, checks, trucks);
+    assertThat(rows.get(4).title()).startsWith("强化油品质量监管");
+    assertThat(rows.get(4).parentId()).isEqualTo(rows.get(0).parentId());
+
+    // a sub-task merges into the item above it; a task into the task above, taking its sub-tasks
+    assertThat(page.post("/dispatch/review/tasks/" + trucks + "/merge", Map.of()).statusCode())
+        .isEqualTo(302);
+    assertThat(page.post("/dispatch/review/tasks/" + diesel + "/merge", Map.of()).statusCode())
+        .isEqualTo(302);
+    rows = rows(id);
+    assertThat(rows).extracting(Row::id).containsExactly(first, checks, rows.get(2).id());
+    assertThat(rows.get(1).parentId()).isEqualTo(first);
+    assertThat(
+            jdbc.sql("SELECT text FROM dispatch_task WHERE id = :id")
+                .param("id", checks)
+                .query(String.class)
+                .single())
+        .contains("推进老旧柴油货车淘汰" + mark);
+    assertThat(
+            jdbc.sql("SELECT text FROM dispatch_task WHERE id = :id")
+                .param("id", first)
+                .query(String.class)
+                .single())
+        .endsWith("开展路检路查和入户抽查。");
   }
 }
