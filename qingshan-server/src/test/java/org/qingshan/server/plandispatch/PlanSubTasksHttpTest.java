@@ -122,6 +122,14 @@ class PlanSubTasksHttpTest {
         .list();
   }
 
+  private List<String> units(long taskId) {
+    return jdbc.sql(
+            "SELECT role, name FROM dispatch_task_unit WHERE task_id = :t ORDER BY role, position")
+        .param("t", taskId)
+        .query((rs, n) -> rs.getString("role") + " " + rs.getString("name"))
+        .list();
+  }
+
   @Test
   void subTasksAreStoredUnderTheirTaskListedAndReportedOn() {
     String mark = chinese(TestAlarms.unique(""));
@@ -265,6 +273,24 @@ class PlanSubTasksHttpTest {
     long diesel = rows.get(1).id();
     long checks = rows.get(2).id();
     long trucks = rows.get(3).id();
+
+    // a unit added to the task is added to the sub-task that took the task's units, not to the
+    // one naming its own
+    HttpResponse<String> added =
+        page.post(
+            "/dispatch/review/tasks/" + diesel + "/units",
+            Map.of("action", "add", "name", "县交通运输局", "role", "SUPPORT"));
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+    assertThat(units(diesel)).containsExactly("LEAD 县公安局", "SUPPORT 县交通运输局");
+    assertThat(units(checks)).containsExactly("LEAD 县公安局", "SUPPORT 县交通运输局");
+    assertThat(units(trucks)).containsExactly("LEAD 县交通运输局");
+    HttpResponse<String> role =
+        page.post(
+            "/dispatch/review/tasks/" + diesel + "/units",
+            Map.of("action", "role", "name", "县公安局", "role", "LEAD", "to", "RESPONSIBLE"));
+    assertThat(role.statusCode()).as(role.body()).isEqualTo(302);
+    assertThat(units(checks)).containsExactly("RESPONSIBLE 县公安局", "SUPPORT 县交通运输局");
+    assertThat(units(trucks)).containsExactly("LEAD 县交通运输局");
 
     // the rest of a split task comes after its sub-tasks, a task again
     HttpResponse<String> split =
