@@ -144,4 +144,29 @@ class SubTasksTest {
         .contains("    第 9 行 加强工业炉窑综合治理（2 项子任务）\n")
         .contains("      第 10 行 淘汰落后燃煤炉窑（责任单位同上）\n");
   }
+
+  static final String BEFORE_PLAN =
+      """
+      某区生态环境保护规划（2021—2025年）
+      第一章  发展基础
+      全区生态环境质量持续改善。
+      第二章  主要任务
+      1.推进工业污染深度治理。（牵头单位：区生态环境分局）全面推进重点行业深度治理，实施清洁生产改造。
+      （1）实施钢铁行业超低排放改造，按期完成改造任务。
+      （2）（牵头单位：区住房和城乡建设局）开展建筑工地扬尘专项整治，落实六个百分之百要求。
+      2.加强移动源污染防治。（牵头单位：区交通运输局）开展路检路查，淘汰老旧柴油货车。
+      """;
+
+  @Test
+  void subTasksWhenMarkersComeBeforeTheirText() throws Exception {
+    Plan plan =
+        new PlanImporter().importBytes("before.txt", BEFORE_PLAN.getBytes(StandardCharsets.UTF_8));
+    List<Task> top = plan.sections().get(1).tasks();
+    assertThat(top).extracting(Task::line).containsExactly(5, 8);
+    assertThat(top.get(0).subTasks()).extracting(Task::line).containsExactly(6, 7);
+    assertThat(top.get(0).subTasks().get(0).lead()).containsExactly("区生态环境分局");
+    assertThat(top.get(0).subTasks().get(0).unitsInherited()).isTrue();
+    assertThat(top.get(0).subTasks().get(1).lead()).containsExactly("区住房和城乡建设局");
+    assertThat(top.get(1).lead()).containsExactly("区交通运输局");
+  }
 }
