@@ -172,7 +172,9 @@ class PlanDispatchController {
       throws IOException {
     DispatchPlan p = plans.plan(id);
     List<List<?>> rows = new ArrayList<>();
-    for (DispatchTask t : filteredTree(id, q)) {
+    List<DispatchTask> tree = filteredTree(id, q);
+    Map<Long, DispatchTask> parents = plans.parentTasks(tree);
+    for (DispatchTask t : tree) {
       if (!t.isTask()) {
         continue;
       }
@@ -187,7 +189,8 @@ class PlanDispatchController {
               t.due().map(Object::toString).orElse(""),
               t.modality().orElse(""),
               messages.label(t.status()),
-              t.line()));
+              t.line(),
+              Optional.ofNullable(parents.get(t.id())).map(DispatchTask::title).orElse("")));
     }
     audit.recordExport(PlanDispatchService.PLAN, p.title(), Optional.ofNullable(q), rows.size());
     excel.write(response, p.title(), taskHeaders(), rows);
@@ -204,7 +207,8 @@ class PlanDispatchController {
         "plandispatch.task.due",
         "plandispatch.task.modality",
         "plandispatch.task.status",
-        "plandispatch.task.line");
+        "plandispatch.task.line",
+        "plandispatch.subtask.parent");
   }
 
   @PostMapping("/plans/{id}/publish")
@@ -241,7 +245,9 @@ class PlanDispatchController {
   void exportMine(@RequestParam(required = false) String q, HttpServletResponse response)
       throws IOException {
     List<List<?>> rows = new ArrayList<>();
-    for (DispatchTask t : filteredMine(q)) {
+    List<DispatchTask> mine = filteredMine(q);
+    Map<Long, DispatchTask> parents = plans.parentTasks(mine);
+    for (DispatchTask t : mine) {
       rows.add(
           List.of(
               t.id(),
@@ -253,7 +259,8 @@ class PlanDispatchController {
               t.due().map(Object::toString).orElse(""),
               t.modality().orElse(""),
               messages.label(t.status()),
-              t.line()));
+              t.line(),
+              Optional.ofNullable(parents.get(t.id())).map(DispatchTask::title).orElse("")));
     }
     String title = messages.get("plandispatch.my-tasks.title");
     audit.recordExport(PlanDispatchService.TASK, title, Optional.ofNullable(q), rows.size());

@@ -18,6 +18,7 @@ import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.MultipartForm.Part;
+import org.qingshan.server.support.Sheets;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
@@ -224,6 +225,12 @@ class PlanSubTasksHttpTest {
     assertThat(review).contains("task subtask").contains("实施工业炉窑升级改造" + mark);
     String taskPage = plannerPage.get("/dispatch/tasks/" + industry).body();
     assertThat(taskPage).contains("id=\"sub-tasks\"").contains("开展建筑工地扬尘专项整治" + mark);
+    // the export names each sub-task's task in its last column
+    String sheet = Sheets.text(plannerPage.getBytes("/dispatch/plans/" + id + "/export").body());
+    assertThat(sheet).contains("所属任务");
+    assertThat(sheet.lines().filter(l -> l.contains("开展建筑工地扬尘专项整治" + mark)))
+        .singleElement()
+        .satisfies(l -> assertThat(l).endsWith("推进工业污染深度治理" + mark + "\t"));
     String subPage = plannerPage.get("/dispatch/tasks/" + rows.get(2).id()).body();
     assertThat(subPage).contains("所属任务").contains("推进工业污染深度治理" + mark);
 
