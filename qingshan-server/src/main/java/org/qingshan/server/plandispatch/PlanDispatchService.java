@@ -281,9 +281,11 @@ public class PlanDispatchService {
         t.title()
             .filter(s -> !s.isBlank())
             .orElseGet(() -> t.text().length() <= 40 ? t.text() : t.text().substring(0, 40) + "…");
-    // The task is due when its last dated target is: 2023年底前 … 到2025年 → 2025-12-31.
+    // The task is due when its last dated target is: 2023年底前 … 到2025年 → 2025-12-31; a task
+    // broken into sub-tasks is done when they are, so theirs count too.
     Optional<LocalDate> due =
-        t.targets().stream()
+        t.withDescendants()
+            .flatMap(x -> x.targets().stream())
             .map(DatedTarget::deadline)
             .flatMap(Optional::stream)
             .max(Comparator.naturalOrder());

@@ -162,6 +162,8 @@ class PlanSubTasksHttpTest {
     JsonNode all = JsonApi.read(plannerApi.get("/api/v1/plans/" + id + "/tasks"));
     assertThat(all).hasSize(4);
     assertThat(fields(all.get(1))).isEqualTo(fields(all.get(0)));
+    // the task is due when its last sub-task is
+    assertThat(all.get(0).get("due").asText()).isEqualTo("2024-12-31");
     JsonNode kilns = all.get(1);
     assertThat(kilns.get("title").asText()).startsWith("实施工业炉窑升级改造" + mark);
     // no unit of its own: the task's
