@@ -38,9 +38,14 @@ public record Plan(
     warnings = List.copyOf(warnings);
   }
 
-  /** Every task, in document order. */
+  /** Every task and sub-task, in document order (a task before its sub-tasks). */
   public List<Task> tasks() {
-    return sections.stream().flatMap(Plan::tasksOf).toList();
+    return sections.stream().flatMap(Plan::tasksOf).flatMap(Task::withDescendants).toList();
+  }
+
+  /** How many of {@link #tasks()} are sub-tasks of another task. */
+  public int subTaskCount() {
+    return tasks().size() - sections.stream().mapToInt(s -> (int) tasksOf(s).count()).sum();
   }
 
   private static Stream<Task> tasksOf(Section section) {

@@ -1,8 +1,10 @@
 package org.qingshan.plan;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -191,21 +193,49 @@ public final class PlanImporter {
           node.numbering().map(Numbering::token), node.heading(), node.line(), children, tasks);
     }
 
+    /**
+     * The tasks of a heading's blocks. An item numbered deeper than the task item before it
+     * (（1）/（2）/① after 1.…（牵头…）) is a sub-task of that task, taking its units when it names none;
+     * items under text that names nobody stay tasks of their own, as before.
+     */
     List<Task> tasks(OutlineNode node, boolean taskRegion, boolean projectList)
         throws PlanTooLargeException {
-      List<Task> tasks = new ArrayList<>();
+      List<TaskNode> tasks = new ArrayList<>();
+      Deque<OpenItem> open = new ArrayDeque<>();
       for (Block block : node.blocks()) {
         budget.checkTime();
         if (block.kind() == Block.Kind.BOX || projectList) {
           projects.addAll(KeyProjectReader.read(block.paragraphs()));
+          open.clear();
           continue;
         }
-        if (taskRegion) {
-          tasks.addAll(
-              splitter.split(block, Optional.of(node.heading()).filter(h -> node.line() > 0)));
+        if (!taskRegion) {
+          continue;
+        }
+        Optional<Integer> rank = block.numbering().map(n -> n.style().rank());
+        while (!open.isEmpty() && (rank.isEmpty() || open.peek().rank() >= rank.get())) {
+          open.pop();
+        }
+        Optional<TaskNode> parent = Optional.ofNullable(open.peek()).map(OpenItem::item);
+        List<Task> split =
+            splitter.split(
+                block,
+                Optional.of(node.heading()).filter(h -> node.line() > 0),
+                parent.isPresent());
+        TaskNode last = null;
+        for (Task task : split) {
+          Task own =
+              parent.isPresent() && task.unassigned()
+                  ? task.inheritingUnitsOf(parent.get().task)
+                  : task;
+          last = new TaskNode(own);
+          (parent.isPresent() ? parent.get().children : tasks).add(last);
+        }
+        if (last != null && rank.isPresent() && !last.task.unassigned()) {
+          open.push(new OpenItem(rank.get(), last));
         }
       }
-      return tasks;
+      return tasks.stream().map(TaskNode::build).toList();
     }
 
     boolean hasMarkers(OutlineNode node) {
@@ -219,6 +249,25 @@ public final class PlanImporter {
           .anyMatch(p -> MARKER_HINT.matcher(p.text()).find());
     }
   }
+
+  /** A task while its sub-tasks are being read. */
+  private static final class TaskNode {
+    private final Task task;
+    private final List<TaskNode> children = new ArrayList<>();
+
+    TaskNode(Task task) {
+      this.task = task;
+    }
+
+    Task build() {
+      return children.isEmpty()
+          ? task
+          : task.withSubTasks(children.stream().map(TaskNode::build).toList());
+    }
+  }
+
+  /** A numbered task item that later, deeper-numbered items belong to. */
+  private record OpenItem(int rank, TaskNode item) {}
 
   private static List<SourceLine> withoutLines(List<SourceLine> lines, Set<Integer> used) {
     if (used.isEmpty()) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.qingshan.plan.task.Task;
 
-/** A heading of the plan (chapter, section, 节) with its subsections and tasks. */
+/**
+ * A heading of the plan (chapter, section, 节) with its subsections and tasks (each task with its
+ * sub-tasks).
+ */
 public record Section(
     Optional<String> number, String heading, int line, List<Section> sections, List<Task> tasks) {
 
@@ -13,7 +16,9 @@ public record Section(
     tasks = List.copyOf(tasks);
   }
 
+  /** Tasks and sub-tasks under this heading and its subsections. */
   public int taskCount() {
-    return tasks.size() + sections.stream().mapToInt(Section::taskCount).sum();
+    return (int) tasks.stream().flatMap(Task::withDescendants).count()
+        + sections.stream().mapToInt(Section::taskCount).sum();
   }
 }

@@ -120,6 +120,10 @@ public final class PlanJson {
       t.put("deadline", target.deadline().map(Object::toString).orElse(null));
       t.put("recurring", target.recurring().orElse(null));
     }
+    // A sub-task naming no unit of its own carries its task's (lead, support, … above).
+    node.put("unitsInherited", task.unitsInherited());
+    ArrayNode subtasks = node.putArray("subtasks");
+    task.subTasks().forEach(sub -> task(subtasks.addObject(), sub));
   }
 
   private static void standingRule(ObjectNode node, StandingRule rule) {

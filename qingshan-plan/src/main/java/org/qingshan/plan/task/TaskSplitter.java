@@ -84,14 +84,38 @@ public final class TaskSplitter {
   }
 
   public List<Task> split(Block block, Optional<String> headingTitle) {
+    return split(block, headingTitle, false);
+  }
+
+  /**
+   * The tasks of a block; {@code underTask}: the block is an item of a task above it (（1）… under
+   * 1.…（牵头…）), so text without a marker of its own is the task's work, neither flagged nor taken
+   * for an introduction.
+   */
+  public List<Task> split(Block block, Optional<String> headingTitle, boolean underTask) {
     Optional<Block> kept = withoutStandingRules(block);
     if (kept.isEmpty()) {
       return List.of();
     }
     Block tasksOnly = kept.get();
-    return placement == MarkerPlacement.AFTER_TEXT
-        ? splitAfter(tasksOnly, headingTitle)
-        : splitBefore(tasksOnly, headingTitle);
+    this.underTask = underTask;
+    try {
+      return placement == MarkerPlacement.AFTER_TEXT
+          ? splitAfter(tasksOnly, headingTitle)
+          : splitBefore(tasksOnly, headingTitle);
+    } finally {
+      this.underTask = false;
+    }
+  }
+
+  /**
+   * Whether the block being split is an item of a task (see {@link #split(Block, Optional,
+   * boolean)}).
+   */
+  private boolean underTask;
+
+  private boolean introduces(Block block) {
+    return !underTask && block.isIntroduction();
   }
 
   /**
@@ -140,7 +164,7 @@ public final class TaskSplitter {
           && opening.isEmpty()
           && !markerOnly(text, markers)) {
         // In plain body text each paragraph is a task of its own; one without marker stands alone.
-        if (tasks.isEmpty() && block.isIntroduction()) {
+        if (tasks.isEmpty() && introduces(block)) {
           pending.take();
         } else {
           flagged(tasks, pending, block, headingTitle, UNMARKED);
@@ -171,7 +195,7 @@ public final class TaskSplitter {
     if (pending.substantial()) {
       if (!opening.isEmpty()) {
         tasks.add(emit(pending, opening, tasks.isEmpty(), block, headingTitle));
-      } else if (!(tasks.isEmpty() && block.isIntroduction())) {
+      } else if (!(tasks.isEmpty() && introduces(block))) {
         String why = lastMarkers.isEmpty() ? UNMARKED : "责任单位标注之后的文字没有责任单位标注，未推断责任单位";
         flagged(tasks, pending, block, headingTitle, why);
       }
@@ -233,7 +257,7 @@ public final class TaskSplitter {
     }
     if (!opening.isEmpty()) {
       tasks.add(emit(pending, List.copyOf(opening), tasks.isEmpty(), block, headingTitle));
-    } else if (!(tasks.isEmpty() && block.isIntroduction())) {
+    } else if (!(tasks.isEmpty() && introduces(block))) {
       flagged(tasks, pending, block, headingTitle, UNMARKED);
     } else {
       pending.take();
@@ -300,7 +324,9 @@ public final class TaskSplitter {
   private void flagged(
       List<Task> tasks, Pending pending, Block block, Optional<String> headingTitle, String why) {
     int line = pending.line;
-    collector.warn(line, why);
+    if (!underTask) {
+      collector.warn(line, why);
+    }
     tasks.add(emit(pending, List.of(), tasks.isEmpty(), block, headingTitle));
   }
 

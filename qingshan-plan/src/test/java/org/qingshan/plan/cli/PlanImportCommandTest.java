@@ -88,7 +88,16 @@ class PlanImportCommandTest {
     JsonNode task = chapter.get("sections").get(0).get("tasks").get(0);
     assertThat(fields(task))
         .containsExactly(
-            "title", "text", "line", "lead", "support", "responsible", "departments", "targets");
+            "title",
+            "text",
+            "line",
+            "lead",
+            "support",
+            "responsible",
+            "departments",
+            "targets",
+            "unitsInherited",
+            "subtasks");
     assertThat(task.get("line").asInt()).isEqualTo(6);
     assertThat(task.get("lead").get(0).asText()).isEqualTo("青山县生态环境分局");
     JsonNode lead = task.get("departments").get(0);

@@ -25,8 +25,9 @@ public record TaskRow(
   }
 
   /**
-   * Every task of the plan, depth first, with the path of headings above it; {@code resolved} tells
-   * which names match a department now (an alias recorded after the import counts).
+   * Every task and sub-task of the plan, depth first, with the path of headings (and, for a
+   * sub-task, its task) above it; {@code resolved} tells which names match a department now (an
+   * alias recorded after the import counts).
    */
   public static List<TaskRow> of(Plan plan, Predicate<String> resolved) {
     List<TaskRow> rows = new ArrayList<>();
@@ -41,23 +42,34 @@ public record TaskRow(
             + section.number().map(n -> n + " ").orElse("")
             + section.heading();
     for (Task t : section.tasks()) {
-      rows.add(
-          new TaskRow(
-              path,
-              t.title().orElse(""),
-              t.text(),
-              t.line(),
-              t.lead(),
-              t.support(),
-              t.responsible(),
-              t.departments().stream()
-                  .map(DepartmentAssignment::name)
-                  .filter(resolved.negate())
-                  .distinct()
-                  .toList(),
-              t.targets().size()));
+      add(t, path, rows, resolved);
     }
     section.sections().forEach(s -> walk(s, path, rows, resolved));
+  }
+
+  /** A task, then its sub-tasks, each under the path of its task. */
+  private static void add(Task t, String path, List<TaskRow> rows, Predicate<String> resolved) {
+    rows.add(
+        new TaskRow(
+            path,
+            t.title().orElse(""),
+            t.text(),
+            t.line(),
+            t.lead(),
+            t.support(),
+            t.responsible(),
+            t.departments().stream()
+                .map(DepartmentAssignment::name)
+                .filter(resolved.negate())
+                .distinct()
+                .toList(),
+            t.targets().size()));
+    String under =
+        path
+            + " / "
+            + t.title()
+                .orElse(t.text().length() <= 20 ? t.text() : t.text().substring(0, 20) + "…");
+    t.subTasks().forEach(sub -> add(sub, under, rows, resolved));
   }
 
   public boolean matches(String text) {

@@ -28,7 +28,16 @@ class PlanDashboardRepository {
       String kind,
       String title,
       Optional<java.time.LocalDate> due,
-      String status) {}
+      String status) {
+
+    /**
+     * A task or a sub-task: each is reported on with a status of its own, so each counts as one
+     * item (a task broken into three sub-tasks counts four).
+     */
+    boolean reportable() {
+      return kind.equals("TASK") || kind.equals("SUBTASK");
+    }
+  }
 
   record Unit(long taskId, String role, long departmentId, String department) {}
 

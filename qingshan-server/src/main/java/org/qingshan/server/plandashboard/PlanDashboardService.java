@@ -86,7 +86,7 @@ public class PlanDashboardService {
 
     // chapters: where every task sits in one chapter (重点任务), its sections tell more
     List<PlanDashboardRepository.Task> leaves =
-        tasks.stream().filter(t -> t.kind().equals("TASK")).toList();
+        tasks.stream().filter(PlanDashboardRepository.Task::reportable).toList();
     boolean oneChapter =
         leaves.stream().map(t -> ancestor(t, byId, "CHAPTER")).distinct().count() <= 1;
     String level = oneChapter ? "SECTION" : "CHAPTER";
@@ -113,7 +113,7 @@ public class PlanDashboardService {
     Map<Long, int[]> stats = new HashMap<>();
     List<PlanDashboard.Deadline> deadlines = new ArrayList<>();
     for (var t : tasks) {
-      if (!t.kind().equals("TASK")) {
+      if (!t.reportable()) {
         continue;
       }
       List<PlanDashboardRepository.Unit> taskUnits = unitsByTask.getOrDefault(t.id(), List.of());

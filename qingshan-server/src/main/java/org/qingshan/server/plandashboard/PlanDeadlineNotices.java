@@ -46,7 +46,7 @@ public class PlanDeadlineNotices {
     for (PlanDashboardRepository.Plan plan : repository.publishedPlans()) {
       for (PlanDashboardRepository.Task t : repository.tasks(plan.id())) {
         boolean passed =
-            t.kind().equals("TASK")
+            t.reportable()
                 && !t.status().equals("DONE")
                 && t.due().filter(d -> d.isBefore(today)).isPresent();
         if (passed && repository.firstDeadlineNotice(t.id(), now)) {

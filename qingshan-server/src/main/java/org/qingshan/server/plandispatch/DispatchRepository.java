@@ -111,9 +111,9 @@ class DispatchRepository {
     return jdbc.sql(
             "UPDATE dispatch_task n SET status = (SELECT o.status FROM dispatch_task o WHERE o.id ="
                 + " (SELECT MIN(o2.id) FROM dispatch_task o2 WHERE o2.plan_id = :from AND o2.kind ="
-                + " 'TASK' AND o2.title = n.title)) WHERE n.plan_id = :to AND n.kind = 'TASK' AND"
-                + " EXISTS (SELECT 1 FROM dispatch_task o3 WHERE o3.plan_id = :from AND o3.kind ="
-                + " 'TASK' AND o3.title = n.title)")
+                + " n.kind AND o2.title = n.title)) WHERE n.plan_id = :to AND n.kind IN ('TASK',"
+                + " 'SUBTASK') AND EXISTS (SELECT 1 FROM dispatch_task o3 WHERE o3.plan_id = :from"
+                + " AND o3.kind = n.kind AND o3.title = n.title)")
         .param("from", fromPlan)
         .param("to", toPlan)
         .update();

@@ -71,8 +71,14 @@ public record DispatchTask(
     return role == DispatchUnitRole.LEAD || (!hasLead && role == DispatchUnitRole.RESPONSIBLE);
   }
 
+  /** A task or a sub-task: what departments report on (chapters and sections are headings). */
   public boolean isTask() {
-    return kind == DispatchTaskKind.TASK;
+    return kind == DispatchTaskKind.TASK || kind == DispatchTaskKind.SUBTASK;
+  }
+
+  /** An item of a task, shown indented under it. */
+  public boolean isSubTask() {
+    return kind == DispatchTaskKind.SUBTASK;
   }
 
   /** Overdue on {@code today}: a due date passed without the task done. */

@@ -124,7 +124,9 @@ class PlanDispatchApiController {
   @GetMapping("/plans/{id}/tasks")
   @Operation(
       summary = "规划的任务",
-      description = "department 为部门 id 或名称（别名亦可）时只列该部门牵头、配合或负责的任务；部门用户无论所问只得到本部门的任务。")
+      description =
+          "按文中顺序列出任务及其子任务（任务下的（1）、①等分项，紧随其任务之后；子任务未写明责任单位的沿用其任务的单位），字段相同。"
+              + "department 为部门 id 或名称（别名亦可）时只列该部门牵头、配合或负责的任务；部门用户无论所问只得到本部门的任务。")
   List<TaskItem> tasks(
       @PathVariable long id,
       @Parameter(description = "部门 id 或名称") @RequestParam(required = false) String department) {

@@ -158,7 +158,7 @@ class PlanDispatchController {
         .toList();
   }
 
-  private static Map<Long, Integer> depths(List<DispatchTask> tree) {
+  static Map<Long, Integer> depths(List<DispatchTask> tree) {
     Map<Long, Integer> depth = new HashMap<>();
     for (DispatchTask t : tree) {
       depth.put(t.id(), t.parentId().map(p -> depth.getOrDefault(p, 0) + 1).orElse(0));
@@ -172,7 +172,9 @@ class PlanDispatchController {
       throws IOException {
     DispatchPlan p = plans.plan(id);
     List<List<?>> rows = new ArrayList<>();
-    for (DispatchTask t : filteredTree(id, q)) {
+    List<DispatchTask> tree = filteredTree(id, q);
+    Map<Long, DispatchTask> parents = plans.parentTasks(tree);
+    for (DispatchTask t : tree) {
       if (!t.isTask()) {
         continue;
       }
@@ -187,7 +189,8 @@ class PlanDispatchController {
               t.due().map(Object::toString).orElse(""),
               t.modality().orElse(""),
               messages.label(t.status()),
-              t.line()));
+              t.line(),
+              Optional.ofNullable(parents.get(t.id())).map(DispatchTask::title).orElse("")));
     }
     audit.recordExport(PlanDispatchService.PLAN, p.title(), Optional.ofNullable(q), rows.size());
     excel.write(response, p.title(), taskHeaders(), rows);
@@ -204,7 +207,8 @@ class PlanDispatchController {
         "plandispatch.task.due",
         "plandispatch.task.modality",
         "plandispatch.task.status",
-        "plandispatch.task.line");
+        "plandispatch.task.line",
+        "plandispatch.subtask.parent");
   }
 
   @PostMapping("/plans/{id}/publish")
@@ -223,7 +227,9 @@ class PlanDispatchController {
       @RequestParam(required = false) Integer size,
       Model model) {
     List<DispatchTask> mine = filteredMine(q);
-    model.addAttribute("page", PageResult.slice(mine, PageQuery.of(page, size)));
+    PageResult<DispatchTask> slice = PageResult.slice(mine, PageQuery.of(page, size));
+    model.addAttribute("page", slice);
+    model.addAttribute("parents", plans.parentTasks(slice.items()));
     model.addAttribute("today", plans.today());
     model.addAttribute("reports", review.nextReports(plans.myTasks()));
     model.addAttribute("q", q);
@@ -239,7 +245,9 @@ class PlanDispatchController {
   void exportMine(@RequestParam(required = false) String q, HttpServletResponse response)
       throws IOException {
     List<List<?>> rows = new ArrayList<>();
-    for (DispatchTask t : filteredMine(q)) {
+    List<DispatchTask> mine = filteredMine(q);
+    Map<Long, DispatchTask> parents = plans.parentTasks(mine);
+    for (DispatchTask t : mine) {
       rows.add(
           List.of(
               t.id(),
@@ -251,7 +259,8 @@ class PlanDispatchController {
               t.due().map(Object::toString).orElse(""),
               t.modality().orElse(""),
               messages.label(t.status()),
-              t.line()));
+              t.line(),
+              Optional.ofNullable(parents.get(t.id())).map(DispatchTask::title).orElse("")));
     }
     String title = messages.get("plandispatch.my-tasks.title");
     audit.recordExport(PlanDispatchService.TASK, title, Optional.ofNullable(q), rows.size());
@@ -265,6 +274,8 @@ class PlanDispatchController {
     model.addAttribute("plan", plans.plan(t.planId()));
     model.addAttribute("progress", plans.progress(id));
     model.addAttribute("mayReport", plans.mayReport(t));
+    model.addAttribute("parent", Optional.ofNullable(plans.parentTasks(List.of(t)).get(t.id())));
+    model.addAttribute("subTasks", plans.subTasks(t));
     model.addAttribute("statuses", DispatchTaskStatus.values());
     model.addAttribute("today", plans.today());
     return "plandispatch/task";

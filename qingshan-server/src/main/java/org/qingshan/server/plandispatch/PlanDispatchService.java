@@ -258,22 +258,34 @@ public class PlanDispatchService {
             Optional.empty(),
             Optional.empty());
     for (Task t : section.tasks()) {
-      storeTask(planId, id, t, position, directory);
+      storeTask(planId, id, DispatchTaskKind.TASK, t, position, directory);
     }
     for (Section s : section.sections()) {
       storeSection(planId, Optional.of(id), s, depth + 1, position, directory);
     }
   }
 
+  /**
+   * Stores a task and, under it, its sub-tasks (kind SUBTASK). A sub-task naming no unit of its own
+   * comes from the importer with its task's units, so it is stored with them: each sub-task has
+   * units of its own rows, reported on and filtered like a task.
+   */
   private void storeTask(
-      long planId, long parent, Task t, int[] position, DepartmentDirectory directory) {
+      long planId,
+      long parent,
+      DispatchTaskKind kind,
+      Task t,
+      int[] position,
+      DepartmentDirectory directory) {
     String title =
         t.title()
             .filter(s -> !s.isBlank())
             .orElseGet(() -> t.text().length() <= 40 ? t.text() : t.text().substring(0, 40) + "…");
-    // The task is due when its last dated target is: 2023年底前 … 到2025年 → 2025-12-31.
+    // The task is due when its last dated target is: 2023年底前 … 到2025年 → 2025-12-31; a task
+    // broken into sub-tasks is done when they are, so theirs count too.
     Optional<LocalDate> due =
-        t.targets().stream()
+        t.withDescendants()
+            .flatMap(x -> x.targets().stream())
             .map(DatedTarget::deadline)
             .flatMap(Optional::stream)
             .max(Comparator.naturalOrder());
@@ -281,7 +293,7 @@ public class PlanDispatchService {
         repository.insertTask(
             planId,
             Optional.of(parent),
-            DispatchTaskKind.TASK,
+            kind,
             position[0]++,
             Optional.empty(),
             DispatchRepository.cut(title, 1000),
@@ -316,6 +328,9 @@ public class PlanDispatchService {
           target.unit(),
           target.deadline(),
           target.recurring());
+    }
+    for (Task sub : t.subTasks()) {
+      storeTask(planId, id, DispatchTaskKind.SUBTASK, sub, position, directory);
     }
   }
 
@@ -457,6 +472,34 @@ public class PlanDispatchService {
       repository.task(id).ifPresent(tasks::add);
     }
     return tasks;
+  }
+
+  /**
+   * The task each sub-task among {@code tasks} belongs to, by the sub-task's id: its title, shown
+   * beside the sub-task where the list does not show the task itself (我的任务 of a department named on
+   * the sub-task only).
+   */
+  public Map<Long, DispatchTask> parentTasks(List<DispatchTask> tasks) {
+    Map<Long, DispatchTask> parents = new LinkedHashMap<>();
+    Map<Long, Optional<DispatchTask>> loaded = new LinkedHashMap<>();
+    for (DispatchTask t : tasks) {
+      if (t.isSubTask() && t.parentId().isPresent()) {
+        loaded
+            .computeIfAbsent(t.parentId().get(), repository::task)
+            .filter(DispatchTask::isTask)
+            .ifPresent(p -> parents.put(t.id(), p));
+      }
+    }
+    return parents;
+  }
+
+  /** The sub-tasks of a task the user may see, in document order. */
+  public List<DispatchTask> subTasks(DispatchTask task) {
+    DataScope scope = currentUser.scope();
+    return repository.tasks(task.planId()).stream()
+        .filter(t -> t.isSubTask() && t.parentId().filter(p -> p == task.id()).isPresent())
+        .filter(t -> scope.all() || t.roleOf(scope.departmentIds(), false).isPresent())
+        .toList();
   }
 
   /** A task the user may see, else refused (403) and audited. */

@@ -71,6 +71,7 @@ class PlanReviewController {
             .toList();
     model.addAttribute("plan", p);
     model.addAttribute("page", PageResult.slice(tree, PageQuery.of(page, size)));
+    model.addAttribute("depths", PlanDispatchController.depths(plans.tree(id)));
     model.addAttribute("source", review.sourceLines(id));
     model.addAttribute("ends", review.lineEnds(id));
     model.addAttribute("placeholders", review.placeholders(id));

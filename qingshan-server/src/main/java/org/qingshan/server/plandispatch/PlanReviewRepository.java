@@ -197,6 +197,14 @@ class PlanReviewRepository {
         .update();
   }
 
+  /** The sub-tasks of {@code from} moved under {@code to} (a task merged into another). */
+  void moveChildren(long from, long to) {
+    jdbc.sql("UPDATE dispatch_task SET parent_id = :to WHERE parent_id = :from")
+        .param("to", to)
+        .param("from", from)
+        .update();
+  }
+
   void deleteTask(long taskId) {
     jdbc.sql("DELETE FROM dispatch_target WHERE task_id = :t").param("t", taskId).update();
     jdbc.sql("DELETE FROM dispatch_task_unit WHERE task_id = :t").param("t", taskId).update();

@@ -152,7 +152,11 @@ public class PlanReviewService {
         after);
   }
 
-  /** Merges a task into the task before it: text appended, units and targets joined. */
+  /**
+   * Merges a task into the task before it: text appended, units and targets joined, its sub-tasks
+   * moved under it. A task merges into the task before it (not into that task's sub-tasks); a
+   * sub-task into the item before it (its task or the sub-task above).
+   */
   @Transactional
   public long merge(long taskId) {
     DispatchTask t = draftTask(taskId);
@@ -162,7 +166,7 @@ public class PlanReviewService {
       if (x.id() == taskId) {
         break;
       }
-      previous = x.isTask() ? x : previous;
+      previous = x.isTask() && (t.isSubTask() || !x.isSubTask()) ? x : previous;
     }
     if (previous == null || !t.isTask()) {
       throw new UserFacingException("plandispatch.review.merge.first");
@@ -175,6 +179,7 @@ public class PlanReviewService {
             : previous.due();
     review.updateTask(previous.id(), previous.title(), text, due);
     review.moveUnitsAndTargets(taskId, previous.id());
+    review.moveChildren(taskId, previous.id());
     review.setLineEnd(previous.id(), Math.max(ends.get(previous.id()), ends.get(taskId)));
     review.deleteTask(taskId);
     corrected(
@@ -202,15 +207,17 @@ public class PlanReviewService {
     String head = String.join("", sentences.subList(0, sentence));
     String tail = String.join("", sentences.subList(sentence, sentences.size())).strip();
     review.updateTask(taskId, t.title(), head, t.due());
-    review.shiftPositions(t.planId(), t.position());
+    // The rest comes after the task's own sub-tasks, which stay with the head.
+    int after = lastPosition(plans.tasks(t.planId()), t);
+    review.shiftPositions(t.planId(), after);
     String title = tail.length() <= 40 ? tail : tail.substring(0, 40) + "…";
     Map<Long, Integer> ends = review.lineEnds(t.planId());
     long id =
         plans.insertTask(
             t.planId(),
             t.parentId(),
-            DispatchTaskKind.TASK,
-            t.position() + 1,
+            t.kind(),
+            after + 1,
             Optional.empty(),
             title,
             tail,
@@ -228,6 +235,19 @@ public class PlanReviewService {
         Map.of("text", t.text()),
         Map.of("text", head, "new", tail));
     return id;
+  }
+
+  /** The position of the last node under {@code t} (its sub-tasks, theirs), else its own. */
+  private static int lastPosition(List<DispatchTask> tree, DispatchTask t) {
+    Set<Long> under = new LinkedHashSet<>(List.of(t.id()));
+    int last = t.position();
+    for (DispatchTask x : tree) {
+      if (x.position() > t.position() && x.parentId().filter(under::contains).isPresent()) {
+        under.add(x.id());
+        last = Math.max(last, x.position());
+      }
+    }
+    return last;
   }
 
   static List<String> sentences(String text) {
@@ -252,7 +272,10 @@ public class PlanReviewService {
       throw new UserFacingException("plandispatch.review.unit.present", n);
     }
     Optional<Long> dept = departments.resolve(n).map(Department::id);
-    plans.insertUnit(taskId, role, review.nextUnitPosition(taskId, role), n, dept);
+    List<DispatchTask> inheriting = inheriting(t);
+    for (DispatchTask x : withTask(t, inheriting)) {
+      plans.insertUnit(x.id(), role, review.nextUnitPosition(x.id(), role), n, dept);
+    }
     corrected(
         t.planId(),
         "unit",
@@ -260,15 +283,17 @@ public class PlanReviewService {
         PlanDispatchService.TASK,
         taskId,
         Map.of(),
-        Map.of("unit", n, "role", role.name()));
+        Map.of("unit", n, "role", role.name(), "subTasks", inheriting.size()));
   }
 
   @Transactional
   public void removeUnit(long taskId, DispatchUnitRole role, String name) {
     DispatchTask t = draftTask(taskId);
+    List<DispatchTask> inheriting = inheriting(t);
     if (review.deleteUnit(taskId, role, name == null ? "" : name.strip()) == 0) {
       throw new UserFacingException("plandispatch.review.unit.absent", name);
     }
+    inheriting.forEach(x -> review.deleteUnit(x.id(), role, name.strip()));
     corrected(
         t.planId(),
         "unit",
@@ -276,7 +301,7 @@ public class PlanReviewService {
         PlanDispatchService.TASK,
         taskId,
         Map.of("unit", name, "role", role.name()),
-        Map.of());
+        Map.of("subTasks", inheriting.size()));
   }
 
   /** Changes the role of a unit of a task (e.g. 配合 → 牵头). */
@@ -292,9 +317,11 @@ public class PlanReviewService {
     if (from == to) {
       return;
     }
-    review.deleteUnit(taskId, from, n);
-    if (t.units().stream().noneMatch(u -> u.role() == to && u.name().equals(n))) {
-      plans.insertUnit(taskId, to, review.nextUnitPosition(taskId, to), n, unit.departmentId());
+    for (DispatchTask x : withTask(t, inheriting(t))) {
+      review.deleteUnit(x.id(), from, n);
+      if (x.units().stream().noneMatch(u -> u.role() == to && u.name().equals(n))) {
+        plans.insertUnit(x.id(), to, review.nextUnitPosition(x.id(), to), n, unit.departmentId());
+      }
     }
     corrected(
         t.planId(),
@@ -305,6 +332,38 @@ public class PlanReviewService {
         taskId,
         Map.of("unit", n, "role", from.name()),
         Map.of("unit", n, "role", to.name()));
+  }
+
+  /**
+   * The sub-tasks under {@code t} (and theirs) that name exactly its units: they took them from the
+   * task (a sub-task naming no unit of its own is stored with its task's), so a correction of the
+   * task's units is made on them too. A sub-task with units of its own keeps them.
+   */
+  private List<DispatchTask> inheriting(DispatchTask t) {
+    Set<String> units = unitKeys(t);
+    Set<Long> parents = new LinkedHashSet<>(List.of(t.id()));
+    List<DispatchTask> found = new ArrayList<>();
+    for (DispatchTask x : plans.tasks(t.planId())) {
+      if (x.isSubTask()
+          && x.parentId().filter(parents::contains).isPresent()
+          && unitKeys(x).equals(units)) {
+        found.add(x);
+        parents.add(x.id());
+      }
+    }
+    return found;
+  }
+
+  private static Set<String> unitKeys(DispatchTask t) {
+    Set<String> keys = new LinkedHashSet<>();
+    t.units().forEach(u -> keys.add(u.role() + "|" + u.name()));
+    return keys;
+  }
+
+  private static List<DispatchTask> withTask(DispatchTask t, List<DispatchTask> inheriting) {
+    List<DispatchTask> all = new ArrayList<>(List.of(t));
+    all.addAll(inheriting);
+    return all;
   }
 
   /**
