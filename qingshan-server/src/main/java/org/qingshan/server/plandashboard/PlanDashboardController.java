@@ -185,8 +185,10 @@ class PlanDashboardController {
         "deadlines",
         messages.all(
             "plandashboard.task",
+            "plandashboard.target",
             "plandashboard.lead",
             "plandashboard.due",
+            "plandashboard.figure",
             "plandashboard.done-on",
             "plandashboard.state"));
     h.put(
@@ -254,8 +256,10 @@ class PlanDashboardController {
                       rows.add(
                           List.of(
                               x.title(),
+                              x.target(),
                               x.lead(),
                               x.due().toString(),
+                              x.figure(),
                               x.doneOn().map(Object::toString).orElse(""),
                               messages.label(x.state()))));
       case "reporting" ->
