@@ -63,6 +63,7 @@ class PlanDashboardController {
     model.addAttribute("dashboard", dashboard.orElse(null));
     model.addAttribute("frequencies", DispatchSchedule.values());
     model.addAttribute("judgements", IndicatorStatus.values());
+    model.addAttribute("reminderDays", service.reminderDays());
     if (dashboard.isPresent()) {
       Map<String, List<List<?>>> tables = new LinkedHashMap<>();
       for (String t : TABLES) {

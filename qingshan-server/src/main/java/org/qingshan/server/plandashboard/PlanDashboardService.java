@@ -63,6 +63,11 @@ public class PlanDashboardService {
     return LocalDate.now(clock.withZone(ZONE));
   }
 
+  /** How many days before a report is due the departments are reminded. */
+  public int reminderDays() {
+    return settings.reminderDays();
+  }
+
   public List<PlanDashboardRepository.Plan> plans() {
     return repository.publishedPlans();
   }
