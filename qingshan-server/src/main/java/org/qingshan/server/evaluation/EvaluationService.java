@@ -253,7 +253,8 @@ public class EvaluationService {
               due,
               judged
                   .flatMap(TargetDeadline.Judged::latest)
-                  .map(g::written)
+                  // the number only: a note is free text the PDF font may not cover
+                  .map(r -> g.written(r.amount(), Optional.empty()))
                   .orElse(messages.get("evaluation.target.no-figure")),
               messages.label(state)));
     }

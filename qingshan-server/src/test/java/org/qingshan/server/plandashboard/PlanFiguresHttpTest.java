@@ -11,9 +11,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
@@ -21,6 +25,7 @@ import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.MultipartForm.Part;
+import org.qingshan.server.support.TestEnvironment;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
@@ -320,6 +325,17 @@ class PlanFiguresHttpTest {
       assertThat(t).contains("目标数值", SWEEPING, "不低于90%", "92%");
       assertThat(t).contains("秸秆综合利用率", "90%");
       assertThat(t).doesNotContain("96%");
+    }
+    HttpResponse<byte[]> pdf =
+        planning.getBytes(
+            "/api/v1/plans/" + plan + "/evaluation?kind=midterm&date=2025-12-31&format=pdf");
+    if (pdf.statusCode() == 400 && new String(pdf.body()).contains("中文字体")) {
+      Assumptions.assumeTrue(
+          TestEnvironment.required("browser"), "no CJK font on this machine: PDF part skipped");
+    }
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+      assertThat(new PDFTextStripper().getText(doc)).contains("目标数值", "不低于90%", "92%");
     }
   }
 }
