@@ -270,6 +270,7 @@ class PlanDispatchController {
     Map<Integer, DispatchTarget> byPosition = new HashMap<>();
     targets.forEach(x -> byPosition.put(x.position(), x));
     model.addAttribute("targetAt", byPosition);
+    model.addAttribute("comparators", PlanReviewService.COMPARATORS);
     model.addAttribute("figuresByReport", plans.mayReport(t) && plans.reportCarriesFigures(t));
     model.addAttribute("statuses", DispatchTaskStatus.values());
     model.addAttribute("today", plans.today());

@@ -338,4 +338,91 @@ class PlanFiguresHttpTest {
       assertThat(new PDFTextStripper().getText(doc)).contains("目标数值", "不低于90%", "92%");
     }
   }
+
+  @Test
+  void thePlannerCorrectsATargetOfADraftSoThatItTakesFigures() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    HttpResponse<String> created =
+        MultipartForm.bearer(
+            port,
+            token(planner),
+            "/api/v1/plans",
+            Map.of(),
+            List.of(new Part("file", "目标更正方案.txt", demoText())));
+    long plan = JsonApi.id(created);
+    long pipes = taskId(plan, "补齐城镇污水收集管网短板");
+    WebSession session = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
+    // 新建改造污水管网20公里 names no comparator: the importer left the value out
+    JsonNode before =
+        JsonApi.read(JsonApi.bearer(port, token(planner)).get("/api/v1/tasks/" + pipes))
+            .get("targets")
+            .get(0);
+    assertThat(before.get("measurable").asBoolean()).isFalse();
+    int position = before.get("position").asInt();
+    String path = "/dispatch/review/tasks/" + pipes + "/targets/" + position;
+    assertThat(session.get("/dispatch/tasks/" + pipes).body()).contains(path);
+
+    // a comparator without a value is refused and changes nothing
+    session.post(path, Map.of("metric", "新建改造污水管网", "comparator", "≥", "value", "", "unit", "公里"));
+    String liaison = user(Role.LIAISON, ZHUJIAN);
+    assertThat(
+            WebSession.loggedIn(port, liaison, TestUsers.PASSWORD)
+                .post(path, Map.of("comparator", "≥", "value", "1"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            JsonApi.read(JsonApi.bearer(port, token(planner)).get("/api/v1/tasks/" + pipes))
+                .get("targets")
+                .get(0)
+                .get("measurable")
+                .asBoolean())
+        .isFalse();
+
+    HttpResponse<String> saved =
+        session.post(
+            path,
+            Map.of(
+                "metric", "新建改造污水管网",
+                "comparator", "≥",
+                "value", "20",
+                "unit", "公里",
+                "deadline", "2024-12-31"));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    JsonNode after =
+        JsonApi.read(JsonApi.bearer(port, token(planner)).get("/api/v1/tasks/" + pipes))
+            .get("targets")
+            .get(0);
+    assertThat(after.get("measurable").asBoolean()).isTrue();
+    assertThat(after.get("comparator").asText()).isEqualTo("≥");
+    assertThat(after.get("value").decimalValue()).isEqualByComparingTo("20");
+    assertThat(after.get("unit").asText()).isEqualTo("公里");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM dispatch_correction WHERE plan_id = :p AND kind ="
+                        + " 'target' AND description LIKE '%新建改造污水管网 ≥ 20公里%'")
+                .param("p", plan)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+
+    // published, the lead liaison reports 12.5 公里 against it
+    assertThat(
+            JsonApi.bearer(port, token(planner))
+                .post("/api/v1/plans/" + plan + "/publish", Map.of())
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(session.get("/dispatch/tasks/" + pipes).body()).doesNotContain(path);
+    HttpResponse<String> report =
+        report(
+            token(liaison),
+            pipes,
+            Map.of("status", "in-progress", "text", "已完成12.5公里。", "figure." + position, "12.5"));
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+    JsonNode target =
+        JsonApi.read(JsonApi.bearer(port, token(liaison)).get("/api/v1/tasks/" + pipes))
+            .get("targets")
+            .get(0);
+    assertThat(target.get("latest").decimalValue()).isEqualByComparingTo("12.5");
+    assertThat(target.get("met").asBoolean()).isFalse();
+  }
 }
