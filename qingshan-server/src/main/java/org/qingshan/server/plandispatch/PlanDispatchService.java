@@ -1,6 +1,7 @@
 package org.qingshan.server.plandispatch;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.qingshan.plan.Plan;
 import org.qingshan.plan.PlanImporter;
 import org.qingshan.plan.Section;
@@ -534,18 +538,17 @@ public class PlanDispatchService {
 
   /** A figure as the form or the API gives it: the number as typed and an optional note. */
   public record FigureInput(String value, String note) {
-    private static final java.util.regex.Pattern NAME =
-        java.util.regex.Pattern.compile("figure\\.(\\d{1,4})(\\.note)?");
+    private static final Pattern NAME = Pattern.compile("figure\\.(\\d{1,4})(\\.note)?");
 
     /**
      * The figures among a request's fields: {@code figure.<targetPosition>} the number, {@code
      * figure.<targetPosition>.note} its note; other fields are not figures.
      */
     public static Map<Integer, FigureInput> of(Map<String, String> fields) {
-      Map<Integer, String[]> found = new java.util.TreeMap<>();
+      Map<Integer, String[]> found = new TreeMap<>();
       fields.forEach(
           (k, v) -> {
-            java.util.regex.Matcher m = NAME.matcher(k);
+            Matcher m = NAME.matcher(k);
             if (m.matches()) {
               String[] pair =
                   found.computeIfAbsent(Integer.parseInt(m.group(1)), x -> new String[2]);
@@ -674,7 +677,7 @@ public class PlanDispatchService {
     Map<Integer, DispatchTarget> targets = new LinkedHashMap<>();
     repository.targets(t.id()).forEach(x -> targets.put(x.position(), x));
     Map<DispatchTarget, DispatchProgress.Figure> out = new LinkedHashMap<>();
-    for (Map.Entry<Integer, FigureInput> e : new java.util.TreeMap<>(inputs).entrySet()) {
+    for (Map.Entry<Integer, FigureInput> e : new TreeMap<>(inputs).entrySet()) {
       String value = e.getValue().value() == null ? "" : e.getValue().value().strip();
       String note = e.getValue().note() == null ? "" : e.getValue().note().strip();
       if (value.isEmpty() && note.isEmpty()) {
@@ -697,7 +700,7 @@ public class PlanDispatchService {
         throw new UserFacingException("plandispatch.figure.number", target.label(), value);
       }
       // DECIMAL(20, 6): 14 digits before the point, 6 after
-      amount = amount.setScale(6, java.math.RoundingMode.HALF_UP);
+      amount = amount.setScale(6, RoundingMode.HALF_UP);
       if (amount.abs().compareTo(new BigDecimal("1E14")) >= 0) {
         throw new UserFacingException("plandispatch.figure.number", target.label(), value);
       }
