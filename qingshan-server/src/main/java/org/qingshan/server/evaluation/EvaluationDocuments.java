@@ -53,6 +53,35 @@ final class EvaluationDocuments {
         "" + c.overdue());
   }
 
+  static List<String> targetHeader(Messages m) {
+    return m.all(
+        "evaluation.col.task",
+        "evaluation.col.lead",
+        "evaluation.col.goal",
+        "evaluation.col.deadline",
+        "evaluation.col.figure",
+        "evaluation.col.target-state");
+  }
+
+  static List<String> targetRow(EvaluationReport.TargetProgress t) {
+    return List.of(
+        t.task(), t.lead(), words(t.goal()), t.deadline().toString(), t.figure(), t.state());
+  }
+
+  /** A goal's comparator in words (不低于 90%), which every CJK font can show. */
+  static String words(String goal) {
+    return goal.replace(" ≥ ", "不低于")
+        .replace(" ≤ ", "不高于")
+        .replace(" > ", "高于")
+        .replace(" < ", "低于")
+        .replace(" ≈ ", "约")
+        .replace(" = ", "为")
+        .replace("≥", "不低于")
+        .replace("≤", "不高于")
+        .replace("≈", "约")
+        .replace(" ", "");
+  }
+
   static String project(Messages m, EvaluationReport.Project p) {
     return m.get("evaluation.doc.project", p.name(), p.investment(), p.content());
   }

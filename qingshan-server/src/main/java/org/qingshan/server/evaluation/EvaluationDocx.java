@@ -70,6 +70,14 @@ class EvaluationDocx {
       for (EvaluationReport.Chapter ch : r.chapters()) {
         row(c.createRow(), EvaluationDocuments.chapterRow(ch));
       }
+      if (!r.targets().isEmpty()) {
+        para(doc, messages.get("evaluation.doc.targets"), 12, true);
+        XWPFTable g = doc.createTable();
+        row(g.getRow(0), EvaluationDocuments.targetHeader(messages));
+        for (EvaluationReport.TargetProgress tp : r.targets()) {
+          row(g.createRow(), EvaluationDocuments.targetRow(tp));
+        }
+      }
 
       heading(doc, messages.get("evaluation.doc.projects"));
       if (r.projects().isEmpty()) {

@@ -131,6 +131,13 @@ class EvaluationPdf {
         for (EvaluationReport.Chapter c : r.chapters()) {
           text(String.join(" | ", EvaluationDocuments.chapterRow(c)), 10);
         }
+        if (!r.targets().isEmpty()) {
+          text(messages.get("evaluation.doc.targets"), 11);
+          text(String.join(" | ", EvaluationDocuments.targetHeader(messages)), 9);
+          for (EvaluationReport.TargetProgress tp : r.targets()) {
+            text(String.join(" | ", EvaluationDocuments.targetRow(tp)), 10);
+          }
+        }
         heading(messages.get("evaluation.doc.projects"));
         if (r.projects().isEmpty()) {
           text(messages.get("evaluation.doc.none"), 11);

@@ -14,6 +14,7 @@ public record EvaluationReport(
     String summary,
     List<Indicator> indicators,
     List<Chapter> chapters,
+    List<TargetProgress> targets,
     List<Project> projects,
     List<String> problems,
     List<String> nextSteps,
@@ -48,6 +49,13 @@ public record EvaluationReport(
 
   public record Chapter(
       String title, int tasks, int notStarted, int inProgress, int done, int behind, int overdue) {}
+
+  /**
+   * A task's dated target with a value at the evaluation date: the latest figure its reports gave
+   * by then and where the target stands (达到, 逾期未达到 …).
+   */
+  public record TargetProgress(
+      String task, String lead, String goal, LocalDate deadline, String figure, String state) {}
 
   public record Project(String name, String content, String investment) {}
 

@@ -16,8 +16,10 @@ import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.plandashboard.IndicatorDirection;
 import org.qingshan.server.plandashboard.PlanDashboardSettings;
+import org.qingshan.server.plandashboard.TargetDeadline;
 import org.qingshan.server.plandispatch.DispatchIndicator;
 import org.qingshan.server.plandispatch.DispatchPlan;
+import org.qingshan.server.plandispatch.DispatchTarget;
 import org.qingshan.server.plandispatch.DispatchTask;
 import org.qingshan.server.plandispatch.DispatchTaskKind;
 import org.qingshan.server.plandispatch.DispatchTaskStatus;
@@ -160,6 +162,7 @@ public class EvaluationService {
                     byId.get(id).title(), c[0], c[1], c[2], c[3], c[4], c[5]));
           }
         });
+    List<EvaluationReport.TargetProgress> targets = targets(plan.id(), byId, date);
     List<EvaluationReport.DepartmentScore> scores = new ArrayList<>();
     departments.forEach((name, d) -> scores.add(score(name, d[0], d[1], d[2])));
     scores.sort((a, b) -> b.score().compareTo(a.score()));
@@ -213,11 +216,49 @@ public class EvaluationService {
         summary,
         indicators,
         chapters,
+        targets,
         projects,
         problems,
         next,
         scoringMethod(),
         scores);
+  }
+
+  /**
+   * The dated targets with a value of the plan's tasks as known on {@code date}: the latest figure
+   * reported by then and the target's state, judged as the dashboard's timeline judges it.
+   */
+  private List<EvaluationReport.TargetProgress> targets(
+      long planId, Map<Long, DispatchTask> tasks, LocalDate date) {
+    List<EvaluationReport.TargetProgress> rows = new ArrayList<>();
+    for (DispatchTarget g : plans.planTargets(planId)) {
+      DispatchTask t = tasks.get(g.taskId());
+      if (t == null || !g.measurable() || g.deadline().isEmpty()) {
+        continue;
+      }
+      LocalDate due = g.deadline().get();
+      Optional<TargetDeadline.Judged> judged =
+          TargetDeadline.byFigures(g, due, date, dashboard.dueSoonDays(), zone);
+      TargetDeadline state =
+          judged
+              .map(TargetDeadline.Judged::state)
+              .orElseGet(
+                  () -> TargetDeadline.of(due, Optional.empty(), date, dashboard.dueSoonDays()));
+      String lead = String.join("、", t.lead().isEmpty() ? t.responsible() : t.lead());
+      rows.add(
+          new EvaluationReport.TargetProgress(
+              t.title(),
+              lead.isEmpty() ? "—" : lead,
+              g.goal(),
+              due,
+              judged
+                  .flatMap(TargetDeadline.Judged::latest)
+                  // the number only: a note is free text the PDF font may not cover
+                  .map(r -> g.written(r.amount(), Optional.empty()))
+                  .orElse(messages.get("evaluation.target.no-figure")),
+              messages.label(state)));
+    }
+    return rows;
   }
 
   EvaluationReport.DepartmentScore score(String name, int tasks, int onTime, int done) {

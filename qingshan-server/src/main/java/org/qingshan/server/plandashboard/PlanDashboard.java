@@ -62,14 +62,19 @@ public record PlanDashboard(
       Optional<IndicatorDirection> direction,
       Optional<String> reason) {}
 
-  /** A task's dated target on the timeline. */
+  /**
+   * A task's dated target on the timeline (a task without one: its due date) with the latest figure
+   * reported for it; {@code doneOn} is when it was met (or the task done).
+   */
   public record Deadline(
       long taskId,
       String title,
       String lead,
       LocalDate due,
       Optional<LocalDate> doneOn,
-      TargetDeadline state) {}
+      TargetDeadline state,
+      String target,
+      String figure) {}
 
   /** A department's reporting on the plan's schedule. */
   public record Reporting(
@@ -80,8 +85,13 @@ public record PlanDashboard(
       boolean overdue,
       boolean remind) {}
 
+  /** Tasks with a dated target past its date and not met. */
   public long overdueTasks() {
-    return deadlines.stream().filter(d -> d.state() == TargetDeadline.OVERDUE).count();
+    return deadlines.stream()
+        .filter(d -> d.state() == TargetDeadline.OVERDUE)
+        .mapToLong(Deadline::taskId)
+        .distinct()
+        .count();
   }
 
   public long indicatorsBehind() {

@@ -63,6 +63,7 @@ class PlanDashboardController {
     model.addAttribute("dashboard", dashboard.orElse(null));
     model.addAttribute("frequencies", DispatchSchedule.values());
     model.addAttribute("judgements", IndicatorStatus.values());
+    model.addAttribute("reminderDays", service.reminderDays());
     if (dashboard.isPresent()) {
       Map<String, List<List<?>>> tables = new LinkedHashMap<>();
       for (String t : TABLES) {
@@ -185,8 +186,10 @@ class PlanDashboardController {
         "deadlines",
         messages.all(
             "plandashboard.task",
+            "plandashboard.target",
             "plandashboard.lead",
             "plandashboard.due",
+            "plandashboard.figure",
             "plandashboard.done-on",
             "plandashboard.state"));
     h.put(
@@ -254,8 +257,10 @@ class PlanDashboardController {
                       rows.add(
                           List.of(
                               x.title(),
+                              x.target(),
                               x.lead(),
                               x.due().toString(),
+                              x.figure(),
                               x.doneOn().map(Object::toString).orElse(""),
                               messages.label(x.state()))));
       case "reporting" ->

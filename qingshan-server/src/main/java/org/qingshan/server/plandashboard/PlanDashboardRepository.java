@@ -268,6 +268,39 @@ class PlanDashboardRepository {
     return true;
   }
 
+  /** Whether a department was reminded of a plan's report for the period (of that kind). */
+  boolean reminded(long series, long departmentId, java.time.LocalDate periodStart, String kind) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM plan_report_reminder WHERE plan_series_id = :s AND"
+                    + " department_id = :d AND period_start = :p AND kind = :k")
+            .param("s", series)
+            .param("d", departmentId)
+            .param("p", periodStart)
+            .param("k", kind)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  void remember(
+      long series,
+      long departmentId,
+      java.time.LocalDate periodStart,
+      String kind,
+      int liaisons,
+      OffsetDateTime now) {
+    jdbc.sql(
+            "INSERT INTO plan_report_reminder (plan_series_id, department_id, period_start, kind,"
+                + " liaisons, notified_at) VALUES (:s, :d, :p, :k, :n, :now)")
+        .param("s", series)
+        .param("d", departmentId)
+        .param("p", periodStart)
+        .param("k", kind)
+        .param("n", liaisons)
+        .param("now", now)
+        .update();
+  }
+
   /** The enabled liaisons of a department: who a 催办 reaches. */
   List<String> liaisons(long departmentId) {
     return jdbc.sql(

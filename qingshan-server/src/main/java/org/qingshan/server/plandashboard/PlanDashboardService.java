@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.plandispatch.DispatchSchedule;
+import org.qingshan.server.plandispatch.DispatchTarget;
+import org.qingshan.server.plandispatch.PlanDispatchService;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.UserFacingException;
@@ -38,14 +40,17 @@ public class PlanDashboardService {
   private final CurrentUser currentUser;
   private final Messages messages;
   private final Clock clock;
+  private final PlanDispatchService dispatch;
 
   PlanDashboardService(
+      PlanDispatchService dispatch,
       PlanDashboardRepository repository,
       PlanDashboardSettings settings,
       AuditLog audit,
       CurrentUser currentUser,
       Messages messages,
       Clock clock) {
+    this.dispatch = dispatch;
     this.repository = repository;
     this.settings = settings;
     this.audit = audit;
@@ -56,6 +61,11 @@ public class PlanDashboardService {
 
   public LocalDate today() {
     return LocalDate.now(clock.withZone(ZONE));
+  }
+
+  /** How many days before a report is due the departments are reminded. */
+  public int reminderDays() {
+    return settings.reminderDays();
   }
 
   public List<PlanDashboardRepository.Plan> plans() {
@@ -109,6 +119,10 @@ public class PlanDashboardService {
     // deadlines and departments
     Map<Long, List<PlanDashboardRepository.Unit>> unitsByTask =
         units.stream().collect(Collectors.groupingBy(PlanDashboardRepository.Unit::taskId));
+    Map<Long, List<DispatchTarget>> targetsByTask =
+        dispatch.planTargets(plan.id()).stream()
+            .filter(g -> g.deadline().isPresent())
+            .collect(Collectors.groupingBy(DispatchTarget::taskId));
     Map<Long, String> departmentNames = new TreeMap<>();
     Map<Long, int[]> stats = new HashMap<>();
     List<PlanDashboard.Deadline> deadlines = new ArrayList<>();
@@ -133,10 +147,17 @@ public class PlanDashboardService {
               .map(PlanDashboardRepository.Unit::department)
               .distinct()
               .collect(Collectors.joining("、"));
-      state.ifPresent(
-          s ->
-              deadlines.add(
-                  new PlanDashboard.Deadline(t.id(), t.title(), lead, t.due().get(), doneOn, s)));
+      List<DispatchTarget> dated = targetsByTask.getOrDefault(t.id(), List.of());
+      if (dated.isEmpty()) {
+        state.ifPresent(
+            s ->
+                deadlines.add(
+                    new PlanDashboard.Deadline(
+                        t.id(), t.title(), lead, t.due().get(), doneOn, s, "", "")));
+      }
+      for (DispatchTarget g : dated) {
+        deadlines.add(deadline(t, lead, g, doneOn, today));
+      }
       for (var u : taskUnits) {
         departmentNames.put(u.departmentId(), u.department());
         int[] s = stats.computeIfAbsent(u.departmentId(), k -> new int[5]);
@@ -212,6 +233,41 @@ public class PlanDashboardService {
         indicators(plan.id()),
         deadlines,
         reporting);
+  }
+
+  /**
+   * A dated target on the timeline: judged by the latest figure where one was reported for a target
+   * with a value, else by the task's completion as before.
+   */
+  private PlanDashboard.Deadline deadline(
+      PlanDashboardRepository.Task t,
+      String lead,
+      DispatchTarget g,
+      Optional<LocalDate> doneOn,
+      LocalDate today) {
+    LocalDate due = g.deadline().orElseThrow();
+    Optional<TargetDeadline.Judged> judged =
+        TargetDeadline.byFigures(g, due, today, settings.dueSoonDays(), ZONE);
+    String figure =
+        g.readings().stream()
+            .filter(r -> !r.reportedAt().atZoneSameInstant(ZONE).toLocalDate().isAfter(today))
+            .reduce((a, b) -> b)
+            .map(g::written)
+            .orElse("");
+    String target = g.measurable() ? g.goal() : g.text();
+    if (judged.isPresent()) {
+      return new PlanDashboard.Deadline(
+          t.id(), t.title(), lead, due, judged.get().on(), judged.get().state(), target, figure);
+    }
+    return new PlanDashboard.Deadline(
+        t.id(),
+        t.title(),
+        lead,
+        due,
+        doneOn,
+        TargetDeadline.of(due, doneOn, today, settings.dueSoonDays()),
+        target,
+        figure);
   }
 
   private List<PlanDashboard.Indicator> indicators(long planId) {

@@ -1,7 +1,10 @@
 package org.qingshan.server.plandashboard;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import org.qingshan.server.plandispatch.DispatchTarget;
 
 /**
  * Where a dated target stands on the timeline: met (done by its date), missed (done after it),
@@ -29,5 +32,62 @@ public enum TargetDeadline {
       return OVERDUE;
     }
     return today.plusDays(soonDays).isBefore(due) ? OPEN : DUE_SOON;
+  }
+
+  /**
+   * A target judged by the figures reported for it: its state, the county's date of the figure that
+   * decided it (met or reached late), and the latest figure known on {@code today}.
+   */
+  public record Judged(
+      TargetDeadline state, Optional<LocalDate> on, Optional<DispatchTarget.Reading> latest) {}
+
+  /**
+   * A target with a value judged by its figures on {@code today} (figures reported later are not
+   * known yet): met when the latest figure reported by its deadline reaches it (or, before the
+   * deadline, the latest one does); missed when only a figure after the deadline reaches it;
+   * overdue when the deadline passed and the latest figure falls short; else due soon or open.
+   * Empty when no figure is known or the target cannot be judged by one (the task's completion
+   * decides then).
+   */
+  public static Optional<Judged> byFigures(
+      DispatchTarget target, LocalDate due, LocalDate today, int soonDays, ZoneId zone) {
+    List<DispatchTarget.Reading> known =
+        target.readings().stream()
+            .filter(r -> !r.reportedAt().atZoneSameInstant(zone).toLocalDate().isAfter(today))
+            .toList();
+    if (known.isEmpty() || target.metBy(known.get(0).amount()).isEmpty()) {
+      return Optional.empty();
+    }
+    DispatchTarget.Reading latest = known.get(known.size() - 1);
+    Optional<DispatchTarget.Reading> atDue =
+        known.stream()
+            .filter(r -> !r.reportedAt().atZoneSameInstant(zone).toLocalDate().isAfter(due))
+            .reduce((a, b) -> b);
+    boolean metAtDue = atDue.flatMap(r -> target.metBy(r.amount())).orElse(false);
+    boolean metNow = target.metBy(latest.amount()).orElse(false);
+    Optional<LocalDate> latestOn =
+        Optional.of(latest.reportedAt().atZoneSameInstant(zone).toLocalDate());
+    if (metAtDue) {
+      return Optional.of(
+          new Judged(
+              MET,
+              atDue.map(r -> r.reportedAt().atZoneSameInstant(zone).toLocalDate()),
+              Optional.of(latest)));
+    }
+    if (today.isAfter(due)) {
+      return Optional.of(
+          new Judged(
+              metNow ? MISSED : OVERDUE,
+              metNow ? latestOn : Optional.empty(),
+              Optional.of(latest)));
+    }
+    if (metNow) {
+      return Optional.of(new Judged(MET, latestOn, Optional.of(latest)));
+    }
+    return Optional.of(
+        new Judged(
+            today.plusDays(soonDays).isBefore(due) ? OPEN : DUE_SOON,
+            Optional.empty(),
+            Optional.of(latest)));
   }
 }

@@ -1,10 +1,11 @@
 package org.qingshan.server.plandispatch;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** A department's report on a task with its evidence files. */
+/** A department's report on a task with its evidence files and its figures for the targets. */
 public record DispatchProgress(
     long id,
     long taskId,
@@ -15,11 +16,16 @@ public record DispatchProgress(
     String text,
     String reportedBy,
     OffsetDateTime reportedAt,
-    List<Evidence> files) {
+    List<Evidence> files,
+    List<Figure> figures) {
 
   public DispatchProgress {
     files = List.copyOf(files);
+    figures = List.copyOf(figures);
   }
+
+  /** A figure the report gave for the task's target at {@code targetPosition}. */
+  public record Figure(int targetPosition, BigDecimal amount, Optional<String> note) {}
 
   /** An evidence file as stored: its name as uploaded, random stored name, type and size. */
   public record Evidence(

@@ -302,8 +302,105 @@ class DispatchRepository {
         .update();
   }
 
-  /** The reports on a task, newest first, with their files. */
+  void insertFigure(long progressId, int targetPosition, BigDecimal amount, Optional<String> note) {
+    jdbc.sql(
+            "INSERT INTO dispatch_figure (progress_id, target_position, amount, note) VALUES (:p,"
+                + " :pos, :amount, :note)")
+        .param("p", progressId)
+        .param("pos", targetPosition)
+        .param("amount", amount)
+        .param("note", note.map(n -> cut(n, 500)).orElse(null))
+        .update();
+  }
+
+  private static final String TARGET =
+      "SELECT g.task_id, g.position, g.text, g.metric, g.comparator, g.target_value, g.unit,"
+          + " g.deadline, g.recurring FROM dispatch_target g";
+
+  /** A task's dated targets in the order of its text, without their readings. */
+  List<DispatchTarget> targets(long taskId) {
+    return jdbc.sql(TARGET + " WHERE g.task_id = :t ORDER BY g.position")
+        .param("t", taskId)
+        .query((rs, n) -> mapTarget(rs))
+        .list();
+  }
+
+  /**
+   * The dated targets of a plan's tasks, each with the figures the task's reports (lead, or
+   * responsible where none leads: the reports that carry figures) gave for it, oldest first.
+   */
+  List<DispatchTarget> planTargets(long planId) {
+    Map<String, List<DispatchTarget.Reading>> readings = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT p.task_id, f.target_position, f.amount, f.note, p.id, p.reported_at, d.name"
+                + " AS department FROM dispatch_figure f JOIN dispatch_progress p ON p.id ="
+                + " f.progress_id JOIN dispatch_task t ON t.id = p.task_id LEFT JOIN department d"
+                + " ON d.id = p.department_id WHERE t.plan_id = :p ORDER BY p.reported_at, p.id")
+        .param("p", planId)
+        .query(
+            (rs, n) -> {
+              readings
+                  .computeIfAbsent(
+                      rs.getLong("task_id") + "/" + rs.getInt("target_position"),
+                      k -> new ArrayList<>())
+                  .add(
+                      new DispatchTarget.Reading(
+                          rs.getLong("id"),
+                          rs.getObject("reported_at", OffsetDateTime.class),
+                          Optional.ofNullable(rs.getString("department")),
+                          rs.getBigDecimal("amount").stripTrailingZeros(),
+                          Optional.ofNullable(rs.getString("note"))));
+              return null;
+            })
+        .list();
+    return jdbc.sql(
+            TARGET
+                + " JOIN dispatch_task t ON t.id = g.task_id WHERE t.plan_id = :p"
+                + " ORDER BY t.position, g.position")
+        .param("p", planId)
+        .query(
+            (rs, n) -> {
+              DispatchTarget t = mapTarget(rs);
+              return t.withReadings(
+                  readings.getOrDefault(t.taskId() + "/" + t.position(), List.of()));
+            })
+        .list();
+  }
+
+  private static DispatchTarget mapTarget(ResultSet rs) throws SQLException {
+    return new DispatchTarget(
+        rs.getLong("task_id"),
+        rs.getInt("position"),
+        rs.getString("text"),
+        Optional.ofNullable(rs.getString("metric")),
+        Optional.ofNullable(rs.getString("comparator")),
+        Optional.ofNullable(rs.getBigDecimal("target_value")).map(BigDecimal::stripTrailingZeros),
+        Optional.ofNullable(rs.getString("unit")),
+        Optional.ofNullable(rs.getObject("deadline", LocalDate.class)),
+        Optional.ofNullable(rs.getString("recurring")),
+        List.of());
+  }
+
+  /** The reports on a task, newest first, with their files and figures. */
   List<DispatchProgress> progress(long taskId) {
+    Map<Long, List<DispatchProgress.Figure>> figures = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT f.progress_id, f.target_position, f.amount, f.note FROM dispatch_figure f"
+                + " JOIN dispatch_progress p ON p.id = f.progress_id WHERE p.task_id = :t"
+                + " ORDER BY f.progress_id, f.target_position")
+        .param("t", taskId)
+        .query(
+            (rs, n) -> {
+              figures
+                  .computeIfAbsent(rs.getLong("progress_id"), k -> new ArrayList<>())
+                  .add(
+                      new DispatchProgress.Figure(
+                          rs.getInt("target_position"),
+                          rs.getBigDecimal("amount").stripTrailingZeros(),
+                          Optional.ofNullable(rs.getString("note"))));
+              return null;
+            })
+        .list();
     Map<Long, List<DispatchProgress.Evidence>> files = new LinkedHashMap<>();
     jdbc.sql(
             "SELECT e.id, e.progress_id, e.file_name, e.stored_name, e.content_type, e.bytes"
@@ -342,7 +439,8 @@ class DispatchRepository {
                     rs.getString("text"),
                     rs.getString("reported_by"),
                     rs.getObject("reported_at", OffsetDateTime.class),
-                    files.getOrDefault(rs.getLong("id"), List.of())))
+                    files.getOrDefault(rs.getLong("id"), List.of()),
+                    figures.getOrDefault(rs.getLong("id"), List.of())))
         .list();
   }
 

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.IndicatorItem;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.PlanCreated;
@@ -151,9 +152,11 @@ class PlanDispatchApiController {
   }
 
   @GetMapping("/tasks/{id}")
-  @Operation(summary = "一项任务及其进展报告", description = "含 version：报送进展时带上它，他人已先更新时 409。")
+  @Operation(
+      summary = "一项任务及其进展报告",
+      description = "含 version：报送进展时带上它，他人已先更新时 409；targets 为任务的时限目标及各自最新报送的数值。")
   TaskDetail task(@PathVariable long id) {
-    return TaskDetail.of(plans.task(id), plans.progress(id));
+    return TaskDetail.of(plans.task(id), plans.progress(id), plans.targets(id));
   }
 
   @GetMapping("/tasks/{id}/progress")
@@ -166,7 +169,7 @@ class PlanDispatchApiController {
   @Operation(
       summary = "报送任务进展",
       description =
-          "multipart：status（not-started、in-progress、done、behind）、text（必填）、files（佐证材料，可多个：PDF、JPEG、PNG、DOCX、XLSX，按文件头核对类型，单个不超过 10 MB，至多 5 个）、version（可选：所见任务的版本，他人已更新时 409，不覆盖）。牵头单位的报告即任务的进展；配合单位的报告附在任务下。不是本部门的任务 403 并记入审计。")
+          "multipart：status（not-started、in-progress、done、behind）、text（必填）、files（佐证材料，可多个：PDF、JPEG、PNG、DOCX、XLSX，按文件头核对类型，单个不超过 10 MB，至多 5 个）、version（可选：所见任务的版本，他人已更新时 409，不覆盖）；可选 figure.<targetPosition>（任务目标的数值，position 见 GET /api/v1/tasks/{id} 的 targets，只限有目标值的目标）与 figure.<targetPosition>.note（说明，不超过 500 字）：减少、增长类目标填实际减少或增长的量。数值只随牵头单位（无牵头时为责任单位）的报告报送，配合单位带数值 400。牵头单位的报告即任务的进展；配合单位的报告附在任务下。不是本部门的任务 403 并记入审计。")
   @ApiResponse(responseCode = "201", description = "已报送")
   @ApiResponse(
       responseCode = "409",
@@ -184,7 +187,8 @@ class PlanDispatchApiController {
           List<MultipartFile> files,
       @Parameter(description = "同 files") @RequestParam(name = "file", required = false)
           List<MultipartFile> file,
-      @RequestParam(required = false) Integer version) {
+      @RequestParam(required = false) Integer version,
+      @Parameter(hidden = true) @RequestParam Map<String, String> fields) {
     if (status == null || status.isBlank()) {
       throw new UserFacingException("plandispatch.status.required");
     }
@@ -198,7 +202,14 @@ class PlanDispatchApiController {
     if (file != null) {
       all.addAll(file);
     }
-    DispatchProgress p = plans.report(id, s, text, all, Optional.ofNullable(version));
+    DispatchProgress p =
+        plans.report(
+            id,
+            s,
+            text,
+            all,
+            PlanDispatchService.FigureInput.of(fields),
+            Optional.ofNullable(version));
     return ResponseEntity.status(HttpStatus.CREATED).body(ProgressItem.of(id, p));
   }
 

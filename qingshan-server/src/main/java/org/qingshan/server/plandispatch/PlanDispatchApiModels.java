@@ -57,8 +57,10 @@ final class PlanDispatchApiModels {
       Optional<String> modality,
       String status,
       @Schema(description = "任务的版本：报送进展时带上，若他人已更新则 409") int version,
+      @Schema(description = "时限目标（报送数值时用其 position：figure.<position>）") List<TargetItem> targets,
       List<ProgressItem> progress) {
-    static TaskDetail of(DispatchTask t, List<DispatchProgress> progress) {
+    static TaskDetail of(
+        DispatchTask t, List<DispatchProgress> progress, List<DispatchTarget> targets) {
       return new TaskDetail(
           t.id(),
           t.planId(),
@@ -71,9 +73,44 @@ final class PlanDispatchApiModels {
           t.modality(),
           t.status().code(),
           t.version(),
+          targets.stream().map(TargetItem::of).toList(),
           progress.stream().map(p -> ProgressItem.of(t.id(), p)).toList());
     }
   }
+
+  @Schema(description = "任务的一个时限目标及最新报送的数值")
+  record TargetItem(
+      @Schema(description = "目标在任务中的序号：报送数值的字段名为 figure.<position>") int position,
+      String text,
+      Optional<String> metric,
+      @Schema(description = "≥、≤、>、<、=、≈、减少、增长（可带“力争”“原则上”）") Optional<String> comparator,
+      Optional<BigDecimal> value,
+      Optional<String> unit,
+      Optional<LocalDate> deadline,
+      @Schema(description = "是否可报送数值（目标写明了数值）") boolean measurable,
+      @Schema(description = "最新报送的数值") Optional<BigDecimal> latest,
+      Optional<String> latestNote,
+      Optional<OffsetDateTime> latestAt,
+      @Schema(description = "最新数值是否达到目标（无法判断时为空）") Optional<Boolean> met) {
+    static TargetItem of(DispatchTarget g) {
+      return new TargetItem(
+          g.position(),
+          g.text(),
+          g.metric(),
+          g.comparator(),
+          g.value(),
+          g.unit(),
+          g.deadline(),
+          g.measurable(),
+          g.latest().map(DispatchTarget.Reading::amount),
+          g.latest().flatMap(DispatchTarget.Reading::note),
+          g.latest().map(DispatchTarget.Reading::reportedAt),
+          g.latestMet());
+    }
+  }
+
+  @Schema(description = "进展报告中某个目标的数值")
+  record FigureItem(int targetPosition, BigDecimal value, Optional<String> note) {}
 
   @Schema(description = "一次进展报告")
   record ProgressItem(
@@ -84,7 +121,8 @@ final class PlanDispatchApiModels {
       @Schema(description = "lead（牵头，其报告即任务的报告）、support（配合）、responsible") String role,
       String reportedBy,
       OffsetDateTime reportedAt,
-      List<FileItem> files) {
+      List<FileItem> files,
+      @Schema(description = "报送的目标数值") List<FigureItem> figures) {
     static ProgressItem of(long taskId, DispatchProgress p) {
       return new ProgressItem(
           p.id(),
@@ -102,6 +140,9 @@ final class PlanDispatchApiModels {
                           f.contentType(),
                           f.bytes(),
                           "/api/v1/tasks/" + taskId + "/files/" + f.id()))
+              .toList(),
+          p.figures().stream()
+              .map(f -> new FigureItem(f.targetPosition(), f.amount(), f.note()))
               .toList());
     }
   }

@@ -276,6 +276,13 @@ class PlanDispatchController {
     model.addAttribute("mayReport", plans.mayReport(t));
     model.addAttribute("parent", Optional.ofNullable(plans.parentTasks(List.of(t)).get(t.id())));
     model.addAttribute("subTasks", plans.subTasks(t));
+    List<DispatchTarget> targets = plans.targets(id);
+    model.addAttribute("targets", targets);
+    Map<Integer, DispatchTarget> byPosition = new HashMap<>();
+    targets.forEach(x -> byPosition.put(x.position(), x));
+    model.addAttribute("targetAt", byPosition);
+    model.addAttribute("comparators", PlanReviewService.COMPARATORS);
+    model.addAttribute("figuresByReport", plans.mayReport(t) && plans.reportCarriesFigures(t));
     model.addAttribute("statuses", DispatchTaskStatus.values());
     model.addAttribute("today", plans.today());
     return "plandispatch/task";
@@ -288,11 +295,18 @@ class PlanDispatchController {
       @RequestParam(required = false) String text,
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       @RequestParam(required = false) Integer version,
+      @RequestParam Map<String, String> fields,
       RedirectAttributes redirect) {
     DispatchTaskStatus s =
         DispatchTaskStatus.ofCode(status)
             .orElseThrow(() -> new UserFacingException("plandispatch.status.unknown", status));
-    plans.report(id, s, text, files == null ? List.of() : files, Optional.ofNullable(version));
+    plans.report(
+        id,
+        s,
+        text,
+        files == null ? List.of() : files,
+        PlanDispatchService.FigureInput.of(fields),
+        Optional.ofNullable(version));
     redirect.addFlashAttribute("notice", "plandispatch.progress.done");
     return "redirect:/dispatch/tasks/" + id;
   }

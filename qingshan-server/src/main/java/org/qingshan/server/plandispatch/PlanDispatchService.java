@@ -1,6 +1,7 @@
 package org.qingshan.server.plandispatch;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.qingshan.plan.Plan;
 import org.qingshan.plan.PlanImporter;
 import org.qingshan.plan.Section;
@@ -552,6 +556,65 @@ public class PlanDispatchService {
     return role;
   }
 
+  /** The task's dated targets with the figures its reports gave, for a user who may see it. */
+  public List<DispatchTarget> targets(long taskId) {
+    DispatchTask t = task(taskId);
+    return repository.planTargets(t.planId()).stream().filter(x -> x.taskId() == t.id()).toList();
+  }
+
+  /**
+   * Every dated target of a plan's tasks with the figures reported for it (the bureau's dashboard
+   * and evaluation read it; the plan must be one the user may see).
+   */
+  public List<DispatchTarget> planTargets(long planId) {
+    return repository.planTargets(plan(planId).id());
+  }
+
+  /** Whether the user's report on the task is the task's report, which carries its figures. */
+  public boolean reportCarriesFigures(DispatchTask t) {
+    QingshanPrincipal user = currentUser.require();
+    boolean bureau = user.has(Role.ADMIN) || user.has(Role.PLANNER);
+    return reportRole(t)
+        .map(r -> t.reportSetsStatus(r) || (bureau && currentUser.scope().all()))
+        .orElse(false);
+  }
+
+  /** A figure as the form or the API gives it: the number as typed and an optional note. */
+  public record FigureInput(String value, String note) {
+    private static final Pattern NAME = Pattern.compile("figure\\.(\\d{1,4})(\\.note)?");
+
+    /**
+     * The figures among a request's fields: {@code figure.<targetPosition>} the number, {@code
+     * figure.<targetPosition>.note} its note; other fields are not figures.
+     */
+    public static Map<Integer, FigureInput> of(Map<String, String> fields) {
+      Map<Integer, String[]> found = new TreeMap<>();
+      fields.forEach(
+          (k, v) -> {
+            Matcher m = NAME.matcher(k);
+            if (m.matches()) {
+              String[] pair =
+                  found.computeIfAbsent(Integer.parseInt(m.group(1)), x -> new String[2]);
+              pair[m.group(2) == null ? 0 : 1] = v;
+            }
+          });
+      Map<Integer, FigureInput> out = new LinkedHashMap<>();
+      found.forEach((pos, pair) -> out.put(pos, new FigureInput(pair[0], pair[1])));
+      return out;
+    }
+  }
+
+  /** A report without figures (see the full form). */
+  @Transactional
+  public DispatchProgress report(
+      long taskId,
+      DispatchTaskStatus status,
+      String text,
+      List<MultipartFile> files,
+      Optional<Integer> version) {
+    return report(taskId, status, text, files, Map.of(), version);
+  }
+
   /**
    * A department's report on a task. The lead department's report (or the responsible units' when
    * none leads) sets the task's status; a supporting department's is attached to it. Only units the
@@ -565,6 +628,7 @@ public class PlanDispatchService {
       DispatchTaskStatus status,
       String text,
       List<MultipartFile> files,
+      Map<Integer, FigureInput> figures,
       Optional<Integer> version) {
     DispatchTask t =
         repository
@@ -594,10 +658,12 @@ public class PlanDispatchService {
     if (body.length() > 4000) {
       throw new UserFacingException("plandispatch.progress.text.size", 4000);
     }
+    boolean sets = t.reportSetsStatus(role.get()) || (bureau && scope.all());
+    Map<DispatchTarget, DispatchProgress.Figure> given =
+        figures(t, sets, figures == null ? Map.of() : figures);
     List<DispatchEvidenceFiles.Checked> checked = evidence.check(files == null ? List.of() : files);
     OffsetDateTime now = OffsetDateTime.now(clock);
     int seen = version.orElse(t.version());
-    boolean sets = t.reportSetsStatus(role.get()) || (bureau && scope.all());
     boolean saved =
         sets
             ? repository.updateStatus(taskId, status, seen, now)
@@ -620,8 +686,17 @@ public class PlanDispatchService {
       repository.insertEvidence(
           id, f.fileName(), evidence.store(f), f.contentType(), f.content().length);
     }
+    Map<String, Object> written = new LinkedHashMap<>();
+    given.forEach(
+        (target, f) -> {
+          repository.insertFigure(id, f.targetPosition(), f.amount(), f.note());
+          written.put(target.label(), target.written(f.amount(), f.note()));
+        });
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", status.code());
+    if (!written.isEmpty()) {
+      after.put("figures", written);
+    }
     after.put("role", role.get().name());
     after.put("text", body);
     after.put("files", checked.stream().map(DispatchEvidenceFiles.Checked::fileName).toList());
@@ -633,6 +708,56 @@ public class PlanDispatchService {
         Optional.of(Map.of("status", t.status().code(), "version", t.version())),
         Optional.of(after));
     return repository.progress(taskId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+  }
+
+  /**
+   * The figures of a report checked against the task's targets: each names a target that states a
+   * value, holds a number (a note alone is not a figure) and a note of at most 500 characters; only
+   * the report that is the task's report gives figures. Blank entries are left out.
+   */
+  private Map<DispatchTarget, DispatchProgress.Figure> figures(
+      DispatchTask t, boolean sets, Map<Integer, FigureInput> inputs) {
+    Map<Integer, DispatchTarget> targets = new LinkedHashMap<>();
+    repository.targets(t.id()).forEach(x -> targets.put(x.position(), x));
+    Map<DispatchTarget, DispatchProgress.Figure> out = new LinkedHashMap<>();
+    for (Map.Entry<Integer, FigureInput> e : new TreeMap<>(inputs).entrySet()) {
+      String value = e.getValue().value() == null ? "" : e.getValue().value().strip();
+      String note = e.getValue().note() == null ? "" : e.getValue().note().strip();
+      if (value.isEmpty() && note.isEmpty()) {
+        continue;
+      }
+      if (!sets) {
+        throw new UserFacingException("plandispatch.figure.lead-only");
+      }
+      DispatchTarget target = targets.get(e.getKey());
+      if (target == null || !target.measurable()) {
+        throw new UserFacingException("plandispatch.figure.unknown-target", e.getKey());
+      }
+      if (value.isEmpty()) {
+        throw new UserFacingException("plandispatch.figure.required", target.label());
+      }
+      BigDecimal amount;
+      try {
+        amount = new BigDecimal(value.replace(",", "").replace("，", ""));
+      } catch (NumberFormatException ex) {
+        throw new UserFacingException("plandispatch.figure.number", target.label(), value);
+      }
+      // DECIMAL(20, 6): 14 digits before the point, 6 after
+      amount = amount.setScale(6, RoundingMode.HALF_UP);
+      if (amount.abs().compareTo(new BigDecimal("1E14")) >= 0) {
+        throw new UserFacingException("plandispatch.figure.number", target.label(), value);
+      }
+      if (note.length() > 500) {
+        throw new UserFacingException("plandispatch.figure.note.size", target.label(), 500);
+      }
+      out.put(
+          target,
+          new DispatchProgress.Figure(
+              target.position(),
+              amount.stripTrailingZeros(),
+              Optional.of(note).filter(n -> !n.isEmpty())));
+    }
+    return out;
   }
 
   // ---- indicators

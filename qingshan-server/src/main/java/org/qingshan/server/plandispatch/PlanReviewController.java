@@ -96,6 +96,21 @@ class PlanReviewController {
     return back(id, redirect);
   }
 
+  @PostMapping("/review/tasks/{id}/targets/{position}")
+  String editTarget(
+      @PathVariable long id,
+      @PathVariable int position,
+      @RequestParam(required = false) String metric,
+      @RequestParam(required = false) String comparator,
+      @RequestParam(required = false) String value,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String deadline,
+      RedirectAttributes redirect) {
+    review.editTarget(id, position, metric, comparator, number(value), unit, date(deadline));
+    redirect.addFlashAttribute("notice", "plandispatch.review.done");
+    return "redirect:/dispatch/tasks/" + id + "#targets";
+  }
+
   @PostMapping("/review/tasks/{id}/merge")
   String merge(@PathVariable long id, RedirectAttributes redirect) {
     long planId = plans.task(id).planId();

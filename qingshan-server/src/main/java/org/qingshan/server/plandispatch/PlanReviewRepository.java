@@ -530,4 +530,25 @@ class PlanReviewRepository {
         .param("p", projectId)
         .update();
   }
+
+  void updateTarget(
+      long taskId,
+      int position,
+      Optional<String> metric,
+      Optional<String> comparator,
+      Optional<BigDecimal> value,
+      Optional<String> unit,
+      Optional<LocalDate> deadline) {
+    jdbc.sql(
+            "UPDATE dispatch_target SET metric = :metric, comparator = :cmp, target_value = :value,"
+                + " unit = :unit, deadline = :deadline WHERE task_id = :t AND position = :pos")
+        .param("metric", metric.orElse(null))
+        .param("cmp", comparator.orElse(null))
+        .param("value", value.orElse(null))
+        .param("unit", unit.orElse(null))
+        .param("deadline", deadline.orElse(null))
+        .param("t", taskId)
+        .param("pos", position)
+        .update();
+  }
 }

@@ -697,6 +697,94 @@ public class PlanReviewService {
 
   // ---- helpers
 
+  /** The comparators a corrected target may take (the importer's, 力争/原则上 kept apart). */
+  public static final List<String> COMPARATORS = List.of("≥", "≤", ">", "<", "=", "≈", "减少", "增长");
+
+  /**
+   * Corrects a dated target of a draft's task: what it measures, its comparator (a 力争/原则上 in front
+   * kept), value and unit, and deadline; a comparator goes with a value. A task due on its last
+   * target's deadline follows the corrected deadlines.
+   */
+  @Transactional
+  public void editTarget(
+      long taskId,
+      int position,
+      String metric,
+      String comparator,
+      Optional<BigDecimal> value,
+      String unit,
+      Optional<LocalDate> deadline) {
+    DispatchTask t = draftTask(taskId);
+    List<DispatchTarget> targets = plans.targets(taskId);
+    DispatchTarget g =
+        targets.stream()
+            .filter(x -> x.position() == position)
+            .findFirst()
+            .orElseThrow(() -> new UserFacingException("plandispatch.target.not-found"));
+    Optional<String> plain = text(comparator, 20);
+    if (plain.isPresent() && !COMPARATORS.contains(plain.get())) {
+      throw new UserFacingException("plandispatch.target.comparator", plain.get());
+    }
+    if (plain.isPresent() != value.isPresent()) {
+      throw new UserFacingException("plandispatch.target.pair");
+    }
+    if (value.isPresent() && value.get().abs().compareTo(new BigDecimal("1E14")) >= 0) {
+      throw new UserFacingException("plandispatch.target.value.size", value.get().toPlainString());
+    }
+    String hedge =
+        g.comparator()
+            .map(c -> g.plainComparator().map(p -> c.substring(0, c.indexOf(p))).orElse(c))
+            .orElse("");
+    Optional<String> newComparator =
+        plain.map(c -> hedge + c).or(() -> Optional.of(hedge).filter(h -> !h.isEmpty()));
+    Optional<String> newMetric = text(metric, 200);
+    Optional<String> newUnit = text(unit, 40);
+    review.updateTarget(taskId, position, newMetric, newComparator, value, newUnit, deadline);
+    Optional<LocalDate> lastBefore =
+        targets.stream()
+            .map(DispatchTarget::deadline)
+            .flatMap(Optional::stream)
+            .max(LocalDate::compareTo);
+    if (t.due().equals(lastBefore)) {
+      Optional<LocalDate> lastAfter =
+          plans.targets(taskId).stream()
+              .map(DispatchTarget::deadline)
+              .flatMap(Optional::stream)
+              .max(LocalDate::compareTo);
+      review.updateTask(taskId, t.title(), t.text(), lastAfter);
+    }
+    DispatchTarget corrected =
+        new DispatchTarget(
+            taskId,
+            position,
+            g.text(),
+            newMetric,
+            newComparator,
+            value,
+            newUnit,
+            deadline,
+            g.recurring(),
+            List.of());
+    Map<String, Object> before = new LinkedHashMap<>();
+    before.put("goal", g.goal());
+    before.put("deadline", g.deadline().map(Object::toString).orElse(""));
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("goal", corrected.goal());
+    after.put("deadline", deadline.map(Object::toString).orElse(""));
+    corrected(
+        t.planId(),
+        "target",
+        messages.get(
+            "plandispatch.correction.target",
+            t.title(),
+            corrected.goal(),
+            deadline.map(Object::toString).orElse("—")),
+        PlanDispatchService.TASK,
+        taskId,
+        before,
+        after);
+  }
+
   private DispatchTask draftTask(long taskId) {
     requireBureau(PlanDispatchService.TASK, Optional.of(taskId));
     DispatchTask t =

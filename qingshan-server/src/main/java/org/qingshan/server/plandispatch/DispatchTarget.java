@@ -1,0 +1,137 @@
+package org.qingshan.server.plandispatch;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A dated target of a task (2025年底前，清扫率达到90%以上) with the figures the task's reports gave for it,
+ * oldest first. Only a target that states a value takes a figure.
+ */
+public record DispatchTarget(
+    long taskId,
+    int position,
+    String text,
+    Optional<String> metric,
+    Optional<String> comparator,
+    Optional<BigDecimal> value,
+    Optional<String> unit,
+    Optional<LocalDate> deadline,
+    Optional<String> recurring,
+    List<Reading> readings) {
+
+  /** Relative tolerance of 稳定在/左右 (= and ≈): within 5 % of the value counts as reached. */
+  static final BigDecimal TOLERANCE = new BigDecimal("0.05");
+
+  /** Words the importer keeps in front of a comparator that do not change what it compares. */
+  private static final List<String> HEDGES = List.of("力争", "原则上");
+
+  public DispatchTarget {
+    readings = List.copyOf(readings);
+  }
+
+  /** A figure reported for the target: when, by whom, the number and its note. */
+  public record Reading(
+      long progressId,
+      OffsetDateTime reportedAt,
+      Optional<String> department,
+      BigDecimal amount,
+      Optional<String> note) {}
+
+  public DispatchTarget withReadings(List<Reading> value) {
+    return new DispatchTarget(
+        taskId, position, text, metric, comparator, this.value, unit, deadline, recurring, value);
+  }
+
+  /** Whether a report may give a figure for it: the target states a value. */
+  public boolean measurable() {
+    return value.isPresent();
+  }
+
+  /** The comparator without 力争/原则上: ≥ ≤ > < = ≈ 减少 增长, or empty. */
+  public Optional<String> plainComparator() {
+    return comparator
+        .map(
+            c -> {
+              String s = c;
+              for (String h : HEDGES) {
+                s = s.replace(h, "");
+              }
+              return s.strip();
+            })
+        .filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * Whether {@code figure} reaches the target; empty when the target has no value or comparator to
+   * judge by. For 减少 and 增长 the figure is the change achieved (in the target's unit), reached at
+   * the stated amount; = and ≈ (稳定在, 左右) are reached within 5 % of the value.
+   */
+  public Optional<Boolean> metBy(BigDecimal figure) {
+    if (value.isEmpty() || plainComparator().isEmpty()) {
+      return Optional.empty();
+    }
+    BigDecimal v = value.get();
+    int c = figure.compareTo(v);
+    return switch (plainComparator().get()) {
+      case "≥", "增长", "减少" -> Optional.of(c >= 0);
+      case "≤" -> Optional.of(c <= 0);
+      case ">" -> Optional.of(c > 0);
+      case "<" -> Optional.of(c < 0);
+      case "=", "≈" ->
+          Optional.of(figure.subtract(v).abs().compareTo(v.abs().multiply(TOLERANCE)) <= 0);
+      default -> Optional.empty();
+    };
+  }
+
+  /** What is measured: the metric, else the start of the sentence. */
+  public String label() {
+    return metric
+        .filter(m -> !m.isBlank())
+        .orElse(text.length() <= 30 ? text : text.substring(0, 30) + "…");
+  }
+
+  /** The target as a short goal: 县城道路机械化清扫率 ≥ 90%. */
+  public String goal() {
+    StringBuilder s = new StringBuilder(label());
+    comparator.ifPresent(c -> s.append(' ').append(c));
+    value.ifPresent(v -> s.append(' ').append(v.stripTrailingZeros().toPlainString()));
+    unit.ifPresent(s::append);
+    return s.toString();
+  }
+
+  /** The latest reading, if any. */
+  public Optional<Reading> latest() {
+    return readings.isEmpty() ? Optional.empty() : Optional.of(readings.get(readings.size() - 1));
+  }
+
+  /** Whether the latest reading reaches the target; empty without a reading or a judgeable goal. */
+  public Optional<Boolean> latestMet() {
+    return latest().flatMap(r -> metBy(r.amount()));
+  }
+
+  /** The latest reading reported on or before {@code at}, if any. */
+  public Optional<Reading> latest(OffsetDateTime at) {
+    Optional<Reading> last = Optional.empty();
+    for (Reading r : readings) {
+      if (!r.reportedAt().isAfter(at)) {
+        last = Optional.of(r);
+      }
+    }
+    return last;
+  }
+
+  /** A figure as written: 92%（备注）. */
+  public String written(Reading r) {
+    return written(r.amount(), r.note());
+  }
+
+  /** A figure as written: 92%（备注）. */
+  public String written(BigDecimal amount, Optional<String> note) {
+    return amount.stripTrailingZeros().toPlainString()
+        + unit.orElse("")
+        + note.map(n -> "（" + n + "）").orElse("");
+  }
+}

@@ -1,0 +1,180 @@
+package org.qingshan.server.plandashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.qingshan.server.apitoken.ApiTokens;
+import org.qingshan.server.security.Role;
+import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.MultipartForm;
+import org.qingshan.server.support.MultipartForm.Part;
+import org.qingshan.server.support.TestUsers;
+import org.qingshan.server.support.WebSession;
+import org.qingshan.server.user.UserRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * 报送提醒 at explicit times on a quarterly plan published on 2025-01-10: 5 days before the first
+ * quarter's report is due (2025-03-31) the liaisons of a department that has not reported are told
+ * once, a department that reported is not; after the due date the department still without a report
+ * is told once more (逾期未报), never twice; the rule is shown on the dashboard.
+ */
+@DemoServerTest
+class PlanReportRemindersTest {
+  private static final String POLICE = "县公安局";
+  private static final String HEALTH = "县卫生健康局";
+  private static final String MEDICAL = "加强医疗废物收集处置";
+
+  @LocalServerPort int port;
+  @Autowired UserRepository users;
+  @Autowired PasswordEncoder encoder;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApiTokens tokens;
+  @Autowired UserDetailsService userDetails;
+  @Autowired PlanReportReminders reminders;
+
+  @AfterEach
+  void logOut() {
+    SecurityContextHolder.clearContext();
+  }
+
+  private TestUsers people() {
+    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
+  }
+
+  private String user(Role role, String department) {
+    return people().user(role, department, "rem");
+  }
+
+  private String token(String username) {
+    return people().token(username, "提醒");
+  }
+
+  private static byte[] demoText() {
+    try (InputStream in =
+        PlanReportRemindersTest.class.getResourceAsStream("/plandispatch/demo-plan.txt")) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long told(String username, long plan, String mark) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM notification WHERE username = :u AND link = :l AND text LIKE :m")
+        .param("u", username)
+        .param("l", "/dispatch/plans/" + plan)
+        .param("m", mark + "%")
+        .query(Long.class)
+        .single();
+  }
+
+  private static OffsetDateTime at(String time) {
+    return OffsetDateTime.parse(time);
+  }
+
+  @Test
+  void departmentsWithoutAReportAreRemindedOnceBeforeTheDueDateAndOnceAfterIt() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    HttpResponse<String> created =
+        MultipartForm.bearer(
+            port,
+            token(planner),
+            "/api/v1/plans",
+            Map.of(),
+            List.of(new Part("file", "提醒测试方案.txt", demoText())));
+    long plan = JsonApi.id(created);
+    assertThat(
+            JsonApi.bearer(port, token(planner))
+                .post("/api/v1/plans/" + plan + "/publish", Map.of())
+                .statusCode())
+        .isEqualTo(200);
+    jdbc.sql(
+            "UPDATE dispatch_plan SET published_at = :at, report_schedule = 'QUARTERLY' WHERE id ="
+                + " :id")
+        .param("at", at("2025-01-10T10:00:00+08:00"))
+        .param("id", plan)
+        .update();
+    String police1 = user(Role.LIAISON, POLICE);
+    String police2 = user(Role.LIAISON, POLICE);
+    String policeGrid = user(Role.GRID_MEMBER, POLICE);
+    String health = user(Role.LIAISON, HEALTH);
+
+    // the health bureau reports on 20 March
+    long medical =
+        jdbc.sql("SELECT id FROM dispatch_task WHERE plan_id = :p AND title = :t")
+            .param("p", plan)
+            .param("t", MEDICAL)
+            .query(Long.class)
+            .single();
+    HttpResponse<String> report =
+        MultipartForm.bearer(
+            port,
+            token(health),
+            "/api/v1/tasks/" + medical + "/progress",
+            Map.of("status", "in-progress", "text", "已覆盖12个乡镇卫生院。"),
+            List.of());
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+    jdbc.sql("UPDATE dispatch_progress SET reported_at = :at WHERE id = :id")
+        .param("at", at("2025-03-20T10:00:00+08:00"))
+        .param("id", JsonApi.id(report))
+        .update();
+
+    // 11 days before the due date: too early
+    reminders.runFor(at("2025-03-20T09:00:00+08:00"));
+    assertThat(told(police1, plan, "【报送提醒】")).isZero();
+
+    // 4 days before: the police liaisons are reminded, the health bureau reported already
+    reminders.runFor(at("2025-03-27T09:00:00+08:00"));
+    for (String u : List.of(police1, police2)) {
+      assertThat(told(u, plan, "【报送提醒】")).as(u).isEqualTo(1);
+    }
+    assertThat(told(policeGrid, plan, "【报送提醒】")).isZero();
+    assertThat(told(health, plan, "【报送提醒】")).isZero();
+    assertThat(
+            jdbc.sql("SELECT text FROM notification WHERE username = :u AND link = :l")
+                .param("u", police1)
+                .param("l", "/dispatch/plans/" + plan)
+                .query(String.class)
+                .single())
+        .contains("每季度", "2025-03-31");
+    // once per period
+    reminders.runFor(at("2025-03-29T18:00:00+08:00"));
+    assertThat(told(police1, plan, "【报送提醒】")).isEqualTo(1);
+    assertThat(told(police1, plan, "【逾期未报】")).isZero();
+
+    // the due date passed: the police, still without a report, are told once more, once
+    reminders.runFor(at("2025-04-02T09:00:00+08:00"));
+    assertThat(told(police1, plan, "【逾期未报】")).isEqualTo(1);
+    assertThat(told(police2, plan, "【逾期未报】")).isEqualTo(1);
+    assertThat(told(health, plan, "【逾期未报】")).isZero();
+    reminders.runFor(at("2025-04-05T09:00:00+08:00"));
+    assertThat(told(police1, plan, "【逾期未报】")).isEqualTo(1);
+    assertThat(told(police1, plan, "【报送提醒】")).isEqualTo(1);
+    // the county's midnight decides: 15:59 UTC on 24 June is still the 24th in Shanghai, six days
+    // before the second quarter's due date; 16:01 UTC is the 25th, five days before
+    reminders.runFor(at("2025-06-24T15:59:00Z"));
+    assertThat(told(police1, plan, "【报送提醒】")).isEqualTo(1);
+    reminders.runFor(at("2025-06-24T16:01:00Z"));
+    assertThat(told(police1, plan, "【报送提醒】")).isEqualTo(2);
+
+    String page =
+        WebSession.loggedIn(port, planner, TestUsers.PASSWORD)
+            .get("/plan-dashboard?plan=" + plan)
+            .body();
+    assertThat(page).contains("截止前 5 天");
+  }
+}
