@@ -213,7 +213,7 @@ class PlanDispatchDemo implements ApplicationRunner {
     }
   }
 
-  /** Noon-ish on a county day, as an instant. */
+  /** A time of a county day, as an instant. */
   private static OffsetDateTime at(LocalDate day, int hour, int minute) {
     return day.atTime(hour, minute).atZone(PlanDispatchService.ZONE).toOffsetDateTime();
   }
