@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.qingshan.server.QingshanProperties;
 import org.qingshan.server.department.Department;
 import org.qingshan.server.department.DepartmentForm;
@@ -42,6 +43,22 @@ public class DemoGovernment implements ApplicationRunner {
           new Login("grid", Role.GRID_MEMBER, "网格员 赵强", "青山镇"),
           new Login("enterprise", Role.ENTERPRISE, "示范化工 环保负责人", "示范县生态环境分局"),
           new Login("leader", Role.LEADER, "县领导 陈刚", "示范县人民政府"));
+
+  /**
+   * The liaisons of the other departments the demo plan names (lead or support), so every
+   * department on the plan's dashboard has someone who reports, is reminded and is urged.
+   */
+  public static final List<Login> PLAN_LIAISONS =
+      List.of(
+          new Login("liaison-zhifa", Role.LIAISON, "执法局联络员 刘洋", "县综合行政执法局"),
+          new Login("liaison-gongan", Role.LIAISON, "公安局联络员 孙磊", "县公安局"),
+          new Login("liaison-jiaotong", Role.LIAISON, "交通局联络员 周敏", "县交通运输局"),
+          new Login("liaison-nongye", Role.LIAISON, "农业农村局联络员 吴静", "县农业农村局"),
+          new Login("liaison-fagai", Role.LIAISON, "发改局联络员 郑杰", "县发展和改革局"),
+          new Login("liaison-caizheng", Role.LIAISON, "财政局联络员 冯娜", "县财政局"),
+          new Login("liaison-shuili", Role.LIAISON, "水利局联络员 何勇", "县水利局"),
+          new Login("liaison-ziyuan", Role.LIAISON, "自然资源局联络员 许军", "县自然资源局"),
+          new Login("liaison-weijian", Role.LIAISON, "卫健局联络员 马芳", "县卫生健康局"));
 
   private record Unit(String name, DepartmentKind kind, String parent, List<String> aliases) {}
 
@@ -114,7 +131,7 @@ public class DemoGovernment implements ApplicationRunner {
       ids.put(u.name(), d.id());
       u.aliases().forEach(a -> departments.addAlias(d.id(), a));
     }
-    for (Login login : LOGINS) {
+    for (Login login : Stream.concat(LOGINS.stream(), PLAN_LIAISONS.stream()).toList()) {
       UserForm form =
           new UserForm(
               login.username(),

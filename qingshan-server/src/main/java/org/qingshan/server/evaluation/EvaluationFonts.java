@@ -3,6 +3,7 @@ package org.qingshan.server.evaluation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,19 +11,36 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the CJK font the PDF embeds: {@code qingshan.evaluation.font} when set, else a Noto CJK (or
- * another CJK) TrueType/OpenType font under the system's font folders. Without one no PDF is made:
- * PDF's standard fonts have no Chinese glyphs.
+ * Finds the CJK font the PDF embeds: {@code qingshan.evaluation.font} when set, else a CJK font
+ * under the system's font folders, TrueType outlines first (WenQuanYi, Droid Sans Fallback, AR PL
+ * UMing: PDFBox embeds only the glyphs used, a PDF of some 40 KB) before Noto CJK, whose CFF
+ * outlines PDFBox cannot subset (the whole font embedded: a PDF of over 10 MB). Without one no PDF
+ * is made: PDF's standard fonts have no Chinese glyphs.
  */
 @Component
 class EvaluationFonts {
-  private static final List<String> PREFERRED =
+  /** CJK fonts with TrueType outlines, which PDFBox subsets, as Debian packages install them. */
+  static final List<String> TRUETYPE =
       List.of(
-          "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-          "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-          "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+          "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
           "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-          "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+          "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+          "/usr/share/fonts/truetype/arphic/uming.ttc",
+          "/usr/share/fonts/truetype/arphic/ukai.ttc");
+
+  private static final List<String> PREFERRED =
+      Stream.concat(
+              TRUETYPE.stream(),
+              Stream.of(
+                  "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                  "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+                  "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"))
+          .toList();
+
+  /** Name parts of CJK fonts found elsewhere, TrueType outlines first, Noto CJK (CFF) last. */
+  private static final List<String> NAMES =
+      List.of("wqy", "droidsansfallback", "uming", "ukai", "simsun", "simhei", "cjk");
+
   private static final List<String> FOLDERS =
       List.of(
           "/usr/share/fonts",
@@ -119,18 +137,14 @@ class EvaluationFonts {
       try (Stream<Path> files = Files.walk(dir, 5)) {
         Optional<Path> found =
             files
+                .filter(f -> rank(f) < NAMES.size())
                 .filter(
                     f -> {
                       String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                      return (n.contains("cjk")
-                              || n.contains("wqy")
-                              || n.contains("simsun")
-                              || n.contains("simhei"))
-                          && !n.contains("bold")
+                      return !n.contains("bold")
                           && (n.endsWith(".ttc") || n.endsWith(".ttf") || n.endsWith(".otf"));
                     })
-                .sorted()
-                .findFirst();
+                .min(Comparator.comparingInt(EvaluationFonts::rank).thenComparing(Path::toString));
         if (found.isPresent()) {
           return found;
         }
@@ -139,5 +153,16 @@ class EvaluationFonts {
       }
     }
     return Optional.empty();
+  }
+
+  /** The place of a font file's name in {@link #NAMES}; past its end: not a CJK font. */
+  private static int rank(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (int k = 0; k < NAMES.size(); k++) {
+      if (n.contains(NAMES.get(k))) {
+        return k;
+      }
+    }
+    return NAMES.size();
   }
 }

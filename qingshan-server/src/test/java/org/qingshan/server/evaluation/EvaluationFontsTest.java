@@ -14,8 +14,8 @@ import org.qingshan.server.support.TestEnvironment;
 
 /**
  * The PDF's CJK font: a configured file that is missing means no font (the PDF is then refused with
- * a message), and a font cut out of the system's Noto CJK collection is a font of its own with the
- * Chinese glyphs.
+ * a message), and a font cut out of the system's CJK collection (.ttc) is a font of its own with
+ * the Chinese glyphs.
  */
 class EvaluationFontsTest {
   @Test

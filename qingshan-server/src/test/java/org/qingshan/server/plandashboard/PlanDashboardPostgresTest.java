@@ -46,7 +46,7 @@ class PlanDashboardPostgresTest {
     String page = planner.get("/plan-dashboard").body();
     assertThat(page).contains("县住房和城乡建设局", "细颗粒物");
     assertThat(Sheets.text(planner.getBytes("/plan-dashboard/export/indicators?plan=" + id).body()))
-        .contains("2024：39.6");
+        .contains("2025：38.7");
     assertThat(
             planner
                 .post("/plan-dashboard/" + id + "/schedule", Map.of("frequency", "YEARLY"))
