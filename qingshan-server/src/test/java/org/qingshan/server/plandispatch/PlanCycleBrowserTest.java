@@ -275,4 +275,76 @@ class PlanCycleBrowserTest extends BrowserTestBase {
     }
     assertThat(problems).isEmpty();
   }
+
+  private long plans() {
+    return jdbc.sql("SELECT COUNT(*) FROM dispatch_plan").query(Long.class).single();
+  }
+
+  @Test
+  void aRefusedFileIsToldInTheBarsPlaceAndWithoutAScriptTheFormStillImports() {
+    String planner =
+        new TestUsers(users, encoder, jdbc, tokens, userDetails)
+            .user(Role.PLANNER, "示范县生态环境分局", "e2eb");
+    byte[] letter =
+        "关于召开会议的通知\n各单位：\n定于下周一上午九点在三楼会议室召开工作会议，请准时参加。\n特此通知。\n".getBytes(StandardCharsets.UTF_8);
+    List<String> problems = new ArrayList<>();
+    List<String> posts = new ArrayList<>();
+    long before = plans();
+    try (BrowserContext context = browser.newContext()) {
+      Page page = login(context, planner, PASSWORD, problems);
+      page.onRequest(
+          r -> {
+            if (r.method().equals("POST") && r.url().contains("/dispatch/plans/jobs")) {
+              posts.add(r.url());
+            }
+          });
+      page.navigate(url("/dispatch/plans"));
+      Locator file = page.locator("#plan-upload input[type=file]");
+      Locator submit = page.locator("#plan-upload button[type=submit]");
+      Locator error = page.locator("#import-error");
+
+      // not a plan: the job fails, its reason replaces the bar
+      file.setInputFiles(new FilePayload("会议通知.txt", "text/plain", letter));
+      submit.click();
+      error.waitFor();
+      assertThat(error.innerText()).startsWith("导入失败，未保存任何内容：").contains("会议通知.txt");
+      assertThat(page.locator("#import-progress").isVisible()).isFalse();
+      assertThat(submit.isEnabled()).isTrue();
+      assertThat(page.url()).endsWith("/dispatch/plans");
+
+      // a wrong type: refused at once
+      file.setInputFiles(
+          new FilePayload("规划.exe", "application/octet-stream", new byte[] {77, 90}));
+      submit.click();
+      page.locator("#import-error", new Page.LocatorOptions().setHasText("规划.exe")).waitFor();
+      assertThat(error.innerText()).contains("“规划.exe”不是支持的规划文件类型");
+
+      // too large: said before anything is sent
+      int sent = posts.size();
+      file.setInputFiles(new FilePayload("巨大.txt", "text/plain", new byte[21 * 1024 * 1024]));
+      submit.click();
+      page.locator("#import-error", new Page.LocatorOptions().setHasText("最多接受")).waitFor();
+      assertThat(error.innerText()).contains("上传的文件太大：此处最多接受 20 MB");
+      assertThat(posts).hasSize(sent);
+    }
+    assertThat(plans()).isEqualTo(before);
+    // the wrong type answered 400 as it should (and the browser logged it); nothing else went wrong
+    assertThat(problems)
+        .containsExactly(
+            "400 " + url("/dispatch/plans/jobs"),
+            "console: Failed to load resource: the server responded with a status of 400 ()");
+
+    try (BrowserContext noScript =
+        browser.newContext(
+            new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+      Page page = login(noScript, planner, PASSWORD, problems);
+      page.navigate(url("/dispatch/plans"));
+      page.locator("#plan-upload input[type=file]")
+          .setInputFiles(new FilePayload("无脚本方案.txt", "text/plain", PlanDispatchDemo.text()));
+      page.locator("#plan-upload button[type=submit]").click();
+      page.waitForURL(u -> u.matches(".*/dispatch/plans/\\d+$"));
+      assertThat(page.locator(".notice").innerText()).contains("草稿");
+    }
+    assertThat(plans()).isEqualTo(before + 1);
+  }
 }
