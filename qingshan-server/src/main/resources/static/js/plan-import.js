@@ -19,16 +19,19 @@
   var upload = 35; // the share of the bar the upload takes; the server's stages share the rest
 
   function mark(stage) {
-    var reached = stages.indexOf(stage);
+    // DONE is past the last stage: every stage ticked
+    var reached = stage === 'DONE' ? stages.length : stages.indexOf(stage);
     box.querySelectorAll('[data-stage]').forEach(function (li, i) {
       li.classList.toggle('done', i < reached);
       li.classList.toggle('current', i === reached);
     });
   }
 
-  function fail(message) {
+  // A refusal stored nothing; a lost connection while polling says only that (the import may
+  // still have finished: the plans list shows it).
+  function fail(message, unknownOutcome) {
     box.hidden = true;
-    error.textContent = form.getAttribute('data-failed') + message;
+    error.textContent = unknownOutcome ? message : form.getAttribute('data-failed') + message;
     error.hidden = false;
     button.disabled = false;
   }
@@ -73,13 +76,19 @@
     xhr.open('GET', form.getAttribute('data-jobs') + '/' + encodeURIComponent(id));
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.onload = function () {
-      if (xhr.status === 200) {
-        show(JSON.parse(xhr.responseText));
+      var job = null;
+      try {
+        job = xhr.status === 200 ? JSON.parse(xhr.responseText) : null;
+      } catch (e) {
+        // a page instead of JSON: the login page after the session ended
+      }
+      if (job) {
+        show(job);
       } else {
-        fail(messageOf(xhr));
+        fail(xhr.status === 200 ? form.getAttribute('data-lost') : messageOf(xhr), true);
       }
     };
-    xhr.onerror = function () { fail(form.getAttribute('data-network')); };
+    xhr.onerror = function () { fail(form.getAttribute('data-lost'), true); };
     xhr.send();
   }
 
