@@ -66,6 +66,11 @@
     if (job.step > 0) {
       mark(job.stage);
       bar.value = upload + Math.round(((job.step - 1) * (100 - upload)) / job.steps);
+    } else {
+      // uploaded, waiting for a free import thread
+      mark(stages[1]);
+      box.querySelector('[data-stage=' + stages[1] + ']').classList.remove('current');
+      bar.value = upload;
     }
     status.textContent = job.label;
     window.setTimeout(function () { poll(job.id); }, 400);

@@ -121,11 +121,11 @@ class PlanCycleBrowserTest extends BrowserTestBase {
       page.navigate(url("/dispatch/plans"));
       assertThat(page.locator("#import-progress").isVisible()).isFalse();
       page.setInputFiles("#plan-upload input[type=file]", shared);
+      assertThat(page.locator("#import-progress li").allTextContents())
+          .containsExactly("上传文件", "读取文件", "识别章节", "拆分任务", "匹配部门", "保存");
       page.locator("#plan-upload button[type=submit]").click();
       // the bar shows at once; the page polls at least 0.4 s before it may leave
       assertThat(page.locator("#import-progress").isVisible()).isTrue();
-      assertThat(page.locator("#import-progress li").allInnerTexts())
-          .containsExactly("上传文件", "读取文件", "识别章节", "拆分任务", "匹配部门", "保存");
       page.waitForURL("**/review", new Page.WaitForURLOptions().setTimeout(180_000));
       assertThat(jobAnswers).contains("POST 202", "GET 200");
       String review = page.url();
