@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.qingshan.plan.common.DepartmentDirectory;
 import org.qingshan.plan.common.ImportBudget;
 import org.qingshan.plan.common.ImportLimits;
+import org.qingshan.plan.common.ImportStep;
 import org.qingshan.plan.common.ImportWarning;
 import org.qingshan.plan.common.PlanImportException;
 import org.qingshan.plan.common.PlanTooLargeException;
@@ -78,11 +80,26 @@ public final class PlanImporter {
   }
 
   public Plan importBytes(String fileName, byte[] bytes) throws PlanImportException {
+    return importBytes(fileName, bytes, step -> {});
+  }
+
+  /** As {@link #importBytes(String, byte[])}, telling {@code progress} each step as it begins. */
+  public Plan importBytes(String fileName, byte[] bytes, Consumer<ImportStep> progress)
+      throws PlanImportException {
     ImportBudget budget = ImportBudget.start(limits);
-    return importDocument(DocumentReader.read(fileName, bytes, budget), budget);
+    progress.accept(ImportStep.READING);
+    SourceDocument document = DocumentReader.read(fileName, bytes, budget);
+    progress.accept(ImportStep.SECTIONS);
+    return importDocument(document, budget, progress);
   }
 
   private Plan importDocument(SourceDocument document, ImportBudget budget)
+      throws PlanImportException {
+    return importDocument(document, budget, step -> {});
+  }
+
+  private Plan importDocument(
+      SourceDocument document, ImportBudget budget, Consumer<ImportStep> progress)
       throws PlanImportException {
     List<SourceLine> lines = document.lines();
     DocumentLayout layout = DocumentLayout.locate(lines);
@@ -105,6 +122,7 @@ public final class PlanImporter {
     if (outline.root().children().isEmpty() && outline.root().blocks().isEmpty()) {
       throw new PlanImportException("文件中没有找到规划正文（没有章节、段落或任务），不能作为规划导入");
     }
+    progress.accept(ImportStep.TASKS);
 
     TaskSplitter splitter = new TaskSplitter(collector, MarkerPlacement.of(outline));
     List<KeyProject> projects = new ArrayList<>();

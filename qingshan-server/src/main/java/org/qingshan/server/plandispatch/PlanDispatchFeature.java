@@ -45,6 +45,13 @@ class PlanDispatchFeature {
         "/dispatch/plans", uploads.planImportMaxSize(), Set.of(ADMIN, PLANNER));
   }
 
+  /** The plans page's upload with a progress bar (PlanImportJobController). */
+  @Bean
+  UploadEndpoint planDispatchJobUpload(UploadSettings uploads) {
+    return new UploadEndpoint(
+        "/dispatch/plans/jobs", uploads.planImportMaxSize(), Set.of(ADMIN, PLANNER));
+  }
+
   /** A report's files at their largest and the form's fields, never above the container's limit. */
   private static DataSize reportSize(DataSize container) {
     long files = DispatchEvidenceFiles.MAX_BYTES * DispatchEvidenceFiles.MAX_FILES + 1024L * 1024;
@@ -81,9 +88,12 @@ class PlanDispatchFeature {
             .requestMatchers(
                 HttpMethod.POST,
                 "/dispatch/plans",
+                "/dispatch/plans/jobs",
                 "/dispatch/plans/*/publish",
                 "/dispatch/plans/*/indicators/**",
                 "/dispatch/review/**")
+            .hasAnyRole(bureau)
+            .requestMatchers(HttpMethod.GET, "/dispatch/plans/jobs/*")
             .hasAnyRole(bureau)
             // Plans are the county's: enterprises have no part in them.
             .requestMatchers(

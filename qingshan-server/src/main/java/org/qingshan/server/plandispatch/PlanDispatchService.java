@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qingshan.plan.Plan;
@@ -123,7 +124,19 @@ public class PlanDispatchService {
    */
   @Transactional
   public Imported importPlan(String fileName, byte[] bytes, Optional<Long> replaces) {
-    requireBureau(PLAN, replaces);
+    return importPlan(fileName, bytes, replaces, stage -> {});
+  }
+
+  /**
+   * The file's name without its folders, once its type and size are acceptable: what an upload is
+   * refused for at once, before an import job is started for it.
+   */
+  public String checkUpload(String fileName, byte[] bytes) {
+    requireBureau(PLAN, Optional.empty());
+    return acceptableName(fileName, bytes);
+  }
+
+  private static String acceptableName(String fileName, byte[] bytes) {
     String name = fileName == null || fileName.isBlank() ? "plan.txt" : fileName.strip();
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     int dot = name.lastIndexOf('.');
@@ -134,6 +147,15 @@ public class PlanDispatchService {
     if (bytes.length == 0) {
       throw new UserFacingException("plandispatch.import.empty", name);
     }
+    return name;
+  }
+
+  /** As {@link #importPlan(String, byte[], Optional)}, telling {@code progress} each stage. */
+  @Transactional
+  public Imported importPlan(
+      String fileName, byte[] bytes, Optional<Long> replaces, Consumer<PlanImportStage> progress) {
+    requireBureau(PLAN, replaces);
+    String name = acceptableName(fileName, bytes);
     Optional<DispatchPlan> previous =
         replaces.map(
             id ->
@@ -146,7 +168,7 @@ public class PlanDispatchService {
       // Names are matched below, once the title (and so the county) is known.
       plan =
           new PlanImporter(DepartmentDirectory.none(), ImportLimits.defaults().withClock(clock))
-              .importBytes(name, bytes);
+              .importBytes(name, bytes, step -> progress.accept(PlanImportStage.of(step)));
     } catch (PlanTooLargeException e) {
       log.warn("plan upload refused at a limit: {}", e.getMessage());
       throw new UserFacingException("plandispatch.import.too-large", name, e.getMessage());
@@ -163,6 +185,9 @@ public class PlanDispatchService {
       throw new UserFacingException("plandispatch.import.not-a-plan", name);
     }
     String title = plan.title().isBlank() ? name : DispatchRepository.cut(plan.title(), 500);
+    progress.accept(PlanImportStage.DEPARTMENTS);
+    DepartmentDirectory directory = departments.directoryFor(title);
+    progress.accept(PlanImportStage.SAVING);
     int version =
         previous
             .map(
@@ -185,7 +210,6 @@ public class PlanDispatchService {
             actor(),
             now);
     int[] position = {0};
-    DepartmentDirectory directory = departments.directoryFor(title);
     for (Section s : plan.sections()) {
       storeSection(id, Optional.empty(), s, 0, position, directory);
     }
