@@ -2,15 +2,7 @@ package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +14,9 @@ import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.Sheets;
+import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
@@ -75,74 +69,13 @@ class PlanDashboardHttpTest {
     return people().token(username, "看板");
   }
 
-  private static byte[] demoText() {
-    try (InputStream in =
-        PlanDashboardHttpTest.class.getResourceAsStream("/plandispatch/demo-plan.txt")) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private HttpResponse<String> multipart(
-      String token, String path, Map<String, String> fields, String fileName, byte[] file) {
-    String boundary = "----dash" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    PrintStream w = new PrintStream(body, true, StandardCharsets.UTF_8);
-    fields.forEach(
-        (k, v) ->
-            w.print(
-                "--"
-                    + boundary
-                    + "\r\nContent-Disposition: form-data; name=\""
-                    + k
-                    + "\"\r\n\r\n"
-                    + v
-                    + "\r\n"));
-    if (file != null) {
-      w.print(
-          "--"
-              + boundary
-              + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-              + fileName
-              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-      w.write(file, 0, file.length);
-      w.print("\r\n");
-    }
-    w.print("--" + boundary + "--\r\n");
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                  .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                  .header("Authorization", "Bearer " + token)
-                  .header("Accept", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** A published copy of the demo plan, uploaded and published by the test's own planner. */
   private long publishedPlan(String planner) {
-    HttpResponse<String> created =
-        multipart(token(planner), "/api/v1/plans", Map.of(), "看板测试方案.txt", demoText());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    long id = JsonApi.id(created);
-    HttpResponse<String> published =
-        JsonApi.bearer(port, token(planner)).post("/api/v1/plans/" + id + "/publish", Map.of());
-    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-    return id;
+    return TestPlans.publishedDemoPlan(port, token(planner), "看板测试方案.txt");
   }
 
   private long taskId(long plan, String title) {
-    return jdbc.sql("SELECT id FROM dispatch_task WHERE plan_id = :p AND title = :t")
-        .param("p", plan)
-        .param("t", title)
-        .query(Long.class)
-        .single();
+    return TestPlans.taskId(jdbc, plan, title);
   }
 
   private PlanDashboard.Department row(PlanDashboard d, String name) {
@@ -168,12 +101,12 @@ class PlanDashboardHttpTest {
     assertThat(before.indicators()).allSatisfy(i -> assertThat(i.status()).isEmpty());
 
     HttpResponse<String> report =
-        multipart(
+        MultipartForm.bearer(
+            port,
             token(liaison),
             "/api/v1/tasks/" + taskId(id, DUST) + "/progress",
             Map.of("status", "done", "text", "全部工地已落实六个百分之百。"),
-            null,
-            null);
+            List.of());
     assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
     HttpResponse<String> value =
         JsonApi.bearer(port, token(planner))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,6 +25,7 @@ import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.MultipartForm.Part;
 import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
@@ -77,37 +77,12 @@ class PlanFiguresHttpTest {
     return people().token(username, "数值");
   }
 
-  private static byte[] demoText() {
-    try (InputStream in =
-        PlanFiguresHttpTest.class.getResourceAsStream("/plandispatch/demo-plan.txt")) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private long publishedPlan(String planner) {
-    HttpResponse<String> created =
-        MultipartForm.bearer(
-            port,
-            token(planner),
-            "/api/v1/plans",
-            Map.of(),
-            List.of(new Part("file", "数值测试方案.txt", demoText())));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    long id = JsonApi.id(created);
-    HttpResponse<String> published =
-        JsonApi.bearer(port, token(planner)).post("/api/v1/plans/" + id + "/publish", Map.of());
-    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-    return id;
+    return TestPlans.publishedDemoPlan(port, token(planner), "数值测试方案.txt");
   }
 
   private long taskId(long plan, String title) {
-    return jdbc.sql("SELECT id FROM dispatch_task WHERE plan_id = :p AND title = :t")
-        .param("p", plan)
-        .param("t", title)
-        .query(Long.class)
-        .single();
+    return TestPlans.taskId(jdbc, plan, title);
   }
 
   private HttpResponse<String> report(String token, long task, Map<String, String> fields) {
@@ -348,7 +323,7 @@ class PlanFiguresHttpTest {
             token(planner),
             "/api/v1/plans",
             Map.of(),
-            List.of(new Part("file", "目标更正方案.txt", demoText())));
+            List.of(new Part("file", "目标更正方案.txt", TestPlans.demoPlanText())));
     long plan = JsonApi.id(created);
     long pipes = taskId(plan, "补齐城镇污水收集管网短板");
     WebSession session = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);

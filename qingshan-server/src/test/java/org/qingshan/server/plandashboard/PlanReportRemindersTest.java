@@ -2,8 +2,6 @@ package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,7 +13,7 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.MultipartForm;
-import org.qingshan.server.support.MultipartForm.Part;
+import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.qingshan.server.user.UserRepository;
@@ -63,15 +61,6 @@ class PlanReportRemindersTest {
     return people().token(username, "提醒");
   }
 
-  private static byte[] demoText() {
-    try (InputStream in =
-        PlanReportRemindersTest.class.getResourceAsStream("/plandispatch/demo-plan.txt")) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private long told(String username, long plan, String mark) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM notification WHERE username = :u AND link = :l AND text LIKE :m")
@@ -89,19 +78,7 @@ class PlanReportRemindersTest {
   @Test
   void departmentsWithoutAReportAreRemindedOnceBeforeTheDueDateAndOnceAfterIt() {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
-    HttpResponse<String> created =
-        MultipartForm.bearer(
-            port,
-            token(planner),
-            "/api/v1/plans",
-            Map.of(),
-            List.of(new Part("file", "提醒测试方案.txt", demoText())));
-    long plan = JsonApi.id(created);
-    assertThat(
-            JsonApi.bearer(port, token(planner))
-                .post("/api/v1/plans/" + plan + "/publish", Map.of())
-                .statusCode())
-        .isEqualTo(200);
+    long plan = TestPlans.publishedDemoPlan(port, token(planner), "提醒测试方案.txt");
     jdbc.sql(
             "UPDATE dispatch_plan SET published_at = :at, report_schedule = 'QUARTERLY' WHERE id ="
                 + " :id")
@@ -114,12 +91,7 @@ class PlanReportRemindersTest {
     String health = user(Role.LIAISON, HEALTH);
 
     // the health bureau reports on 20 March
-    long medical =
-        jdbc.sql("SELECT id FROM dispatch_task WHERE plan_id = :p AND title = :t")
-            .param("p", plan)
-            .param("t", MEDICAL)
-            .query(Long.class)
-            .single();
+    long medical = TestPlans.taskId(jdbc, plan, MEDICAL);
     HttpResponse<String> report =
         MultipartForm.bearer(
             port,
