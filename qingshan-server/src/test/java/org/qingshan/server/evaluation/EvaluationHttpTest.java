@@ -21,20 +21,16 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.TestEnvironment;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * 评估 end to end over HTTP on the demo plan: the mid-term evaluation as .docx and .pdf holds each
@@ -60,27 +56,20 @@ class EvaluationHttpTest {
           List.of("农村生活污水治理率", "46（2024年）", "无法评估"));
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
 
   @AfterEach
   void logOut() {
     SecurityContextHolder.clearContext();
   }
 
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
-  }
-
   private String user(Role role, String department) {
-    return people().user(role, department, "ev");
+    return people.user(role, department, "ev");
   }
 
   private String token(String username) {
-    return people().token(username, "评估");
+    return people.token(username, "评估");
   }
 
   private long demoPlan() {

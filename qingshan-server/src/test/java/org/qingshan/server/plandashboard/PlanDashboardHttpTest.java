@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
@@ -19,13 +18,10 @@ import org.qingshan.server.support.Sheets;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * 规划看板 over HTTP: the demo plan and a plan the test uploads and publishes through the API; the
@@ -41,11 +37,8 @@ class PlanDashboardHttpTest {
   private static final String DUST = "强化施工扬尘管控";
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
   @Autowired PlanDashboardService dashboards;
 
   @AfterEach
@@ -54,19 +47,15 @@ class PlanDashboardHttpTest {
   }
 
   private long department(String name) {
-    return people().department(name);
-  }
-
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
+    return people.department(name);
   }
 
   private String user(Role role, String department) {
-    return people().user(role, department, "pdb");
+    return people.user(role, department, "pdb");
   }
 
   private String token(String username) {
-    return people().token(username, "看板");
+    return people.token(username, "看板");
   }
 
   /** A published copy of the demo plan, uploaded and published by the test's own planner. */

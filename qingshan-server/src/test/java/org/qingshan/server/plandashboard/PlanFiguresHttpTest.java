@@ -18,7 +18,6 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
@@ -28,13 +27,10 @@ import org.qingshan.server.support.TestEnvironment;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Figures per dated target: a liaison of the lead department reports a figure for 机械化清扫率 (≥ 90% by
@@ -53,11 +49,8 @@ class PlanFiguresHttpTest {
   private static final String STRAW = "严禁秸秆露天焚烧";
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
   @Autowired PlanDashboardService dashboards;
 
   @AfterEach
@@ -65,16 +58,12 @@ class PlanFiguresHttpTest {
     SecurityContextHolder.clearContext();
   }
 
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
-  }
-
   private String user(Role role, String department) {
-    return people().user(role, department, "fig");
+    return people.user(role, department, "fig");
   }
 
   private String token(String username) {
-    return people().token(username, "数值");
+    return people.token(username, "数值");
   }
 
   private long publishedPlan(String planner) {

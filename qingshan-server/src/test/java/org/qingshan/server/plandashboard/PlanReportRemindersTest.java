@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
@@ -16,13 +15,10 @@ import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * 报送提醒 at explicit times on a quarterly plan published on 2025-01-10: 5 days before the first
@@ -37,11 +33,8 @@ class PlanReportRemindersTest {
   private static final String MEDICAL = "加强医疗废物收集处置";
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
   @Autowired PlanReportReminders reminders;
 
   @AfterEach
@@ -49,16 +42,12 @@ class PlanReportRemindersTest {
     SecurityContextHolder.clearContext();
   }
 
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
-  }
-
   private String user(Role role, String department) {
-    return people().user(role, department, "rem");
+    return people.user(role, department, "rem");
   }
 
   private String token(String username) {
-    return people().token(username, "提醒");
+    return people.token(username, "提醒");
   }
 
   private long told(String username, long plan, String mark) {

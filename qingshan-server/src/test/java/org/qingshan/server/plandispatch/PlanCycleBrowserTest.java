@@ -22,7 +22,6 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.department.DepartmentForm;
 import org.qingshan.server.department.DepartmentKind;
 import org.qingshan.server.department.DepartmentService;
@@ -31,11 +30,8 @@ import org.qingshan.server.support.BrowserTestBase;
 import org.qingshan.server.support.HeadlessChromium;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.TestUsers;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The issue's "done when" in a real Chromium: a planner imports a shared plan through the progress
@@ -50,11 +46,8 @@ class PlanCycleBrowserTest extends BrowserTestBase {
   private static final byte[] PDF =
       "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
   @Autowired DepartmentService departments;
 
   private static String encode(String s) {
@@ -99,7 +92,6 @@ class PlanCycleBrowserTest extends BrowserTestBase {
         departments
             .create(new DepartmentForm(departmentName, DepartmentKind.DEPARTMENT, parent, 0))
             .id();
-    TestUsers people = new TestUsers(users, encoder, jdbc, tokens, userDetails);
     String planner = people.user(Role.PLANNER, "示范县生态环境分局", "e2ep");
     String liaison = people.user(Role.LIAISON, departmentName, "e2el");
     String unitName = "端到端牵头办" + n;
@@ -282,9 +274,7 @@ class PlanCycleBrowserTest extends BrowserTestBase {
 
   @Test
   void aRefusedFileIsToldInTheBarsPlaceAndWithoutAScriptTheFormStillImports() {
-    String planner =
-        new TestUsers(users, encoder, jdbc, tokens, userDetails)
-            .user(Role.PLANNER, "示范县生态环境分局", "e2eb");
+    String planner = people.user(Role.PLANNER, "示范县生态环境分局", "e2eb");
     byte[] letter =
         "关于召开会议的通知\n各单位：\n定于下周一上午九点在三楼会议室召开工作会议，请准时参加。\n特此通知。\n".getBytes(StandardCharsets.UTF_8);
     List<String> problems = new ArrayList<>();

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
@@ -22,13 +21,10 @@ import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.MultipartForm.Part;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * 规划调度 end to end over HTTP: a planner uploads a plan (the demo plan's text, or a shared plan) as a
@@ -45,11 +41,8 @@ class PlanDispatchHttpTest {
       "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
 
   @AfterEach
   void logOut() {
@@ -57,19 +50,15 @@ class PlanDispatchHttpTest {
   }
 
   private long department(String name) {
-    return people().department(name);
-  }
-
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
+    return people.department(name);
   }
 
   private String user(Role role, String department) {
-    return people().user(role, department, "pd");
+    return people.user(role, department, "pd");
   }
 
   private String token(String username) {
-    return people().token(username, "调度");
+    return people.token(username, "调度");
   }
 
   private HttpResponse<String> multipart(

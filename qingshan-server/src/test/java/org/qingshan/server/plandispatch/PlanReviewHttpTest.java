@@ -9,18 +9,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Review of a draft over HTTP: the planner corrects a task's text, merges two tasks, changes a
@@ -35,23 +31,16 @@ class PlanReviewHttpTest {
   private static final String ZHUJIAN = "县住房和城乡建设局";
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
 
   private long department(String name) {
-    return people().department(name);
-  }
-
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
+    return people.department(name);
   }
 
   private String user(Role role, String department) {
-    return people().user(role, department, "pr");
+    return people.user(role, department, "pr");
   }
 
   private long upload(WebSession session, String text) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.plandashboard.PlanDashboard;
 import org.qingshan.server.plandashboard.PlanDashboardService;
 import org.qingshan.server.security.Role;
@@ -22,12 +21,9 @@ import org.qingshan.server.support.Sheets;
 import org.qingshan.server.support.TestAlarms;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A plan whose task is broken into （1）/（2） items: stored as sub-tasks under the task (one naming no
@@ -42,23 +38,16 @@ class PlanSubTasksHttpTest {
   private static final String ZHUJIAN = "县住房和城乡建设局";
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
   @Autowired PlanDashboardService dashboards;
 
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
-  }
-
   private String user(Role role, String department) {
-    return people().user(role, department, "st");
+    return people.user(role, department, "st");
   }
 
   private String token(String username) {
-    return people().token(username, "子任务");
+    return people.token(username, "子任务");
   }
 
   private static String chinese(String digits) {

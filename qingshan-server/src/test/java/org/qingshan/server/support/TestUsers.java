@@ -11,10 +11,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
 
 /**
- * Users of their own for a test (each with a unique name, in a demo department) and their tokens.
+ * Users of their own for a test (each with a unique name, in a demo department) and their tokens; a
+ * bean of every test server, so a test asks for it by {@code @Autowired TestUsers}.
  */
+@Component
 public final class TestUsers {
   public static final String PASSWORD = "qingshan2026";
   private final UserRepository users;
