@@ -185,10 +185,7 @@ class PlanVersionReportsHttpTest {
 
     // 修订: the task's title and text corrected, 秸秆 merged into the task above, version 2 out
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
-    HttpResponse<String> revised = page.post("/dispatch/review/plans/" + v1 + "/revise", Map.of());
-    redirected(revised);
-    long v2 =
-        Long.parseLong(WebSession.location(revised).replaceAll(".*/plans/(\\d+)/review.*", "$1"));
+    long v2 = revise(page, v1);
     String corrected = SWEEPING + "（第二版更正）";
     long sweeping2draft = taskId(v2, SWEEPING);
     redirected(
@@ -453,5 +450,57 @@ class PlanVersionReportsHttpTest {
                     + " entity_id = :v AND after_state LIKE '%\"droppedFigures\":1%'",
                 String.valueOf(v2)))
         .isEqualTo(1);
+  }
+
+  /**
+   * Version 3 revised from the superseded version 1 while version 2 is in force: the reports follow
+   * the lineage back to the common origin, version 2's (carried ones included) each once.
+   */
+  @Test
+  void aRevisionOfAnOlderVersionTakesTheReportsOfTheVersionInForce() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    String lead = user(Role.LIAISON, ENFORCEMENT);
+    long v1 = TestPlans.publishedDemoPlan(port, token(planner), "版本沿袭测试方案.txt");
+    report(
+        token(lead),
+        taskId(v1, SWEEPING),
+        Map.of("status", "in-progress", "text", "第一版上报的进展。"),
+        List.of(),
+        "2025-03-20T10:00:00+08:00");
+    WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
+    long v2 = revise(page, v1);
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    report(
+        token(lead),
+        taskId(v2, SWEEPING),
+        Map.of("status", "in-progress", "text", "第二版上报的进展。"),
+        List.of(),
+        "2025-06-20T10:00:00+08:00");
+
+    long v3 = revise(page, v1);
+    String renamed = SWEEPING + "（第三版）";
+    long sweeping3 = taskId(v3, SWEEPING);
+    redirected(
+        page.post(
+            "/dispatch/review/tasks/" + sweeping3,
+            Map.of("title", renamed, "text", "到2025年，县城建成区道路机械化清扫率达到90%以上。", "due", "2025-12-31")));
+    redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of()));
+
+    JsonNode progress =
+        JsonApi.read(
+            JsonApi.bearer(port, token(lead)).get("/api/v1/tasks/" + sweeping3 + "/progress"));
+    List<String> texts = new ArrayList<>();
+    progress.forEach(p -> texts.add(p.get("text").asText()));
+    assertThat(texts).containsExactly("第二版上报的进展。", "第一版上报的进展。");
+    assertThat(rows("SELECT COUNT(*) FROM dispatch_progress WHERE task_id = :v", sweeping3))
+        .isEqualTo(2);
+  }
+
+  private long revise(WebSession page, long plan) {
+    HttpResponse<String> revised =
+        page.post("/dispatch/review/plans/" + plan + "/revise", Map.of());
+    redirected(revised);
+    return Long.parseLong(
+        WebSession.location(revised).replaceAll(".*/plans/(\\d+)/review.*", "$1"));
   }
 }
