@@ -103,22 +103,6 @@ class DispatchRepository {
         .update();
   }
 
-  /**
-   * Carries the tasks' states of an earlier version to a new one, task by task of the same title
-   * (the first of a title where the old version repeats it); the reports stay with the old version.
-   */
-  int carryStatus(long fromPlan, long toPlan) {
-    return jdbc.sql(
-            "UPDATE dispatch_task n SET status = (SELECT o.status FROM dispatch_task o WHERE o.id ="
-                + " (SELECT MIN(o2.id) FROM dispatch_task o2 WHERE o2.plan_id = :from AND o2.kind ="
-                + " n.kind AND o2.title = n.title)) WHERE n.plan_id = :to AND n.kind IN ('TASK',"
-                + " 'SUBTASK') AND EXISTS (SELECT 1 FROM dispatch_task o3 WHERE o3.plan_id = :from"
-                + " AND o3.kind = n.kind AND o3.title = n.title)")
-        .param("from", fromPlan)
-        .param("to", toPlan)
-        .update();
-  }
-
   long planCount() {
     return jdbc.sql("SELECT COUNT(*) FROM dispatch_plan").query(Long.class).single();
   }

@@ -112,7 +112,9 @@ class PlanDispatchApiController {
   @PostMapping("/plans/{id}/publish")
   @Operation(
       summary = "发布规划（规划科、管理员）",
-      description = "草稿发布后各部门可见其任务；同一规划此前发布的版本标为 superseded 并保留。不是草稿时 409。")
+      description =
+          "草稿发布后各部门可见其任务；同一规划此前发布的版本标为 superseded 并保留，其各任务的状态和进展报告"
+              + "（数值、附件，原报送时间和报送人不变）转入新版本的对应任务（修订的沿袭，否则同类同名）。不是草稿时 409。")
   @ApiResponse(responseCode = "200", description = "已发布")
   @ApiResponse(
       responseCode = "409",

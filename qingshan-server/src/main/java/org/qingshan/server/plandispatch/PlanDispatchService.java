@@ -76,6 +76,7 @@ public class PlanDispatchService {
   private final PlanReviewRepository review;
   private final PlanDispatchDepartments departments;
   private final DispatchEvidenceFiles evidence;
+  private final DispatchCarry carry;
   private final CurrentUser currentUser;
   private final AuditLog audit;
   private final Messages messages;
@@ -87,6 +88,7 @@ public class PlanDispatchService {
       PlanReviewRepository review,
       PlanDispatchDepartments departments,
       DispatchEvidenceFiles evidence,
+      DispatchCarry carry,
       CurrentUser currentUser,
       AuditLog audit,
       Messages messages,
@@ -96,6 +98,7 @@ public class PlanDispatchService {
     this.review = review;
     this.departments = departments;
     this.evidence = evidence;
+    this.carry = carry;
     this.currentUser = currentUser;
     this.audit = audit;
     this.messages = messages;
@@ -420,7 +423,9 @@ public class PlanDispatchService {
 
   /**
    * Publishes a draft: its tasks reach the departments; an earlier published version is kept as
-   * superseded, its tasks' states carried to the tasks of the same title.
+   * superseded, and each of its tasks' status and reports (with their figures and evidence files)
+   * follow to the matching task of the new version ({@link DispatchCarry}), so a correction does
+   * not erase what the departments reported. The audit entry tells how many reports were carried.
    */
   @Transactional
   public DispatchPlan publish(long id) {
@@ -432,11 +437,37 @@ public class PlanDispatchService {
     if (p.status() != DispatchPlanStatus.DRAFT) {
       throw new UserFacingException("plandispatch.plan.not-draft");
     }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", DispatchPlanStatus.PUBLISHED.code());
+    String description = messages.get("plandispatch.audit.publish", p.title(), p.version());
     for (DispatchPlan other : repository.versions(p.seriesId())) {
       if (other.id() != id && other.published()) {
         repository.setStatus(other.id(), DispatchPlanStatus.SUPERSEDED);
-        // A correction does not reset what the departments reported: the states carry over.
-        repository.carryStatus(other.id(), id);
+        DispatchCarry.Carried carried = carry.carry(other.id(), id);
+        Map<String, Object> from = new LinkedHashMap<>();
+        from.put("plan", other.id());
+        from.put("version", other.version());
+        from.put("tasks", carried.tasks());
+        from.put("reports", carried.reports());
+        from.put("figures", carried.figures());
+        from.put("files", carried.files());
+        from.put("droppedFigures", carried.droppedFigures());
+        after.put("carried", from);
+        description =
+            messages.get(
+                "plandispatch.audit.publish-carried",
+                p.title(),
+                p.version(),
+                other.version(),
+                carried.tasks(),
+                carried.reports());
+        log.info(
+            "plan {} version {} supersedes version {}: {} tasks, {} reports carried",
+            p.seriesId(),
+            p.version(),
+            other.version(),
+            carried.tasks(),
+            carried.reports());
       }
     }
     repository.publish(id, actor(), OffsetDateTime.now(clock));
@@ -444,9 +475,9 @@ public class PlanDispatchService {
         AuditAction.UPDATE,
         PLAN,
         id,
-        messages.get("plandispatch.audit.publish", p.title(), p.version()),
+        description,
         Optional.of(Map.of("status", p.status().code())),
-        Optional.of(Map.of("status", DispatchPlanStatus.PUBLISHED.code())));
+        Optional.of(after));
     return repository.plan(id).orElseThrow();
   }
 

@@ -300,7 +300,10 @@ class PlanReviewRepository {
 
   // ---- a version's copy
 
-  /** Copies the tree, units, targets, indicators (with values) and projects of a version. */
+  /**
+   * Copies the tree, units, targets, indicators (with values) and projects of a version; each task
+   * copied remembers its origin.
+   */
   void copyContent(long from, long to) {
     jdbc.sql(
             "UPDATE dispatch_plan SET source_text = (SELECT source_text FROM dispatch_plan WHERE"
@@ -321,9 +324,9 @@ class PlanReviewRepository {
       Object parent = row.get("parent_id");
       jdbc.sql(
               "INSERT INTO dispatch_task (plan_id, parent_id, kind, position, number, title, text,"
-                  + " source_line, source_line_end, due, modality, status, version) VALUES (:p,"
-                  + " :parent, :kind, :pos, :number, :title, :text, :line, :end, :due, :modality,"
-                  + " 'NOT_STARTED', 0)")
+                  + " source_line, source_line_end, due, modality, status, version, origin_task_id)"
+                  + " VALUES (:p, :parent, :kind, :pos, :number, :title, :text, :line, :end, :due,"
+                  + " :modality, 'NOT_STARTED', 0, :origin)")
           .param("p", to)
           .param("parent", parent == null ? null : ids.get(((Number) parent).longValue()))
           .param("kind", row.get("kind"))
@@ -335,6 +338,8 @@ class PlanReviewRepository {
           .param("end", row.get("source_line_end"))
           .param("due", row.get("due"))
           .param("modality", row.get("modality"))
+          // the task it was copied from: on publishing, the reports follow it (DispatchCarry)
+          .param("origin", row.get("id"))
           .update(keys, "id");
       long old = ((Number) row.get("id")).longValue();
       long id = keys.getKey().longValue();
