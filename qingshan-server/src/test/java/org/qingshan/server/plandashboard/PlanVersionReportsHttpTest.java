@@ -16,7 +16,6 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
@@ -25,13 +24,10 @@ import org.qingshan.server.support.MultipartForm.Part;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The departments' reports follow a plan's correction. On a quarterly plan published on 2025-01-10
@@ -62,11 +58,8 @@ class PlanVersionReportsHttpTest {
       "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
   @Autowired PlanDashboardService dashboards;
   @Autowired PlanReportReminders reminders;
 
@@ -75,16 +68,12 @@ class PlanVersionReportsHttpTest {
     SecurityContextHolder.clearContext();
   }
 
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
-  }
-
   private String user(Role role, String department) {
-    return people().user(role, department, "ver");
+    return people.user(role, department, "ver");
   }
 
   private String token(String username) {
-    return people().token(username, "版本");
+    return people.token(username, "版本");
   }
 
   private long taskId(long plan, String title) {
