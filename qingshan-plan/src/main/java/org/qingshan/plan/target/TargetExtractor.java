@@ -12,13 +12,14 @@ import org.qingshan.plan.document.Fold;
 
 /**
  * Finds dated and quantified targets in task text, sentence by sentence. A sentence becomes a
- * target when it states a deadline, a quantity with a verb of attainment (达到, 控制在, 下降…), or a
- * recurring duty. Hedges change meaning and are kept: 以上 ≥, 以下 ≤, 左右 ≈, 力争 (aspirational).
+ * target when it states a deadline, a quantity with a verb of attainment (达到, 控制在, 下降…), a
+ * recurring duty, or a target a higher level sets (完成市下达的任务: {@link DatedTarget#assigned()}, even
+ * without a date or a number). Hedges change meaning and are kept: 以上 ≥, 以下 ≤, 左右 ≈, 力争
+ * (aspirational).
  */
 public final class TargetExtractor {
-  private static final Pattern LEADING_DATE =
-      Pattern.compile("^(到|至|在)?\\s*\\d{4}\\s*年(年底|底|末)?(前)?\\s*");
-  private static final Pattern LEADING_HEDGE = Pattern.compile("^(力争|确保|全县|全区|全市)+");
+  static final Pattern LEADING_DATE = Pattern.compile("^(到|至|在)?\\s*\\d{4}\\s*年(年底|底|末)?(前)?\\s*");
+  static final Pattern LEADING_HEDGE = Pattern.compile("^(力争|确保|全县|全区|全市)+");
 
   private static final Pattern DEADLINE =
       Pattern.compile(
@@ -52,46 +53,101 @@ public final class TargetExtractor {
       boolean hasQuantity = quantity.find();
       Matcher recurring = RECURRING.matcher(folded);
       boolean hasRecurring = recurring.find();
-      if (deadline.isEmpty() && hasQuantity && carried.isPresent()) {
+      Optional<AssignedClause> assigned = AssignedClause.find(sentence);
+      if (deadline.isEmpty() && (hasQuantity || assigned.isPresent()) && carried.isPresent()) {
         deadline = carried;
       }
-      if (deadline.isEmpty() && !hasQuantity && !hasRecurring) {
+      if (deadline.isEmpty() && !hasQuantity && !hasRecurring && assigned.isEmpty()) {
         continue;
       }
       carried = deadline.isPresent() ? deadline : carried;
-      Optional<String> metric = Optional.empty();
-      Optional<BigDecimal> value = Optional.empty();
-      Optional<String> unit = Optional.empty();
-      Optional<String> comparator = Optional.empty();
-      if (hasQuantity) {
-        metric = metric(sentence, quantity.start());
-        value =
-            quantity.group(2).startsWith("X")
-                ? Optional.empty()
-                : Optional.of(new BigDecimal(quantity.group(2)));
-        unit =
-            Optional.ofNullable(quantity.group(3))
-                .map(u -> sentence.substring(quantity.start(3), quantity.end(3)));
-        comparator = comparator(quantity.group(1), quantity.group(4));
+      Optional<String> repeats =
+          hasRecurring
+              ? Optional.of(sentence.substring(recurring.start(), recurring.end()))
+              : Optional.empty();
+      if (assigned.isPresent()
+          && hasQuantity
+          && (quantity.start() < assigned.get().start()
+              || quantity.start() >= assigned.get().end())) {
+        // Two targets in one sentence: 完成聊城市下达的国四货车淘汰任务，国六货车占比达到30%以上.
+        AssignedClause a = assigned.get();
+        boolean first = a.end() <= quantity.start();
+        String part = first ? sentence.substring(0, a.end()) : sentence.substring(a.start());
+        DatedTarget byHigherLevel = assignedOnly(part, a, deadline);
+        DatedTarget stated = quantified(sentence, quantity, deadline, repeats, false);
+        targets.addAll(first ? List.of(byHigherLevel, stated) : List.of(stated, byHigherLevel));
+      } else if (hasQuantity) {
+        targets.add(quantified(sentence, quantity, deadline, repeats, assigned.isPresent()));
+      } else {
+        DatedTarget plain =
+            new DatedTarget(
+                sentence.strip(),
+                assigned.flatMap(AssignedClause::metric),
+                Optional.empty(),
+                Optional.empty(),
+                hedged(folded, Optional.empty()),
+                deadline,
+                repeats,
+                assigned.isPresent());
+        targets.add(plain);
       }
-      for (String hedge : HEDGES) {
-        if (folded.contains(hedge)) {
-          comparator = Optional.of(hedge + comparator.orElse(""));
-        }
-      }
-      targets.add(
-          new DatedTarget(
-              sentence.strip(),
-              metric,
-              value,
-              unit,
-              comparator,
-              deadline,
-              hasRecurring
-                  ? Optional.of(sentence.substring(recurring.start(), recurring.end()))
-                  : Optional.empty()));
     }
     return targets;
+  }
+
+  /** A sentence's target with its quantity: what is measured, value, unit and comparator. */
+  private static DatedTarget quantified(
+      String sentence,
+      Matcher quantity,
+      Optional<LocalDate> deadline,
+      Optional<String> recurring,
+      boolean assigned) {
+    String folded = Fold.width(sentence);
+    Optional<BigDecimal> value =
+        quantity.group(2).startsWith("X")
+            ? Optional.empty()
+            : Optional.of(new BigDecimal(quantity.group(2)));
+    Optional<String> unit =
+        Optional.ofNullable(quantity.group(3))
+            .map(u -> sentence.substring(quantity.start(3), quantity.end(3)));
+    return new DatedTarget(
+        sentence.strip(),
+        metric(sentence, quantity.start()),
+        value,
+        unit,
+        hedged(folded, comparator(quantity.group(1), quantity.group(4))),
+        deadline,
+        recurring,
+        assigned);
+  }
+
+  /** The part of a sentence that states only a target set by a higher level. */
+  private static DatedTarget assignedOnly(
+      String part, AssignedClause clause, Optional<LocalDate> deadline) {
+    String folded = Fold.width(part);
+    Matcher recurring = RECURRING.matcher(folded);
+    return new DatedTarget(
+        part.strip(),
+        clause.metric(),
+        Optional.empty(),
+        Optional.empty(),
+        hedged(folded, Optional.empty()),
+        deadline,
+        recurring.find()
+            ? Optional.of(part.substring(recurring.start(), recurring.end()))
+            : Optional.empty(),
+        true);
+  }
+
+  /** The comparator with 力争/原则上 in front when the sentence softens it. */
+  private static Optional<String> hedged(String folded, Optional<String> comparator) {
+    Optional<String> out = comparator;
+    for (String hedge : HEDGES) {
+      if (folded.contains(hedge)) {
+        out = Optional.of(hedge + out.orElse(""));
+      }
+    }
+    return out;
   }
 
   static List<String> sentences(String text) {

@@ -226,17 +226,30 @@ public class EvaluationService {
 
   /**
    * The dated targets with a value of the plan's tasks as known on {@code date}: the latest figure
-   * reported by then and the target's state, judged as the dashboard's timeline judges it.
+   * reported by then and the target's state, judged as the dashboard's timeline judges it; a target
+   * a higher level sets without its figure yet is listed as awaiting it (待上级下达).
    */
   private List<EvaluationReport.TargetProgress> targets(
       long planId, Map<Long, DispatchTask> tasks, LocalDate date) {
     List<EvaluationReport.TargetProgress> rows = new ArrayList<>();
     for (DispatchTarget g : plans.planTargets(planId)) {
       DispatchTask t = tasks.get(g.taskId());
-      if (t == null || !g.measurable() || g.deadline().isEmpty()) {
+      if (t == null || !(g.measurable() || g.awaitingAssignment()) || g.deadline().isEmpty()) {
         continue;
       }
       LocalDate due = g.deadline().get();
+      String lead = String.join("、", t.lead().isEmpty() ? t.responsible() : t.lead());
+      if (g.awaitingAssignment()) {
+        rows.add(
+            new EvaluationReport.TargetProgress(
+                t.title(),
+                lead.isEmpty() ? "—" : lead,
+                g.goal(),
+                due,
+                "—",
+                messages.label(TargetDeadline.AWAITING)));
+        continue;
+      }
       Optional<TargetDeadline.Judged> judged =
           TargetDeadline.byFigures(g, due, date, dashboard.dueSoonDays(), zone);
       TargetDeadline state =
@@ -244,7 +257,6 @@ public class EvaluationService {
               .map(TargetDeadline.Judged::state)
               .orElseGet(
                   () -> TargetDeadline.of(due, Optional.empty(), date, dashboard.dueSoonDays()));
-      String lead = String.join("、", t.lead().isEmpty() ? t.responsible() : t.lead());
       rows.add(
           new EvaluationReport.TargetProgress(
               t.title(),

@@ -237,7 +237,8 @@ public class PlanDashboardService {
 
   /**
    * A dated target on the timeline: judged by the latest figure where one was reported for a target
-   * with a value, else by the task's completion as before.
+   * with a value, else by the task's completion as before; a target awaiting the figure a higher
+   * level assigns is neither (待上级下达).
    */
   private PlanDashboard.Deadline deadline(
       PlanDashboardRepository.Task t,
@@ -246,6 +247,10 @@ public class PlanDashboardService {
       Optional<LocalDate> doneOn,
       LocalDate today) {
     LocalDate due = g.deadline().orElseThrow();
+    if (g.awaitingAssignment()) {
+      return new PlanDashboard.Deadline(
+          t.id(), t.title(), lead, due, Optional.empty(), TargetDeadline.AWAITING, g.text(), "");
+    }
     Optional<TargetDeadline.Judged> judged =
         TargetDeadline.byFigures(g, due, today, settings.dueSoonDays(), ZONE);
     String figure =

@@ -9,14 +9,16 @@ import org.qingshan.server.plandispatch.DispatchTarget;
 /**
  * Where a dated target stands on the timeline: met (done by its date), missed (done after it),
  * overdue (its date passed without completion: flagged to the planner and the leader), due soon
- * (within the reminder window) or open.
+ * (within the reminder window) or open; a target a higher level sets whose figure has not been
+ * entered awaits it (待上级下达), whatever its date: without a value it is neither met nor missed.
  */
 public enum TargetDeadline {
   MET,
   MISSED,
   OVERDUE,
   DUE_SOON,
-  OPEN;
+  OPEN,
+  AWAITING;
 
   /**
    * @param doneOn the county's date the task was reported done, empty while it is not

@@ -161,11 +161,12 @@ class DispatchRepository {
       Optional<BigDecimal> value,
       Optional<String> unit,
       Optional<LocalDate> deadline,
-      Optional<String> recurring) {
+      Optional<String> recurring,
+      boolean assigned) {
     jdbc.sql(
             "INSERT INTO dispatch_target (task_id, position, text, metric, comparator,"
-                + " target_value, unit, deadline, recurring) VALUES (:t, :pos, :text, :metric,"
-                + " :cmp, :value, :unit, :deadline, :recurring)")
+                + " target_value, unit, deadline, recurring, assigned) VALUES (:t, :pos, :text,"
+                + " :metric, :cmp, :value, :unit, :deadline, :recurring, :assigned)")
         .param("t", taskId)
         .param("pos", position)
         .param("text", cut(text, 4000))
@@ -175,6 +176,7 @@ class DispatchRepository {
         .param("unit", unit.map(u -> cut(u, 40)).orElse(null))
         .param("deadline", deadline.orElse(null))
         .param("recurring", recurring.map(r -> cut(r, 40)).orElse(null))
+        .param("assigned", assigned)
         .update();
   }
 
@@ -299,7 +301,11 @@ class DispatchRepository {
 
   private static final String TARGET =
       "SELECT g.task_id, g.position, g.text, g.metric, g.comparator, g.target_value, g.unit,"
-          + " g.deadline, g.recurring FROM dispatch_target g";
+          + " g.deadline, g.recurring, g.assigned, a.amount AS assigned_value, a.comparator AS"
+          + " assigned_comparator, a.unit AS assigned_unit, a.source AS assigned_source,"
+          + " a.assigned_by, a.assigned_at FROM dispatch_target g LEFT JOIN"
+          + " dispatch_assigned_target a ON a.task_id = g.task_id AND a.target_position ="
+          + " g.position";
 
   /** A task's dated targets in the order of its text, without their readings. */
   List<DispatchTarget> targets(long taskId) {
@@ -362,7 +368,24 @@ class DispatchRepository {
         Optional.ofNullable(rs.getString("unit")),
         Optional.ofNullable(rs.getObject("deadline", LocalDate.class)),
         Optional.ofNullable(rs.getString("recurring")),
+        rs.getBoolean("assigned"),
+        assignedFigure(rs),
         List.of());
+  }
+
+  private static Optional<AssignedFigure> assignedFigure(ResultSet rs) throws SQLException {
+    BigDecimal value = rs.getBigDecimal("assigned_value");
+    if (value == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AssignedFigure(
+            value.stripTrailingZeros(),
+            rs.getString("assigned_comparator"),
+            Optional.ofNullable(rs.getString("assigned_unit")),
+            rs.getString("assigned_source"),
+            rs.getString("assigned_by"),
+            rs.getObject("assigned_at", OffsetDateTime.class)));
   }
 
   /** The reports on a task, newest first, with their files and figures. */

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * A dated target of a task (2025年底前，清扫率达到90%以上) with the figures the task's reports gave for it,
- * oldest first. Only a target that states a value takes a figure.
+ * oldest first. Only a target with a value takes a figure: the value the text states, or for a
+ * target a higher level sets ({@code assigned}: 完成市下达的年度减排任务) the figure the planner entered once
+ * it was assigned; until then the target awaits its assignment (待上级下达).
  */
 public record DispatchTarget(
     long taskId,
@@ -20,6 +22,8 @@ public record DispatchTarget(
     Optional<String> unit,
     Optional<LocalDate> deadline,
     Optional<String> recurring,
+    boolean assigned,
+    Optional<AssignedFigure> assignedFigure,
     List<Reading> readings) {
 
   /** Relative tolerance of 稳定在/左右 (= and ≈): within 5 % of the value counts as reached. */
@@ -40,18 +44,53 @@ public record DispatchTarget(
       BigDecimal amount,
       Optional<String> note) {}
 
-  public DispatchTarget withReadings(List<Reading> value) {
+  public DispatchTarget withReadings(List<Reading> found) {
     return new DispatchTarget(
-        taskId, position, text, metric, comparator, this.value, unit, deadline, recurring, value);
+        taskId,
+        position,
+        text,
+        metric,
+        comparator,
+        value,
+        unit,
+        deadline,
+        recurring,
+        assigned,
+        assignedFigure,
+        found);
   }
 
-  /** Whether a report may give a figure for it: the target states a value. */
+  /** The value to judge by: the assigned figure once entered, else the value the text states. */
+  public Optional<BigDecimal> goalValue() {
+    return assignedFigure.map(AssignedFigure::value).or(() -> value);
+  }
+
+  /** The comparator to judge by (the assigned figure's, else the text's). */
+  public Optional<String> goalComparator() {
+    return assignedFigure.map(AssignedFigure::comparator).or(() -> comparator);
+  }
+
+  /** The unit of the value to judge by (the assigned figure's, else the text's). */
+  public Optional<String> goalUnit() {
+    return assignedFigure.flatMap(AssignedFigure::unit).or(() -> unit);
+  }
+
+  /** A target a higher level sets that has no figure yet: shown as 待上级下达, never as missed. */
+  public boolean awaitingAssignment() {
+    return assigned && goalValue().isEmpty();
+  }
+
+  /** Whether a report may give a figure for it: it has a value (stated or assigned). */
   public boolean measurable() {
-    return value.isPresent();
+    return goalValue().isPresent();
   }
 
-  /** The comparator without 力争/原则上: ≥ ≤ > < = ≈ 减少 增长, or empty. */
+  /** The text's comparator without 力争/原则上: ≥ ≤ > < = ≈ 减少 增长, or empty. */
   public Optional<String> plainComparator() {
+    return plain(comparator);
+  }
+
+  private static Optional<String> plain(Optional<String> comparator) {
     return comparator
         .map(
             c -> {
@@ -70,12 +109,13 @@ public record DispatchTarget(
    * the stated amount; = and ≈ (稳定在, 左右) are reached within 5 % of the value.
    */
   public Optional<Boolean> metBy(BigDecimal figure) {
-    if (value.isEmpty() || plainComparator().isEmpty()) {
+    Optional<String> judged = plain(goalComparator());
+    if (goalValue().isEmpty() || judged.isEmpty()) {
       return Optional.empty();
     }
-    BigDecimal v = value.get();
+    BigDecimal v = goalValue().get();
     int c = figure.compareTo(v);
-    return switch (plainComparator().get()) {
+    return switch (judged.get()) {
       case "≥", "增长", "减少" -> Optional.of(c >= 0);
       case "≤" -> Optional.of(c <= 0);
       case ">" -> Optional.of(c > 0);
@@ -96,9 +136,9 @@ public record DispatchTarget(
   /** The target as a short goal: 县城道路机械化清扫率 ≥ 90%. */
   public String goal() {
     StringBuilder s = new StringBuilder(label());
-    comparator.ifPresent(c -> s.append(' ').append(c));
-    value.ifPresent(v -> s.append(' ').append(v.stripTrailingZeros().toPlainString()));
-    unit.ifPresent(s::append);
+    goalComparator().ifPresent(c -> s.append(' ').append(c));
+    goalValue().ifPresent(v -> s.append(' ').append(v.stripTrailingZeros().toPlainString()));
+    goalUnit().ifPresent(s::append);
     return s.toString();
   }
 
@@ -131,7 +171,7 @@ public record DispatchTarget(
   /** A figure as written: 92%（备注）. */
   public String written(BigDecimal amount, Optional<String> note) {
     return amount.stripTrailingZeros().toPlainString()
-        + unit.orElse("")
+        + goalUnit().orElse("")
         + note.map(n -> "（" + n + "）").orElse("");
   }
 }

@@ -156,7 +156,8 @@ class PlanDispatchApiController {
   @GetMapping("/tasks/{id}")
   @Operation(
       summary = "一项任务及其进展报告",
-      description = "含 version：报送进展时带上它，他人已先更新时 409；targets 为任务的时限目标及各自最新报送的数值。")
+      description =
+          "含 version：报送进展时带上它，他人已先更新时 409；targets 为任务的时限目标及各自最新报送的数值。上级下达的目标（assigned）在规划科填报下达值之前为待上级下达（awaitingAssignment），不可报送数值；填报后 value 为下达值，assignedSource 为下达依据。")
   TaskDetail task(@PathVariable long id) {
     return TaskDetail.of(plans.task(id), plans.progress(id), plans.targets(id));
   }

@@ -83,29 +83,36 @@ final class PlanDispatchApiModels {
       @Schema(description = "目标在任务中的序号：报送数值的字段名为 figure.<position>") int position,
       String text,
       Optional<String> metric,
-      @Schema(description = "≥、≤、>、<、=、≈、减少、增长（可带“力争”“原则上”）") Optional<String> comparator,
-      Optional<BigDecimal> value,
+      @Schema(description = "≥、≤、>、<、=、≈、减少、增长（可带“力争”“原则上”）；上级下达的目标为填报的下达值的比较方式")
+          Optional<String> comparator,
+      @Schema(description = "目标值：原文写明的数值；上级下达的目标为规划科填报的下达值") Optional<BigDecimal> value,
       Optional<String> unit,
       Optional<LocalDate> deadline,
-      @Schema(description = "是否可报送数值（目标写明了数值）") boolean measurable,
+      @Schema(description = "是否可报送数值（目标写明了数值，或已填报上级下达的数值）") boolean measurable,
       @Schema(description = "最新报送的数值") Optional<BigDecimal> latest,
       Optional<String> latestNote,
       Optional<OffsetDateTime> latestAt,
-      @Schema(description = "最新数值是否达到目标（无法判断时为空）") Optional<Boolean> met) {
+      @Schema(description = "最新数值是否达到目标（无法判断时为空）") Optional<Boolean> met,
+      @Schema(description = "是否由上级下达的目标（如“完成市下达任务”）") boolean assigned,
+      @Schema(description = "是否待上级下达：上级下达的目标尚未填报下达值，不判断是否达到") boolean awaitingAssignment,
+      @Schema(description = "下达依据（如“市生态环境局2026年3月下达”），未填报时为空字符串") String assignedSource) {
     static TargetItem of(DispatchTarget g) {
       return new TargetItem(
           g.position(),
           g.text(),
           g.metric(),
-          g.comparator(),
-          g.value(),
-          g.unit(),
+          g.goalComparator(),
+          g.goalValue(),
+          g.goalUnit(),
           g.deadline(),
           g.measurable(),
           g.latest().map(DispatchTarget.Reading::amount),
           g.latest().flatMap(DispatchTarget.Reading::note),
           g.latest().map(DispatchTarget.Reading::reportedAt),
-          g.latestMet());
+          g.latestMet(),
+          g.assigned(),
+          g.awaitingAssignment(),
+          g.assignedFigure().map(AssignedFigure::source).orElse(""));
     }
   }
 

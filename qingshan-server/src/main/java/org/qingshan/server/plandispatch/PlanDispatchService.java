@@ -358,7 +358,8 @@ public class PlanDispatchService {
           target.value(),
           target.unit(),
           target.deadline(),
-          target.recurring());
+          target.recurring(),
+          target.assigned());
     }
     for (Task sub : t.subTasks()) {
       storeTask(planId, id, DispatchTaskKind.SUBTASK, sub, position, directory);

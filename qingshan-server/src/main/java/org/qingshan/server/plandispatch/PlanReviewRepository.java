@@ -188,9 +188,23 @@ class PlanReviewRepository {
             .single();
     jdbc.sql(
             "INSERT INTO dispatch_target (task_id, position, text, metric, comparator,"
-                + " target_value, unit, deadline, recurring) SELECT :to, position + :off, text,"
-                + " metric, comparator, target_value, unit, deadline, recurring FROM"
-                + " dispatch_target WHERE task_id = :from")
+                + " target_value, unit, deadline, recurring, assigned) SELECT :to, position +"
+                + " :off, text, metric, comparator, target_value, unit, deadline, recurring,"
+                + " assigned FROM dispatch_target WHERE task_id = :from")
+        .param("to", to)
+        .param("off", offset)
+        .param("from", from)
+        .update();
+    copyAssignedFigures(from, to, offset);
+  }
+
+  /** The figures assigned to {@code from}'s targets, for the same targets moved to {@code to}. */
+  private void copyAssignedFigures(long from, long to, int offset) {
+    jdbc.sql(
+            "INSERT INTO dispatch_assigned_target (task_id, target_position, amount, comparator,"
+                + " unit, source, assigned_by, assigned_at) SELECT :to, target_position + :off,"
+                + " amount, comparator, unit, source, assigned_by, assigned_at FROM"
+                + " dispatch_assigned_target WHERE task_id = :from")
         .param("to", to)
         .param("off", offset)
         .param("from", from)
@@ -206,6 +220,7 @@ class PlanReviewRepository {
   }
 
   void deleteTask(long taskId) {
+    jdbc.sql("DELETE FROM dispatch_assigned_target WHERE task_id = :t").param("t", taskId).update();
     jdbc.sql("DELETE FROM dispatch_target WHERE task_id = :t").param("t", taskId).update();
     jdbc.sql("DELETE FROM dispatch_task_unit WHERE task_id = :t").param("t", taskId).update();
     jdbc.sql("DELETE FROM dispatch_task WHERE id = :t").param("t", taskId).update();
@@ -301,8 +316,8 @@ class PlanReviewRepository {
   // ---- a version's copy
 
   /**
-   * Copies the tree, units, targets, indicators (with values) and projects of a version; each task
-   * copied remembers its origin.
+   * Copies the tree, units, targets (with the figures assigned to them), indicators (with values)
+   * and projects of a version; each task copied remembers its origin.
    */
   void copyContent(long from, long to) {
     jdbc.sql(
@@ -347,12 +362,13 @@ class PlanReviewRepository {
       copyUnits(old, id);
       jdbc.sql(
               "INSERT INTO dispatch_target (task_id, position, text, metric, comparator,"
-                  + " target_value, unit, deadline, recurring) SELECT :to, position, text, metric,"
-                  + " comparator, target_value, unit, deadline, recurring FROM dispatch_target"
-                  + " WHERE task_id = :from")
+                  + " target_value, unit, deadline, recurring, assigned) SELECT :to, position,"
+                  + " text, metric, comparator, target_value, unit, deadline, recurring, assigned"
+                  + " FROM dispatch_target WHERE task_id = :from")
           .param("to", id)
           .param("from", old)
           .update();
+      copyAssignedFigures(old, id, 0);
     }
     List<Long> indicators =
         jdbc.sql("SELECT id FROM dispatch_indicator WHERE plan_id = :p ORDER BY position")

@@ -764,6 +764,8 @@ public class PlanReviewService {
             newUnit,
             deadline,
             g.recurring(),
+            g.assigned(),
+            g.assignedFigure(),
             List.of());
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("goal", g.goal());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,25 @@ class DispatchTargetTest {
         Optional.of("%"),
         Optional.of(LocalDate.of(2025, 12, 31)),
         Optional.empty(),
+        false,
+        Optional.empty(),
+        List.of());
+  }
+
+  /** 2025年底前，完成市下达的年度减排任务: no value in the text, the city's figure entered or not. */
+  private static DispatchTarget assigned(Optional<AssignedFigure> figure) {
+    return new DispatchTarget(
+        1,
+        0,
+        "2025年底前，完成市下达的年度减排任务。",
+        Optional.of("年度减排任务"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(LocalDate.of(2025, 12, 31)),
+        Optional.empty(),
+        true,
+        figure,
         List.of());
   }
 
@@ -54,5 +74,32 @@ class DispatchTargetTest {
     assertThat(target("≥", "90").goal()).isEqualTo("清扫率 ≥ 90%");
     assertThat(target("≥", "90").written(new BigDecimal("92.50"), Optional.of("初步统计")))
         .isEqualTo("92.5%（初步统计）");
+  }
+
+  @Test
+  void aTargetTheCitySetsAwaitsItsFigureThenIsJudgedByIt() {
+    DispatchTarget awaiting = assigned(Optional.empty());
+    assertThat(awaiting.awaitingAssignment()).isTrue();
+    assertThat(awaiting.measurable()).isFalse();
+    assertThat(awaiting.metBy(new BigDecimal("5000"))).isEmpty();
+    assertThat(awaiting.goal()).isEqualTo("年度减排任务");
+    DispatchTarget entered =
+        assigned(
+            Optional.of(
+                new AssignedFigure(
+                    new BigDecimal("1200"),
+                    "减少",
+                    Optional.of("吨"),
+                    "市生态环境局2026年3月下达",
+                    "planner",
+                    OffsetDateTime.parse("2026-03-10T09:00:00+08:00"))));
+    assertThat(entered.awaitingAssignment()).isFalse();
+    assertThat(entered.measurable()).isTrue();
+    assertThat(entered.goal()).isEqualTo("年度减排任务 减少 1200吨");
+    assertThat(entered.metBy(new BigDecimal("1199"))).hasValue(false);
+    assertThat(entered.metBy(new BigDecimal("1200"))).hasValue(true);
+    assertThat(entered.written(new BigDecimal("1000"), Optional.empty())).isEqualTo("1000吨");
+    // the text's own target is not one a higher level sets
+    assertThat(target("≥", null).awaitingAssignment()).isFalse();
   }
 }

@@ -20,11 +20,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The plan tables (V28) and their queries on a real PostgreSQL server, in a schema of their own:
- * the demo plan stored and published at start, the liaison's tasks, a report, an indicator value.
+ * the demo plan stored and published at start, the liaison's tasks, a report, an indicator value, a
+ * correction, a revision carrying the figure the city assigned to a target (V35).
  */
 @PostgresServerTest
 class PlanDispatchPostgresTest {
   static final String SCHEMA = "plandispatch_test";
+  private static final String SOURCE = "市生态环境局2023年4月下达";
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -37,6 +39,14 @@ class PlanDispatchPostgresTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     PostgresSchema.use(SCHEMA, registry);
+  }
+
+  private long taskOf(long plan, String title) {
+    return jdbc.sql("SELECT id FROM dispatch_task WHERE plan_id = :p AND title = :t")
+        .param("p", plan)
+        .param("t", title)
+        .query(Long.class)
+        .single();
   }
 
   @Test
@@ -83,6 +93,20 @@ class PlanDispatchPostgresTest {
     JsonNode carried = JsonApi.read(planner.get("/api/v1/plans/" + second + "/tasks"));
     assertThat(carried.findValuesAsText("status")).contains("done", "behind", "in-progress");
 
+    // 上级下达 (V35): the city's figure for the rural sewage target, entered on the published plan
+    long rural = taskOf(second, "推进农村生活污水治理");
+    JsonNode awaiting = JsonApi.read(planner.get("/api/v1/tasks/" + rural)).get("targets").get(0);
+    assertThat(awaiting.get("awaitingAssignment").asBoolean()).isTrue();
+    HttpResponse<String> assigned =
+        page.post(
+            "/dispatch/review/tasks/"
+                + rural
+                + "/targets/"
+                + awaiting.get("position").asInt()
+                + "/assigned",
+            Map.of("comparator", "≥", "value", "50", "unit", "%", "source", SOURCE));
+    assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(302);
+
     // 修订 (V31): version 3 copied from version 2, corrected beside its source, published.
     HttpResponse<String> revised =
         page.post("/dispatch/review/plans/" + second + "/revise", Map.of());
@@ -99,6 +123,12 @@ class PlanDispatchPostgresTest {
     String review = page.get("/dispatch/plans/" + third + "/review").body();
     assertThat(review).contains("严格落实建筑工地围挡").contains("并入");
     assertThat(page.get("/dispatch/plans/" + third + "/projects").body()).contains("县城雨污分流改造工程");
+    JsonNode copied =
+        JsonApi.read(planner.get("/api/v1/tasks/" + taskOf(third, "推进农村生活污水治理")))
+            .get("targets")
+            .get(0);
+    assertThat(copied.get("assignedSource").asText()).isEqualTo(SOURCE);
+    assertThat(copied.get("value").decimalValue()).isEqualByComparingTo("50");
     assertThat(page.post("/dispatch/plans/" + third + "/publish", Map.of()).statusCode())
         .isEqualTo(302);
   }

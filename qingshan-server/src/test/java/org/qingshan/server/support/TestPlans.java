@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.qingshan.server.support.MultipartForm.Part;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Plans for tests of dispatch, dashboards and evaluations: a copy of the demo plan uploaded and
- * published through the JSON API by a planner's token, and its tasks found by title.
+ * Plans for tests of dispatch, dashboards and evaluations: a copy of the demo plan (or of the demo
+ * plan with a task added) uploaded and published through the JSON API by a planner's token, and its
+ * tasks found by title.
  */
 public final class TestPlans {
   private TestPlans() {}
@@ -28,15 +30,37 @@ public final class TestPlans {
 
   /** A new copy of the demo plan, uploaded as {@code fileName} and published; its id. */
   public static long publishedDemoPlan(int port, String plannerToken, String fileName) {
+    return publishedPlan(port, plannerToken, fileName, demoPlanText());
+  }
+
+  /**
+   * The demo plan's text with {@code task} (a numbered task and its units) added to its last
+   * section.
+   */
+  public static byte[] demoPlanWith(String task) {
+    String text = new String(demoPlanText(), StandardCharsets.UTF_8);
+    int projects = text.indexOf("三、重点工程");
+    assertThat(projects).isPositive();
+    return (text.substring(0, projects) + task.strip() + "\n\n" + text.substring(projects))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A plan's text uploaded as {@code fileName}: the draft's id. */
+  public static long draftPlan(int port, String plannerToken, String fileName, byte[] text) {
     HttpResponse<String> created =
         MultipartForm.bearer(
             port,
             plannerToken,
             "/api/v1/plans",
             Map.of(),
-            List.of(new Part("file", fileName, demoPlanText())));
+            List.of(new Part("file", fileName, text)));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    long id = JsonApi.id(created);
+    return JsonApi.id(created);
+  }
+
+  /** A plan's text uploaded as {@code fileName} and published; its id. */
+  public static long publishedPlan(int port, String plannerToken, String fileName, byte[] text) {
+    long id = draftPlan(port, plannerToken, fileName, text);
     HttpResponse<String> published =
         JsonApi.bearer(port, plannerToken).post("/api/v1/plans/" + id + "/publish", Map.of());
     assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
