@@ -15,7 +15,6 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qingshan.server.apitoken.ApiTokens;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
@@ -23,13 +22,10 @@ import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
-import org.qingshan.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A target the city sets (完成市下达的年度减排任务): 待上级下达 on the task page, the timeline (never overdue for
@@ -47,11 +43,8 @@ class PlanAssignedTargetHttpTest {
   private static final String SOURCE = "市生态环境局2026年3月下达";
 
   @LocalServerPort int port;
-  @Autowired UserRepository users;
-  @Autowired PasswordEncoder encoder;
+  @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-  @Autowired ApiTokens tokens;
-  @Autowired UserDetailsService userDetails;
   @Autowired PlanDashboardService dashboards;
 
   @AfterEach
@@ -59,16 +52,12 @@ class PlanAssignedTargetHttpTest {
     SecurityContextHolder.clearContext();
   }
 
-  private TestUsers people() {
-    return new TestUsers(users, encoder, jdbc, tokens, userDetails);
-  }
-
   private String user(Role role, String department) {
-    return people().user(role, department, "asg");
+    return people.user(role, department, "asg");
   }
 
   private String token(String username) {
-    return people().token(username, "下达");
+    return people.token(username, "下达");
   }
 
   private JsonNode target(String token, long task) {
