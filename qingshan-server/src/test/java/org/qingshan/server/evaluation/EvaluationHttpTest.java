@@ -18,7 +18,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
@@ -30,7 +29,6 @@ import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * 评估 end to end over HTTP on the demo plan: the mid-term evaluation as .docx and .pdf holds each
@@ -58,11 +56,6 @@ class EvaluationHttpTest {
   @LocalServerPort int port;
   @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-
-  @AfterEach
-  void logOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   private String user(Role role, String department) {
     return people.user(role, department, "ev");

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
@@ -21,7 +20,6 @@ import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * 规划看板 over HTTP: the demo plan and a plan the test uploads and publishes through the API; the
@@ -40,11 +38,6 @@ class PlanDashboardHttpTest {
   @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
   @Autowired PlanDashboardService dashboards;
-
-  @AfterEach
-  void logOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   private long department(String name) {
     return people.department(name);

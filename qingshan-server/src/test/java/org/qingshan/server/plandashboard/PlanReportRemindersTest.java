@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
@@ -18,7 +17,6 @@ import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * 报送提醒 at explicit times on a quarterly plan published on 2025-01-10: 5 days before the first
@@ -36,11 +34,6 @@ class PlanReportRemindersTest {
   @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
   @Autowired PlanReportReminders reminders;
-
-  @AfterEach
-  void logOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   private String user(Role role, String department) {
     return people.user(role, department, "rem");

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
@@ -27,7 +26,6 @@ import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The departments' reports follow a plan's correction. On a quarterly plan published on 2025-01-10
@@ -62,11 +60,6 @@ class PlanVersionReportsHttpTest {
   @Autowired JdbcClient jdbc;
   @Autowired PlanDashboardService dashboards;
   @Autowired PlanReportReminders reminders;
-
-  @AfterEach
-  void logOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   private String user(Role role, String department) {
     return people.user(role, department, "ver");

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
@@ -24,7 +23,6 @@ import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * 规划调度 end to end over HTTP: a planner uploads a plan (the demo plan's text, or a shared plan) as a
@@ -43,11 +41,6 @@ class PlanDispatchHttpTest {
   @LocalServerPort int port;
   @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-
-  @AfterEach
-  void logOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   private long department(String name) {
     return people.department(name);
