@@ -109,13 +109,16 @@ class PlanDashboardRepository {
         .list();
   }
 
-  /** When each task was first reported done by its lead department. */
+  /**
+   * When each task was first reported done by its lead department (a report carried from a task
+   * merged into it is a contribution: its lead's "done" was the merged task's).
+   */
   java.util.Map<Long, OffsetDateTime> doneAt(long planId) {
     java.util.Map<Long, OffsetDateTime> done = new java.util.HashMap<>();
     jdbc.sql(
             "SELECT p.task_id, MIN(p.reported_at) AS at FROM dispatch_progress p JOIN"
                 + " dispatch_task t ON t.id = p.task_id WHERE t.plan_id = :p AND p.role = 'LEAD'"
-                + " AND p.status = 'DONE' GROUP BY p.task_id")
+                + " AND p.status = 'DONE' AND p.merged_from_task_id IS NULL GROUP BY p.task_id")
         .param("p", planId)
         .query(
             rs -> {
@@ -266,6 +269,24 @@ class PlanDashboardRepository {
         .param("now", now)
         .update();
     return true;
+  }
+
+  /**
+   * The notice of task {@code from}'s passed deadline, if told, counts for {@code to} (the task of
+   * a new version that descends from it) unless {@code to} is due later; whether it was carried.
+   */
+  boolean carryDeadlineNotice(long from, long to) {
+    return jdbc.sql(
+                "INSERT INTO plan_deadline_notice (task_id, notified_at, carried_from_task_id)"
+                    + " SELECT :to, n.notified_at, n.task_id FROM plan_deadline_notice n JOIN"
+                    + " dispatch_task o ON o.id = n.task_id JOIN dispatch_task t ON t.id = :to"
+                    + " WHERE n.task_id = :from AND (t.due IS NULL OR o.due IS NULL OR t.due <="
+                    + " o.due) AND NOT EXISTS (SELECT 1 FROM plan_deadline_notice x WHERE"
+                    + " x.task_id = :to)")
+            .param("from", from)
+            .param("to", to)
+            .update()
+        > 0;
   }
 
   /** Whether a department was reminded of a plan's report for the period (of that kind). */

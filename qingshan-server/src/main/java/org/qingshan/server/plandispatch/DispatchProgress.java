@@ -5,7 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** A department's report on a task with its evidence files and its figures for the targets. */
+/**
+ * A department's report on a task with its evidence files and its figures for the targets; {@code
+ * mergedFrom}: the title of the task it was made on, when that task was merged into this one in a
+ * later version (a contribution: it does not set this task's status).
+ */
 public record DispatchProgress(
     long id,
     long taskId,
@@ -17,7 +21,8 @@ public record DispatchProgress(
     String reportedBy,
     OffsetDateTime reportedAt,
     List<Evidence> files,
-    List<Figure> figures) {
+    List<Figure> figures,
+    Optional<String> mergedFrom) {
 
   public DispatchProgress {
     files = List.copyOf(files);

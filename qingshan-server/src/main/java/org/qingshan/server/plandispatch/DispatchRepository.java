@@ -430,8 +430,9 @@ class DispatchRepository {
         .list();
     return jdbc.sql(
             "SELECT p.id, p.task_id, p.department_id, d.name AS department, p.role, p.status,"
-                + " p.text, p.reported_by, p.reported_at FROM dispatch_progress p"
-                + " LEFT JOIN department d ON d.id = p.department_id WHERE p.task_id = :t"
+                + " p.text, p.reported_by, p.reported_at, m.title AS merged_from FROM"
+                + " dispatch_progress p LEFT JOIN department d ON d.id = p.department_id LEFT"
+                + " JOIN dispatch_task m ON m.id = p.merged_from_task_id WHERE p.task_id = :t"
                 + " ORDER BY p.reported_at DESC, p.id DESC")
         .param("t", taskId)
         .query(
@@ -447,7 +448,8 @@ class DispatchRepository {
                     rs.getString("reported_by"),
                     rs.getObject("reported_at", OffsetDateTime.class),
                     files.getOrDefault(rs.getLong("id"), List.of()),
-                    figures.getOrDefault(rs.getLong("id"), List.of())))
+                    figures.getOrDefault(rs.getLong("id"), List.of()),
+                    Optional.ofNullable(rs.getString("merged_from"))))
         .list();
   }
 

@@ -129,7 +129,9 @@ final class PlanDispatchApiModels {
       String reportedBy,
       OffsetDateTime reportedAt,
       List<FileItem> files,
-      @Schema(description = "报送的目标数值") List<FigureItem> figures) {
+      @Schema(description = "报送的目标数值") List<FigureItem> figures,
+      @Schema(description = "报告原所在的任务（该任务在修订中并入本任务）：作为配合报送，不决定本任务的状态")
+          Optional<String> mergedFrom) {
     static ProgressItem of(long taskId, DispatchProgress p) {
       return new ProgressItem(
           p.id(),
@@ -150,7 +152,8 @@ final class PlanDispatchApiModels {
               .toList(),
           p.figures().stream()
               .map(f -> new FigureItem(f.targetPosition(), f.amount(), f.note()))
-              .toList());
+              .toList(),
+          p.mergedFrom());
     }
   }
 

@@ -77,6 +77,7 @@ public class PlanDispatchService {
   private final PlanDispatchDepartments departments;
   private final DispatchEvidenceFiles evidence;
   private final DispatchCarry carry;
+  private final DispatchCarryEntries entries;
   private final CurrentUser currentUser;
   private final AuditLog audit;
   private final Messages messages;
@@ -89,6 +90,7 @@ public class PlanDispatchService {
       PlanDispatchDepartments departments,
       DispatchEvidenceFiles evidence,
       DispatchCarry carry,
+      DispatchCarryEntries entries,
       CurrentUser currentUser,
       AuditLog audit,
       Messages messages,
@@ -99,6 +101,7 @@ public class PlanDispatchService {
     this.departments = departments;
     this.evidence = evidence;
     this.carry = carry;
+    this.entries = entries;
     this.currentUser = currentUser;
     this.audit = audit;
     this.messages = messages;
@@ -425,8 +428,12 @@ public class PlanDispatchService {
   /**
    * Publishes a draft: its tasks reach the departments; an earlier published version is kept as
    * superseded, and each of its tasks' status and reports (with their figures and evidence files)
-   * follow to the matching task of the new version ({@link DispatchCarry}), so a correction does
-   * not erase what the departments reported. The audit entry tells how many reports were carried.
+   * follow to the matching task of the new version, a merged task's to the task it was merged into
+   * ({@link DispatchCarry}), so a correction does not erase what the departments reported; so do
+   * the indicator values and key projects' progress and milestones entered on it while the draft
+   * was open ({@link DispatchCarryEntries}), and its reporting schedule when the draft has none.
+   * Other features carry their state per task on {@link PlanVersionPublished}. The audit entry
+   * tells what was carried.
    */
   @Transactional
   public DispatchPlan publish(long id) {
@@ -445,6 +452,7 @@ public class PlanDispatchService {
       if (other.id() != id && other.published()) {
         repository.setStatus(other.id(), DispatchPlanStatus.SUPERSEDED);
         DispatchCarry.Carried carried = carry.carry(other.id(), id);
+        DispatchCarryEntries.Entries entered = entries.carry(other.id(), id, p.createdAt());
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("plan", other.id());
         from.put("version", other.version());
@@ -453,6 +461,17 @@ public class PlanDispatchService {
         from.put("figures", carried.figures());
         from.put("files", carried.files());
         from.put("droppedFigures", carried.droppedFigures());
+        from.put("mergedTasks", carried.mergedTasks());
+        from.put("mergedReports", carried.mergedReports());
+        from.put("values", entered.values());
+        from.put("projects", entered.projects());
+        from.put("milestones", entered.milestones());
+        // the schedule is not part of the plan's text: a replacement file sets none
+        Optional<DispatchSchedule> schedule = review.schedule(other.id());
+        if (review.schedule(id).isEmpty() && schedule.isPresent()) {
+          review.setSchedule(id, schedule);
+          from.put("schedule", schedule.get().name());
+        }
         after.put("carried", from);
         description =
             messages.get(
@@ -462,13 +481,36 @@ public class PlanDispatchService {
                 other.version(),
                 carried.tasks(),
                 carried.reports());
+        if (carried.mergedReports() > 0) {
+          description +=
+              messages.get(
+                  "plandispatch.audit.publish-merged",
+                  carried.mergedTasks(),
+                  carried.mergedReports());
+        }
+        if (!entered.isEmpty()) {
+          description +=
+              messages.get(
+                  "plandispatch.audit.publish-entries",
+                  other.version(),
+                  entered.values().size(),
+                  entered.projects().size(),
+                  entered.milestones().size());
+        }
+        events.publishEvent(new PlanVersionPublished(other.id(), id, carried.descendants()));
         log.info(
-            "plan {} version {} supersedes version {}: {} tasks, {} reports carried",
+            "plan {} version {} supersedes version {}: {} tasks, {} reports carried, {} reports"
+                + " of {} merged tasks, {} values, {} projects, {} milestones",
             p.seriesId(),
             p.version(),
             other.version(),
             carried.tasks(),
-            carried.reports());
+            carried.reports(),
+            carried.mergedReports(),
+            carried.mergedTasks(),
+            entered.values().size(),
+            entered.projects().size(),
+            entered.milestones().size());
       }
     }
     repository.publish(id, actor(), OffsetDateTime.now(clock));

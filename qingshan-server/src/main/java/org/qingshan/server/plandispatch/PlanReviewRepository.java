@@ -219,6 +219,27 @@ class PlanReviewRepository {
         .update();
   }
 
+  /**
+   * Records that {@code merged} is merged into {@code into}: the task it was copied from (修订), else
+   * its kind and title, so that on publishing its reports follow (DispatchCarry); the merges it had
+   * absorbed go with it.
+   */
+  void recordMerge(long into, long merged, String by, OffsetDateTime at) {
+    jdbc.sql("UPDATE dispatch_task_merge SET task_id = :into WHERE task_id = :merged")
+        .param("into", into)
+        .param("merged", merged)
+        .update();
+    jdbc.sql(
+            "INSERT INTO dispatch_task_merge (task_id, origin_task_id, kind, title, merged_by,"
+                + " merged_at) SELECT :into, origin_task_id, kind, title, :by, :at FROM"
+                + " dispatch_task WHERE id = :merged")
+        .param("into", into)
+        .param("merged", merged)
+        .param("by", by)
+        .param("at", at)
+        .update();
+  }
+
   void deleteTask(long taskId) {
     jdbc.sql("DELETE FROM dispatch_assigned_target WHERE task_id = :t").param("t", taskId).update();
     jdbc.sql("DELETE FROM dispatch_target WHERE task_id = :t").param("t", taskId).update();
@@ -400,18 +421,21 @@ class PlanReviewRepository {
             .list();
     for (long old : projects) {
       var keys = new GeneratedKeyHolder();
+      // each copy remembers what it was copied from and when its progress was entered: on
+      // publishing, what the superseded version got since follows (DispatchCarryEntries)
       jdbc.sql(
               "INSERT INTO dispatch_project (plan_id, position, name, content, investment,"
-                  + " source_line, actual_investment, progress, latitude, longitude,"
-                  + " department_id) SELECT :to, position, name, content, investment, source_line,"
-                  + " actual_investment, progress, latitude, longitude, department_id FROM"
-                  + " dispatch_project WHERE id = :id")
+                  + " source_line, actual_investment, progress, progress_at, latitude, longitude,"
+                  + " department_id, origin_project_id) SELECT :to, position, name, content,"
+                  + " investment, source_line, actual_investment, progress, progress_at, latitude,"
+                  + " longitude, department_id, id FROM dispatch_project WHERE id = :id")
           .param("to", to)
           .param("id", old)
           .update(keys, "id");
       jdbc.sql(
-              "INSERT INTO dispatch_milestone (project_id, name, due, done) SELECT :to, name,"
-                  + " due, done FROM dispatch_milestone WHERE project_id = :from ORDER BY id")
+              "INSERT INTO dispatch_milestone (project_id, name, due, done, done_at,"
+                  + " origin_milestone_id) SELECT :to, name, due, done, done_at, id FROM"
+                  + " dispatch_milestone WHERE project_id = :from ORDER BY id")
           .param("to", keys.getKey().longValue())
           .param("from", old)
           .update();
@@ -524,12 +548,14 @@ class PlanReviewRepository {
   }
 
   /** Progress and actual investment if nobody changed the project since {@code version}. */
-  boolean updateProgress(long id, int progress, Optional<BigDecimal> actual, int version) {
+  boolean updateProgress(
+      long id, int progress, Optional<BigDecimal> actual, int version, OffsetDateTime at) {
     return jdbc.sql(
-                "UPDATE dispatch_project SET progress = :p, actual_investment = :a, version ="
-                    + " version + 1 WHERE id = :id AND version = :v")
+                "UPDATE dispatch_project SET progress = :p, actual_investment = :a, progress_at ="
+                    + " :at, version = version + 1 WHERE id = :id AND version = :v")
             .param("p", progress)
             .param("a", actual.orElse(null))
+            .param("at", at)
             .param("id", id)
             .param("v", version)
             .update()
@@ -544,9 +570,12 @@ class PlanReviewRepository {
         .update();
   }
 
-  int milestoneDone(long projectId, long milestoneId, Optional<LocalDate> done) {
-    return jdbc.sql("UPDATE dispatch_milestone SET done = :d WHERE id = :m AND project_id = :p")
+  int milestoneDone(long projectId, long milestoneId, Optional<LocalDate> done, OffsetDateTime at) {
+    return jdbc.sql(
+            "UPDATE dispatch_milestone SET done = :d, done_at = :at WHERE id = :m AND project_id"
+                + " = :p")
         .param("d", done.orElse(null))
+        .param("at", at)
         .param("m", milestoneId)
         .param("p", projectId)
         .update();

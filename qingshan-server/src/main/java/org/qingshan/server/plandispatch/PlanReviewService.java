@@ -155,7 +155,9 @@ public class PlanReviewService {
   /**
    * Merges a task into the task before it: text appended, units and targets joined, its sub-tasks
    * moved under it. A task merges into the task before it (not into that task's sub-tasks); a
-   * sub-task into the item before it (its task or the sub-task above).
+   * sub-task into the item before it (its task or the sub-task above). The merge is recorded with
+   * the task the merged one was copied from (else its title), so that on publishing its reports
+   * follow to the task it became part of.
    */
   @Transactional
   public long merge(long taskId) {
@@ -180,6 +182,8 @@ public class PlanReviewService {
     review.updateTask(previous.id(), previous.title(), text, due);
     review.moveUnitsAndTargets(taskId, previous.id());
     review.moveChildren(taskId, previous.id());
+    // the lineage, recorded now: the merged task's reports follow on publishing (DispatchCarry)
+    review.recordMerge(previous.id(), taskId, actor(), OffsetDateTime.now(clock));
     review.setLineEnd(previous.id(), Math.max(ends.get(previous.id()), ends.get(taskId)));
     review.deleteTask(taskId);
     corrected(
@@ -631,7 +635,8 @@ public class PlanReviewService {
     if (actual.filter(a -> a.signum() < 0).isPresent()) {
       throw new UserFacingException("plandispatch.project.actual.invalid");
     }
-    if (!review.updateProgress(id, progress, actual, version.orElse(p.version()))) {
+    if (!review.updateProgress(
+        id, progress, actual, version.orElse(p.version()), OffsetDateTime.now(clock))) {
       throw new UserFacingException("plandispatch.progress.stale");
     }
     audit.record(
@@ -682,7 +687,7 @@ public class PlanReviewService {
       events.publishEvent(new RecordRefused(PROJECT, Optional.of(projectId)));
       throw new AccessDeniedException("project " + projectId + " is another department's");
     }
-    if (review.milestoneDone(projectId, milestoneId, done) == 0) {
+    if (review.milestoneDone(projectId, milestoneId, done, OffsetDateTime.now(clock)) == 0) {
       throw new UserFacingException("plandispatch.project.not-found");
     }
     audit.record(

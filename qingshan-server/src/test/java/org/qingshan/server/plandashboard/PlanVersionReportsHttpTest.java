@@ -35,11 +35,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 2's task shows both reports with their dates and authors, the figure on its target, the PDF
  * downloadable, through the page and the API; 我的任务 lists it done; the dashboard counts the
  * department's task done on time and its report for the quarter (no reminder, while a department
- * without a report is reminded); the evaluation lists the figure; the merged task's report stays in
- * version 1 only; the publish is audited with the count. A replacement uploaded as the next version
- * carries by title, a figure following its target (same measure and date, its sentence reworded) to
- * a new position and left out where the target now measures something else; a task the file no
- * longer has keeps its report in version 1 only.
+ * without a report is reminded); the evaluation lists the figure; the merged task's report follows
+ * to the task it was merged into as a contribution (PlanMergedReportsHttpTest tells more); the
+ * publish is audited with the count. A replacement uploaded as the next version carries by title, a
+ * figure following its target (same measure and date, its sentence reworded) to a new position and
+ * left out where the target now measures something else; a task the file no longer has keeps its
+ * report in version 1 only.
  */
 @DemoServerTest
 class PlanVersionReportsHttpTest {
@@ -258,20 +259,20 @@ class PlanVersionReportsHttpTest {
                 "SELECT COUNT(*) FROM dispatch_progress WHERE origin_progress_id = :v", leadReport))
         .isEqualTo(1);
 
-    // the merged task's report stays with version 1, on nothing of version 2
-    assertThat(rows("SELECT COUNT(*) FROM dispatch_progress WHERE text = :v", "夏收前秸秆巡查网格全覆盖。"))
-        .isEqualTo(1);
+    // the merged task's report follows to the task it was merged into, as a contribution
     assertThat(
             rows(
                 "SELECT COUNT(*) FROM dispatch_progress p JOIN dispatch_task t ON t.id = p.task_id"
                     + " WHERE t.plan_id = :v",
                 v2))
-        .isEqualTo(2);
+        .isEqualTo(3);
     JsonNode diesel =
         JsonApi.read(
             JsonApi.bearer(port, token(planner))
                 .get("/api/v1/tasks/" + taskId(v2, DIESEL) + "/progress"));
-    assertThat(diesel).isEmpty();
+    assertThat(diesel).hasSize(1);
+    assertThat(diesel.get(0).get("text").asText()).isEqualTo("夏收前秸秆巡查网格全覆盖。");
+    assertThat(diesel.get(0).get("mergedFrom").asText()).isEqualTo(STRAW);
 
     // the dashboard: the task done on time, the department reported for the quarter
     PlanDashboard march = dashboard(v2, LocalDate.of(2025, 3, 27));
@@ -328,7 +329,7 @@ class PlanVersionReportsHttpTest {
             a ->
                 assertThat(a)
                     .contains("取代第 1 版", "2 份进展报告", "\"reports\":2", "\"figures\":1")
-                    .contains("\"files\":1"));
+                    .contains("\"files\":1", "\"mergedTasks\":1", "\"mergedReports\":1"));
   }
 
   @Test
