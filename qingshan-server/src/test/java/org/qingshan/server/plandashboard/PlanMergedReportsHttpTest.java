@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
@@ -23,7 +22,6 @@ import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A task merged into another during review takes its reports along. On a quarterly plan published
@@ -52,11 +50,6 @@ class PlanMergedReportsHttpTest {
   @Autowired JdbcClient jdbc;
   @Autowired PlanDashboardService dashboards;
   @Autowired PlanReportReminders reminders;
-
-  @AfterEach
-  void logOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   private String user(Role role, String department) {
     return people.user(role, department, "mrg");

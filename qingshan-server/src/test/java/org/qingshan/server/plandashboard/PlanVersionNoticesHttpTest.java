@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
@@ -21,7 +20,6 @@ import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What the planners, leaders and departments were told stays told across a published correction.
@@ -45,11 +43,6 @@ class PlanVersionNoticesHttpTest {
   @Autowired PlanDeadlineNotices notices;
   @Autowired PlanReportReminders reminders;
   @Autowired PlanDashboardService dashboards;
-
-  @AfterEach
-  void logOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   private String user(Role role, String department) {
     return people.user(role, department, "ntc");

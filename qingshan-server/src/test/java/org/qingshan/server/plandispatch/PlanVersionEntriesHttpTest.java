@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
@@ -21,7 +20,6 @@ import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Indicator values and key projects' progress entered on the published version while its 修订 was a
@@ -43,11 +41,6 @@ class PlanVersionEntriesHttpTest {
   @LocalServerPort int port;
   @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
-
-  @AfterEach
-  void logOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   private String user(Role role, String department) {
     return people.user(role, department, "ent");
