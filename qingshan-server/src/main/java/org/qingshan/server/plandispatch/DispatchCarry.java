@@ -122,7 +122,7 @@ class DispatchCarry {
   Carried carry(long from, long to) {
     List<Node> old = nodes(from);
     List<Node> fresh = nodes(to);
-    Map<Long, Long> origins = origins(to);
+    Lineage origins = origins(to);
     Map<Long, Long> pairs = match(old, fresh, origins);
     Map<Long, Node> oldById = new HashMap<>();
     old.forEach(n -> oldById.put(n.id(), n));
@@ -131,7 +131,7 @@ class DispatchCarry {
     Map<Long, Long> alone = new HashMap<>();
     fresh.stream()
         .filter(n -> !pairs.containsKey(n.id()))
-        .forEach(n -> alone.putIfAbsent(root(n.id(), origins), n.id()));
+        .forEach(n -> alone.putIfAbsent(origins.root(n.id()), n.id()));
     Set<Long> restored = new HashSet<>();
     Copied copied = Copied.NONE;
     Map<Long, Long> descendants = new LinkedHashMap<>();
@@ -145,7 +145,7 @@ class DispatchCarry {
       usedTargets.put(task, new HashSet<>(positions.values()));
       for (Report r : reportsOn(o.id())) {
         Optional<Long> back =
-            r.mergedFrom().map(m -> alone.get(root(m, origins))).filter(x -> x != null);
+            r.mergedFrom().map(m -> alone.get(origins.root(m))).filter(x -> x != null);
         if (back.isPresent()) {
           long made = r.mergedFrom().get();
           if (restored.add(back.get())) {
@@ -194,16 +194,16 @@ class DispatchCarry {
   }
 
   /** The new version's tasks (new id → old id), by lineage first, then by kind and title. */
-  private static Map<Long, Long> match(List<Node> old, List<Node> fresh, Map<Long, Long> origins) {
+  private static Map<Long, Long> match(List<Node> old, List<Node> fresh, Lineage origins) {
     Map<Long, Node> oldByRoot = new LinkedHashMap<>();
-    old.forEach(o -> oldByRoot.putIfAbsent(root(o.id(), origins), o));
+    old.forEach(o -> oldByRoot.putIfAbsent(origins.root(o.id()), o));
     Map<Long, Long> pairs = new LinkedHashMap<>();
     Set<Long> taken = new HashSet<>();
     for (Node n : fresh) {
       if (n.origin().isEmpty()) {
         continue;
       }
-      Node o = oldByRoot.get(root(n.id(), origins));
+      Node o = oldByRoot.get(origins.root(n.id()));
       if (o != null && taken.add(o.id())) {
         pairs.put(n.id(), o.id());
       }
@@ -231,14 +231,14 @@ class DispatchCarry {
    * task of its own, each once.
    */
   private static List<Absorbed> absorbed(
-      List<Node> old, List<Merge> merges, Map<Long, Long> origins, Set<Long> taken) {
+      List<Node> old, List<Merge> merges, Lineage origins, Set<Long> taken) {
     List<Absorbed> found = new ArrayList<>();
     for (Merge m : merges) {
       Optional<Node> o =
           m.origin().isPresent()
               ? old.stream()
                   .filter(x -> !taken.contains(x.id()))
-                  .filter(x -> root(x.id(), origins) == root(m.origin().get(), origins))
+                  .filter(x -> origins.related(x.id(), m.origin().get()))
                   .findFirst()
               : old.stream()
                   .filter(x -> !taken.contains(x.id()))
@@ -272,16 +272,6 @@ class DispatchCarry {
         .list();
   }
 
-  /** The first task a task descends from through the copies of revisions (itself when none). */
-  private static long root(long id, Map<Long, Long> origins) {
-    long at = id;
-    // a copy's origin is always an older row: the bound only guards against damaged data
-    for (int i = 0; i < 1000 && origins.containsKey(at); i++) {
-      at = origins.get(at);
-    }
-    return at;
-  }
-
   /** Tasks and sub-tasks of a version in document order (the nodes reports are made on). */
   private List<Node> nodes(long planId) {
     return jdbc.sql(
@@ -304,20 +294,13 @@ class DispatchCarry {
   }
 
   /** Each task's origin across the versions of the plan {@code planId} belongs to. */
-  private Map<Long, Long> origins(long planId) {
-    Map<Long, Long> origins = new HashMap<>();
-    jdbc.sql(
-            "SELECT t.id, t.origin_task_id FROM dispatch_task t JOIN dispatch_plan p ON p.id ="
-                + " t.plan_id WHERE t.origin_task_id IS NOT NULL AND p.series_id = (SELECT"
-                + " series_id FROM dispatch_plan WHERE id = :p)")
-        .param("p", planId)
-        .query(
-            (rs, n) -> {
-              origins.put(rs.getLong(1), rs.getLong(2));
-              return null;
-            })
-        .list();
-    return origins;
+  private Lineage origins(long planId) {
+    return Lineage.read(
+        jdbc,
+        "SELECT t.id, t.origin_task_id FROM dispatch_task t JOIN dispatch_plan p ON p.id ="
+            + " t.plan_id WHERE t.origin_task_id IS NOT NULL AND p.series_id = (SELECT"
+            + " series_id FROM dispatch_plan WHERE id = :p)",
+        Map.of("p", planId));
   }
 
   /** The reports on a task in the order they were made. */

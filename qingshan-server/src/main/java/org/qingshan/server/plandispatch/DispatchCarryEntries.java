@@ -77,13 +77,13 @@ class DispatchCarryEntries {
     List<String> projects = new ArrayList<>();
     List<String> milestones = new ArrayList<>();
     List<Project> fresh = projects(to);
-    Map<Long, Long> origins = projectOrigins(to);
+    Lineage origins = projectOrigins(to);
     Set<Long> taken = new HashSet<>();
     for (Project o : projects(from)) {
       Optional<Project> n =
           fresh.stream()
               .filter(x -> !taken.contains(x.id()))
-              .filter(x -> root(x.id(), origins) == root(o.id(), origins))
+              .filter(x -> origins.related(x.id(), o.id()))
               .findFirst()
               .or(
                   () ->
@@ -230,15 +230,14 @@ class DispatchCarryEntries {
   /** The old project's milestones onto the new one: completions, and those it lacks. */
   private List<String> milestones(Project o, Project n, OffsetDateTime draftMadeAt) {
     List<Milestone> fresh = milestones(n.id());
-    Map<Long, Long> origins = new HashMap<>(milestoneOrigins(n.id()));
-    origins.putAll(milestoneOrigins(o.id()));
+    Lineage origins = milestoneOrigins(n.id()).with(milestoneOrigins(o.id()));
     Set<Long> taken = new HashSet<>();
     List<String> carried = new ArrayList<>();
     for (Milestone m : milestones(o.id())) {
       Optional<Milestone> there =
           fresh.stream()
               .filter(x -> !taken.contains(x.id()))
-              .filter(x -> root(x.id(), origins) == root(m.id(), origins))
+              .filter(x -> origins.related(x.id(), m.id()))
               .findFirst()
               .or(
                   () ->
@@ -298,20 +297,13 @@ class DispatchCarryEntries {
   }
 
   /** Each project's origin across the versions of the plan {@code planId} belongs to. */
-  private Map<Long, Long> projectOrigins(long planId) {
-    Map<Long, Long> origins = new HashMap<>();
-    jdbc.sql(
-            "SELECT x.id, x.origin_project_id FROM dispatch_project x JOIN dispatch_plan p ON p.id"
-                + " = x.plan_id WHERE x.origin_project_id IS NOT NULL AND p.series_id = (SELECT"
-                + " series_id FROM dispatch_plan WHERE id = :p)")
-        .param("p", planId)
-        .query(
-            (rs, n) -> {
-              origins.put(rs.getLong(1), rs.getLong(2));
-              return null;
-            })
-        .list();
-    return origins;
+  private Lineage projectOrigins(long planId) {
+    return Lineage.read(
+        jdbc,
+        "SELECT x.id, x.origin_project_id FROM dispatch_project x JOIN dispatch_plan p ON p.id"
+            + " = x.plan_id WHERE x.origin_project_id IS NOT NULL AND p.series_id = (SELECT"
+            + " series_id FROM dispatch_plan WHERE id = :p)",
+        Map.of("p", planId));
   }
 
   private List<Milestone> milestones(long projectId) {
@@ -334,21 +326,18 @@ class DispatchCarryEntries {
    * The origins of the milestones of a project and of the projects it descends from (a milestone's
    * copies follow its project's).
    */
-  private Map<Long, Long> milestoneOrigins(long projectId) {
-    Map<Long, Long> origins = new HashMap<>();
+  private Lineage milestoneOrigins(long projectId) {
+    Lineage origins = Lineage.NONE;
     Optional<Long> at = Optional.of(projectId);
     // a copy's origin is always an older row: the bound only guards against damaged data
     for (int i = 0; i < 1000 && at.isPresent(); i++) {
-      jdbc.sql(
-              "SELECT id, origin_milestone_id FROM dispatch_milestone WHERE project_id = :p AND"
-                  + " origin_milestone_id IS NOT NULL")
-          .param("p", at.get())
-          .query(
-              (rs, n) -> {
-                origins.put(rs.getLong(1), rs.getLong(2));
-                return null;
-              })
-          .list();
+      origins =
+          origins.with(
+              Lineage.read(
+                  jdbc,
+                  "SELECT id, origin_milestone_id FROM dispatch_milestone WHERE project_id = :p"
+                      + " AND origin_milestone_id IS NOT NULL",
+                  Map.of("p", at.get())));
       at =
           jdbc.sql("SELECT origin_project_id FROM dispatch_project WHERE id = :p")
               .param("p", at.get())
@@ -357,14 +346,5 @@ class DispatchCarryEntries {
               .map(Number::longValue);
     }
     return origins;
-  }
-
-  /** The first row a row descends from through the copies of revisions (itself when none). */
-  private static long root(long id, Map<Long, Long> origins) {
-    long at = id;
-    for (int i = 0; i < 1000 && origins.containsKey(at); i++) {
-      at = origins.get(at);
-    }
-    return at;
   }
 }
