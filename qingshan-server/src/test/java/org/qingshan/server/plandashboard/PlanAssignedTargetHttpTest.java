@@ -1,13 +1,15 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestDashboards.dashboard;
+import static org.qingshan.server.plandashboard.TestDashboards.deadline;
+import static org.qingshan.server.support.TestPlans.reportedAt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +62,7 @@ class PlanAssignedTargetHttpTest {
   }
 
   private PlanDashboard.Deadline row(long plan, LocalDate today) {
-    PlanDashboardRepository.Plan p =
-        dashboards.plans().stream().filter(x -> x.id() == plan).findFirst().orElseThrow();
-    return dashboards.build(p, today).deadlines().stream()
-        .filter(d -> d.title().equals(TITLE))
-        .findFirst()
-        .orElseThrow();
+    return deadline(dashboard(dashboards, plan, today), TITLE);
   }
 
   private long count(String sql, long id) {
@@ -74,14 +71,6 @@ class PlanAssignedTargetHttpTest {
 
   private long assignedFigures(long task) {
     return count("SELECT COUNT(*) FROM dispatch_assigned_target WHERE task_id = :id", task);
-  }
-
-  private void reportedAt(HttpResponse<String> report, String at) {
-    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
-    jdbc.sql("UPDATE dispatch_progress SET reported_at = :at WHERE id = :id")
-        .param("at", OffsetDateTime.parse(at))
-        .param("id", JsonApi.id(report))
-        .update();
   }
 
   /** The lines (a docx table's rows, an HTML table's rows) that name the task's target. */
@@ -235,10 +224,11 @@ class PlanAssignedTargetHttpTest {
     // overdue, 1250 t in February reached late (missed)
     String field = "figure." + position;
     reportedAt(
-        MultipartForm.bearer(
+        jdbc,
+        TestPlans.report(
             port,
             token(liaison),
-            "/api/v1/tasks/" + task + "/progress",
+            task,
             Map.of("status", "in-progress", "text", "完成减排1000吨。", field, "1000"),
             List.of()),
         "2025-10-01T10:00:00+08:00");
@@ -249,10 +239,11 @@ class PlanAssignedTargetHttpTest {
     assertThat(overdue.target()).isEqualTo("年度减排任务 减少 1200吨");
     assertThat(overdue.figure()).isEqualTo("1000吨");
     reportedAt(
-        MultipartForm.bearer(
+        jdbc,
+        TestPlans.report(
             port,
             token(liaison),
-            "/api/v1/tasks/" + task + "/progress",
+            task,
             Map.of("status", "done", "text", "全年减排1250吨。", field, "1250"),
             List.of()),
         "2026-02-01T10:00:00+08:00");

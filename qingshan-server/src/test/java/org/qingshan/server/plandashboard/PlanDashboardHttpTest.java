@@ -1,6 +1,9 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestDashboards.department;
+import static org.qingshan.server.plandashboard.TestDashboards.reporting;
+import static org.qingshan.server.support.TestPlans.taskId;
 
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -39,10 +42,6 @@ class PlanDashboardHttpTest {
   @Autowired JdbcClient jdbc;
   @Autowired PlanDashboardService dashboards;
 
-  private long department(String name) {
-    return people.department(name);
-  }
-
   private String user(Role role, String department) {
     return people.user(role, department, "pdb");
   }
@@ -56,14 +55,6 @@ class PlanDashboardHttpTest {
     return TestPlans.publishedDemoPlan(port, token(planner), "看板测试方案.txt");
   }
 
-  private long taskId(long plan, String title) {
-    return TestPlans.taskId(jdbc, plan, title);
-  }
-
-  private PlanDashboard.Department row(PlanDashboard d, String name) {
-    return d.departments().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-  }
-
   @Test
   void theDashboardOfAnUploadedPlanChangesAfterALiaisonReportsAndEveryTableExports() {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
@@ -71,8 +62,8 @@ class PlanDashboardHttpTest {
     long id = publishedPlan(planner);
 
     PlanDashboard before = dashboards.dashboard(Optional.of(id)).orElseThrow();
-    assertThat(row(before, ZHUJIAN).assigned()).isEqualTo(3);
-    assertThat(row(before, ZHUJIAN).done()).isZero();
+    assertThat(department(before, ZHUJIAN).assigned()).isEqualTo(3);
+    assertThat(department(before, ZHUJIAN).done()).isZero();
     assertThat(before.completionRate()).isZero();
     assertThat(before.deadlines())
         .filteredOn(d -> d.title().equals(DUST))
@@ -86,7 +77,7 @@ class PlanDashboardHttpTest {
         MultipartForm.bearer(
             port,
             token(liaison),
-            "/api/v1/tasks/" + taskId(id, DUST) + "/progress",
+            "/api/v1/tasks/" + taskId(jdbc, id, DUST) + "/progress",
             Map.of("status", "done", "text", "全部工地已落实六个百分之百。"),
             List.of());
     assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
@@ -98,7 +89,7 @@ class PlanDashboardHttpTest {
     assertThat(value.statusCode()).as(value.body()).isEqualTo(200);
 
     PlanDashboard after = dashboards.dashboard(Optional.of(id)).orElseThrow();
-    assertThat(row(after, ZHUJIAN).done()).isEqualTo(1);
+    assertThat(department(after, ZHUJIAN).done()).isEqualTo(1);
     // all tasks sit in one chapter (重点任务): they are shown by its sections
     assertThat(before.chapters()).hasSizeGreaterThan(1);
     assertThat(before.chapters().stream().mapToInt(PlanDashboard.Chapter::total).sum())
@@ -108,8 +99,8 @@ class PlanDashboardHttpTest {
         .as(after.chapters().toString())
         .filteredOn(c -> c.done() == 1)
         .hasSize(1);
-    assertThat(row(after, ZHUJIAN).completionRate()).isEqualTo(33.3);
-    assertThat(row(after, ZHUJIAN).rank()).isEqualTo(1);
+    assertThat(department(after, ZHUJIAN).completionRate()).isEqualTo(33.3);
+    assertThat(department(after, ZHUJIAN).rank()).isEqualTo(1);
     assertThat(after.completionRate()).isGreaterThan(before.completionRate());
     assertThat(after.overdueTasks()).isEqualTo(before.overdueTasks() - 1);
     // done after its 2023 deadline: missed, not met
@@ -149,7 +140,7 @@ class PlanDashboardHttpTest {
             .orElseThrow();
     PlanDashboard d = dashboards.dashboard(Optional.of(demo)).orElseThrow();
     // the demo's 住建局 liaison reported 扬尘 done
-    assertThat(row(d, ZHUJIAN).done()).isGreaterThanOrEqualTo(1);
+    assertThat(department(d, ZHUJIAN).done()).isGreaterThanOrEqualTo(1);
     assertThat(d.indicators().get(1).status()).isPresent();
 
     String leader = user(Role.LEADER, "示范县生态环境分局");
@@ -199,8 +190,7 @@ class PlanDashboardHttpTest {
         .isEqualTo(302);
     PlanDashboard d = dashboards.dashboard(Optional.of(id)).orElseThrow();
     assertThat(d.frequency()).isEqualTo(DispatchSchedule.MONTHLY);
-    PlanDashboard.Reporting police =
-        d.reporting().stream().filter(r -> r.name().equals(POLICE)).findFirst().orElseThrow();
+    PlanDashboard.Reporting police = reporting(d, POLICE);
     assertThat(police.overdue()).isTrue();
     String html = session.get("/plan-dashboard?plan=" + id).body();
     assertThat(html).contains("催办 " + POLICE, "逾期未报");
@@ -208,7 +198,7 @@ class PlanDashboardHttpTest {
     HttpResponse<String> urged =
         session.post(
             "/plan-dashboard/" + id + "/urge",
-            Map.of("department", String.valueOf(department(POLICE))));
+            Map.of("department", String.valueOf(people.department(POLICE))));
     assertThat(urged.statusCode()).isEqualTo(302);
     for (String u : List.of(police1, police2)) {
       assertThat(notifications(u)).as(u).isEqualTo(1);
@@ -221,7 +211,7 @@ class PlanDashboardHttpTest {
                     "SELECT COUNT(*) FROM audit_entry WHERE actor = :a AND entity_type ="
                         + " 'plan-dashboard-urge' AND entity_id = :d")
                 .param("a", planner)
-                .param("d", String.valueOf(department(POLICE)))
+                .param("d", String.valueOf(people.department(POLICE)))
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
@@ -240,7 +230,7 @@ class PlanDashboardHttpTest {
             liaison
                 .post(
                     "/plan-dashboard/" + id + "/urge",
-                    Map.of("department", String.valueOf(department(ZHUJIAN))))
+                    Map.of("department", String.valueOf(people.department(ZHUJIAN))))
                 .statusCode())
         .isEqualTo(403);
     assertThat(notifications(zhujian)).isZero();

@@ -1,6 +1,7 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestNotifications.overdue;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -33,16 +34,6 @@ class PlanDeadlineNoticesTest {
         .list();
   }
 
-  private long told(String username, long taskId) {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM notification WHERE username = :u AND link = :l"
-                + " AND text LIKE '【逾期】%'")
-        .param("u", username)
-        .param("l", "/dispatch/tasks/" + taskId)
-        .query(Long.class)
-        .single();
-  }
-
   @Test
   void eachTaskPastItsDateAndNotDoneIsToldOnceToPlannersAndLeaders() {
     List<Long> open = passed("<> 'DONE'");
@@ -52,15 +43,15 @@ class PlanDeadlineNoticesTest {
 
     notices.run(LATER);
     for (long id : open) {
-      assertThat(told("planner", id)).as("planner, task " + id).isEqualTo(1);
-      assertThat(told("leader", id)).as("leader, task " + id).isEqualTo(1);
-      assertThat(told("liaison", id)).isZero();
+      assertThat(overdue(jdbc, "planner", id)).as("planner, task " + id).isEqualTo(1);
+      assertThat(overdue(jdbc, "leader", id)).as("leader, task " + id).isEqualTo(1);
+      assertThat(overdue(jdbc, "liaison", id)).isZero();
     }
     for (long id : done) {
-      assertThat(told("leader", id)).as("done task " + id).isZero();
+      assertThat(overdue(jdbc, "leader", id)).as("done task " + id).isZero();
     }
     // never told twice
     assertThat(notices.run(LATER)).isZero();
-    assertThat(told("leader", open.get(0))).isEqualTo(1);
+    assertThat(overdue(jdbc, "leader", open.get(0))).isEqualTo(1);
   }
 }

@@ -1,13 +1,16 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestDashboards.dashboard;
+import static org.qingshan.server.plandashboard.TestDashboards.deadline;
+import static org.qingshan.server.support.TestPlans.reportedAt;
+import static org.qingshan.server.support.TestPlans.taskId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -63,22 +66,8 @@ class PlanFiguresHttpTest {
     return TestPlans.publishedDemoPlan(port, token(planner), "数值测试方案.txt");
   }
 
-  private long taskId(long plan, String title) {
-    return TestPlans.taskId(jdbc, plan, title);
-  }
-
   private HttpResponse<String> report(String token, long task, Map<String, String> fields) {
-    return MultipartForm.bearer(
-        port, token, "/api/v1/tasks/" + task + "/progress", fields, List.of());
-  }
-
-  /** Moves a report to a fixed time in the county, so the timeline is judged at explicit dates. */
-  private void reportedAt(HttpResponse<String> report, String at) {
-    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
-    jdbc.sql("UPDATE dispatch_progress SET reported_at = :at WHERE id = :id")
-        .param("at", OffsetDateTime.parse(at))
-        .param("id", JsonApi.id(report))
-        .update();
+    return TestPlans.report(port, token, task, fields, List.of());
   }
 
   private long figures(long task) {
@@ -91,12 +80,7 @@ class PlanFiguresHttpTest {
   }
 
   private PlanDashboard.Deadline row(long plan, String title, LocalDate today) {
-    PlanDashboardRepository.Plan p =
-        dashboards.plans().stream().filter(x -> x.id() == plan).findFirst().orElseThrow();
-    return dashboards.build(p, today).deadlines().stream()
-        .filter(d -> d.title().equals(title))
-        .findFirst()
-        .orElseThrow();
+    return deadline(dashboard(dashboards, plan, today), title);
   }
 
   @Test
@@ -106,7 +90,7 @@ class PlanFiguresHttpTest {
     String lead = user(Role.LIAISON, ENFORCEMENT);
     String support = user(Role.LIAISON, ZHUJIAN);
     long plan = publishedPlan(planner);
-    long sweeping = taskId(plan, SWEEPING);
+    long sweeping = taskId(jdbc, plan, SWEEPING);
 
     JsonNode task =
         JsonApi.read(JsonApi.bearer(port, token(lead)).get("/api/v1/tasks/" + sweeping));
@@ -169,12 +153,12 @@ class PlanFiguresHttpTest {
     JsonNode figure = JsonApi.read(june).get("figures").get(0);
     assertThat(figure.get("value").decimalValue()).isEqualByComparingTo("85");
     assertThat(figure.get("note").asText()).isEqualTo("新建道路待移交");
-    reportedAt(june, "2025-06-15T10:00:00+08:00");
+    reportedAt(jdbc, june, "2025-06-15T10:00:00+08:00");
     // a supporting department's report without figures is still welcome
     HttpResponse<String> helped =
         report(token(support), sweeping, Map.of("status", "in-progress", "text", "已移交新建道路3条。"));
     assertThat(helped.statusCode()).as(helped.body()).isEqualTo(201);
-    reportedAt(helped, "2025-06-20T10:00:00+08:00");
+    reportedAt(jdbc, helped, "2025-06-20T10:00:00+08:00");
 
     JsonNode after =
         JsonApi.read(JsonApi.bearer(port, token(planner)).get("/api/v1/tasks/" + sweeping))
@@ -204,10 +188,7 @@ class PlanFiguresHttpTest {
             .param("t", sweeping)
             .query(Long.class)
             .single();
-    jdbc.sql("UPDATE dispatch_progress SET reported_at = :at WHERE id = :id")
-        .param("at", OffsetDateTime.parse("2025-11-20T09:00:00+08:00"))
-        .param("id", november)
-        .update();
+    reportedAt(jdbc, november, "2025-11-20T09:00:00+08:00");
     assertThat(figures(sweeping)).isEqualTo(2);
     PlanDashboard.Deadline december = row(plan, SWEEPING, LocalDate.of(2025, 12, 1));
     assertThat(december.state()).isEqualTo(TargetDeadline.MET);
@@ -235,7 +216,7 @@ class PlanFiguresHttpTest {
 
     // 力争 ≥ 95% by 2025: 90 in October falls short past the deadline (overdue), 96 in March late
     String farmer = user(Role.LIAISON, FARMING);
-    long straw = taskId(plan, STRAW);
+    long straw = taskId(jdbc, plan, STRAW);
     JsonNode strawTarget =
         JsonApi.read(JsonApi.bearer(port, token(farmer)).get("/api/v1/tasks/" + straw))
             .get("targets")
@@ -243,6 +224,7 @@ class PlanFiguresHttpTest {
     assertThat(strawTarget.get("comparator").asText()).isEqualTo("力争≥");
     String strawField = "figure." + strawTarget.get("position").asInt();
     reportedAt(
+        jdbc,
         report(
             token(farmer),
             straw,
@@ -250,14 +232,13 @@ class PlanFiguresHttpTest {
         "2025-10-01T10:00:00+08:00");
     PlanDashboard.Deadline january = row(plan, STRAW, LocalDate.of(2026, 1, 15));
     assertThat(january.state()).isEqualTo(TargetDeadline.OVERDUE);
-    PlanDashboardRepository.Plan p =
-        dashboards.plans().stream().filter(x -> x.id() == plan).findFirst().orElseThrow();
-    assertThat(dashboards.build(p, LocalDate.of(2026, 1, 15)).deadlines())
+    assertThat(dashboard(dashboards, plan, LocalDate.of(2026, 1, 15)).deadlines())
         .filteredOn(d -> d.state() == TargetDeadline.OVERDUE)
         .extracting(PlanDashboard.Deadline::title)
         .contains(STRAW)
         .doesNotContain(SWEEPING);
     reportedAt(
+        jdbc,
         report(
             token(farmer), straw, Map.of("status", "done", "text", "综合利用率96%。", strawField, "96")),
         "2026-03-01T10:00:00+08:00");
@@ -307,7 +288,7 @@ class PlanFiguresHttpTest {
             Map.of(),
             List.of(new Part("file", "目标更正方案.txt", TestPlans.demoPlanText())));
     long plan = JsonApi.id(created);
-    long pipes = taskId(plan, "补齐城镇污水收集管网短板");
+    long pipes = taskId(jdbc, plan, "补齐城镇污水收集管网短板");
     WebSession session = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     // 新建改造污水管网20公里 names no comparator: the importer left the value out
     JsonNode before =

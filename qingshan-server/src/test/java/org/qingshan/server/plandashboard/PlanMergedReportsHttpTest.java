@@ -1,6 +1,16 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestDashboards.dashboard;
+import static org.qingshan.server.plandashboard.TestDashboards.department;
+import static org.qingshan.server.plandashboard.TestDashboards.reporting;
+import static org.qingshan.server.plandashboard.TestNotifications.told;
+import static org.qingshan.server.support.TestPlans.publishedOn;
+import static org.qingshan.server.support.TestPlans.reportedAt;
+import static org.qingshan.server.support.TestPlans.revise;
+import static org.qingshan.server.support.TestPlans.scheduleReports;
+import static org.qingshan.server.support.TestPlans.taskId;
+import static org.qingshan.server.support.WebSession.redirected;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -11,10 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
-import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.MultipartForm.Part;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
@@ -59,29 +69,10 @@ class PlanMergedReportsHttpTest {
     return people.token(username, "合并");
   }
 
-  private long taskId(long plan, String title) {
-    return TestPlans.taskId(jdbc, plan, title);
-  }
-
   /** A report through the API, then set back to {@code at} in the county. */
   private long report(
       String token, long task, Map<String, String> fields, List<Part> files, String at) {
-    HttpResponse<String> r =
-        MultipartForm.bearer(port, token, "/api/v1/tasks/" + task + "/progress", fields, files);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    long id = JsonApi.id(r);
-    jdbc.sql("UPDATE dispatch_progress SET reported_at = :at WHERE id = :id")
-        .param("at", OffsetDateTime.parse(at))
-        .param("id", id)
-        .update();
-    return id;
-  }
-
-  private void publishedOn(long plan, String at) {
-    jdbc.sql("UPDATE dispatch_plan SET published_at = :at WHERE id = :id")
-        .param("at", OffsetDateTime.parse(at))
-        .param("id", plan)
-        .update();
+    return reportedAt(jdbc, TestPlans.report(port, token, task, fields, files), at);
   }
 
   private JsonNode task(String token, long task) {
@@ -98,39 +89,6 @@ class PlanMergedReportsHttpTest {
     throw new AssertionError("no target of " + word + " in " + task.get("targets"));
   }
 
-  private PlanDashboard dashboard(long plan, LocalDate today) {
-    PlanDashboardRepository.Plan p =
-        dashboards.plans().stream().filter(x -> x.id() == plan).findFirst().orElseThrow();
-    return dashboards.build(p, today);
-  }
-
-  private static PlanDashboard.Reporting reporting(PlanDashboard d, String department) {
-    return d.reporting().stream()
-        .filter(r -> r.name().equals(department))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private long told(String username, long plan) {
-    return jdbc.sql("SELECT COUNT(*) FROM notification WHERE username = :u AND link = :l")
-        .param("u", username)
-        .param("l", "/dispatch/plans/" + plan)
-        .query(Long.class)
-        .single();
-  }
-
-  private static void redirected(HttpResponse<String> r) {
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-  }
-
-  private long revise(WebSession page, long plan) {
-    HttpResponse<String> revised =
-        page.post("/dispatch/review/plans/" + plan + "/revise", Map.of());
-    redirected(revised);
-    return Long.parseLong(
-        WebSession.location(revised).replaceAll(".*/plans/(\\d+)/review.*", "$1"));
-  }
-
   private static List<String> texts(JsonNode progress) {
     List<String> texts = new ArrayList<>();
     progress.forEach(p -> texts.add(p.get("text").asText()));
@@ -144,12 +102,10 @@ class PlanMergedReportsHttpTest {
     String ecology = user(Role.LIAISON, ECOLOGY);
     String police = user(Role.LIAISON, POLICE);
     long v1 = TestPlans.publishedDemoPlan(port, token(planner), "合并报告测试方案.txt");
-    jdbc.sql("UPDATE dispatch_plan SET report_schedule = 'QUARTERLY' WHERE id = :id")
-        .param("id", v1)
-        .update();
-    publishedOn(v1, "2025-01-10T10:00:00+08:00");
+    scheduleReports(jdbc, v1, DispatchSchedule.QUARTERLY);
+    publishedOn(jdbc, v1, "2025-01-10T10:00:00+08:00");
 
-    long straw1 = taskId(v1, STRAW);
+    long straw1 = taskId(jdbc, v1, STRAW);
     int strawTarget = target(task(token(farmer), straw1), "秸秆");
     report(
         token(farmer),
@@ -175,10 +131,10 @@ class PlanMergedReportsHttpTest {
     // 修订: 秸秆 merged into the task above, version 2 out
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     long v2 = revise(page, v1);
-    redirected(page.post("/dispatch/review/tasks/" + taskId(v2, STRAW) + "/merge", Map.of()));
+    redirected(page.post("/dispatch/review/tasks/" + taskId(jdbc, v2, STRAW) + "/merge", Map.of()));
     redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
-    publishedOn(v2, "2025-03-25T10:00:00+08:00");
-    long diesel2 = taskId(v2, DIESEL);
+    publishedOn(jdbc, v2, "2025-03-25T10:00:00+08:00");
+    long diesel2 = taskId(jdbc, v2, DIESEL);
 
     // the API: both reports on the merged-into task, as contributions of 秸秆
     JsonNode detail = task(token(police), diesel2);
@@ -216,21 +172,17 @@ class PlanMergedReportsHttpTest {
         .contains("原任务“" + STRAW + "”的报告");
 
     // the dashboard: the two departments reported for the quarter, the police did not
-    PlanDashboard march = dashboard(v2, LocalDate.of(2025, 3, 27));
+    PlanDashboard march = dashboard(dashboards, v2, LocalDate.of(2025, 3, 27));
     assertThat(reporting(march, FARMING).lastReport()).hasValue(LocalDate.of(2025, 3, 22));
     assertThat(reporting(march, FARMING).remind()).isFalse();
     assertThat(reporting(march, ECOLOGY).lastReport()).hasValue(LocalDate.of(2025, 3, 23));
     assertThat(reporting(march, POLICE).remind()).isTrue();
-    PlanDashboard.Department farming =
-        march.departments().stream()
-            .filter(d -> d.name().equals(FARMING))
-            .findFirst()
-            .orElseThrow();
+    PlanDashboard.Department farming = department(march, FARMING);
     assertThat(farming.done()).as("the merged task's done is not the task's").isZero();
     reminders.runFor(OffsetDateTime.parse("2025-03-27T09:00:00+08:00"));
-    assertThat(told(farmer, v2)).isZero();
-    assertThat(told(ecology, v2)).isZero();
-    assertThat(told(police, v2)).isEqualTo(1);
+    assertThat(told(jdbc, farmer, v2)).isZero();
+    assertThat(told(jdbc, ecology, v2)).isZero();
+    assertThat(told(jdbc, police, v2)).isEqualTo(1);
 
     // the task's own lead decides its status, and the day it was done
     report(
@@ -240,7 +192,7 @@ class PlanMergedReportsHttpTest {
         List.of(),
         "2025-03-28T10:00:00+08:00");
     assertThat(task(token(police), diesel2).get("status").asText()).isEqualTo("done");
-    PlanDashboard april = dashboard(v2, LocalDate.of(2025, 4, 2));
+    PlanDashboard april = dashboard(dashboards, v2, LocalDate.of(2025, 4, 2));
     assertThat(april.deadlines())
         .filteredOn(d -> d.taskId() == diesel2 && d.target().contains("国三"))
         .singleElement()
@@ -270,7 +222,7 @@ class PlanMergedReportsHttpTest {
     String planner = user(Role.PLANNER, ECOLOGY);
     String farmer = user(Role.LIAISON, FARMING);
     long v1 = TestPlans.publishedDemoPlan(port, token(planner), "合并替换测试方案.txt");
-    long straw1 = taskId(v1, STRAW);
+    long straw1 = taskId(jdbc, v1, STRAW);
     int strawTarget = target(task(token(farmer), straw1), "秸秆");
     report(
         token(farmer),
@@ -283,23 +235,17 @@ class PlanMergedReportsHttpTest {
     String text =
         new String(TestPlans.demoPlanText(), StandardCharsets.UTF_8)
             .replace("秸秆综合利用率达到95%以上", "秸秆还田率达到95%以上");
-    HttpResponse<String> created =
-        MultipartForm.bearer(
-            port,
-            token(planner),
-            "/api/v1/plans",
-            Map.of("replaces", String.valueOf(v1)),
-            List.of(new Part("file", "合并替换测试方案（更正）.txt", text.getBytes(StandardCharsets.UTF_8))));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    long v2 = JsonApi.id(created);
+    long v2 =
+        TestPlans.draftReplacing(
+            port, token(planner), v1, "合并替换测试方案（更正）.txt", text.getBytes(StandardCharsets.UTF_8));
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
-    redirected(page.post("/dispatch/review/tasks/" + taskId(v2, STRAW) + "/merge", Map.of()));
+    redirected(page.post("/dispatch/review/tasks/" + taskId(jdbc, v2, STRAW) + "/merge", Map.of()));
     redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
 
     JsonNode progress =
         JsonApi.read(
             JsonApi.bearer(port, token(farmer))
-                .get("/api/v1/tasks/" + taskId(v2, DIESEL) + "/progress"));
+                .get("/api/v1/tasks/" + taskId(jdbc, v2, DIESEL) + "/progress"));
     assertThat(texts(progress)).containsExactly("秸秆综合利用率93%。");
     assertThat(progress.get(0).get("mergedFrom").asText()).isEqualTo(STRAW);
     assertThat(progress.get(0).get("figures")).isEmpty();
@@ -325,17 +271,17 @@ class PlanMergedReportsHttpTest {
     long v1 = TestPlans.publishedDemoPlan(port, token(planner), "合并撤回测试方案.txt");
     report(
         token(farmer),
-        taskId(v1, STRAW),
+        taskId(jdbc, v1, STRAW),
         Map.of("status", "in-progress", "text", "秸秆巡查第一季度。"),
         List.of(),
         "2025-03-20T10:00:00+08:00");
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     long v2 = revise(page, v1);
-    redirected(page.post("/dispatch/review/tasks/" + taskId(v2, STRAW) + "/merge", Map.of()));
+    redirected(page.post("/dispatch/review/tasks/" + taskId(jdbc, v2, STRAW) + "/merge", Map.of()));
     redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
     report(
         token(police),
-        taskId(v2, DIESEL),
+        taskId(jdbc, v2, DIESEL),
         Map.of("status", "in-progress", "text", "柴油货车路检第二季度。"),
         List.of(),
         "2025-06-20T10:00:00+08:00");
@@ -343,14 +289,14 @@ class PlanMergedReportsHttpTest {
     long v3 = revise(page, v1);
     redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of()));
 
-    JsonNode straw = task(token(farmer), taskId(v3, STRAW));
+    JsonNode straw = task(token(farmer), taskId(jdbc, v3, STRAW));
     assertThat(texts(straw.get("progress"))).containsExactly("秸秆巡查第一季度。");
     assertThat(
             straw.get("progress").get(0).path("mergedFrom").isMissingNode()
                 || straw.get("progress").get(0).get("mergedFrom").isNull())
         .isTrue();
     assertThat(straw.get("status").asText()).isEqualTo("in-progress");
-    assertThat(texts(task(token(police), taskId(v3, DIESEL)).get("progress")))
+    assertThat(texts(task(token(police), taskId(jdbc, v3, DIESEL)).get("progress")))
         .containsExactly("柴油货车路检第二季度。");
   }
 }

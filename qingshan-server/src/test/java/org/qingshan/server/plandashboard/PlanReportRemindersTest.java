@@ -1,16 +1,18 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestNotifications.told;
+import static org.qingshan.server.support.TestPlans.publishedOn;
+import static org.qingshan.server.support.TestPlans.reportedAt;
+import static org.qingshan.server.support.TestPlans.scheduleReports;
 
-import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
-import org.qingshan.server.support.JsonApi;
-import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
@@ -43,16 +45,6 @@ class PlanReportRemindersTest {
     return people.token(username, "提醒");
   }
 
-  private long told(String username, long plan, String mark) {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM notification WHERE username = :u AND link = :l AND text LIKE :m")
-        .param("u", username)
-        .param("l", "/dispatch/plans/" + plan)
-        .param("m", mark + "%")
-        .query(Long.class)
-        .single();
-  }
-
   private static OffsetDateTime at(String time) {
     return OffsetDateTime.parse(time);
   }
@@ -61,12 +53,8 @@ class PlanReportRemindersTest {
   void departmentsWithoutAReportAreRemindedOnceBeforeTheDueDateAndOnceAfterIt() {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
     long plan = TestPlans.publishedDemoPlan(port, token(planner), "提醒测试方案.txt");
-    jdbc.sql(
-            "UPDATE dispatch_plan SET published_at = :at, report_schedule = 'QUARTERLY' WHERE id ="
-                + " :id")
-        .param("at", at("2025-01-10T10:00:00+08:00"))
-        .param("id", plan)
-        .update();
+    scheduleReports(jdbc, plan, DispatchSchedule.QUARTERLY);
+    publishedOn(jdbc, plan, "2025-01-10T10:00:00+08:00");
     String police1 = user(Role.LIAISON, POLICE);
     String police2 = user(Role.LIAISON, POLICE);
     String policeGrid = user(Role.GRID_MEMBER, POLICE);
@@ -74,30 +62,27 @@ class PlanReportRemindersTest {
 
     // the health bureau reports on 20 March
     long medical = TestPlans.taskId(jdbc, plan, MEDICAL);
-    HttpResponse<String> report =
-        MultipartForm.bearer(
+    reportedAt(
+        jdbc,
+        TestPlans.report(
             port,
             token(health),
-            "/api/v1/tasks/" + medical + "/progress",
+            medical,
             Map.of("status", "in-progress", "text", "已覆盖12个乡镇卫生院。"),
-            List.of());
-    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
-    jdbc.sql("UPDATE dispatch_progress SET reported_at = :at WHERE id = :id")
-        .param("at", at("2025-03-20T10:00:00+08:00"))
-        .param("id", JsonApi.id(report))
-        .update();
+            List.of()),
+        "2025-03-20T10:00:00+08:00");
 
     // 11 days before the due date: too early
     reminders.runFor(at("2025-03-20T09:00:00+08:00"));
-    assertThat(told(police1, plan, "【报送提醒】")).isZero();
+    assertThat(told(jdbc, police1, plan, "【报送提醒】")).isZero();
 
     // 4 days before: the police liaisons are reminded, the health bureau reported already
     reminders.runFor(at("2025-03-27T09:00:00+08:00"));
     for (String u : List.of(police1, police2)) {
-      assertThat(told(u, plan, "【报送提醒】")).as(u).isEqualTo(1);
+      assertThat(told(jdbc, u, plan, "【报送提醒】")).as(u).isEqualTo(1);
     }
-    assertThat(told(policeGrid, plan, "【报送提醒】")).isZero();
-    assertThat(told(health, plan, "【报送提醒】")).isZero();
+    assertThat(told(jdbc, policeGrid, plan, "【报送提醒】")).isZero();
+    assertThat(told(jdbc, health, plan, "【报送提醒】")).isZero();
     assertThat(
             jdbc.sql("SELECT text FROM notification WHERE username = :u AND link = :l")
                 .param("u", police1)
@@ -107,23 +92,23 @@ class PlanReportRemindersTest {
         .contains("每季度", "2025-03-31");
     // once per period
     reminders.runFor(at("2025-03-29T18:00:00+08:00"));
-    assertThat(told(police1, plan, "【报送提醒】")).isEqualTo(1);
-    assertThat(told(police1, plan, "【逾期未报】")).isZero();
+    assertThat(told(jdbc, police1, plan, "【报送提醒】")).isEqualTo(1);
+    assertThat(told(jdbc, police1, plan, "【逾期未报】")).isZero();
 
     // the due date passed: the police, still without a report, are told once more, once
     reminders.runFor(at("2025-04-02T09:00:00+08:00"));
-    assertThat(told(police1, plan, "【逾期未报】")).isEqualTo(1);
-    assertThat(told(police2, plan, "【逾期未报】")).isEqualTo(1);
-    assertThat(told(health, plan, "【逾期未报】")).isZero();
+    assertThat(told(jdbc, police1, plan, "【逾期未报】")).isEqualTo(1);
+    assertThat(told(jdbc, police2, plan, "【逾期未报】")).isEqualTo(1);
+    assertThat(told(jdbc, health, plan, "【逾期未报】")).isZero();
     reminders.runFor(at("2025-04-05T09:00:00+08:00"));
-    assertThat(told(police1, plan, "【逾期未报】")).isEqualTo(1);
-    assertThat(told(police1, plan, "【报送提醒】")).isEqualTo(1);
+    assertThat(told(jdbc, police1, plan, "【逾期未报】")).isEqualTo(1);
+    assertThat(told(jdbc, police1, plan, "【报送提醒】")).isEqualTo(1);
     // the county's midnight decides: 15:59 UTC on 24 June is still the 24th in Shanghai, six days
     // before the second quarter's due date; 16:01 UTC is the 25th, five days before
     reminders.runFor(at("2025-06-24T15:59:00Z"));
-    assertThat(told(police1, plan, "【报送提醒】")).isEqualTo(1);
+    assertThat(told(jdbc, police1, plan, "【报送提醒】")).isEqualTo(1);
     reminders.runFor(at("2025-06-24T16:01:00Z"));
-    assertThat(told(police1, plan, "【报送提醒】")).isEqualTo(2);
+    assertThat(told(jdbc, police1, plan, "【报送提醒】")).isEqualTo(2);
 
     String page =
         WebSession.loggedIn(port, planner, TestUsers.PASSWORD)

@@ -1,8 +1,14 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestDashboards.dashboard;
+import static org.qingshan.server.plandashboard.TestNotifications.overdue;
+import static org.qingshan.server.plandashboard.TestNotifications.told;
+import static org.qingshan.server.support.TestPlans.publishedOn;
+import static org.qingshan.server.support.TestPlans.revise;
+import static org.qingshan.server.support.TestPlans.scheduleReports;
+import static org.qingshan.server.support.WebSession.redirected;
 
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
-import org.qingshan.server.support.JsonApi;
-import org.qingshan.server.support.MultipartForm;
-import org.qingshan.server.support.MultipartForm.Part;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
@@ -52,51 +55,13 @@ class PlanVersionNoticesHttpTest {
     return people.token(username, "通知");
   }
 
-  /** The notices of a passed deadline the user got for the task. */
-  private long overdue(String username, long task) {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM notification WHERE username = :u AND link = :l AND text LIKE"
-                + " '【逾期】%'")
-        .param("u", username)
-        .param("l", "/dispatch/tasks/" + task)
-        .query(Long.class)
-        .single();
-  }
-
   /** The reminders of a kind the user got for any of the plan versions. */
   private long reminded(String username, String mark, long... plans) {
     long n = 0;
     for (long plan : plans) {
-      n +=
-          jdbc.sql(
-                  "SELECT COUNT(*) FROM notification WHERE username = :u AND link = :l AND text"
-                      + " LIKE :m")
-              .param("u", username)
-              .param("l", "/dispatch/plans/" + plan)
-              .param("m", mark + "%")
-              .query(Long.class)
-              .single();
+      n += told(jdbc, username, plan, mark);
     }
     return n;
-  }
-
-  private void publishedOn(long plan, String at) {
-    jdbc.sql("UPDATE dispatch_plan SET published_at = :at WHERE id = :id")
-        .param("at", OffsetDateTime.parse(at))
-        .param("id", plan)
-        .update();
-  }
-
-  private static void redirected(HttpResponse<String> r) {
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-  }
-
-  private long revise(WebSession page, long plan) {
-    HttpResponse<String> revised =
-        page.post("/dispatch/review/plans/" + plan + "/revise", Map.of());
-    redirected(revised);
-    return Long.parseLong(
-        WebSession.location(revised).replaceAll(".*/plans/(\\d+)/review.*", "$1"));
   }
 
   @Test
@@ -107,8 +72,8 @@ class PlanVersionNoticesHttpTest {
     notices.run(LocalDate.of(2026, 1, 5));
     for (String title : TASKS) {
       long task = TestPlans.taskId(jdbc, v1, title);
-      assertThat(overdue(planner, task)).as(title).isEqualTo(1);
-      assertThat(overdue(leader, task)).as(title).isEqualTo(1);
+      assertThat(overdue(jdbc, planner, task)).as(title).isEqualTo(1);
+      assertThat(overdue(jdbc, leader, task)).as(title).isEqualTo(1);
     }
 
     // 修订: 扬尘's due date moved to mid-2030, version 2 published
@@ -125,16 +90,16 @@ class PlanVersionNoticesHttpTest {
     notices.run(LocalDate.of(2026, 1, 6));
     for (String title : TASKS) {
       long task = TestPlans.taskId(jdbc, v2, title);
-      assertThat(overdue(planner, task)).as(title).isZero();
-      assertThat(overdue(leader, task)).as(title).isZero();
+      assertThat(overdue(jdbc, planner, task)).as(title).isZero();
+      assertThat(overdue(jdbc, leader, task)).as(title).isZero();
     }
 
     // the moved deadline passes: told once, with its new date; the others still not
     notices.run(LocalDate.of(2030, 7, 1));
     notices.run(LocalDate.of(2030, 7, 2));
     long dust2 = TestPlans.taskId(jdbc, v2, DUST);
-    assertThat(overdue(planner, dust2)).isEqualTo(1);
-    assertThat(overdue(leader, dust2)).isEqualTo(1);
+    assertThat(overdue(jdbc, planner, dust2)).isEqualTo(1);
+    assertThat(overdue(jdbc, leader, dust2)).isEqualTo(1);
     assertThat(
             jdbc.sql("SELECT text FROM notification WHERE username = :u AND link = :l")
                 .param("u", planner)
@@ -143,7 +108,7 @@ class PlanVersionNoticesHttpTest {
                 .single())
         .contains(DUST, "2030-06-30");
     for (String title : TASKS.subList(1, TASKS.size())) {
-      assertThat(overdue(planner, TestPlans.taskId(jdbc, v2, title))).as(title).isZero();
+      assertThat(overdue(jdbc, planner, TestPlans.taskId(jdbc, v2, title))).as(title).isZero();
     }
   }
 
@@ -152,32 +117,20 @@ class PlanVersionNoticesHttpTest {
     String planner = user(Role.PLANNER, ECOLOGY);
     String police = user(Role.LIAISON, POLICE);
     long v1 = TestPlans.publishedDemoPlan(port, token(planner), "提醒版本测试方案.txt");
-    jdbc.sql("UPDATE dispatch_plan SET report_schedule = 'MONTHLY' WHERE id = :id")
-        .param("id", v1)
-        .update();
-    publishedOn(v1, "2025-01-10T10:00:00+08:00");
+    scheduleReports(jdbc, v1, DispatchSchedule.MONTHLY);
+    publishedOn(jdbc, v1, "2025-01-10T10:00:00+08:00");
     reminders.runFor(OffsetDateTime.parse("2025-03-27T09:00:00+08:00"));
     assertThat(reminded(police, "【报送提醒】", v1)).isEqualTo(1);
 
     // a corrected file uploaded as version 2 (it sets no schedule) and published the next day
-    HttpResponse<String> created =
-        MultipartForm.bearer(
-            port,
-            token(planner),
-            "/api/v1/plans",
-            Map.of("replaces", String.valueOf(v1)),
-            List.of(new Part("file", "提醒版本测试方案（更正）.txt", TestPlans.demoPlanText())));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    long v2 = JsonApi.id(created);
-    HttpResponse<String> published =
-        JsonApi.bearer(port, token(planner)).post("/api/v1/plans/" + v2 + "/publish", Map.of());
-    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-    publishedOn(v2, "2025-03-28T10:00:00+08:00");
+    long v2 =
+        TestPlans.draftReplacing(
+            port, token(planner), v1, "提醒版本测试方案（更正）.txt", TestPlans.demoPlanText());
+    TestPlans.publish(port, token(planner), v2);
+    publishedOn(jdbc, v2, "2025-03-28T10:00:00+08:00");
 
     // still reported monthly: March's reminder was sent
-    PlanDashboardRepository.Plan plan =
-        dashboards.plans().stream().filter(x -> x.id() == v2).findFirst().orElseThrow();
-    assertThat(dashboards.build(plan, LocalDate.of(2025, 3, 29)).frequency())
+    assertThat(dashboard(dashboards, v2, LocalDate.of(2025, 3, 29)).frequency())
         .isEqualTo(DispatchSchedule.MONTHLY);
     reminders.runFor(OffsetDateTime.parse("2025-03-29T09:00:00+08:00"));
     assertThat(reminded(police, "【报送提醒】", v1, v2)).isEqualTo(1);
@@ -191,7 +144,7 @@ class PlanVersionNoticesHttpTest {
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     long v3 = revise(page, v2);
     redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of()));
-    publishedOn(v3, "2025-04-03T10:00:00+08:00");
+    publishedOn(jdbc, v3, "2025-04-03T10:00:00+08:00");
     reminders.runFor(OffsetDateTime.parse("2025-04-04T09:00:00+08:00"));
     assertThat(reminded(police, "【逾期未报】", v1, v2, v3)).isEqualTo(2);
     assertThat(reminded(police, "【报送提醒】", v1, v2, v3)).isEqualTo(1);

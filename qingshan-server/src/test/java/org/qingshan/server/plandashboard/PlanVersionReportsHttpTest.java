@@ -1,6 +1,17 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestDashboards.dashboard;
+import static org.qingshan.server.plandashboard.TestDashboards.deadline;
+import static org.qingshan.server.plandashboard.TestDashboards.department;
+import static org.qingshan.server.plandashboard.TestDashboards.reporting;
+import static org.qingshan.server.plandashboard.TestNotifications.told;
+import static org.qingshan.server.support.TestPlans.publishedOn;
+import static org.qingshan.server.support.TestPlans.reportedAt;
+import static org.qingshan.server.support.TestPlans.revise;
+import static org.qingshan.server.support.TestPlans.scheduleReports;
+import static org.qingshan.server.support.TestPlans.taskId;
+import static org.qingshan.server.support.WebSession.redirected;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -15,10 +26,10 @@ import java.util.Map;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
-import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.MultipartForm.Part;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
@@ -70,58 +81,14 @@ class PlanVersionReportsHttpTest {
     return people.token(username, "版本");
   }
 
-  private long taskId(long plan, String title) {
-    return TestPlans.taskId(jdbc, plan, title);
-  }
-
   /** A report through the API, then set back to {@code at} in the county. */
   private long report(
       String token, long task, Map<String, String> fields, List<Part> files, String at) {
-    HttpResponse<String> r =
-        MultipartForm.bearer(port, token, "/api/v1/tasks/" + task + "/progress", fields, files);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    long id = JsonApi.id(r);
-    jdbc.sql("UPDATE dispatch_progress SET reported_at = :at WHERE id = :id")
-        .param("at", OffsetDateTime.parse(at))
-        .param("id", id)
-        .update();
-    return id;
-  }
-
-  private void publishedOn(long plan, String at) {
-    jdbc.sql("UPDATE dispatch_plan SET published_at = :at WHERE id = :id")
-        .param("at", OffsetDateTime.parse(at))
-        .param("id", plan)
-        .update();
+    return reportedAt(jdbc, TestPlans.report(port, token, task, fields, files), at);
   }
 
   private long rows(String sql, Object value) {
     return jdbc.sql(sql).param("v", value).query(Long.class).single();
-  }
-
-  private PlanDashboard dashboard(long plan, LocalDate today) {
-    PlanDashboardRepository.Plan p =
-        dashboards.plans().stream().filter(x -> x.id() == plan).findFirst().orElseThrow();
-    return dashboards.build(p, today);
-  }
-
-  private static PlanDashboard.Reporting reporting(PlanDashboard d, String department) {
-    return d.reporting().stream()
-        .filter(r -> r.name().equals(department))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private long told(String username, long plan) {
-    return jdbc.sql("SELECT COUNT(*) FROM notification WHERE username = :u AND link = :l")
-        .param("u", username)
-        .param("l", "/dispatch/plans/" + plan)
-        .query(Long.class)
-        .single();
-  }
-
-  private static void redirected(HttpResponse<String> r) {
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
   }
 
   @Test
@@ -132,13 +99,11 @@ class PlanVersionReportsHttpTest {
     String farmer = user(Role.LIAISON, FARMING);
     String police = user(Role.LIAISON, POLICE);
     long v1 = TestPlans.publishedDemoPlan(port, token(planner), "版本报告测试方案.txt");
-    jdbc.sql("UPDATE dispatch_plan SET report_schedule = 'QUARTERLY' WHERE id = :id")
-        .param("id", v1)
-        .update();
-    publishedOn(v1, "2025-01-10T10:00:00+08:00");
+    scheduleReports(jdbc, v1, DispatchSchedule.QUARTERLY);
+    publishedOn(jdbc, v1, "2025-01-10T10:00:00+08:00");
 
     // the first quarter's reports on version 1
-    long sweeping1 = taskId(v1, SWEEPING);
+    long sweeping1 = taskId(jdbc, v1, SWEEPING);
     JsonNode target =
         JsonApi.read(JsonApi.bearer(port, token(lead)).get("/api/v1/tasks/" + sweeping1))
             .get("targets")
@@ -158,7 +123,7 @@ class PlanVersionReportsHttpTest {
         Map.of("status", "in-progress", "text", "已移交新建道路3条。"),
         List.of(),
         "2025-03-21T09:30:00+08:00");
-    long straw1 = taskId(v1, STRAW);
+    long straw1 = taskId(jdbc, v1, STRAW);
     report(
         token(farmer),
         straw1,
@@ -170,7 +135,7 @@ class PlanVersionReportsHttpTest {
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     long v2 = revise(page, v1);
     String corrected = SWEEPING + "（第二版更正）";
-    long sweeping2draft = taskId(v2, SWEEPING);
+    long sweeping2draft = taskId(jdbc, v2, SWEEPING);
     redirected(
         page.post(
             "/dispatch/review/tasks/" + sweeping2draft,
@@ -181,11 +146,11 @@ class PlanVersionReportsHttpTest {
                 "扩大县城道路机扫、洒水作业范围，优先保障主干道，到2025年，县城建成区道路机械化清扫率达到90%以上。",
                 "due",
                 "2025-12-31")));
-    long straw2draft = taskId(v2, STRAW);
+    long straw2draft = taskId(jdbc, v2, STRAW);
     redirected(page.post("/dispatch/review/tasks/" + straw2draft + "/merge", Map.of()));
     redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
-    publishedOn(v2, "2025-03-25T10:00:00+08:00");
-    long sweeping2 = taskId(v2, corrected);
+    publishedOn(jdbc, v2, "2025-03-25T10:00:00+08:00");
+    long sweeping2 = taskId(jdbc, v2, corrected);
     assertThat(sweeping2).isEqualTo(sweeping2draft);
 
     // the API: both reports on version 2's task, as they were made
@@ -269,18 +234,14 @@ class PlanVersionReportsHttpTest {
     JsonNode diesel =
         JsonApi.read(
             JsonApi.bearer(port, token(planner))
-                .get("/api/v1/tasks/" + taskId(v2, DIESEL) + "/progress"));
+                .get("/api/v1/tasks/" + taskId(jdbc, v2, DIESEL) + "/progress"));
     assertThat(diesel).hasSize(1);
     assertThat(diesel.get(0).get("text").asText()).isEqualTo("夏收前秸秆巡查网格全覆盖。");
     assertThat(diesel.get(0).get("mergedFrom").asText()).isEqualTo(STRAW);
 
     // the dashboard: the task done on time, the department reported for the quarter
-    PlanDashboard march = dashboard(v2, LocalDate.of(2025, 3, 27));
-    PlanDashboard.Department enforcement =
-        march.departments().stream()
-            .filter(d -> d.name().equals(ENFORCEMENT))
-            .findFirst()
-            .orElseThrow();
+    PlanDashboard march = dashboard(dashboards, v2, LocalDate.of(2025, 3, 27));
+    PlanDashboard.Department enforcement = department(march, ENFORCEMENT);
     assertThat(enforcement.done()).isEqualTo(1);
     assertThat(enforcement.onTime()).isEqualTo(1);
     PlanDashboard.Reporting reported = reporting(march, ENFORCEMENT);
@@ -288,21 +249,19 @@ class PlanVersionReportsHttpTest {
     assertThat(reported.remind()).isFalse();
     assertThat(reporting(march, ZHUJIAN).lastReport()).hasValue(LocalDate.of(2025, 3, 21));
     assertThat(reporting(march, POLICE).remind()).isTrue();
-    PlanDashboard.Deadline timeline =
-        march.deadlines().stream()
-            .filter(d -> d.title().equals(corrected))
-            .findFirst()
-            .orElseThrow();
+    PlanDashboard.Deadline timeline = deadline(march, corrected);
     assertThat(timeline.state()).isEqualTo(TargetDeadline.MET);
     assertThat(timeline.figure()).isEqualTo("92%（一季度统计）");
     assertThat(timeline.doneOn()).hasValue(LocalDate.of(2025, 3, 20));
-    assertThat(reporting(dashboard(v2, LocalDate.of(2025, 4, 2)), ENFORCEMENT).overdue()).isFalse();
+    assertThat(
+            reporting(dashboard(dashboards, v2, LocalDate.of(2025, 4, 2)), ENFORCEMENT).overdue())
+        .isFalse();
 
     // the reminders: the police, who did not report, are told; the reporting departments are not
     reminders.runFor(OffsetDateTime.parse("2025-03-27T09:00:00+08:00"));
-    assertThat(told(police, v2)).isEqualTo(1);
-    assertThat(told(lead, v2)).isZero();
-    assertThat(told(support, v2)).isZero();
+    assertThat(told(jdbc, police, v2)).isEqualTo(1);
+    assertThat(told(jdbc, lead, v2)).isZero();
+    assertThat(told(jdbc, support, v2)).isZero();
 
     // the evaluation of version 2 lists the figure
     HttpResponse<byte[]> docx =
@@ -339,9 +298,9 @@ class PlanVersionReportsHttpTest {
     String farmer = user(Role.LIAISON, FARMING);
     String health = user(Role.LIAISON, HEALTH);
     long v1 = TestPlans.publishedDemoPlan(port, token(planner), "版本替换测试方案.txt");
-    long sweeping1 = taskId(v1, SWEEPING);
-    long straw1 = taskId(v1, STRAW);
-    long medical1 = taskId(v1, MEDICAL);
+    long sweeping1 = taskId(jdbc, v1, SWEEPING);
+    long straw1 = taskId(jdbc, v1, STRAW);
+    long medical1 = taskId(jdbc, v1, MEDICAL);
     JsonNode sweepingTarget =
         JsonApi.read(JsonApi.bearer(port, token(lead)).get("/api/v1/tasks/" + sweeping1))
             .get("targets")
@@ -381,21 +340,13 @@ class PlanVersionReportsHttpTest {
             .replace("秸秆综合利用率达到95%以上", "秸秆还田率达到95%以上")
             .replaceAll("9\\. 加强医疗废物收集处置[^\\n]*\\n", "");
     assertThat(text).doesNotContain(MEDICAL).contains("秸秆还田率");
-    HttpResponse<String> created =
-        MultipartForm.bearer(
-            port,
-            token(planner),
-            "/api/v1/plans",
-            Map.of("replaces", String.valueOf(v1)),
-            List.of(new Part("file", "版本替换测试方案（更正）.txt", text.getBytes(StandardCharsets.UTF_8))));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    long v2 = JsonApi.id(created);
-    HttpResponse<String> published =
-        JsonApi.bearer(port, token(planner)).post("/api/v1/plans/" + v2 + "/publish", Map.of());
-    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+    long v2 =
+        TestPlans.draftReplacing(
+            port, token(planner), v1, "版本替换测试方案（更正）.txt", text.getBytes(StandardCharsets.UTF_8));
+    TestPlans.publish(port, token(planner), v2);
 
     // the figure follows its target (same measure and date) to its new place
-    long sweeping2 = taskId(v2, SWEEPING);
+    long sweeping2 = taskId(jdbc, v2, SWEEPING);
     JsonNode task =
         JsonApi.read(JsonApi.bearer(port, token(lead)).get("/api/v1/tasks/" + sweeping2));
     assertThat(task.get("status").asText()).isEqualTo("in-progress");
@@ -417,7 +368,7 @@ class PlanVersionReportsHttpTest {
     JsonNode straw =
         JsonApi.read(
             JsonApi.bearer(port, token(farmer))
-                .get("/api/v1/tasks/" + taskId(v2, STRAW) + "/progress"));
+                .get("/api/v1/tasks/" + taskId(jdbc, v2, STRAW) + "/progress"));
     assertThat(straw).hasSize(1);
     assertThat(straw.get(0).get("text").asText()).isEqualTo("秸秆综合利用率93%。");
     assertThat(straw.get(0).get("figures")).isEmpty();
@@ -446,7 +397,7 @@ class PlanVersionReportsHttpTest {
     long v1 = TestPlans.publishedDemoPlan(port, token(planner), "版本沿袭测试方案.txt");
     report(
         token(lead),
-        taskId(v1, SWEEPING),
+        taskId(jdbc, v1, SWEEPING),
         Map.of("status", "in-progress", "text", "第一版上报的进展。"),
         List.of(),
         "2025-03-20T10:00:00+08:00");
@@ -455,14 +406,14 @@ class PlanVersionReportsHttpTest {
     redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
     report(
         token(lead),
-        taskId(v2, SWEEPING),
+        taskId(jdbc, v2, SWEEPING),
         Map.of("status", "in-progress", "text", "第二版上报的进展。"),
         List.of(),
         "2025-06-20T10:00:00+08:00");
 
     long v3 = revise(page, v1);
     String renamed = SWEEPING + "（第三版）";
-    long sweeping3 = taskId(v3, SWEEPING);
+    long sweeping3 = taskId(jdbc, v3, SWEEPING);
     redirected(
         page.post(
             "/dispatch/review/tasks/" + sweeping3,
@@ -477,13 +428,5 @@ class PlanVersionReportsHttpTest {
     assertThat(texts).containsExactly("第二版上报的进展。", "第一版上报的进展。");
     assertThat(rows("SELECT COUNT(*) FROM dispatch_progress WHERE task_id = :v", sweeping3))
         .isEqualTo(2);
-  }
-
-  private long revise(WebSession page, long plan) {
-    HttpResponse<String> revised =
-        page.post("/dispatch/review/plans/" + plan + "/revise", Map.of());
-    redirected(revised);
-    return Long.parseLong(
-        WebSession.location(revised).replaceAll(".*/plans/(\\d+)/review.*", "$1"));
   }
 }

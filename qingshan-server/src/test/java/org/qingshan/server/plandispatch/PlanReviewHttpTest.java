@@ -1,6 +1,8 @@
 package org.qingshan.server.plandispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.support.TestPlans.revise;
+import static org.qingshan.server.support.WebSession.redirected;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +36,6 @@ class PlanReviewHttpTest {
   @Autowired TestUsers people;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
-
-  private long department(String name) {
-    return people.department(name);
-  }
 
   private String user(Role role, String department) {
     return people.user(role, department, "pr");
@@ -94,10 +92,6 @@ class PlanReviewHttpTest {
       }
     }
     return b.toString();
-  }
-
-  private static void redirected(HttpResponse<String> r) {
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
   }
 
   private long audits(String actor, String entityType) {
@@ -174,7 +168,7 @@ class PlanReviewHttpTest {
 
     // an unknown unit resolved to a department: the alias is recorded for later imports
     assertThat(units(diesel, "SUPPORT")).contains(unknown);
-    long water = department("县水利局");
+    long water = people.department("县水利局");
     redirected(
         page.post(
             "/dispatch/review/plans/" + id + "/resolve",
@@ -221,10 +215,7 @@ class PlanReviewHttpTest {
     assertThat(text(dust)).contains("示范县建筑工地全部达标");
 
     // 修订: version 2, a draft copied from it; history lists the corrections per version
-    HttpResponse<String> revised = page.post("/dispatch/review/plans/" + id + "/revise", Map.of());
-    redirected(revised);
-    String location = WebSession.location(revised);
-    long v2 = Long.parseLong(location.replaceAll(".*/plans/(\\d+)/review.*", "$1"));
+    long v2 = revise(page, id);
     assertThat(
             jdbc.sql("SELECT version FROM dispatch_plan WHERE id = :id")
                 .param("id", v2)
@@ -276,7 +267,7 @@ class PlanReviewHttpTest {
                 "investment", "6800",
                 "latitude", "30.25",
                 "longitude", "120.15",
-                "department", String.valueOf(department(ZHUJIAN)))));
+                "department", String.valueOf(people.department(ZHUJIAN)))));
     redirected(
         page.post(
             "/dispatch/review/projects/" + project + "/milestones",

@@ -1,18 +1,17 @@
 package org.qingshan.server.plandispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.support.TestPlans.revise;
+import static org.qingshan.server.support.WebSession.redirected;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
-import org.qingshan.server.support.MultipartForm;
-import org.qingshan.server.support.MultipartForm.Part;
 import org.qingshan.server.support.Sheets;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
@@ -97,10 +96,6 @@ class PlanVersionEntriesHttpTest {
         .orElseThrow(() -> new AssertionError(project + " not in " + sheet));
   }
 
-  private static void redirected(HttpResponse<String> r) {
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-  }
-
   @Test
   void entriesMadeOnThePublishedVersionWhileItsRevisionWasADraftFollowOnPublishing() {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
@@ -121,10 +116,7 @@ class PlanVersionEntriesHttpTest {
     value(token, v1, "1", 2023, "40.1", "2023年环境质量年报");
 
     // 修订: the draft copies what is there now
-    HttpResponse<String> revised = page.post("/dispatch/review/plans/" + v1 + "/revise", Map.of());
-    redirected(revised);
-    long v2 =
-        Long.parseLong(WebSession.location(revised).replaceAll(".*/plans/(\\d+)/review.*", "$1"));
+    long v2 = revise(page, v1);
 
     // on version 1 while the draft is open
     value(token, v1, "1", 2024, "39.2", "2024年环境质量年报");
@@ -207,18 +199,9 @@ class PlanVersionEntriesHttpTest {
         page.post(
             "/dispatch/projects/" + project(v1, RUBBLE) + "/progress", Map.of("progress", "60")));
 
-    HttpResponse<String> created =
-        MultipartForm.bearer(
-            port,
-            token,
-            "/api/v1/plans",
-            Map.of("replaces", String.valueOf(v1)),
-            List.of(new Part("file", "替换录入测试方案（更正）.txt", TestPlans.demoPlanText())));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    long v2 = JsonApi.id(created);
-    HttpResponse<String> published =
-        JsonApi.bearer(port, token).post("/api/v1/plans/" + v2 + "/publish", Map.of());
-    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+    long v2 =
+        TestPlans.draftReplacing(port, token, v1, "替换录入测试方案（更正）.txt", TestPlans.demoPlanText());
+    TestPlans.publish(port, token, v2);
 
     JsonNode indicators =
         JsonApi.read(JsonApi.bearer(port, token).get("/api/v1/plans/" + v2 + "/indicators"));

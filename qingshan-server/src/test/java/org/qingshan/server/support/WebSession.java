@@ -1,5 +1,7 @@
 package org.qingshan.server.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -136,6 +138,11 @@ public final class WebSession {
 
   public static String location(HttpResponse<?> r) {
     return r.headers().firstValue("Location").orElse("");
+  }
+
+  /** Asserts that the page sent the browser on (a 302, as after a form it accepted). */
+  public static void redirected(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
