@@ -2,6 +2,7 @@ package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.support.DemoServerTest;
@@ -9,7 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The demo plan's indicator with a target assigned by the city carries the assigned figure, so its
- * yearly values are judged on the dashboard like the others.
+ * yearly values are judged on the dashboard like the others; the task with the same target has it
+ * too, so it no longer awaits the city on the timeline.
  */
 @DemoServerTest
 class PlanDashboardDemoTest {
@@ -34,5 +36,10 @@ class PlanDashboardDemoTest {
     assertThat(rural.status()).contains(IndicatorStatus.ON_TRACK);
     // every indicator of the demo plan has values to judge
     assertThat(d.indicators()).allMatch(i -> i.latest().isPresent(), "has a value");
+    List<PlanDashboard.Deadline> ruralTask =
+        d.deadlines().stream().filter(x -> x.title().equals("推进农村生活污水治理")).toList();
+    assertThat(ruralTask).isNotEmpty();
+    assertThat(ruralTask).noneMatch(x -> x.state() == TargetDeadline.AWAITING);
+    assertThat(ruralTask).anyMatch(x -> x.target().contains("50"));
   }
 }
