@@ -35,14 +35,19 @@ public record EvaluationReport(
       EvaluationIndicatorStatus status,
       String statusLabel,
       List<Point> actual,
-      List<Point> trajectory) {
+      List<Point> trajectory,
+      Optional<String> reason) {
 
-    /** The latest value as written in the documents ("39.6（2024年）" or "—"). */
+    /**
+     * The latest value as written in the documents ("39.6（2024年）"); for an indicator without one (a
+     * qualitative one) the planner's reason for the judgement; else "—".
+     */
     public String valueText() {
       return value
           .map(
               v ->
                   v.stripTrailingZeros().toPlainString() + year.map(y -> "（" + y + "年）").orElse(""))
+          .or(() -> reason)
           .orElse("—");
     }
   }

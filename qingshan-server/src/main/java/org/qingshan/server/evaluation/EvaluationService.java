@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
-import org.qingshan.server.plandashboard.IndicatorDirection;
+import org.qingshan.server.plandashboard.IndicatorStatus;
+import org.qingshan.server.plandashboard.PlanDashboard;
+import org.qingshan.server.plandashboard.PlanDashboardService;
 import org.qingshan.server.plandashboard.PlanDashboardSettings;
 import org.qingshan.server.plandashboard.TargetDeadline;
 import org.qingshan.server.plandispatch.DispatchIndicator;
@@ -48,6 +50,7 @@ public class EvaluationService {
   private final Messages messages;
   private final EvaluationSettings settings;
   private final PlanDashboardSettings dashboard;
+  private final PlanDashboardService dashboards;
   private final Clock clock;
   private final ZoneId zone;
 
@@ -59,9 +62,11 @@ public class EvaluationService {
       Messages messages,
       EvaluationSettings settings,
       PlanDashboardSettings dashboard,
+      PlanDashboardService dashboards,
       Clock clock,
       ZoneId countyZone) {
     this.dashboard = dashboard;
+    this.dashboards = dashboards;
     this.plans = plans;
     this.jdbc = jdbc;
     this.currentUser = currentUser;
@@ -96,8 +101,10 @@ public class EvaluationService {
     DispatchPlan plan = plans.plan(planId);
     List<DispatchTask> tree = plans.tree(plan.id());
     List<EvaluationReport.Indicator> indicators = new ArrayList<>();
+    Map<Long, PlanDashboard.Indicator> judged = new HashMap<>();
+    dashboards.indicators(plan.id(), date.getYear()).forEach(i -> judged.put(i.id(), i));
     for (DispatchIndicator i : plans.indicators(plan.id())) {
-      indicators.add(indicator(i, date.getYear()));
+      indicators.add(indicator(i, Optional.ofNullable(judged.get(i.id())), date.getYear()));
     }
     Map<Long, DispatchTask> byId = new HashMap<>();
     tree.forEach(t -> byId.put(t.id(), t));
@@ -296,7 +303,13 @@ public class EvaluationService {
     return new EvaluationReport.DepartmentScore(name, tasks, onTime, done, score);
   }
 
-  private EvaluationReport.Indicator indicator(DispatchIndicator i, int year) {
+  /**
+   * An indicator at the evaluation's year, judged by the dashboard ({@code judged}): the same
+   * target (the figure the city assigned where the plan says 完成市下达任务), the same status, the
+   * planner's judgement and reason of a qualitative one.
+   */
+  private EvaluationReport.Indicator indicator(
+      DispatchIndicator i, Optional<PlanDashboard.Indicator> judged, int year) {
     List<EvaluationReport.Point> actual =
         i.values().stream()
             .filter(v -> v.year() <= year)
@@ -304,31 +317,25 @@ public class EvaluationService {
             .map(v -> new EvaluationReport.Point(v.year(), v.value()))
             .toList();
     Optional<BigDecimal> baseline = i.baseline().flatMap(IndicatorAssessment::number);
-    Optional<BigDecimal> target = i.target().flatMap(IndicatorAssessment::number);
+    Optional<BigDecimal> target =
+        judged
+            .flatMap(PlanDashboard.Indicator::targetValue)
+            .map(v -> BigDecimal.valueOf(v).stripTrailingZeros());
     Optional<EvaluationReport.Point> latest =
         actual.isEmpty() ? Optional.empty() : Optional.of(actual.get(actual.size() - 1));
-    EvaluationIndicatorStatus status = EvaluationIndicatorStatus.UNKNOWN;
+    EvaluationIndicatorStatus status =
+        judged
+            .flatMap(PlanDashboard.Indicator::status)
+            .map(EvaluationService::status)
+            .orElse(EvaluationIndicatorStatus.UNKNOWN);
     List<EvaluationReport.Point> trajectory = new ArrayList<>();
     if (baseline.isPresent()
         && target.isPresent()
         && i.baselineYear().isPresent()
-        && i.targetYear().isPresent()) {
-      int by = i.baselineYear().get();
-      int ty = i.targetYear().get();
-      trajectory.add(new EvaluationReport.Point(by, baseline.get()));
-      trajectory.add(new EvaluationReport.Point(ty, target.get()));
-      if (latest.isPresent()) {
-        status =
-            IndicatorAssessment.assess(
-                IndicatorDirection.of(i.kind(), i.name() + i.target().orElse(""), baseline, target),
-                baseline.get(),
-                by,
-                target.get(),
-                ty,
-                latest.get().year(),
-                latest.get().value(),
-                dashboard.warningMargin());
-      }
+        && i.targetYear().isPresent()
+        && i.targetYear().get() > i.baselineYear().get()) {
+      trajectory.add(new EvaluationReport.Point(i.baselineYear().get(), baseline.get()));
+      trajectory.add(new EvaluationReport.Point(i.targetYear().get(), target.get()));
     }
     List<EvaluationReport.Point> line = actual;
     if (baseline.isPresent()
@@ -339,19 +346,33 @@ public class EvaluationService {
       line.add(new EvaluationReport.Point(i.baselineYear().get(), baseline.get()));
       line.addAll(actual);
     }
+    String cell = i.target().orElse("—");
+    if (i.kind().equals("assigned") && target.isPresent()) {
+      // the plan's words (完成市下达任务) and the figure the city assigned, which is judged
+      cell = messages.get("evaluation.target.assigned", cell, target.get().toPlainString());
+    }
     String unit = i.unit().orElse("");
     return new EvaluationReport.Indicator(
         i.no(),
         i.name(),
         unit,
         i.baseline().orElse("—") + i.baselineYear().map(y -> "（" + y + "年）").orElse(""),
-        i.target().orElse("—") + i.targetYear().map(y -> "（" + y + "年）").orElse(""),
+        cell + i.targetYear().map(y -> "（" + y + "年）").orElse(""),
         latest.map(EvaluationReport.Point::year),
         latest.map(EvaluationReport.Point::value),
         status,
         messages.label(status),
         line,
-        trajectory);
+        trajectory,
+        judged.flatMap(PlanDashboard.Indicator::reason).filter(r -> !r.isBlank()));
+  }
+
+  private static EvaluationIndicatorStatus status(IndicatorStatus s) {
+    return switch (s) {
+      case ON_TRACK -> EvaluationIndicatorStatus.ON_TRACK;
+      case WARNING -> EvaluationIndicatorStatus.WARNING;
+      case BEHIND -> EvaluationIndicatorStatus.BEHIND;
+    };
   }
 
   /** A published evaluation as the public sees it. */
@@ -400,8 +421,8 @@ public class EvaluationService {
           .param("no", i.no())
           .param("n", i.name())
           .param("u", i.unit())
-          .param("v", i.valueText())
-          .param("t", i.target())
+          .param("v", clip(i.valueText(), 200))
+          .param("t", clip(i.target(), 200))
           .param("s", i.status().name())
           .update();
     }
@@ -414,6 +435,11 @@ public class EvaluationService {
         Optional.empty(),
         Optional.of(Map.of("plan", planId, "kind", kind.code(), "date", date.toString())));
     return id;
+  }
+
+  /** The text cut to the snapshot column's length (a planner's reason may be long). */
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   /** Every published evaluation, the newest first, for the public page. */

@@ -230,7 +230,7 @@ public class PlanDashboardService {
         frequency,
         chapterRows,
         departments,
-        indicators(plan.id()),
+        indicators(plan.id(), Integer.MAX_VALUE),
         deadlines,
         reporting);
   }
@@ -275,9 +275,15 @@ public class PlanDashboardService {
         figure);
   }
 
-  private List<PlanDashboard.Indicator> indicators(long planId) {
+  /**
+   * The plan's indicators judged as its dashboard judges them (the target the city assigned, the
+   * planner's judgement of a qualitative one), counting only the values of the years up to {@code
+   * lastYear}: the evaluation at a date reuses it, so evaluation and dashboard never disagree.
+   */
+  public List<PlanDashboard.Indicator> indicators(long planId, int lastYear) {
     Map<Long, List<PlanDashboardRepository.Value>> values =
         repository.values(planId).stream()
+            .filter(v -> v.year() <= lastYear)
             .collect(Collectors.groupingBy(PlanDashboardRepository.Value::indicatorId));
     Map<Long, PlanDashboardRepository.Note> notes = new HashMap<>();
     repository.notes(planId).forEach(n -> notes.put(n.indicatorId(), n));

@@ -50,8 +50,9 @@ class EvaluationHttpTest {
           List.of("空气质量优良天数比率", "72.9（2024年）", "滞后"),
           List.of("地表水达到或好于Ⅲ类水体比例", "80（2024年）", "达标"),
           List.of("县城生活污水集中收集率", "69（2024年）", "滞后"),
-          // a target set by the city (完成市下达任务) has no number to judge the value against
-          List.of("农村生活污水治理率", "46（2024年）", "无法评估"));
+          // the city assigned 50 for 2025 (the planner's note): from 30 in 2022, 43.3 is needed in
+          // 2024
+          List.of("农村生活污水治理率", "46（2024年）", "达标"));
 
   @LocalServerPort int port;
   @Autowired TestUsers people;
@@ -133,6 +134,45 @@ class EvaluationHttpTest {
           .isEqualTo("宋体");
       assertThat(doc.getAllPictures()).hasSizeGreaterThanOrEqualTo(4);
     }
+  }
+
+  @Test
+  void anIndicatorWhoseTargetTheCityAssignedIsJudgedAsTheDashboardJudgesIt() throws IOException {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long plan = demoPlan();
+    HttpResponse<byte[]> r =
+        get(
+            token(planner),
+            "/api/v1/plans/" + plan + "/evaluation?kind=final&date=2025-12-31&format=docx");
+    assertThat(r.statusCode()).isEqualTo(200);
+    String row;
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      String t = plain(text.getText());
+      assertThat(t).contains("农村生活污水治理率：52（2025年） 达标");
+      row = t.lines().filter(l -> l.startsWith("5\t农村生活污水治理率")).findFirst().orElse("");
+    }
+    assertThat(row).contains("完成市下达任务（市下达：50）（2025年）", "52（2025年）", "达标");
+
+    // the published snapshot and the public page say the same
+    WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
+
+    LocalDate date = LocalDate.of(2025, 7, 1).plusDays(System.nanoTime() % 180);
+    HttpResponse<String> published =
+        session.post(
+            "/evaluation/publish",
+            Map.of("plan", "" + plan, "kind", "final", "date", date.toString()));
+    assertThat(published.statusCode()).isEqualTo(302);
+    long id =
+        jdbc.sql("SELECT id FROM evaluation_published WHERE plan_id = :p AND eval_date = :d")
+            .param("p", plan)
+            .param("d", date)
+            .query(Long.class)
+            .single();
+    String shown = new WebSession(port).get("/public/plans/evaluations/" + id).body();
+    String publicRow = shown.substring(shown.indexOf("农村生活污水治理率"));
+    publicRow = publicRow.substring(0, publicRow.indexOf("</tr>"));
+    assertThat(publicRow).contains("市下达：50", "52（2025年）", "达标").doesNotContain("无法评估");
   }
 
   @Test
