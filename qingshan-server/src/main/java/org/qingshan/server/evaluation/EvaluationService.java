@@ -116,6 +116,7 @@ public class EvaluationService {
     }
     List<String> problems = new ArrayList<>();
     Map<String, int[]> departments = new LinkedHashMap<>();
+    Map<Long, LocalDate> doneOn = dashboards.doneOn(plan.id());
     int allTasks = 0;
     int allDone = 0;
     for (DispatchTask t : tree) {
@@ -152,7 +153,7 @@ public class EvaluationService {
         }
         int[] d = departments.computeIfAbsent(u.shown(), k -> new int[3]);
         d[0]++;
-        if (!overdue && t.status() != DispatchTaskStatus.BEHIND) {
+        if (onTime(t, doneOn, date)) {
           d[1]++;
         }
         if (t.status() == DispatchTaskStatus.DONE) {
@@ -169,7 +170,7 @@ public class EvaluationService {
                     byId.get(id).title(), c[0], c[1], c[2], c[3], c[4], c[5]));
           }
         });
-    List<EvaluationReport.TargetProgress> targets = targets(plan.id(), byId, date);
+    List<EvaluationReport.TargetProgress> targets = targets(plan.id(), byId, doneOn, date);
     List<EvaluationReport.DepartmentScore> scores = new ArrayList<>();
     departments.forEach((name, d) -> scores.add(score(name, d[0], d[1], d[2])));
     scores.sort((a, b) -> b.score().compareTo(a.score()));
@@ -237,7 +238,7 @@ public class EvaluationService {
    * a higher level sets without its figure yet is listed as awaiting it (待上级下达).
    */
   private List<EvaluationReport.TargetProgress> targets(
-      long planId, Map<Long, DispatchTask> tasks, LocalDate date) {
+      long planId, Map<Long, DispatchTask> tasks, Map<Long, LocalDate> doneOn, LocalDate date) {
     List<EvaluationReport.TargetProgress> rows = new ArrayList<>();
     for (DispatchTarget g : plans.planTargets(planId)) {
       DispatchTask t = tasks.get(g.taskId());
@@ -259,11 +260,15 @@ public class EvaluationService {
       }
       Optional<TargetDeadline.Judged> judged =
           TargetDeadline.byFigures(g, due, date, dashboard.dueSoonDays(), zone);
+      // without a figure the task's completion decides, as on the dashboard's timeline
+      Optional<LocalDate> done =
+          t.status() == DispatchTaskStatus.DONE
+              ? Optional.of(doneOn.getOrDefault(t.id(), date))
+              : Optional.empty();
       TargetDeadline state =
           judged
               .map(TargetDeadline.Judged::state)
-              .orElseGet(
-                  () -> TargetDeadline.of(due, Optional.empty(), date, dashboard.dueSoonDays()));
+              .orElseGet(() -> TargetDeadline.of(due, done, date, dashboard.dueSoonDays()));
       rows.add(
           new EvaluationReport.TargetProgress(
               t.title(),
@@ -274,10 +279,26 @@ public class EvaluationService {
                   .flatMap(TargetDeadline.Judged::latest)
                   // the number only: a note is free text the PDF font may not cover
                   .map(r -> g.written(r.amount(), Optional.empty()))
-                  .orElse(messages.get("evaluation.target.no-figure")),
+                  .orElse(
+                      messages.get(
+                          done.isPresent()
+                              ? "evaluation.target.done-no-figure"
+                              : "evaluation.target.no-figure")),
               messages.label(state)));
     }
     return rows;
+  }
+
+  /**
+   * Whether a task counts as on time at {@code date}: done by its due date (a completion after it
+   * is late, as the dashboard's 超期完成 says), or not done and neither overdue nor behind.
+   */
+  private static boolean onTime(DispatchTask t, Map<Long, LocalDate> doneOn, LocalDate date) {
+    if (t.status() == DispatchTaskStatus.DONE) {
+      LocalDate on = doneOn.getOrDefault(t.id(), date);
+      return t.due().map(due -> !on.isAfter(due)).orElse(true);
+    }
+    return !t.overdue(date) && t.status() != DispatchTaskStatus.BEHIND;
   }
 
   EvaluationReport.DepartmentScore score(String name, int tasks, int onTime, int done) {

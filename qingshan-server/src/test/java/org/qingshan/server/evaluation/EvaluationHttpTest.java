@@ -175,6 +175,54 @@ class EvaluationHttpTest {
     assertThat(publicRow).contains("市下达：50", "52（2025年）", "达标").doesNotContain("无法评估");
   }
 
+  /** The cells of the table row that starts with {@code first}, tags stripped. */
+  private static List<String> row(String html, String tableId, String first) {
+    String table = html.substring(html.indexOf("id=\"" + tableId + "\""));
+    table = table.substring(0, table.indexOf("</table>"));
+    for (String tr : table.split("<tr")) {
+      List<String> cells =
+          java.util.Arrays.stream(tr.split("<td"))
+              .skip(1)
+              .map(c -> c.replaceAll("^[^>]*>", "").replaceAll("<[^>]+>", "").strip())
+              .toList();
+      if (!cells.isEmpty() && cells.get(0).equals(first)) {
+        return cells;
+      }
+    }
+    return List.of();
+  }
+
+  @Test
+  void aCompletionAfterTheDueDateIsLateInTheScoresAndTheTargetTable() throws IOException {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long plan = demoPlan();
+    String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
+    HttpResponse<String> page =
+        session.get("/evaluation?plan=" + plan + "&kind=final&date=" + today);
+    assertThat(page.statusCode()).isEqualTo(200);
+    // 推进道路机械化清扫 (执法局 leads) was reported done after its date: 超期完成 on the dashboard
+    List<String> enforcement = row(page.body(), "evaluation-departments", "县综合行政执法局");
+    assertThat(enforcement).as(page.body()).hasSize(5);
+    int onTime = Integer.parseInt(enforcement.get(2));
+    int done = Integer.parseInt(enforcement.get(3));
+    assertThat(done).isGreaterThanOrEqualTo(1);
+    assertThat(onTime).as("the late completion is not on time").isLessThan(done);
+
+    HttpResponse<byte[]> r =
+        get(
+            token(planner),
+            "/api/v1/plans/" + plan + "/evaluation?kind=final&date=" + today + "&format=docx");
+    assertThat(r.statusCode()).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      String t = plain(text.getText());
+      assertThat(t).contains("时限目标完成情况").doesNotContain("（目标数值）");
+      String sweep = t.lines().filter(l -> l.startsWith("推进道路机械化清扫\t")).findFirst().orElse("");
+      assertThat(sweep).contains("任务已完成（未报送数值）", "超期完成").doesNotContain("逾期未完成");
+    }
+  }
+
   @Test
   void anAnnualSummaryAtAnEarlierDateUsesTheValuesKnownThen() throws IOException {
     String token = token(user(Role.PLANNER, "示范县生态环境分局"));
