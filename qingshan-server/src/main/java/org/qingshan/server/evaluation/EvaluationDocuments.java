@@ -83,7 +83,30 @@ final class EvaluationDocuments {
   }
 
   static String project(Messages m, EvaluationReport.Project p) {
-    return m.get("evaluation.doc.project", p.name(), p.investment(), p.content());
+    return m.get(
+        "evaluation.doc.project",
+        p.name(),
+        p.investment(),
+        p.actualInvestment(),
+        p.progress().map(v -> v + "%").orElse("—"),
+        p.content());
+  }
+
+  /** A project's milestones in one line (开工（2024-03-31）：完成；完工（2025-06-30）：逾期), or none. */
+  static String milestones(Messages m, EvaluationReport.Project p) {
+    if (p.milestones().isEmpty()) {
+      return m.get("evaluation.doc.milestones", m.get("evaluation.doc.none"));
+    }
+    List<String> items = new java.util.ArrayList<>();
+    for (EvaluationReport.Milestone ms : p.milestones()) {
+      items.add(
+          m.get(
+              "evaluation.doc.milestone",
+              ms.name(),
+              ms.due().map(Object::toString).orElse("—"),
+              m.label(ms.state())));
+    }
+    return m.get("evaluation.doc.milestones", String.join("；", items));
   }
 
   static List<String> departmentHeader(Messages m) {

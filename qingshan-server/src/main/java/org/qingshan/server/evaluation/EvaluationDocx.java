@@ -85,6 +85,7 @@ class EvaluationDocx {
       }
       for (EvaluationReport.Project p : r.projects()) {
         para(doc, EvaluationDocuments.project(messages, p), 12, false);
+        para(doc, EvaluationDocuments.milestones(messages, p), 11, false);
       }
 
       heading(doc, messages.get("evaluation.doc.problems"));

@@ -144,6 +144,7 @@ class EvaluationPdf {
         }
         for (EvaluationReport.Project p : r.projects()) {
           text(EvaluationDocuments.project(messages, p), 11);
+          text(EvaluationDocuments.milestones(messages, p), 10);
         }
         heading(messages.get("evaluation.doc.problems"));
         list(r.problems());

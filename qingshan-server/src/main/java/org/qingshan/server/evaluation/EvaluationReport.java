@@ -62,7 +62,27 @@ public record EvaluationReport(
   public record TargetProgress(
       String task, String lead, String goal, LocalDate deadline, String figure, String state) {}
 
-  public record Project(String name, String content, String investment) {}
+  /**
+   * A key project at the evaluation date: planned and actual investment (万元, "—" when none),
+   * progress in percent, its milestones.
+   */
+  public record Project(
+      String name,
+      String content,
+      String investment,
+      String actualInvestment,
+      Optional<Integer> progress,
+      List<Milestone> milestones) {}
+
+  /** A milestone with its state at the evaluation date (完成 / 逾期 / 未到期). */
+  public record Milestone(
+      String name, Optional<LocalDate> due, Optional<LocalDate> done, MilestoneState state) {}
+
+  public enum MilestoneState {
+    DONE,
+    OVERDUE,
+    OPEN
+  }
 
   public record DepartmentScore(
       String department, int tasks, int onTime, int done, BigDecimal score) {}

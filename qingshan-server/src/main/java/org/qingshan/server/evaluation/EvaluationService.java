@@ -174,19 +174,7 @@ public class EvaluationService {
     List<EvaluationReport.DepartmentScore> scores = new ArrayList<>();
     departments.forEach((name, d) -> scores.add(score(name, d[0], d[1], d[2])));
     scores.sort((a, b) -> b.score().compareTo(a.score()));
-    List<EvaluationReport.Project> projects =
-        jdbc.sql(
-                "SELECT name, content, investment FROM dispatch_project WHERE plan_id = :p ORDER BY position")
-            .param("p", plan.id())
-            .query(
-                (rs, n) ->
-                    new EvaluationReport.Project(
-                        rs.getString("name"),
-                        Optional.ofNullable(rs.getString("content")).orElse(""),
-                        Optional.ofNullable(rs.getBigDecimal("investment"))
-                            .map(v -> v.stripTrailingZeros().toPlainString())
-                            .orElse("—")))
-            .list();
+    List<EvaluationReport.Project> projects = projects(plan.id(), date);
     long onTrack =
         indicators.stream().filter(i -> i.status() == EvaluationIndicatorStatus.ON_TRACK).count();
     long behind =
@@ -287,6 +275,53 @@ public class EvaluationService {
               messages.label(state)));
     }
     return rows;
+  }
+
+  /**
+   * The plan's key projects as reported (planned and actual investment, progress) with their
+   * milestones judged at {@code date}: done by then, overdue (its date passed without), or open.
+   */
+  private List<EvaluationReport.Project> projects(long planId, LocalDate date) {
+    Map<Long, List<EvaluationReport.Milestone>> milestones = new HashMap<>();
+    jdbc.sql(
+            "SELECT m.project_id, m.name, m.due, m.done FROM dispatch_milestone m JOIN"
+                + " dispatch_project p ON p.id = m.project_id WHERE p.plan_id = :p"
+                + " ORDER BY m.due, m.id")
+        .param("p", planId)
+        .query(
+            rs -> {
+              Optional<LocalDate> due = Optional.ofNullable(rs.getObject("due", LocalDate.class));
+              Optional<LocalDate> done =
+                  Optional.ofNullable(rs.getObject("done", LocalDate.class))
+                      .filter(d -> !d.isAfter(date));
+              EvaluationReport.MilestoneState state =
+                  done.isPresent()
+                      ? EvaluationReport.MilestoneState.DONE
+                      : due.filter(d -> d.isBefore(date)).isPresent()
+                          ? EvaluationReport.MilestoneState.OVERDUE
+                          : EvaluationReport.MilestoneState.OPEN;
+              milestones
+                  .computeIfAbsent(rs.getLong("project_id"), k -> new ArrayList<>())
+                  .add(new EvaluationReport.Milestone(rs.getString("name"), due, done, state));
+            });
+    return jdbc.sql(
+            "SELECT id, name, content, investment, actual_investment, progress FROM dispatch_project"
+                + " WHERE plan_id = :p ORDER BY position")
+        .param("p", planId)
+        .query(
+            (rs, n) ->
+                new EvaluationReport.Project(
+                    rs.getString("name"),
+                    Optional.ofNullable(rs.getString("content")).orElse(""),
+                    amount(rs.getBigDecimal("investment")),
+                    amount(rs.getBigDecimal("actual_investment")),
+                    Optional.ofNullable((Integer) rs.getObject("progress", Integer.class)),
+                    milestones.getOrDefault(rs.getLong("id"), List.of())))
+        .list();
+  }
+
+  private static String amount(BigDecimal v) {
+    return v == null ? "—" : v.stripTrailingZeros().toPlainString();
   }
 
   /**

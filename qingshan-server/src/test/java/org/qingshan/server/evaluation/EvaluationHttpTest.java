@@ -224,6 +224,44 @@ class EvaluationHttpTest {
   }
 
   @Test
+  void theKeyProjectsSectionHoldsTheReportedInvestmentProgressAndMilestones() throws IOException {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long plan = demoPlan();
+    HttpResponse<byte[]> r =
+        get(
+            token(planner),
+            "/api/v1/plans/" + plan + "/evaluation?kind=final&date=2025-12-31&format=docx");
+    assertThat(r.statusCode()).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      String t = plain(text.getText());
+      String projects = t.substring(t.indexOf("四、重点工程"), t.indexOf("五、存在问题"));
+      // 县城雨污分流改造工程: 3600 spent, 55 %, started 2024-04-18, 完工 due 2025-06-30 not reported
+      assertThat(projects)
+          .contains("县城雨污分流改造工程（计划投资：", "完成投资：3600万元", "形象进度：55%")
+          .contains("开工（计划2024-03-31）：完成", "完工（计划2025-06-30）：逾期")
+          // 白河生态缓冲带建设工程's 完工 is due on the evaluation date itself: not overdue yet
+          .contains("完工（计划2025-12-31）：未到期");
+    }
+    // before its date the same milestone is not overdue
+    HttpResponse<byte[]> earlier =
+        get(
+            token(planner),
+            "/api/v1/plans/" + plan + "/evaluation?kind=annual&date=2024-12-31&format=docx");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(earlier.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      assertThat(plain(text.getText())).contains("完工（计划2025-06-30）：未到期");
+    }
+    WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
+    String page = session.get("/evaluation?plan=" + plan + "&kind=final&date=2025-12-31").body();
+    List<String> sewers = row(page, "evaluation-projects", "县城雨污分流改造工程");
+    assertThat(sewers).hasSize(5);
+    assertThat(sewers.get(2)).isEqualTo("3600");
+    assertThat(sewers.get(3)).isEqualTo("55%");
+    assertThat(sewers.get(4)).contains("完工（2025-06-30）：逾期");
+  }
+
+  @Test
   void anAnnualSummaryAtAnEarlierDateUsesTheValuesKnownThen() throws IOException {
     String token = token(user(Role.PLANNER, "示范县生态环境分局"));
     long plan = demoPlan();
