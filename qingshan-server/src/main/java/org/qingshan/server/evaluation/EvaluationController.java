@@ -2,10 +2,12 @@ package org.qingshan.server.evaluation;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditLog;
+import org.qingshan.server.plandispatch.DispatchPlan;
 import org.qingshan.server.plandispatch.PlanDispatchService;
 import org.qingshan.server.web.ExcelExport;
 import org.qingshan.server.web.Messages;
@@ -67,10 +69,18 @@ class EvaluationController {
     service.requireBureau();
     var all = plans.plans().stream().filter(p -> p.published()).toList();
     model.addAttribute("plans", all);
-    Long chosen = plan != null ? plan : all.isEmpty() ? null : all.get(0).id();
-    EvaluationKind k =
-        kind == null || kind.isBlank() ? EvaluationKind.MIDTERM : EvaluationFiles.kind(kind);
+    // by default the plan in force, not whichever was published last
+    Long chosen =
+        plan != null ? plan : EvaluationDefaults.plan(all).map(DispatchPlan::id).orElse(null);
     var d = files.date(date);
+    EvaluationKind k =
+        kind != null && !kind.isBlank()
+            ? EvaluationFiles.kind(kind)
+            : chosen == null
+                ? EvaluationKind.MIDTERM
+                : EvaluationDefaults.kind(
+                    EvaluationDefaults.period(plans.plan(chosen).title(), plans.indicators(chosen)),
+                    d);
     model.addAttribute("plan", chosen);
     model.addAttribute("kind", k);
     model.addAttribute("kinds", EvaluationKind.values());
@@ -143,8 +153,11 @@ class EvaluationController {
       @RequestParam(required = false) String date,
       RedirectAttributes redirect) {
     service.requireBureau();
-    service.publish(plan, EvaluationFiles.kind(kind), files.date(date));
+    EvaluationKind k = EvaluationFiles.kind(kind);
+    LocalDate d = files.date(date);
+    service.publish(plan, k, d);
     redirect.addFlashAttribute("notice", "evaluation.published.done");
-    return "redirect:/evaluation?plan=" + plan;
+    // back to the evaluation just published, not to the defaults
+    return "redirect:/evaluation?plan=" + plan + "&kind=" + k.code() + "&date=" + d;
   }
 }

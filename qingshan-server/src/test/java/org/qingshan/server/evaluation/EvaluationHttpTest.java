@@ -24,6 +24,7 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.TestEnvironment;
+import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -261,6 +262,50 @@ class EvaluationHttpTest {
     assertThat(sewers.get(4)).contains("完工（2025-06-30）：逾期");
   }
 
+  /** The value of the selected option of the page's select {@code name}. */
+  private static String selected(String html, String name) {
+    String select = html.substring(html.indexOf("<select name=\"" + name + "\""));
+    select = select.substring(0, select.indexOf("</select>"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<option value=\"([^\"]+)\"[^>]*selected").matcher(select);
+    return m.find() ? m.group(1) : "";
+  }
+
+  @Test
+  void thePageDefaultsToThePlanInForceAndTheKindTheDateCallsFor() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long plan = demoPlan();
+    // a plan published after the others is not the one in force
+    long newer =
+        TestPlans.publishedDemoPlan(port, token(planner), "评估默认" + System.nanoTime() + ".txt");
+    long inForce =
+        jdbc.sql(
+                "SELECT id FROM dispatch_plan WHERE status = 'PUBLISHED' ORDER BY published_at, id")
+            .query(Long.class)
+            .list()
+            .get(0);
+    WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
+    String page = session.get("/evaluation").body();
+    assertThat(selected(page, "plan")).isEqualTo("" + inForce).isNotEqualTo("" + newer);
+
+    // the demo plan runs 2023–2025: after it 总结评估, past its half 中期评估, before 年度总结
+    assertThat(
+            selected(session.get("/evaluation?plan=" + plan + "&date=2026-12-06").body(), "kind"))
+        .isEqualTo("final");
+    assertThat(
+            selected(session.get("/evaluation?plan=" + plan + "&date=2024-09-01").body(), "kind"))
+        .isEqualTo("midterm");
+    assertThat(
+            selected(session.get("/evaluation?plan=" + plan + "&date=2023-06-30").body(), "kind"))
+        .isEqualTo("annual");
+    // a kind chosen stays chosen
+    assertThat(
+            selected(
+                session.get("/evaluation?plan=" + plan + "&kind=annual&date=2026-12-06").body(),
+                "kind"))
+        .isEqualTo("annual");
+  }
+
   @Test
   void anAnnualSummaryAtAnEarlierDateUsesTheValuesKnownThen() throws IOException {
     String token = token(user(Role.PLANNER, "示范县生态环境分局"));
@@ -335,6 +380,9 @@ class EvaluationHttpTest {
             "/evaluation/publish",
             Map.of("plan", "" + plan, "kind", "midterm", "date", date.toString()));
     assertThat(published.statusCode()).as(published.body()).isEqualTo(302);
+    // back to the same plan, kind and date
+    assertThat(published.headers().firstValue("Location").orElse(""))
+        .endsWith("/evaluation?plan=" + plan + "&kind=midterm&date=" + date);
 
     HttpResponse<String> after = new WebSession(port).get("/public/plans");
     assertThat(after.statusCode()).isEqualTo(200);
