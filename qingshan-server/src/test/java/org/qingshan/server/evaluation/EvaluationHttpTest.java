@@ -398,6 +398,14 @@ class EvaluationHttpTest {
     assertThat(shown.body()).contains("细颗粒物（PM2.5）平均浓度", "地表水达到或好于Ⅲ类水体比例", "达标", "滞后");
     // Internal data stays inside: no department scores, no user names.
     assertThat(shown.body()).doesNotContain("得分", planner);
+    // a styled page of the platform, not a bare one, and no login
+    assertThat(shown.body())
+        .contains("class=\"public-header\"", "生态环境规划调度与智慧监管平台", "/static/css/evaluation-public.css")
+        .doesNotContain("type=\"password\"", "evaluation.");
+    assertThat(after.body()).contains("class=\"public-header\"", "<title>规划实施评估公开</title>");
+    HttpResponse<String> css = new WebSession(port).get("/static/css/evaluation-public.css");
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(css.body()).contains(".public-page");
     assertThat(
             jdbc.sql(
                     "SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'evaluation' AND entity_id = :id")
