@@ -252,7 +252,8 @@ class PlanCycleBrowserTest extends BrowserTestBase {
         pub.navigate(url("/public/plans"));
         assertThat(pub.locator("#published-evaluations").innerText()).doesNotContain(label);
         page.locator("form[action$='/evaluation/publish'] button").click();
-        page.waitForURL("**/evaluation?plan=" + plan);
+        // back to the evaluation just published: its plan, kind and date
+        page.waitForURL("**/evaluation?plan=" + plan + "&kind=midterm&date=" + date);
         pub.navigate(url("/public/plans"));
         pub.locator("#published-evaluations a", new Page.LocatorOptions().setHasText(label))
             .click();
