@@ -260,7 +260,7 @@ class PlanFiguresHttpTest {
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()));
         XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
       String t = text.getText();
-      assertThat(t).contains("目标数值", SWEEPING, "不低于90%", "92%");
+      assertThat(t).contains("时限目标完成情况", SWEEPING, "不低于90%", "92%");
       assertThat(t).contains("秸秆综合利用率", "90%");
       assertThat(t).doesNotContain("96%");
     }
@@ -273,7 +273,7 @@ class PlanFiguresHttpTest {
     }
     assertThat(pdf.statusCode()).isEqualTo(200);
     try (PDDocument doc = Loader.loadPDF(pdf.body())) {
-      assertThat(new PDFTextStripper().getText(doc)).contains("目标数值", "不低于90%", "92%");
+      assertThat(new PDFTextStripper().getText(doc)).contains("时限目标完成情况", "不低于90%", "92%");
     }
   }
 
