@@ -307,6 +307,46 @@ class EvaluationHttpTest {
   }
 
   @Test
+  void aQualitativeIndicatorShowsThePlannersJudgementAndReason() throws IOException {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    String text =
+        new String(TestPlans.demoPlanText(), java.nio.charset.StandardCharsets.UTF_8)
+            .replace(
+                "5\t农村生活污水治理率\t%\t30\t完成市下达任务\t预期性\n",
+                "5\t农村生活污水治理率\t%\t30\t完成市下达任务\t预期性\n6\t县域生态环境状况\t—\t良\t持续改善\t预期性\n");
+    long plan =
+        TestPlans.publishedPlan(
+            port,
+            token(planner),
+            "定性指标" + System.nanoTime() + ".txt",
+            text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long indicator =
+        jdbc.sql(
+                "SELECT id FROM dispatch_indicator WHERE plan_id = :p AND name = '县域生态环境状况'"
+                    + " AND kind = 'qualitative'")
+            .param("p", plan)
+            .query(Long.class)
+            .single();
+    WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
+    String reason = "生态环境状况指数保持良好等级";
+    assertThat(
+            session
+                .post(
+                    "/plan-dashboard/" + plan + "/indicators/" + indicator,
+                    Map.of("judgement", "ON_TRACK", "reason", reason))
+                .statusCode())
+        .isEqualTo(302);
+    HttpResponse<byte[]> r =
+        get(
+            token(planner),
+            "/api/v1/plans/" + plan + "/evaluation?kind=final&date=2025-12-31&format=docx");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+      assertThat(plain(extractor.getText())).contains("县域生态环境状况：" + reason + " 达标");
+    }
+  }
+
+  @Test
   void anAnnualSummaryAtAnEarlierDateUsesTheValuesKnownThen() throws IOException {
     String token = token(user(Role.PLANNER, "示范县生态环境分局"));
     long plan = demoPlan();
