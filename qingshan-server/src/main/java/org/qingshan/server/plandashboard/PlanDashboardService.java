@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,6 +71,14 @@ public class PlanDashboardService {
 
   public List<PlanDashboardRepository.Plan> plans() {
     return repository.publishedPlans();
+  }
+
+  /** The dashboards of the published plans in force, the earliest published first. */
+  public List<PlanDashboard> inForce() {
+    List<PlanDashboardRepository.Plan> plans = new ArrayList<>(repository.publishedPlans());
+    Collections.reverse(plans);
+    LocalDate today = today();
+    return plans.stream().map(p -> build(p, today)).toList();
   }
 
   /** The dashboard of a published plan, or of the latest published when none is asked for. */
