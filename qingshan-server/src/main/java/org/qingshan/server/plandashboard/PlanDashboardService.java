@@ -150,9 +150,12 @@ public class PlanDashboardService {
               : Optional.empty();
       Optional<TargetDeadline> state =
           t.due().map(d -> TargetDeadline.of(d, doneOn, today, settings.dueSoonDays()));
+      // the lead department's report is the task's report; the responsible ones' where none leads
+      String leadRole =
+          taskUnits.stream().anyMatch(u -> u.role().equals("LEAD")) ? "LEAD" : "RESPONSIBLE";
       String lead =
           taskUnits.stream()
-              .filter(u -> u.role().equals("LEAD"))
+              .filter(u -> u.role().equals(leadRole))
               .map(PlanDashboardRepository.Unit::department)
               .distinct()
               .collect(Collectors.joining("、"));
@@ -170,7 +173,7 @@ public class PlanDashboardService {
       for (var u : taskUnits) {
         departmentNames.put(u.departmentId(), u.department());
         int[] s = stats.computeIfAbsent(u.departmentId(), k -> new int[5]);
-        if (u.role().equals("LEAD")) {
+        if (u.role().equals(leadRole)) {
           s[0]++;
           if (done) {
             s[2]++;
@@ -181,7 +184,8 @@ public class PlanDashboardService {
           if (state.map(x -> x == TargetDeadline.OVERDUE).orElse(false)) {
             s[4]++;
           }
-        } else if (u.role().equals("SUPPORT")) {
+        } else {
+          // 配合, or 责任单位 beside a lead: takes part, the lead reports the task
           s[1]++;
         }
       }

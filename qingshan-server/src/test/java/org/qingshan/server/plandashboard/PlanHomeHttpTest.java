@@ -2,8 +2,12 @@ package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qingshan.server.plandashboard.TestDashboards.department;
+import static org.qingshan.server.support.TestPlans.taskId;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
@@ -97,5 +101,35 @@ class PlanHomeHttpTest {
     String admin = user(Role.ADMIN, "示范县生态环境分局");
     String adminHome = WebSession.loggedIn(port, admin, TestUsers.PASSWORD).get("/").body();
     assertThat(adminHome).contains("kind-chart").doesNotContain("plan-home-");
+  }
+
+  @Test
+  void aDepartmentResponsibleForATaskNoOneLeadsIsRankedAsItsLead() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long plan = secondPlan(planner, "示范县责任单位测试规划实施方案");
+    PlanDashboard before = dashboards.dashboard(Optional.of(plan)).orElseThrow();
+    // 水利局 only supports in the demo plan: the new task is its to lead
+    assertThat(department(before, WATER).assigned()).isEqualTo(1);
+    assertThat(department(before, WATER).supporting()).isEqualTo(1);
+    assertThat(department(before, WATER).done()).isZero();
+
+    String liaison = user(Role.LIAISON, WATER);
+    HttpResponse<String> report =
+        TestPlans.report(
+            port,
+            people.token(liaison, "首页"),
+            taskId(jdbc, plan, TASK_TITLE),
+            Map.of("status", "done", "text", "全县水利工程生态流量核查已完成。"),
+            List.of());
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+
+    PlanDashboard after = dashboards.dashboard(Optional.of(plan)).orElseThrow();
+    assertThat(department(after, WATER).done()).isEqualTo(1);
+    assertThat(department(after, WATER).completionRate()).isEqualTo(100.0);
+    assertThat(department(after, WATER).rank()).isEqualTo(1);
+    assertThat(after.completionRate()).isGreaterThan(before.completionRate());
+    assertThat(TestDashboards.deadline(after, TASK_TITLE).lead()).isEqualTo(WATER);
+    // its reporting is judged (and reminded) like any department's of the plan
+    assertThat(TestDashboards.reporting(after, WATER).lastReport()).isPresent();
   }
 }
