@@ -73,6 +73,11 @@ public class PlanDashboardService {
     return repository.publishedPlans();
   }
 
+  /** Whether the plan of that id is published and in force. */
+  public boolean inForce(long planId) {
+    return repository.publishedPlans().stream().anyMatch(p -> p.id() == planId);
+  }
+
   /** The dashboards of the published plans in force, the earliest published first. */
   public List<PlanDashboard> inForce() {
     List<PlanDashboardRepository.Plan> plans = new ArrayList<>(repository.publishedPlans());
@@ -81,13 +86,16 @@ public class PlanDashboardService {
     return plans.stream().map(p -> build(p, today)).toList();
   }
 
-  /** The dashboard of a published plan, or of the latest published when none is asked for. */
+  /**
+   * The dashboard of a published plan, or, when none is asked for, of the plan in force longest
+   * (the earliest published): a plan just imported and published has nothing reported yet.
+   */
   public Optional<PlanDashboard> dashboard(Optional<Long> planId) {
     List<PlanDashboardRepository.Plan> plans = repository.publishedPlans();
     Optional<PlanDashboardRepository.Plan> plan =
         planId.isPresent()
             ? plans.stream().filter(p -> p.id() == planId.get()).findFirst()
-            : plans.stream().findFirst();
+            : plans.stream().reduce((newer, older) -> older);
     if (planId.isPresent() && plan.isEmpty()) {
       throw new UserFacingException("plandashboard.no-plan");
     }
