@@ -197,6 +197,21 @@ class PlanDashboardHttpTest {
   }
 
   @Test
+  void anOverdueTaskWithoutALeadIsFlaggedWithItsDateOnly() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long id =
+        TestPlans.publishedPlan(
+            port,
+            token(planner),
+            "无牵头测试方案.txt",
+            TestPlans.demoPlanWith("9. 加强调度评估。2023年底前完成规划实施情况中期调度评估。"));
+    String page =
+        WebSession.loggedIn(port, planner, PASSWORD).get("/plan-dashboard?plan=" + id).body();
+    assertThat(page).contains("加强调度评估", "（时限 2023-12-31）", "（" + ZHUJIAN + "，时限 2023-12-31）");
+    assertThat(page).doesNotContain("（，");
+  }
+
+  @Test
   void urgingAnOverdueDepartmentNotifiesItsLiaisonsOnlyAndTheScheduleIsThePlanners() {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
     long id = publishedPlan(planner);
