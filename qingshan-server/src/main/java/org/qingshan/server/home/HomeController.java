@@ -14,12 +14,17 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.web.DashboardTile;
 import org.qingshan.server.web.Messages;
 import org.qingshan.server.web.PageQuery;
+import org.qingshan.server.web.PageSection;
+import org.qingshan.server.web.PageSections;
 import org.qingshan.server.web.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home dashboard: the figures every feature contributes for the user's scope. */
+/**
+ * The home dashboard: the figures (tiles) and overviews (sections) every feature contributes for
+ * the user's scope.
+ */
 @Controller
 class HomeController {
   private final List<DashboardTile> tiles;
@@ -28,9 +33,11 @@ class HomeController {
   private final CurrentUser currentUser;
   private final Messages messages;
   private final Permissions may;
+  private final PageSections sections;
 
   HomeController(
       List<DashboardTile> tiles,
+      PageSections sections,
       DepartmentService departments,
       AuditLog audit,
       CurrentUser currentUser,
@@ -42,6 +49,7 @@ class HomeController {
     this.currentUser = currentUser;
     this.messages = messages;
     this.may = may;
+    this.sections = sections;
   }
 
   @GetMapping("/")
@@ -54,12 +62,14 @@ class HomeController {
             // a figure whose page the user may not open is not theirs to see
             .filter(t -> t.link().map(may::get).orElse(true))
             .toList());
-    Map<DepartmentKind, Integer> byKind = new EnumMap<>(DepartmentKind.class);
-    departments.tree().nodes().forEach(n -> byKind.merge(n.department().kind(), 1, Integer::sum));
-    Map<String, Integer> chart = new LinkedHashMap<>();
-    byKind.forEach((k, v) -> chart.put(messages.label(k), v));
-    model.addAttribute("departmentsByKind", chart);
+    model.addAttribute("sections", sections.of(PageSection.HOME, 0));
     if (currentUser.require().has(Role.ADMIN)) {
+      // the unit counts are the admin's (who keeps the departments), not the other roles' work
+      Map<DepartmentKind, Integer> byKind = new EnumMap<>(DepartmentKind.class);
+      departments.tree().nodes().forEach(n -> byKind.merge(n.department().kind(), 1, Integer::sum));
+      Map<String, Integer> chart = new LinkedHashMap<>();
+      byKind.forEach((k, v) -> chart.put(messages.label(k), v));
+      model.addAttribute("departmentsByKind", chart);
       model.addAttribute("recentChanges", audit.search(AuditSearch.none(), new PageQuery(1, 8)));
     }
     return "home";

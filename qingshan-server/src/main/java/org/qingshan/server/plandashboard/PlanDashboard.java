@@ -25,7 +25,9 @@ public record PlanDashboard(
   }
 
   /**
-   * A department's tasks as lead: assigned, done on time, overdue, and its place in the ranking.
+   * A department's tasks as lead (as 责任单位 of a task no one leads too, as the reports count it):
+   * assigned, done on time, overdue, and its place in the ranking; supporting: the tasks it takes
+   * part in otherwise.
    */
   public record Department(
       int rank,

@@ -3,6 +3,7 @@ package org.qingshan.server.plandashboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ class PlanDashboardController {
   // bundle keys completed by a table's name and by the importer's target kind
   private static final String TABLE_KEYS = "plandashboard.table";
   private static final String KIND_KEYS = "plandashboard.indicator.kind";
+  // the session's last chosen plan
+  private static final String CHOSEN = PlanDashboardController.class.getName() + ".plan";
   private final PlanDashboardService service;
   private final ExcelExport excel;
   private final AuditLog audit;
@@ -55,8 +58,17 @@ class PlanDashboardController {
 
   @GetMapping("/plan-dashboard")
   String page(
-      @RequestParam Optional<Long> plan, @RequestParam(defaultValue = "") String q, Model model)
+      @RequestParam Optional<Long> plan,
+      @RequestParam(defaultValue = "") String q,
+      HttpSession session,
+      Model model)
       throws JsonProcessingException {
+    // the plan the user chose last (while still in force), else the plan in force longest
+    if (plan.isPresent()) {
+      session.setAttribute(CHOSEN, plan.get());
+    } else if (session.getAttribute(CHOSEN) instanceof Long chosen && service.inForce(chosen)) {
+      plan = Optional.of(chosen);
+    }
     model.addAttribute("plans", service.plans());
     model.addAttribute("q", q);
     Optional<PlanDashboard> dashboard = service.dashboard(plan);

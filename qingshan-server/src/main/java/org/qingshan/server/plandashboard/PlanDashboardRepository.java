@@ -110,14 +110,17 @@ class PlanDashboardRepository {
   }
 
   /**
-   * When each task was first reported done by its lead department (a report carried from a task
-   * merged into it is a contribution: its lead's "done" was the merged task's).
+   * When each task was first reported done by its lead department, or by a responsible one where
+   * none leads (as the task's status is set); a report carried from a task merged into it is a
+   * contribution: its lead's "done" was the merged task's.
    */
   java.util.Map<Long, OffsetDateTime> doneAt(long planId) {
     java.util.Map<Long, OffsetDateTime> done = new java.util.HashMap<>();
     jdbc.sql(
             "SELECT p.task_id, MIN(p.reported_at) AS at FROM dispatch_progress p JOIN"
-                + " dispatch_task t ON t.id = p.task_id WHERE t.plan_id = :p AND p.role = 'LEAD'"
+                + " dispatch_task t ON t.id = p.task_id WHERE t.plan_id = :p AND (p.role ="
+                + " 'LEAD' OR (p.role = 'RESPONSIBLE' AND NOT EXISTS (SELECT 1 FROM"
+                + " dispatch_task_unit u WHERE u.task_id = p.task_id AND u.role = 'LEAD')))"
                 + " AND p.status = 'DONE' AND p.merged_from_task_id IS NULL GROUP BY p.task_id")
         .param("p", planId)
         .query(

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,13 +73,29 @@ public class PlanDashboardService {
     return repository.publishedPlans();
   }
 
-  /** The dashboard of a published plan, or of the latest published when none is asked for. */
+  /** Whether the plan of that id is published and in force. */
+  public boolean inForce(long planId) {
+    return repository.publishedPlans().stream().anyMatch(p -> p.id() == planId);
+  }
+
+  /** The dashboards of the published plans in force, the earliest published first. */
+  public List<PlanDashboard> inForce() {
+    List<PlanDashboardRepository.Plan> plans = new ArrayList<>(repository.publishedPlans());
+    Collections.reverse(plans);
+    LocalDate today = today();
+    return plans.stream().map(p -> build(p, today)).toList();
+  }
+
+  /**
+   * The dashboard of a published plan, or, when none is asked for, of the plan in force longest
+   * (the earliest published): a plan just imported and published has nothing reported yet.
+   */
   public Optional<PlanDashboard> dashboard(Optional<Long> planId) {
     List<PlanDashboardRepository.Plan> plans = repository.publishedPlans();
     Optional<PlanDashboardRepository.Plan> plan =
         planId.isPresent()
             ? plans.stream().filter(p -> p.id() == planId.get()).findFirst()
-            : plans.stream().findFirst();
+            : plans.stream().reduce((newer, older) -> older);
     if (planId.isPresent() && plan.isEmpty()) {
       throw new UserFacingException("plandashboard.no-plan");
     }
@@ -141,9 +158,12 @@ public class PlanDashboardService {
               : Optional.empty();
       Optional<TargetDeadline> state =
           t.due().map(d -> TargetDeadline.of(d, doneOn, today, settings.dueSoonDays()));
+      // the lead department's report is the task's report; the responsible ones' where none leads
+      String leadRole =
+          taskUnits.stream().anyMatch(u -> u.role().equals("LEAD")) ? "LEAD" : "RESPONSIBLE";
       String lead =
           taskUnits.stream()
-              .filter(u -> u.role().equals("LEAD"))
+              .filter(u -> u.role().equals(leadRole))
               .map(PlanDashboardRepository.Unit::department)
               .distinct()
               .collect(Collectors.joining("、"));
@@ -161,7 +181,7 @@ public class PlanDashboardService {
       for (var u : taskUnits) {
         departmentNames.put(u.departmentId(), u.department());
         int[] s = stats.computeIfAbsent(u.departmentId(), k -> new int[5]);
-        if (u.role().equals("LEAD")) {
+        if (u.role().equals(leadRole)) {
           s[0]++;
           if (done) {
             s[2]++;
@@ -172,7 +192,8 @@ public class PlanDashboardService {
           if (state.map(x -> x == TargetDeadline.OVERDUE).orElse(false)) {
             s[4]++;
           }
-        } else if (u.role().equals("SUPPORT")) {
+        } else {
+          // 配合, or 责任单位 beside a lead: takes part, the lead reports the task
           s[1]++;
         }
       }

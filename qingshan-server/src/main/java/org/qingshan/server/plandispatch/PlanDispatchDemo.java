@@ -243,19 +243,24 @@ class PlanDispatchDemo implements ApplicationRunner {
               e.task(),
               e.status(),
               e.text(),
+              e.figure(),
               e.files()));
     }
     out.sort(Comparator.comparing(Report::at));
     return out;
   }
 
-  /** One report of the demo year. */
+  /**
+   * One report of the demo year; {@code figure}: the number it states for the task's dated target
+   * (empty: none).
+   */
   record Report(
       OffsetDateTime at,
       String department,
       String task,
       DispatchTaskStatus status,
       String text,
+      String figure,
       List<String> files) {}
 
   /** A key project's responsible department, location and milestones, set by the planner. */
@@ -352,8 +357,20 @@ class PlanDispatchDemo implements ApplicationRunner {
       return false;
     }
     List<MultipartFile> files = r.files().stream().map(this::evidence).toList();
+    // the figure the text states, for the task's first target with a number and a date
+    Map<Integer, PlanDispatchService.FigureInput> figures =
+        r.figure().isEmpty()
+            ? Map.of()
+            : plans.targets(task.get().id()).stream()
+                .filter(g -> g.measurable() && g.deadline().isPresent())
+                .findFirst()
+                .map(g -> Map.of(g.position(), new PlanDispatchService.FigureInput(r.figure(), "")))
+                .orElse(Map.of());
+    if (!r.figure().isEmpty() && figures.isEmpty()) {
+      log.warn("demo figure skipped: no dated target with a number on {}", r.task());
+    }
     DispatchProgress p =
-        plans.report(task.get().id(), r.status(), r.text(), files, Optional.empty());
+        plans.report(task.get().id(), r.status(), r.text(), files, figures, Optional.empty());
     jdbc.sql("UPDATE dispatch_progress SET reported_at = :at WHERE id = :id")
         .param("at", r.at())
         .param("id", p.id())
@@ -462,13 +479,17 @@ class PlanDispatchDemo implements ApplicationRunner {
             new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
   }
 
-  /** One department's report in one quarter of the demo year (4: the current quarter). */
+  /**
+   * One department's report in one quarter of the demo year (4: the current quarter); {@code
+   * figure}: the number its text states for the task's dated target, empty where it states none.
+   */
   record Entry(
       int quarter,
       String department,
       String task,
       DispatchTaskStatus status,
       String text,
+      String figure,
       List<String> files) {}
 
   private static Entry e(
@@ -478,7 +499,19 @@ class PlanDispatchDemo implements ApplicationRunner {
       DispatchTaskStatus status,
       String text,
       String... files) {
-    return new Entry(quarter, department, task, status, text, List.of(files));
+    return new Entry(quarter, department, task, status, text, "", List.of(files));
+  }
+
+  /** A lead department's report stating {@code figure} for the task's dated target. */
+  private static Entry f(
+      int quarter,
+      String department,
+      String task,
+      DispatchTaskStatus status,
+      String figure,
+      String text,
+      String... files) {
+    return new Entry(quarter, department, task, status, text, figure, List.of(files));
   }
 
   private static final DispatchTaskStatus DONE = DispatchTaskStatus.DONE;
@@ -498,7 +531,10 @@ class PlanDispatchDemo implements ApplicationRunner {
   /**
    * What each department reported, quarter by quarter: the lead department's report sets the task's
    * status, a supporting department's is its contribution. 县交通运输局 last reported in the second
-   * quarter and 县自然资源局 in the third, so both are overdue on the dashboard.
+   * quarter and 县自然资源局 in the third, so both are overdue on the dashboard. A lead's report that
+   * states a number for the task's dated target carries it as the target's figure, so the task
+   * pages and the timeline judge it: 秸秆综合利用率 95.3 % by the end of 2025 (met), 机械化清扫率 91 % only in
+   * 2026 (missed).
    */
   static final List<Entry> ENTRIES =
       List.of(
@@ -514,10 +550,10 @@ class PlanDispatchDemo implements ApplicationRunner {
           e(0, HOUSING, SEWERS, GOING, "已完成新建改造污水管网12.5公里，老城区北片正在施工。"),
           e(0, HOUSING, RUBBLE, BEHIND, "项目用地手续尚未办结，生产线未开工，已提请县政府协调。"),
           e(0, HOUSING, SWEEP, GOING, "配合综合行政执法局完成新建道路移交，纳入机扫范围。"),
-          e(0, ENFORCEMENT, SWEEP, GOING, "县城建成区道路机械化清扫率达到86%，新购置洗扫车2台。"),
+          f(0, ENFORCEMENT, SWEEP, GOING, "86", "县城建成区道路机械化清扫率达到86%，新购置洗扫车2台。"),
           e(0, POLICE, DIESEL, GOING, "开展路检路查12次，检查柴油货车236辆，淘汰国三营运柴油货车41辆。"),
           e(0, TRANSPORT, DIESEL, GOING, "配合开展营运车辆排放核查，注销国三营运车辆道路运输证19张。"),
-          e(0, FARMING, STRAW, GOING, "秋收期间网格化巡查未发现露天焚烧火点，秸秆综合利用率达到93.2%。"),
+          f(0, FARMING, STRAW, GOING, "95.3", "秋收期间网格化巡查未发现露天焚烧火点，秸秆综合利用率达到95.3%，实现年度目标。"),
           e(0, FARMING, RURAL, GOING, "完成12个村生活污水治理，全县农村生活污水治理率达到46%。"),
           e(0, REFORM, SEWERS, GOING, "县城雨污分流改造工程已列入县重点项目，争取中央预算内投资1500万元。"),
           e(0, BUREAU, OUTLETS, DONE, "白河、青山河排污口排查已完成，共排查排污口46个，名录已建立并逐一明确责任主体。", "入河排污口名录.xlsx"),
@@ -528,7 +564,7 @@ class PlanDispatchDemo implements ApplicationRunner {
           e(1, HOUSING, DUST, DONE, "本季度开展联合检查3次，发现问题工地2个，已全部整改到位。"),
           e(1, HOUSING, SEWERS, GOING, "累计完成污水管网14.8公里，北片主干管已贯通。"),
           e(1, HOUSING, RUBBLE, BEHIND, "用地预审已通过，正在办理农用地转用手续，生产线仍未开工。"),
-          e(1, ENFORCEMENT, SWEEP, GOING, "机械化清扫率提高到88%，城东片区新建道路纳入作业范围。"),
+          f(1, ENFORCEMENT, SWEEP, GOING, "88", "机械化清扫率提高到88%，城东片区新建道路纳入作业范围。"),
           e(1, ENFORCEMENT, DUST, DONE, "配合开展渣土车密闭运输专项检查，查处违规车辆6辆。"),
           e(1, POLICE, DIESEL, BEHIND, "剩余国三营运柴油货车63辆因淘汰补贴未到位，进度滞后，已制定分类处置清单。"),
           e(1, TRANSPORT, DIESEL, BEHIND, "配合公安局核实剩余国三营运柴油货车车主信息，已逐户告知淘汰政策。"),
@@ -543,7 +579,7 @@ class PlanDispatchDemo implements ApplicationRunner {
           e(2, HOUSING, DUST, DONE, "本季度新开工工地5个，均已落实“六个百分之百”；检查中对1个工地立案处罚。"),
           e(2, HOUSING, SEWERS, GOING, "累计完成污水管网17.2公里，南片因拆迁影响进度较计划滞后约两个月。"),
           e(2, HOUSING, RUBBLE, GOING, "项目已开工建设，完成厂房基础施工。"),
-          e(2, ENFORCEMENT, SWEEP, DONE, "县城建成区道路机械化清扫率达到91%，完成目标任务。", "道路机扫作业统计表.xlsx"),
+          f(2, ENFORCEMENT, SWEEP, DONE, "91", "县城建成区道路机械化清扫率达到91%，完成目标任务。", "道路机扫作业统计表.xlsx"),
           e(2, POLICE, DIESEL, BEHIND, "累计淘汰国三及以下营运柴油货车82辆，尚余22辆未淘汰，已提请县政府协调补贴资金。"),
           e(2, BUREAU, DIESEL, BEHIND, "开展柴油货车入户抽查，抽测尾气42辆，超标3辆已移交公安交管部门。"),
           e(2, FARMING, STRAW, GOING, "夏收期间出动巡查人员1260人次，卫星遥感监测未发现火点。", "夏收禁烧巡查现场照片.png"),
@@ -562,7 +598,7 @@ class PlanDispatchDemo implements ApplicationRunner {
           e(3, HOUSING, RURAL, GOING, "配合做好乡镇污水处理厂管网向周边村庄延伸，完成3个村接管。"),
           e(3, ENFORCEMENT, SWEEP, DONE, "持续保持机械化清扫率90%以上，夜间洗扫作业常态化。"),
           e(3, POLICE, DIESEL, BEHIND, "尚余15辆国三营运柴油货车未淘汰，已逐车约谈车主并下达限期淘汰通知。"),
-          e(3, FARMING, STRAW, GOING, "秸秆综合利用率达到94.1%，距95%目标尚差0.9个百分点。"),
+          f(3, FARMING, STRAW, GOING, "95.6", "秸秆综合利用率达到95.6%，保持在95%以上。"),
           e(3, FARMING, RURAL, GOING, "全县农村生活污水治理率达到52%，完成市下达年度任务。"),
           e(3, FINANCE, SEWERS, GOING, "拨付雨污分流改造工程建设资金1200万元。"),
           e(3, REFORM, SEWERS, GOING, "雨污分流改造工程二期已完成施工招标。"),

@@ -10,7 +10,7 @@ import java.util.Optional;
  * section's model as the variable {@code section}.
  */
 public interface PageSection {
-  /** The page: {@link #DEVICE} or {@link #ENTERPRISE}. */
+  /** The page: {@link #DEVICE}, {@link #ENTERPRISE} or {@link #HOME}. */
   String page();
 
   /** Where it stands on the page: lower first. */
@@ -27,4 +27,10 @@ public interface PageSection {
 
   String DEVICE = "device";
   String ENTERPRISE = "enterprise";
+
+  /**
+   * The home page, below the tiles: a feature's overview for the user looking at it (there is no
+   * record: the id is {@code 0}).
+   */
+  String HOME = "home";
 }

@@ -60,9 +60,15 @@ class BrowserTest extends BrowserTestBase {
           page.waitForSelector("#map[data-loaded=true]");
           assertThat(page.locator("path.leaflet-interactive").count()).isGreaterThanOrEqualTo(5);
         }
-        // the leader's home shows the plan's figures (规划看板) instead of the unit-count chart
-        if (label.equals("首页") && !username.equals("leader")) {
+        // the unit-count chart is the admin's; the leader's home shows the plans' overviews
+        // (规划看板) with each plan's chapter chart
+        if (label.equals("首页") && username.equals("admin")) {
           page.waitForSelector("#kind-chart[data-rendered=true]");
+        }
+        if (label.equals("首页") && username.equals("leader")) {
+          page.waitForSelector(".plan-home-chart[data-rendered=true]");
+          assertThat(page.locator(".plan-home-title").first().textContent()).contains("规划");
+          assertThat(page.locator("#kind-chart").count()).isZero();
         }
         if (page.locator("a.export").count() > 0) {
           assertThat(page.locator("a.export").textContent()).isEqualTo("导出 Excel");

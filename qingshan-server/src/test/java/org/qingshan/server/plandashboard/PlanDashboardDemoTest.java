@@ -1,17 +1,21 @@
 package org.qingshan.server.plandashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingshan.server.plandashboard.TestDashboards.deadline;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.support.DemoServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The demo plan's indicator with a target assigned by the city carries the assigned figure, so its
  * yearly values are judged on the dashboard like the others; the task with the same target has it
- * too, so it no longer awaits the city on the timeline.
+ * too, so it no longer awaits the city on the timeline. The demo reports' figures judge the tasks'
+ * dated targets: met, missed, overdue.
  */
 @DemoServerTest
 class PlanDashboardDemoTest {
@@ -41,5 +45,36 @@ class PlanDashboardDemoTest {
     assertThat(ruralTask).isNotEmpty();
     assertThat(ruralTask).noneMatch(x -> x.state() == TargetDeadline.AWAITING);
     assertThat(ruralTask).anyMatch(x -> x.target().contains("50"));
+  }
+
+  @Test
+  void theDemoReportsFiguresJudgeTheTasksDatedTargets() {
+    PlanDashboard d = dashboards.dashboard(Optional.of(demo())).orElseThrow();
+    // 86 % and 88 % reported, then 91 % in the demo year's third quarter: after the end of 2025
+    PlanDashboard.Deadline sweep = deadline(d, "推进道路机械化清扫");
+    assertThat(sweep.figure()).contains("91");
+    assertThat(sweep.state()).isEqualTo(TargetDeadline.MISSED);
+    // 95.3 % in the report of the demo year's first quarter: met where that report came by the
+    // end of 2025 (the demo year is the year before the day the demo starts)
+    PlanDashboard.Deadline straw = deadline(d, "严禁秸秆露天焚烧");
+    assertThat(straw.figure()).contains("95.6");
+    LocalDate firstReportDue =
+        DispatchSchedule.QUARTERLY.nextDue(
+            DispatchSchedule.QUARTERLY.periodStart(d.today().minusMonths(12)));
+    assertThat(straw.state())
+        .isEqualTo(
+            firstReportDue.isAfter(straw.due()) ? TargetDeadline.MISSED : TargetDeadline.MET);
+    assertThat(d.deadlines()).anyMatch(x -> x.state() == TargetDeadline.MISSED);
+    if (!firstReportDue.isAfter(straw.due())) {
+      assertThat(d.deadlines()).anyMatch(x -> x.state() == TargetDeadline.MET);
+    }
+  }
+
+  private long demo() {
+    return dashboards.plans().stream()
+        .filter(p -> p.title().startsWith("示范县生态环境保护“十四五”规划实施方案"))
+        .mapToLong(PlanDashboardRepository.Plan::id)
+        .min()
+        .orElseThrow();
   }
 }

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.plandispatch.DispatchSchedule;
 import org.qingshan.server.security.Role;
@@ -166,6 +168,47 @@ class PlanDashboardHttpTest {
       assertThat(other.getBytes("/plan-dashboard/export/departments").statusCode()).isEqualTo(403);
       assertThat(other.get("/").body()).doesNotContain("规划任务完成率");
     }
+  }
+
+  /** The plan the dashboard page shows: the one selected in its plan chooser. */
+  private static long shown(HttpResponse<String> page) {
+    assertThat(page.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("<option value=\"(\\d+)\"[^>]*selected").matcher(page.body());
+    assertThat(m.find()).as("a plan is shown").isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void theDashboardOpensOnThePlanInForceLongestThenOnThePlanTheUserChoseLast() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long fresh = publishedPlan(planner);
+    List<PlanDashboardRepository.Plan> plans = dashboards.plans();
+    // published first of all plans in force (the demo plan, unless a test set another back)
+    long longest = plans.get(plans.size() - 1).id();
+    assertThat(longest).isNotEqualTo(fresh);
+
+    WebSession page = WebSession.loggedIn(port, planner, PASSWORD);
+    assertThat(shown(page.get("/plan-dashboard"))).isEqualTo(longest);
+    assertThat(shown(page.get("/plan-dashboard?plan=" + fresh))).isEqualTo(fresh);
+    // the choice is remembered for the session
+    assertThat(shown(page.get("/plan-dashboard"))).isEqualTo(fresh);
+    WebSession other = WebSession.loggedIn(port, planner, PASSWORD);
+    assertThat(shown(other.get("/plan-dashboard"))).isEqualTo(longest);
+  }
+
+  @Test
+  void anOverdueTaskWithoutALeadIsFlaggedWithItsDateOnly() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    long id =
+        TestPlans.publishedPlan(
+            port,
+            token(planner),
+            "无牵头测试方案.txt",
+            TestPlans.demoPlanWith("9. 加强调度评估。2023年底前完成规划实施情况中期调度评估。"));
+    String page =
+        WebSession.loggedIn(port, planner, PASSWORD).get("/plan-dashboard?plan=" + id).body();
+    assertThat(page).contains("加强调度评估", "（时限 2023-12-31）", "（" + ZHUJIAN + "，时限 2023-12-31）");
+    assertThat(page).doesNotContain("（，");
   }
 
   @Test
