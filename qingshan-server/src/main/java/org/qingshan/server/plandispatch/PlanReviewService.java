@@ -473,7 +473,7 @@ public class PlanReviewService {
             i.name(),
             b.orElse("—"),
             t.orElse("—"),
-            targetYear == null ? "—" : targetYear),
+            targetYear == null ? "—" : targetYear.toString()),
         PlanDispatchService.INDICATOR,
         i.id(),
         before,
