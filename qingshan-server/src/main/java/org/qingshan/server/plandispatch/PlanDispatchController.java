@@ -285,6 +285,9 @@ class PlanDispatchController {
     model.addAttribute("figuresByReport", plans.mayReport(t) && plans.reportCarriesFigures(t));
     model.addAttribute("statuses", DispatchTaskStatus.values());
     model.addAttribute("today", plans.today());
+    if (!model.containsAttribute("typed")) {
+      model.addAttribute("typed", TypedReport.none());
+    }
     return "plandispatch/task";
   }
 
@@ -296,19 +299,51 @@ class PlanDispatchController {
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       @RequestParam(required = false) Integer version,
       @RequestParam Map<String, String> fields,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
-    DispatchTaskStatus s =
-        DispatchTaskStatus.ofCode(status)
-            .orElseThrow(() -> new UserFacingException("plandispatch.status.unknown", status));
-    plans.report(
-        id,
-        s,
-        text,
-        files == null ? List.of() : files,
-        PlanDispatchService.FigureInput.of(fields),
-        Optional.ofNullable(version));
+    try {
+      DispatchTaskStatus s =
+          DispatchTaskStatus.ofCode(status)
+              .orElseThrow(() -> new UserFacingException("plandispatch.status.unknown", status));
+      plans.report(
+          id,
+          s,
+          text,
+          files == null ? List.of() : files,
+          PlanDispatchService.FigureInput.of(fields),
+          Optional.ofNullable(version));
+    } catch (UserFacingException e) {
+      // The task page again, the refusal next to the form and what was typed kept: a wrong file
+      // must not cost the narrative (files cannot be kept; the browser asks for them again).
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("reportError", messages.get(e.messageKey(), e.arguments()));
+      model.addAttribute("typed", TypedReport.of(fields));
+      return task(id, model);
+    }
     redirect.addFlashAttribute("notice", "plandispatch.progress.done");
     return "redirect:/dispatch/tasks/" + id;
+  }
+
+  /** What was typed into a refused report form, shown in it again. */
+  record TypedReport(Map<String, String> fields) {
+    static TypedReport of(Map<String, String> fields) {
+      return new TypedReport(Map.copyOf(fields));
+    }
+
+    static TypedReport none() {
+      return new TypedReport(Map.of());
+    }
+
+    /** The typed value of the field, or empty. */
+    public String get(String name) {
+      return fields.getOrDefault(name, "");
+    }
+
+    /** Whether anything was typed (a refused report). */
+    public boolean refused() {
+      return !fields.isEmpty();
+    }
   }
 
   @GetMapping("/tasks/{id}/files/{fileId}")

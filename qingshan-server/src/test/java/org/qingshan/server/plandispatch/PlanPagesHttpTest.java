@@ -3,11 +3,13 @@ package org.qingshan.server.plandispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
+import org.qingshan.server.support.MultipartForm;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
@@ -60,5 +62,56 @@ class PlanPagesHttpTest {
                 .list())
         .isNotEmpty()
         .noneMatch(s -> s.contains("2,023"));
+  }
+
+  private long reports(long task) {
+    return jdbc.sql("SELECT COUNT(*) FROM dispatch_progress WHERE task_id = :t")
+        .param("t", task)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void aRefusedEvidenceFileShowsTheTaskPageAgainWithTheErrorAndWhatWasTyped() {
+    String planner = user(Role.PLANNER, BUREAU);
+    long plan = TestPlans.publishedDemoPlan(port, token(planner), "佐证.txt");
+    long dust = TestPlans.taskId(jdbc, plan, "强化施工扬尘管控");
+    String liaison = user(Role.LIAISON, ZHUJIAN);
+    WebSession session = page(liaison);
+    session.get("/dispatch/tasks/" + dust);
+    HttpResponse<String> refused =
+        MultipartForm.post(
+            port,
+            session,
+            "/dispatch/tasks/" + dust + "/progress",
+            Map.of("status", "in-progress", "text", "已检查在建工地12个，整改2个。"),
+            "files",
+            "验收.pdf",
+            "MZ 这不是PDF".getBytes(StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    String body = refused.body();
+    assertThat(body)
+        .contains("id=\"report-error\"", "类型不符", "已检查在建工地12个，整改2个。</textarea>")
+        .containsPattern("<option value=\"in-progress\"\\s+selected")
+        .doesNotContain("返回首页");
+    assertThat(reports(dust)).isZero();
+  }
+
+  @Test
+  void aRefusedReviewFormGoesBackToTheReviewPageWithTheError() {
+    String planner = user(Role.PLANNER, BUREAU);
+    long draft = TestPlans.draftPlan(port, token(planner), "审核.txt", TestPlans.demoPlanText());
+    long dust = TestPlans.taskId(jdbc, draft, "强化施工扬尘管控");
+    WebSession session = page(planner);
+    String review = "/dispatch/plans/" + draft + "/review";
+    session.get(review);
+    HttpResponse<String> refused =
+        session.postFrom(
+            review,
+            "/dispatch/review/tasks/" + dust,
+            Map.of("title", "强化施工扬尘管控", "text", "", "due", "2023年底"));
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(WebSession.location(refused)).endsWith(review);
+    assertThat(session.get(review).body()).contains("日期“2023年底”格式不正确");
   }
 }
