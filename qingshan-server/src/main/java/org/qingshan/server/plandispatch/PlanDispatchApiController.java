@@ -191,6 +191,11 @@ class PlanDispatchApiController {
       @Parameter(description = "同 files") @RequestParam(name = "file", required = false)
           List<MultipartFile> file,
       @RequestParam(required = false) Integer version,
+      @Parameter(
+              description =
+                  "可选，代报：规划科（管理员）在未列本单位的任务上代为报送的单位（任务所列部门的 id 或名称），缺省为牵头单位；配合单位的代报不决定任务状态")
+          @RequestParam(required = false)
+          String department,
       @Parameter(hidden = true) @RequestParam Map<String, String> fields) {
     if (status == null || status.isBlank()) {
       throw new UserFacingException("plandispatch.status.required");
@@ -212,7 +217,8 @@ class PlanDispatchApiController {
             text,
             all,
             PlanDispatchService.FigureInput.of(fields),
-            Optional.ofNullable(version));
+            Optional.ofNullable(version),
+            Optional.ofNullable(department));
     return ResponseEntity.status(HttpStatus.CREATED).body(ProgressItem.of(id, p));
   }
 

@@ -130,8 +130,8 @@ final class PlanDispatchApiModels {
       OffsetDateTime reportedAt,
       List<FileItem> files,
       @Schema(description = "报送的目标数值") List<FigureItem> figures,
-      @Schema(description = "报告原所在的任务（该任务在修订中并入本任务）：作为配合报送，不决定本任务的状态")
-          Optional<String> mergedFrom) {
+      @Schema(description = "报告原所在的任务（该任务在修订中并入本任务）：作为配合报送，不决定本任务的状态") Optional<String> mergedFrom,
+      @Schema(description = "代报：代为报送者（单位与姓名）；部门自己报送时没有") Optional<String> proxy) {
     static ProgressItem of(long taskId, DispatchProgress p) {
       return new ProgressItem(
           p.id(),
@@ -153,7 +153,8 @@ final class PlanDispatchApiModels {
           p.figures().stream()
               .map(f -> new FigureItem(f.targetPosition(), f.amount(), f.note()))
               .toList(),
-          p.mergedFrom());
+          p.mergedFrom(),
+          p.proxy());
     }
   }
 

@@ -274,6 +274,7 @@ class PlanDispatchController {
     model.addAttribute("plan", plans.plan(t.planId()));
     model.addAttribute("progress", plans.progress(id));
     model.addAttribute("mayReport", plans.mayReport(t));
+    model.addAttribute("proxyUnits", plans.proxyUnits(t));
     model.addAttribute("parent", Optional.ofNullable(plans.parentTasks(List.of(t)).get(t.id())));
     model.addAttribute("subTasks", plans.subTasks(t));
     List<DispatchTarget> targets = plans.targets(id);
@@ -312,7 +313,8 @@ class PlanDispatchController {
           text,
           files == null ? List.of() : files,
           PlanDispatchService.FigureInput.of(fields),
-          Optional.ofNullable(version));
+          Optional.ofNullable(version),
+          Optional.ofNullable(fields.get("department")));
     } catch (UserFacingException e) {
       // The task page again, the refusal next to the form and what was typed kept: a wrong file
       // must not cost the narrative (files cannot be kept; the browser asks for them again).

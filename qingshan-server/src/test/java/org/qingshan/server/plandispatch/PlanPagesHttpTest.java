@@ -2,8 +2,10 @@ package org.qingshan.server.plandispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
@@ -113,5 +115,76 @@ class PlanPagesHttpTest {
     assertThat(refused.statusCode()).isEqualTo(302);
     assertThat(WebSession.location(refused)).endsWith(review);
     assertThat(session.get(review).body()).contains("日期“2023年底”格式不正确");
+  }
+
+  @Test
+  void aPlannerReportingOnAnotherDepartmentsTaskReportsOnItsBehalf() {
+    String planner = user(Role.PLANNER, BUREAU);
+    long plan = TestPlans.publishedDemoPlan(port, token(planner), "代报.txt");
+    long dust = TestPlans.taskId(jdbc, plan, "强化施工扬尘管控");
+    WebSession session = page(planner);
+    String form = session.get("/dispatch/tasks/" + dust).body();
+    assertThat(form).contains("代报单位", "县住房和城乡建设局（牵头）", "县综合行政执法局（配合）");
+
+    // By default for the lead: the lead's report, which sets the task's status.
+    HttpResponse<String> lead =
+        MultipartForm.post(
+            port,
+            session,
+            "/dispatch/tasks/" + dust + "/progress",
+            Map.of("status", "in-progress", "text", "规划科代住建局报送：已检查工地18个。"),
+            "files",
+            null,
+            null);
+    WebSession.redirected(lead);
+    String shown = session.get("/dispatch/tasks/" + dust).body();
+    assertThat(shown).contains(ZHUJIAN + "（牵头，" + BUREAU + "用户" + planner + "代报）");
+    assertThat(shown).doesNotContain(BUREAU + "（牵头）");
+
+    // For the supporting department through the API: attached, the status stays.
+    JsonApi api = JsonApi.bearer(port, token(planner));
+    HttpResponse<String> support =
+        TestPlans.report(
+            port,
+            token(planner),
+            dust,
+            Map.of("status", "done", "text", "执法局巡查记录", "department", "县综合行政执法局"),
+            List.of());
+    assertThat(support.statusCode()).as(support.body()).isEqualTo(201);
+    JsonNode task = JsonApi.read(api.get("/api/v1/tasks/" + dust));
+    assertThat(task.get("status").asText()).isEqualTo("in-progress");
+    JsonNode latest = task.get("progress").get(0);
+    assertThat(latest.get("department").asText()).isEqualTo("县综合行政执法局");
+    assertThat(latest.get("role").asText()).isEqualTo("support");
+    assertThat(latest.get("proxy").asText()).contains(BUREAU);
+    assertThat(task.get("progress").get(1).get("department").asText()).isEqualTo(ZHUJIAN);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_entry WHERE actor = :a AND entity_type ="
+                        + " 'dispatch-task' AND summary LIKE '代县综合行政执法局报送%'")
+                .param("a", planner)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+
+    // A department the task does not name is refused; a liaison cannot report for another one.
+    HttpResponse<String> foreign =
+        TestPlans.report(
+            port,
+            token(planner),
+            dust,
+            Map.of("status", "done", "text", "x", "department", "县公安局"),
+            List.of());
+    assertThat(foreign.statusCode()).isEqualTo(400);
+    String liaison = user(Role.LIAISON, ZHUJIAN);
+    HttpResponse<String> byLiaison =
+        TestPlans.report(
+            port,
+            token(liaison),
+            dust,
+            Map.of("status", "done", "text", "x", "department", "县综合行政执法局"),
+            List.of());
+    assertThat(byLiaison.statusCode()).isEqualTo(403);
+    assertThat(JsonApi.read(api.get("/api/v1/tasks/" + dust)).get("progress")).hasSize(2);
   }
 }
