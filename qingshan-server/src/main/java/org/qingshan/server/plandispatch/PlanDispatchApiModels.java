@@ -21,6 +21,17 @@ final class PlanDispatchApiModels {
     }
   }
 
+  @Schema(description = "发布的规划及发布时仍存在的提醒")
+  record PublishedPlan(
+      long id,
+      String title,
+      @Schema(description = "published") String status,
+      @Schema(description = "提醒：未对应到部门的单位、没有落到部门的任务、未设定报送周期；没有时为空") List<String> warnings) {
+    static PublishedPlan of(DispatchPlan p, List<String> warnings) {
+      return new PublishedPlan(p.id(), p.title(), p.status().code(), List.copyOf(warnings));
+    }
+  }
+
   @Schema(description = "导入后保存为草稿的规划：任务数与指标数")
   record PlanCreated(
       long id,

@@ -81,6 +81,9 @@ class PlanReviewController {
     model.addAttribute("history", review.history(id));
     model.addAttribute("roles", DispatchUnitRole.values());
     model.addAttribute("draft", p.status() == DispatchPlanStatus.DRAFT);
+    model.addAttribute(
+        "warnings",
+        p.status() == DispatchPlanStatus.DRAFT ? review.publishWarnings(id) : List.of());
     model.addAttribute("q", q);
     return "plandispatch/review";
   }

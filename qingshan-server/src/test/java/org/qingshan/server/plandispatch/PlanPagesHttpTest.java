@@ -12,6 +12,7 @@ import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.JsonApi;
 import org.qingshan.server.support.MultipartForm;
+import org.qingshan.server.support.Sheets;
 import org.qingshan.server.support.TestPlans;
 import org.qingshan.server.support.TestUsers;
 import org.qingshan.server.support.WebSession;
@@ -186,5 +187,77 @@ class PlanPagesHttpTest {
             List.of());
     assertThat(byLiaison.statusCode()).isEqualTo(403);
     assertThat(JsonApi.read(api.get("/api/v1/tasks/" + dust)).get("progress")).hasSize(2);
+  }
+
+  @Test
+  void myTasksNameEachTasksPlanAndFilterByPlan() {
+    String planner = user(Role.PLANNER, BUREAU);
+    long first = TestPlans.publishedDemoPlan(port, token(planner), "第一个.txt");
+    long second = TestPlans.publishedDemoPlan(port, token(planner), "第二个.txt");
+    String title =
+        jdbc.sql("SELECT title FROM dispatch_plan WHERE id = :id")
+            .param("id", second)
+            .query(String.class)
+            .single();
+    String liaison = user(Role.LIAISON, ZHUJIAN);
+    WebSession session = page(liaison);
+    String both = session.get("/dispatch/my-tasks?q=" + encode("扬尘") + "&size=100").body();
+    assertThat(both)
+        .contains("所属规划", "全部规划", title)
+        .contains("href=\"/dispatch/plans/" + first + "\"")
+        .contains("href=\"/dispatch/plans/" + second + "\"");
+    String only = session.get("/dispatch/my-tasks?q=" + encode("扬尘") + "&plan=" + second).body();
+    assertThat(only)
+        .contains("href=\"/dispatch/plans/" + second + "\"", "强化施工扬尘管控")
+        .doesNotContain("href=\"/dispatch/plans/" + first + "\"");
+    long dustOfFirst = TestPlans.taskId(jdbc, first, "强化施工扬尘管控");
+    long dustOfSecond = TestPlans.taskId(jdbc, second, "强化施工扬尘管控");
+    String sheet = Sheets.text(session.getBytes("/dispatch/my-tasks/export?plan=" + second).body());
+    assertThat(sheet)
+        .startsWith("所属规划")
+        .contains(title + "\t" + dustOfSecond + "\t强化施工扬尘管控")
+        .doesNotContain("\t" + dustOfFirst + "\t");
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void publishingWithUnresolvedUnitsOrNoScheduleWarnsAndTheFormNeedsTheBoxTicked() {
+    String planner = user(Role.PLANNER, BUREAU);
+    byte[] text = TestPlans.demoPlanWith("10. 开展无人认领的专项整治。2024年底前完成全县排查。（县不存在局牵头）");
+    long draft = TestPlans.draftPlan(port, token(planner), "提醒.txt", text);
+    WebSession session = page(planner);
+    String review = "/dispatch/plans/" + draft + "/review";
+    String shown = session.get(review).body();
+    assertThat(shown)
+        .contains("id=\"publish-warnings\"", "县不存在局", "开展无人认领的专项整治", "尚未设定报送周期")
+        .contains("name=\"confirmed\"");
+    // Without the box ticked: back to the review page with the reason, nothing published.
+    HttpResponse<String> unconfirmed =
+        session.post("/dispatch/plans/" + draft + "/publish", Map.of());
+    assertThat(WebSession.location(unconfirmed)).endsWith(review);
+    assertThat(session.get(review).body()).contains("仍然发布");
+    assertThat(status(draft)).isEqualTo("DRAFT");
+    WebSession.redirected(
+        session.post("/dispatch/plans/" + draft + "/publish", Map.of("confirmed", "true")));
+    assertThat(status(draft)).isEqualTo("PUBLISHED");
+
+    // The API publishes as before (200) and adds the warnings.
+    long other = TestPlans.draftPlan(port, token(planner), "提醒2.txt", text);
+    HttpResponse<String> api =
+        JsonApi.bearer(port, token(planner)).post("/api/v1/plans/" + other + "/publish", Map.of());
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+    JsonNode body = JsonApi.read(api);
+    assertThat(body.get("status").asText()).isEqualTo("published");
+    assertThat(body.get("warnings").toString()).contains("县不存在局", "报送周期");
+  }
+
+  private String status(long plan) {
+    return jdbc.sql("SELECT status FROM dispatch_plan WHERE id = :id")
+        .param("id", plan)
+        .query(String.class)
+        .single();
   }
 }
