@@ -260,4 +260,35 @@ class PlanPagesHttpTest {
         .query(String.class)
         .single();
   }
+
+  @Test
+  void theReviewPageLeavesOutEmptyPartsAndNamesPeopleByTheirNames() {
+    String planner = user(Role.PLANNER, BUREAU);
+    byte[] text = TestPlans.demoPlanWith("10. 开展独立专项整治。2024年底前完成全县排查。（县住房和城乡建设局牵头）");
+    long draft = TestPlans.draftPlan(port, token(planner), "空白.txt", text);
+    long alone = TestPlans.taskId(jdbc, draft, "开展独立专项整治");
+    WebSession session = page(planner);
+    String review = "/dispatch/plans/" + draft + "/review";
+    WebSession.redirected(
+        session.post(
+            "/dispatch/review/tasks/" + alone,
+            Map.of("title", "开展独立专项整治行动", "text", "2024年底前完成全县排查。", "due", "2024-12-31")));
+    String body = session.get(review).body();
+    assertThat(body)
+        .contains("牵头单位：县住房和城乡建设局；完成时限：2024-12-31")
+        .doesNotContain("：；", "配合单位：<", "—（")
+        .doesNotContainPattern("<td>（\\d{4}）</td>");
+    assertThat(body).contains("<th>更正人</th>", "<td>用户" + planner + "</td>");
+    assertThat(body).doesNotContain("<td>" + planner + "</td>");
+    assertThat(session.get("/dispatch/plans/" + draft).body())
+        .contains("<td>用户" + planner + "</td>");
+
+    // Published: only who may revise is told to click 修订.
+    TestPlans.publish(port, token(planner), draft);
+    assertThat(session.get(review).body()).contains("点击“修订”");
+    String liaison = user(Role.LIAISON, ZHUJIAN);
+    HttpResponse<String> byLiaison = page(liaison).get(review);
+    assertThat(byLiaison.statusCode()).isEqualTo(200);
+    assertThat(byLiaison.body()).doesNotContain("点击“修订”", "id=\"revise\"");
+  }
 }
