@@ -290,6 +290,7 @@ class PlanReviewController {
     model.addAttribute("page", PageResult.slice(all, PageQuery.of(page, size)));
     model.addAttribute("pins", all.stream().filter(p -> p.latitude().isPresent()).toList());
     model.addAttribute("departments", review.departments());
+    model.addAttribute("today", plans.today());
     model.addAttribute("tileUrl", map.tileUrl());
     model.addAttribute("tileAttribution", map.tileAttribution());
     model.addAttribute(

@@ -291,4 +291,56 @@ class PlanPagesHttpTest {
     assertThat(byLiaison.statusCode()).isEqualTo(200);
     assertThat(byLiaison.body()).doesNotContain("点击“修订”", "id=\"revise\"");
   }
+
+  @Test
+  void theProjectsPageLabelsItsInputsShowsProgressOnceAndMarksOverdueMilestones() {
+    String planner = user(Role.PLANNER, BUREAU);
+    long plan = TestPlans.publishedDemoPlan(port, token(planner), "工程.txt");
+    long project =
+        jdbc.sql("SELECT id FROM dispatch_project WHERE plan_id = :p AND name = '县城雨污分流改造工程'")
+            .param("p", plan)
+            .query(Long.class)
+            .single();
+    WebSession session = page(planner);
+    String path = "/dispatch/plans/" + plan + "/projects";
+    session.get(path);
+    WebSession.redirected(
+        session.post(
+            "/dispatch/review/projects/" + project,
+            Map.of(
+                "investment",
+                "6800",
+                "latitude",
+                "36.61",
+                "longitude",
+                "115.78",
+                "department",
+                String.valueOf(people.department(ZHUJIAN)))));
+    WebSession.redirected(
+        session.post(
+            "/dispatch/review/projects/" + project + "/milestones",
+            Map.of("name", "早已到期的节点", "due", "2020-06-30")));
+    WebSession.redirected(
+        session.post(
+            "/dispatch/review/projects/" + project + "/milestones",
+            Map.of("name", "远期节点", "due", "2099-06-30")));
+    WebSession liaison = page(user(Role.LIAISON, ZHUJIAN));
+    liaison.get(path);
+    WebSession.redirected(
+        liaison.post(
+            "/dispatch/projects/" + project + "/progress",
+            Map.of("progress", "55", "actual", "3600")));
+
+    String body = session.get(path).body();
+    assertThat(body).contains("计划投资（万元）", "纬度", "经度");
+    String mine = liaison.get(path).body();
+    String row = mine.substring(mine.indexOf("id=\"p" + project + "\""));
+    row = row.substring(0, row.indexOf("</tr>"));
+    assertThat(row.split("55%", -1)).hasSize(2);
+    assertThat(row).doesNotContain("value=\"55\"").contains("完成投资（万元）");
+    assertThat(row)
+        .containsPattern("早已到期的节点 2020-06-30</span>\\s*<span class=\"error overdue\">逾期</span>");
+    assertThat(row)
+        .doesNotContainPattern("远期节点 2099-06-30</span>\\s*<span class=\"error overdue\">");
+  }
 }
