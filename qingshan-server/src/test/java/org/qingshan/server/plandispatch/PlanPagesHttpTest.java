@@ -343,4 +343,15 @@ class PlanPagesHttpTest {
     assertThat(row)
         .doesNotContainPattern("远期节点 2099-06-30</span>\\s*<span class=\"error overdue\">");
   }
+
+  @Test
+  void theOldImportPreviewPointsToTheDispatchImport() {
+    WebSession session = page(user(Role.PLANNER, BUREAU));
+    HttpResponse<String> preview = session.get("/plans/import");
+    assertThat(preview.statusCode()).isEqualTo(200);
+    String hint = preview.body().substring(preview.body().indexOf("id=\"dispatch-import-hint\""));
+    hint = hint.substring(0, hint.indexOf("</p>"));
+    assertThat(hint).contains("不保存", "href=\"/dispatch/plans\"", "导入为草稿");
+    assertThat(session.get("/dispatch/plans").body()).contains("导入为草稿");
+  }
 }
