@@ -344,8 +344,9 @@ class DispatchCarry {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO dispatch_progress (task_id, department_id, role, status, text,"
-                + " reported_by, reported_at, origin_progress_id, merged_from_task_id) SELECT :to,"
-                + " department_id, role, status, text, reported_by, reported_at, id, :merged FROM"
+                + " reported_by, reported_at, origin_progress_id, merged_from_task_id,"
+                + " proxy_department_id) SELECT :to, department_id, role, status, text,"
+                + " reported_by, reported_at, id, :merged, proxy_department_id FROM"
                 + " dispatch_progress WHERE id = :id")
         .param("to", to)
         .param("merged", mergedFrom.orElse(null))

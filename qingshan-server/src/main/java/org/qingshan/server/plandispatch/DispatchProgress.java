@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * A department's report on a task with its evidence files and its figures for the targets; {@code
  * mergedFrom}: the title of the task it was made on, when that task was merged into this one in a
- * later version (a contribution: it does not set this task's status).
+ * later version (a contribution: it does not set this task's status); {@code proxy}: for a 代报 (the
+ * bureau reporting on behalf of the department), who reported it: the reporter's department and
+ * name ("规划科李明").
  */
 public record DispatchProgress(
     long id,
@@ -22,7 +24,8 @@ public record DispatchProgress(
     OffsetDateTime reportedAt,
     List<Evidence> files,
     List<Figure> figures,
-    Optional<String> mergedFrom) {
+    Optional<String> mergedFrom,
+    Optional<String> proxy) {
 
   public DispatchProgress {
     files = List.copyOf(files);

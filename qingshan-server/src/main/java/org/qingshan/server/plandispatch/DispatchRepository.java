@@ -258,12 +258,14 @@ class DispatchRepository {
       DispatchTaskStatus status,
       String text,
       String by,
+      Optional<Long> proxyDepartmentId,
       OffsetDateTime now) {
     var keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO dispatch_progress (task_id, department_id, role, status, text,"
-                + " reported_by, reported_at) VALUES (:t, :dept, :role, :status, :text, :by,"
-                + " :now)")
+                + " reported_by, proxy_department_id, reported_at) VALUES (:t, :dept, :role,"
+                + " :status, :text, :by, :proxy, :now)")
+        .param("proxy", proxyDepartmentId.orElse(null))
         .param("t", taskId)
         .param("dept", departmentId.orElse(null))
         .param("role", role.name())
@@ -430,9 +432,12 @@ class DispatchRepository {
         .list();
     return jdbc.sql(
             "SELECT p.id, p.task_id, p.department_id, d.name AS department, p.role, p.status,"
-                + " p.text, p.reported_by, p.reported_at, m.title AS merged_from FROM"
-                + " dispatch_progress p LEFT JOIN department d ON d.id = p.department_id LEFT"
-                + " JOIN dispatch_task m ON m.id = p.merged_from_task_id WHERE p.task_id = :t"
+                + " p.text, p.reported_by, p.reported_at, m.title AS merged_from,"
+                + " p.proxy_department_id, x.name AS proxy_department, u.display_name AS"
+                + " reporter FROM dispatch_progress p LEFT JOIN department d ON d.id ="
+                + " p.department_id LEFT JOIN dispatch_task m ON m.id = p.merged_from_task_id"
+                + " LEFT JOIN department x ON x.id = p.proxy_department_id LEFT JOIN app_user u"
+                + " ON u.username = p.reported_by WHERE p.task_id = :t"
                 + " ORDER BY p.reported_at DESC, p.id DESC")
         .param("t", taskId)
         .query(
@@ -449,8 +454,19 @@ class DispatchRepository {
                     rs.getObject("reported_at", OffsetDateTime.class),
                     files.getOrDefault(rs.getLong("id"), List.of()),
                     figures.getOrDefault(rs.getLong("id"), List.of()),
-                    Optional.ofNullable(rs.getString("merged_from"))))
+                    Optional.ofNullable(rs.getString("merged_from")),
+                    proxy(rs)))
         .list();
+  }
+
+  /** Who made a 代报: the reporter's department and name; empty for a department's own report. */
+  private static Optional<String> proxy(ResultSet rs) throws SQLException {
+    if (rs.getObject("proxy_department_id") == null) {
+      return Optional.empty();
+    }
+    String department = Optional.ofNullable(rs.getString("proxy_department")).orElse("");
+    String name = Optional.ofNullable(rs.getString("reporter")).orElse(rs.getString("reported_by"));
+    return Optional.of(department + name);
   }
 
   Optional<DispatchProgress.Evidence> evidence(long taskId, long evidenceId) {

@@ -18,6 +18,7 @@ import org.qingshan.server.plandispatch.PlanDispatchApiModels.IndicatorItem;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.PlanCreated;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.PlanItem;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.ProgressItem;
+import org.qingshan.server.plandispatch.PlanDispatchApiModels.PublishedPlan;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.TaskDetail;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.TaskItem;
 import org.qingshan.server.plandispatch.PlanDispatchApiModels.ValueRequest;
@@ -66,9 +67,11 @@ class PlanDispatchApiController {
   static final String PROGRESS_PATH = "/api/v1/tasks/*/progress";
 
   private final PlanDispatchService plans;
+  private final PlanReviewService review;
 
-  PlanDispatchApiController(PlanDispatchService plans) {
+  PlanDispatchApiController(PlanDispatchService plans, PlanReviewService review) {
     this.plans = plans;
+    this.review = review;
   }
 
   @GetMapping("/plans")
@@ -114,14 +117,16 @@ class PlanDispatchApiController {
       summary = "发布规划（规划科、管理员）",
       description =
           "草稿发布后各部门可见其任务；同一规划此前发布的版本标为 superseded 并保留，其各任务的状态和进展报告"
-              + "（数值、附件，原报送时间和报送人不变）转入新版本的对应任务（修订的沿袭，否则同类同名）。不是草稿时 409。")
+              + "（数值、附件，原报送时间和报送人不变）转入新版本的对应任务（修订的沿袭，否则同类同名）。不是草稿时 409。"
+              + "warnings：发布时仍存在的提醒（未对应到部门的单位、没有落到部门的任务、未设定报送周期），不阻止发布。")
   @ApiResponse(responseCode = "200", description = "已发布")
   @ApiResponse(
       responseCode = "409",
       description = "不是草稿",
       content = @Content(schema = @Schema(implementation = ApiErrors.class)))
-  PlanItem publish(@PathVariable long id) {
-    return PlanItem.of(plans.publish(id));
+  PublishedPlan publish(@PathVariable long id) {
+    DispatchPlan published = plans.publish(id);
+    return PublishedPlan.of(published, review.publishWarnings(id));
   }
 
   @GetMapping("/plans/{id}/tasks")
@@ -191,6 +196,11 @@ class PlanDispatchApiController {
       @Parameter(description = "同 files") @RequestParam(name = "file", required = false)
           List<MultipartFile> file,
       @RequestParam(required = false) Integer version,
+      @Parameter(
+              description =
+                  "可选，代报：规划科（管理员）在未列本单位的任务上代为报送的单位（任务所列部门的 id 或名称），缺省为牵头单位；配合单位的代报不决定任务状态")
+          @RequestParam(required = false)
+          String department,
       @Parameter(hidden = true) @RequestParam Map<String, String> fields) {
     if (status == null || status.isBlank()) {
       throw new UserFacingException("plandispatch.status.required");
@@ -212,7 +222,8 @@ class PlanDispatchApiController {
             text,
             all,
             PlanDispatchService.FigureInput.of(fields),
-            Optional.ofNullable(version));
+            Optional.ofNullable(version),
+            Optional.ofNullable(department));
     return ResponseEntity.status(HttpStatus.CREATED).body(ProgressItem.of(id, p));
   }
 

@@ -21,6 +21,17 @@ final class PlanDispatchApiModels {
     }
   }
 
+  @Schema(description = "发布的规划及发布时仍存在的提醒")
+  record PublishedPlan(
+      long id,
+      String title,
+      @Schema(description = "published") String status,
+      @Schema(description = "提醒：未对应到部门的单位、没有落到部门的任务、未设定报送周期；没有时为空") List<String> warnings) {
+    static PublishedPlan of(DispatchPlan p, List<String> warnings) {
+      return new PublishedPlan(p.id(), p.title(), p.status().code(), List.copyOf(warnings));
+    }
+  }
+
   @Schema(description = "导入后保存为草稿的规划：任务数与指标数")
   record PlanCreated(
       long id,
@@ -130,8 +141,8 @@ final class PlanDispatchApiModels {
       OffsetDateTime reportedAt,
       List<FileItem> files,
       @Schema(description = "报送的目标数值") List<FigureItem> figures,
-      @Schema(description = "报告原所在的任务（该任务在修订中并入本任务）：作为配合报送，不决定本任务的状态")
-          Optional<String> mergedFrom) {
+      @Schema(description = "报告原所在的任务（该任务在修订中并入本任务）：作为配合报送，不决定本任务的状态") Optional<String> mergedFrom,
+      @Schema(description = "代报：代为报送者（单位与姓名）；部门自己报送时没有") Optional<String> proxy) {
     static ProgressItem of(long taskId, DispatchProgress p) {
       return new ProgressItem(
           p.id(),
@@ -153,7 +164,8 @@ final class PlanDispatchApiModels {
           p.figures().stream()
               .map(f -> new FigureItem(f.targetPosition(), f.amount(), f.note()))
               .toList(),
-          p.mergedFrom());
+          p.mergedFrom(),
+          p.proxy());
     }
   }
 

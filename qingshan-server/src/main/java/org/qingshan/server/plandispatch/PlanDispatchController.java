@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +147,9 @@ class PlanDispatchController {
     model.addAttribute("schedule", review.schedule(id));
     model.addAttribute("nextDue", review.nextDue(id));
     model.addAttribute("schedules", DispatchSchedule.values());
+    model.addAttribute(
+        "warnings",
+        p.status() == DispatchPlanStatus.DRAFT ? review.publishWarnings(id) : List.of());
     model.addAttribute("q", q);
     return "plandispatch/plan";
   }
@@ -212,7 +216,16 @@ class PlanDispatchController {
   }
 
   @PostMapping("/plans/{id}/publish")
-  String publish(@PathVariable long id, RedirectAttributes redirect) {
+  String publish(
+      @PathVariable long id,
+      @RequestParam(required = false) String confirmed,
+      RedirectAttributes redirect) {
+    if (!review.publishWarnings(id).isEmpty() && !"true".equals(confirmed)) {
+      // The warnings stand and the planner has not ticked that they publish anyway.
+      redirect.addFlashAttribute(
+          "flashError", new UserFacingException("plandispatch.publish.confirm-required"));
+      return "redirect:/dispatch/plans/" + id + "/review";
+    }
     plans.publish(id);
     redirect.addFlashAttribute("notice", "plandispatch.publish.done");
     return "redirect:/dispatch/plans/" + id;
@@ -223,33 +236,55 @@ class PlanDispatchController {
   @GetMapping("/my-tasks")
   String myTasks(
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) Long plan,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
       Model model) {
-    List<DispatchTask> mine = filteredMine(q);
+    List<DispatchTask> all = plans.myTasks();
+    List<DispatchTask> mine = filtered(all, q, plan);
     PageResult<DispatchTask> slice = PageResult.slice(mine, PageQuery.of(page, size));
     model.addAttribute("page", slice);
     model.addAttribute("parents", plans.parentTasks(slice.items()));
     model.addAttribute("today", plans.today());
-    model.addAttribute("reports", review.nextReports(plans.myTasks()));
+    model.addAttribute("reports", review.nextReports(all));
+    model.addAttribute("planTitles", planTitles(all));
+    model.addAttribute("plan", plan);
     model.addAttribute("q", q);
     return "plandispatch/my-tasks";
   }
 
-  private List<DispatchTask> filteredMine(String q) {
+  /** The title of each plan that holds one of the tasks, by id, in the order the tasks come. */
+  private Map<Long, String> planTitles(List<DispatchTask> tasks) {
+    Map<Long, String> titles = new LinkedHashMap<>();
+    for (DispatchTask t : tasks) {
+      titles.computeIfAbsent(t.planId(), id -> plans.plan(id).title());
+    }
+    return titles;
+  }
+
+  private static List<DispatchTask> filtered(List<DispatchTask> all, String q, Long plan) {
     Optional<String> text = SearchText.of(q);
-    return plans.myTasks().stream().filter(t -> text.isEmpty() || t.matches(text.get())).toList();
+    return all.stream()
+        .filter(t -> plan == null || t.planId() == plan)
+        .filter(t -> text.isEmpty() || t.matches(text.get()))
+        .toList();
   }
 
   @GetMapping("/my-tasks/export")
-  void exportMine(@RequestParam(required = false) String q, HttpServletResponse response)
+  void exportMine(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Long plan,
+      HttpServletResponse response)
       throws IOException {
     List<List<?>> rows = new ArrayList<>();
-    List<DispatchTask> mine = filteredMine(q);
+    List<DispatchTask> all = plans.myTasks();
+    List<DispatchTask> mine = filtered(all, q, plan);
+    Map<Long, String> titles = planTitles(all);
     Map<Long, DispatchTask> parents = plans.parentTasks(mine);
     for (DispatchTask t : mine) {
       rows.add(
           List.of(
+              titles.getOrDefault(t.planId(), ""),
               t.id(),
               t.title(),
               t.text(),
@@ -264,7 +299,10 @@ class PlanDispatchController {
     }
     String title = messages.get("plandispatch.my-tasks.title");
     audit.recordExport(PlanDispatchService.TASK, title, Optional.ofNullable(q), rows.size());
-    excel.write(response, title, taskHeaders(), rows);
+    List<String> headers = new ArrayList<>();
+    headers.add(messages.get("plandispatch.task.plan"));
+    headers.addAll(taskHeaders());
+    excel.write(response, title, headers, rows);
   }
 
   @GetMapping("/tasks/{id}")
@@ -274,6 +312,7 @@ class PlanDispatchController {
     model.addAttribute("plan", plans.plan(t.planId()));
     model.addAttribute("progress", plans.progress(id));
     model.addAttribute("mayReport", plans.mayReport(t));
+    model.addAttribute("proxyUnits", plans.proxyUnits(t));
     model.addAttribute("parent", Optional.ofNullable(plans.parentTasks(List.of(t)).get(t.id())));
     model.addAttribute("subTasks", plans.subTasks(t));
     List<DispatchTarget> targets = plans.targets(id);
@@ -285,6 +324,9 @@ class PlanDispatchController {
     model.addAttribute("figuresByReport", plans.mayReport(t) && plans.reportCarriesFigures(t));
     model.addAttribute("statuses", DispatchTaskStatus.values());
     model.addAttribute("today", plans.today());
+    if (!model.containsAttribute("typed")) {
+      model.addAttribute("typed", TypedReport.none());
+    }
     return "plandispatch/task";
   }
 
@@ -296,19 +338,52 @@ class PlanDispatchController {
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       @RequestParam(required = false) Integer version,
       @RequestParam Map<String, String> fields,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
-    DispatchTaskStatus s =
-        DispatchTaskStatus.ofCode(status)
-            .orElseThrow(() -> new UserFacingException("plandispatch.status.unknown", status));
-    plans.report(
-        id,
-        s,
-        text,
-        files == null ? List.of() : files,
-        PlanDispatchService.FigureInput.of(fields),
-        Optional.ofNullable(version));
+    try {
+      DispatchTaskStatus s =
+          DispatchTaskStatus.ofCode(status)
+              .orElseThrow(() -> new UserFacingException("plandispatch.status.unknown", status));
+      plans.report(
+          id,
+          s,
+          text,
+          files == null ? List.of() : files,
+          PlanDispatchService.FigureInput.of(fields),
+          Optional.ofNullable(version),
+          Optional.ofNullable(fields.get("department")));
+    } catch (UserFacingException e) {
+      // The task page again, the refusal next to the form and what was typed kept: a wrong file
+      // must not cost the narrative (files cannot be kept; the browser asks for them again).
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("reportError", messages.get(e.messageKey(), e.arguments()));
+      model.addAttribute("typed", TypedReport.of(fields));
+      return task(id, model);
+    }
     redirect.addFlashAttribute("notice", "plandispatch.progress.done");
     return "redirect:/dispatch/tasks/" + id;
+  }
+
+  /** What was typed into a refused report form, shown in it again. */
+  record TypedReport(Map<String, String> fields) {
+    static TypedReport of(Map<String, String> fields) {
+      return new TypedReport(Map.copyOf(fields));
+    }
+
+    static TypedReport none() {
+      return new TypedReport(Map.of());
+    }
+
+    /** The typed value of the field, or empty. */
+    public String get(String name) {
+      return fields.getOrDefault(name, "");
+    }
+
+    /** Whether anything was typed (a refused report). */
+    public boolean refused() {
+      return !fields.isEmpty();
+    }
   }
 
   @GetMapping("/tasks/{id}/files/{fileId}")

@@ -638,20 +638,106 @@ public class PlanDispatchService {
 
   /** Whether the user may report on the task: a unit it names, or the bureau. */
   public boolean mayReport(DispatchTask t) {
-    return t.isTask() && reportRole(t).isPresent();
+    return t.isTask() && (ownRole(t).isPresent() || bureau());
   }
 
-  private Optional<DispatchUnitRole> reportRole(DispatchTask t) {
+  /** The role of the user's own department on the task, if the task names it. */
+  private Optional<DispatchUnitRole> ownRole(DispatchTask t) {
     QingshanPrincipal user = currentUser.require();
     DataScope scope = currentUser.scope();
-    Optional<DispatchUnitRole> role =
-        scope.all()
-            ? t.roleOf(user.departmentId().map(Set::of).orElse(Set.of()), false)
-            : t.roleOf(scope.departmentIds(), false);
-    if (role.isEmpty() && (user.has(Role.ADMIN) || user.has(Role.PLANNER))) {
-      return Optional.of(DispatchUnitRole.LEAD); // the planner records a report for the task
+    return scope.all()
+        ? t.roleOf(user.departmentId().map(Set::of).orElse(Set.of()), false)
+        : t.roleOf(scope.departmentIds(), false);
+  }
+
+  private boolean bureau() {
+    QingshanPrincipal user = currentUser.require();
+    return user.has(Role.ADMIN) || user.has(Role.PLANNER);
+  }
+
+  /**
+   * The departments the bureau may report for (代报) on a task that does not name the bureau: the
+   * units the task names that resolved to a department, the lead first, each once. Empty for anyone
+   * else, and where the task names the user's own department (they report as themselves).
+   */
+  public List<DispatchUnit> proxyUnits(DispatchTask t) {
+    if (!t.isTask() || !bureau() || ownRole(t).isPresent()) {
+      return List.of();
     }
-    return role;
+    return orderedUnits(t);
+  }
+
+  private static List<DispatchUnit> orderedUnits(DispatchTask t) {
+    Map<Long, DispatchUnit> byDepartment = new LinkedHashMap<>();
+    for (DispatchUnitRole role :
+        List.of(DispatchUnitRole.LEAD, DispatchUnitRole.RESPONSIBLE, DispatchUnitRole.SUPPORT)) {
+      t.units().stream()
+          .filter(u -> u.role() == role && u.departmentId().isPresent())
+          .forEach(u -> byDepartment.putIfAbsent(u.departmentId().get(), u));
+    }
+    return List.copyOf(byDepartment.values());
+  }
+
+  /**
+   * Who a report is: the department, its role on the task, and, for a 代报, the bureau's department
+   * that made it.
+   */
+  private record Reporter(
+      Optional<Long> department,
+      DispatchUnitRole role,
+      boolean proxy,
+      Optional<Long> proxyDepartment) {}
+
+  /**
+   * The department a report on the task is for. A department the task names reports as itself
+   * (asking for another department is refused). The bureau, where the task does not name it,
+   * reports for one of the departments the task names (代报; {@code forDepartment} its id or name, by
+   * default the lead); only where the task reaches no department does its report stand as the
+   * bureau's own. Empty: the user may not report on the task.
+   */
+  private Optional<Reporter> reporter(DispatchTask t, Optional<String> forDepartment) {
+    QingshanPrincipal user = currentUser.require();
+    DataScope scope = currentUser.scope();
+    Optional<DispatchUnitRole> own = ownRole(t);
+    Optional<String> wanted = forDepartment.map(String::strip).filter(x -> !x.isEmpty());
+    Optional<DispatchUnit> chosen = wanted.map(w -> unitFor(t, w));
+    Set<Long> mine =
+        scope.all() ? user.departmentId().map(Set::of).orElse(Set.of()) : scope.departmentIds();
+    boolean forOwn = chosen.flatMap(DispatchUnit::departmentId).map(mine::contains).orElse(true);
+    if (own.isPresent() && forOwn) {
+      Optional<Long> department =
+          scope.all()
+              ? user.departmentId()
+              : t.units().stream()
+                  .map(DispatchUnit::departmentId)
+                  .flatMap(Optional::stream)
+                  .filter(scope.departmentIds()::contains)
+                  .findFirst();
+      return Optional.of(new Reporter(department, own.get(), false, Optional.empty()));
+    }
+    if (!bureau()) {
+      return Optional.empty();
+    }
+    Optional<DispatchUnit> unit = chosen.or(() -> orderedUnits(t).stream().findFirst());
+    if (unit.isEmpty()) {
+      // The task reaches no department: the bureau's report is its own, as the task's report.
+      return Optional.of(
+          new Reporter(user.departmentId(), DispatchUnitRole.LEAD, false, Optional.empty()));
+    }
+    return Optional.of(
+        new Reporter(unit.get().departmentId(), unit.get().role(), true, user.departmentId()));
+  }
+
+  /** The unit of the task that {@code wanted} (a department's id or name) names, else refused. */
+  private static DispatchUnit unitFor(DispatchTask t, String wanted) {
+    return orderedUnits(t).stream()
+        .filter(
+            u ->
+                u.departmentId().map(String::valueOf).filter(wanted::equals).isPresent()
+                    || u.shown().equals(wanted)
+                    || u.name().equals(wanted))
+        .findFirst()
+        .orElseThrow(() -> new UserFacingException("plandispatch.proxy.unknown", wanted));
   }
 
   /** The task's dated targets with the figures its reports gave, for a user who may see it. */
@@ -668,13 +754,24 @@ public class PlanDispatchService {
     return repository.planTargets(plan(planId).id());
   }
 
-  /** Whether the user's report on the task is the task's report, which carries its figures. */
+  /**
+   * Whether the user's report on the task (a 代报 for its lead, by default) is the task's report,
+   * which carries its figures.
+   */
   public boolean reportCarriesFigures(DispatchTask t) {
-    QingshanPrincipal user = currentUser.require();
-    boolean bureau = user.has(Role.ADMIN) || user.has(Role.PLANNER);
-    return reportRole(t)
-        .map(r -> t.reportSetsStatus(r) || (bureau && currentUser.scope().all()))
-        .orElse(false);
+    return reporter(t, Optional.empty()).map(r -> setsStatus(t, r)).orElse(false);
+  }
+
+  /**
+   * Whether the report sets the task's status: the lead's (the responsible units' where none
+   * leads); the bureau's own report when the task names it; never a supporting department's,
+   * reported by itself or by the bureau.
+   */
+  private boolean setsStatus(DispatchTask t, Reporter r) {
+    if (t.reportSetsStatus(r.role())) {
+      return true;
+    }
+    return !r.proxy() && bureau() && currentUser.scope().all();
   }
 
   /** A figure as the form or the API gives it: the number as typed and an optional note. */
@@ -728,6 +825,24 @@ public class PlanDispatchService {
       List<MultipartFile> files,
       Map<Integer, FigureInput> figures,
       Optional<Integer> version) {
+    return report(taskId, status, text, files, figures, version, Optional.empty());
+  }
+
+  /**
+   * A report as above; {@code forDepartment} (a department's id or name), for the bureau on a task
+   * that does not name it: the department the task names it reports for (代报; by default the lead).
+   * The report is that department's, with its role: a 代报 for a supporting department does not set
+   * the task's status.
+   */
+  @Transactional
+  public DispatchProgress report(
+      long taskId,
+      DispatchTaskStatus status,
+      String text,
+      List<MultipartFile> files,
+      Map<Integer, FigureInput> figures,
+      Optional<Integer> version,
+      Optional<String> forDepartment) {
     DispatchTask t =
         repository
             .task(taskId)
@@ -737,12 +852,14 @@ public class PlanDispatchService {
             .plan(t.planId())
             .orElseThrow(() -> new UserFacingException("plandispatch.task.not-found"));
     QingshanPrincipal user = currentUser.require();
-    DataScope scope = currentUser.scope();
-    boolean bureau = user.has(Role.ADMIN) || user.has(Role.PLANNER);
-    Optional<DispatchUnitRole> role = reportRole(t);
-    if (role.isEmpty() || !t.isTask()) {
+    if (!t.isTask()) {
       refuse(TASK, taskId);
     }
+    Optional<Reporter> reporter = reporter(t, forDepartment);
+    if (reporter.isEmpty()) {
+      refuse(TASK, taskId);
+    }
+    Optional<DispatchUnitRole> role = reporter.map(Reporter::role);
     if (!p.published()) {
       throw new UserFacingException("plandispatch.task.not-published");
     }
@@ -756,7 +873,7 @@ public class PlanDispatchService {
     if (body.length() > 4000) {
       throw new UserFacingException("plandispatch.progress.text.size", 4000);
     }
-    boolean sets = t.reportSetsStatus(role.get()) || (bureau && scope.all());
+    boolean sets = setsStatus(t, reporter.get());
     Map<DispatchTarget, DispatchProgress.Figure> given =
         figures(t, sets, figures == null ? Map.of() : figures);
     List<DispatchEvidenceFiles.Checked> checked = evidence.check(files == null ? List.of() : files);
@@ -769,17 +886,17 @@ public class PlanDispatchService {
     if (!saved) {
       throw new UserFacingException("plandispatch.progress.stale");
     }
-    Optional<Long> department =
-        scope.all()
-            ? user.departmentId()
-            : t.units().stream()
-                .map(DispatchUnit::departmentId)
-                .flatMap(Optional::stream)
-                .filter(scope.departmentIds()::contains)
-                .findFirst();
+    Optional<Long> department = reporter.get().department();
     long id =
         repository.insertProgress(
-            taskId, department, role.get(), status, body, user.getUsername(), now);
+            taskId,
+            department,
+            role.get(),
+            status,
+            body,
+            user.getUsername(),
+            reporter.get().proxyDepartment(),
+            now);
     for (DispatchEvidenceFiles.Checked f : checked) {
       repository.insertEvidence(
           id, f.fileName(), evidence.store(f), f.contentType(), f.content().length);
@@ -796,13 +913,28 @@ public class PlanDispatchService {
       after.put("figures", written);
     }
     after.put("role", role.get().name());
+    if (reporter.get().proxy()) {
+      after.put(
+          "proxyFor",
+          t.units().stream()
+              .filter(u -> u.departmentId().equals(department))
+              .map(DispatchUnit::shown)
+              .findFirst()
+              .orElse(""));
+    }
     after.put("text", body);
     after.put("files", checked.stream().map(DispatchEvidenceFiles.Checked::fileName).toList());
     audit.record(
         AuditAction.CREATE,
         TASK,
         taskId,
-        messages.get("plandispatch.audit.progress", t.title(), messages.label(status)),
+        reporter.get().proxy()
+            ? messages.get(
+                "plandispatch.audit.proxy",
+                t.title(),
+                messages.label(status),
+                after.get("proxyFor"))
+            : messages.get("plandispatch.audit.progress", t.title(), messages.label(status)),
         Optional.of(Map.of("status", t.status().code(), "version", t.version())),
         Optional.of(after));
     return repository.progress(taskId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.device.MapSettings;
@@ -69,8 +71,10 @@ class PlanReviewController {
         plans.tree(id).stream()
             .filter(t -> text.isEmpty() || (t.isTask() && t.matches(text.get())))
             .toList();
+    PageResult<DispatchTask> slice = PageResult.slice(tree, PageQuery.of(page, size));
     model.addAttribute("plan", p);
-    model.addAttribute("page", PageResult.slice(tree, PageQuery.of(page, size)));
+    model.addAttribute("page", slice);
+    model.addAttribute("unitLines", unitLines(slice.items()));
     model.addAttribute("depths", PlanDispatchController.depths(plans.tree(id)));
     model.addAttribute("source", review.sourceLines(id));
     model.addAttribute("ends", review.lineEnds(id));
@@ -81,8 +85,34 @@ class PlanReviewController {
     model.addAttribute("history", review.history(id));
     model.addAttribute("roles", DispatchUnitRole.values());
     model.addAttribute("draft", p.status() == DispatchPlanStatus.DRAFT);
+    model.addAttribute(
+        "warnings",
+        p.status() == DispatchPlanStatus.DRAFT ? review.publishWarnings(id) : List.of());
     model.addAttribute("q", q);
     return "plandispatch/review";
+  }
+
+  /**
+   * Each task's units and due date in one line, only the parts it has: no "配合单位：；" for a task
+   * without supporting units, no "完成时限：—" without a date.
+   */
+  private Map<Long, String> unitLines(List<DispatchTask> tasks) {
+    Map<Long, String> lines = new HashMap<>();
+    for (DispatchTask t : tasks) {
+      List<String> parts = new ArrayList<>();
+      part(parts, "plandispatch.task.lead", t.lead());
+      part(parts, "plandispatch.task.support", t.support());
+      part(parts, "plandispatch.task.responsible", t.responsible());
+      t.due().ifPresent(d -> parts.add(messages.get("plandispatch.task.due") + "：" + d));
+      lines.put(t.id(), String.join("；", parts));
+    }
+    return lines;
+  }
+
+  private void part(List<String> parts, String label, List<String> names) {
+    if (!names.isEmpty()) {
+      parts.add(messages.get(label) + "：" + String.join("、", names));
+    }
   }
 
   @PostMapping("/review/tasks/{id}")
@@ -260,6 +290,7 @@ class PlanReviewController {
     model.addAttribute("page", PageResult.slice(all, PageQuery.of(page, size)));
     model.addAttribute("pins", all.stream().filter(p -> p.latitude().isPresent()).toList());
     model.addAttribute("departments", review.departments());
+    model.addAttribute("today", plans.today());
     model.addAttribute("tileUrl", map.tileUrl());
     model.addAttribute("tileAttribution", map.tileAttribution());
     model.addAttribute(

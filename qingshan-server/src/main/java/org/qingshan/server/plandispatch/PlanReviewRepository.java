@@ -466,7 +466,12 @@ class PlanReviewRepository {
       int version,
       List<Milestone> milestones) {}
 
-  record Milestone(long id, String name, Optional<LocalDate> due, Optional<LocalDate> done) {}
+  record Milestone(long id, String name, Optional<LocalDate> due, Optional<LocalDate> done) {
+    /** Not done and its date has passed. */
+    public boolean overdue(LocalDate today) {
+      return done.isEmpty() && due.filter(d -> d.isBefore(today)).isPresent();
+    }
+  }
 
   List<KeyProjectRow> projects(long planId) {
     return projectQuery("p.plan_id = :x", planId);

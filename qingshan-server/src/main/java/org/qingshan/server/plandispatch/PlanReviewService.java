@@ -119,6 +119,40 @@ public class PlanReviewService {
     return List.copyOf(names);
   }
 
+  /**
+   * What a planner should know before publishing the plan: units that reach no department, tasks no
+   * department will see, no reporting schedule (no department is reminded). Empty: nothing stands
+   * in the way. Publishing with warnings is allowed (the planner confirms on the page).
+   */
+  public List<String> publishWarnings(long planId) {
+    DispatchPlan p = dispatch.plan(planId);
+    List<String> warnings = new ArrayList<>();
+    List<String> names = unresolved(p.id());
+    if (!names.isEmpty()) {
+      warnings.add(messages.get("plandispatch.warning.unresolved", names.size(), listed(names)));
+    }
+    List<String> unreached =
+        plans.tasks(p.id()).stream()
+            .filter(DispatchTask::isTask)
+            .filter(t -> t.units().stream().allMatch(u -> u.departmentId().isEmpty()))
+            .map(DispatchTask::title)
+            .toList();
+    if (!unreached.isEmpty()) {
+      warnings.add(
+          messages.get("plandispatch.warning.unreached", unreached.size(), listed(unreached)));
+    }
+    if (review.schedule(p.id()).isEmpty()) {
+      warnings.add(messages.get("plandispatch.warning.no-schedule"));
+    }
+    return warnings;
+  }
+
+  /** At most ten of the names, joined; "等" when there are more. */
+  private static String listed(List<String> names) {
+    String shown = String.join("、", names.subList(0, Math.min(10, names.size())));
+    return names.size() > 10 ? shown + "等" : shown;
+  }
+
   public List<Department> departments() {
     return departments.tree().nodes().stream()
         .map(org.qingshan.server.department.DepartmentTree.Node::department)
@@ -473,7 +507,7 @@ public class PlanReviewService {
             i.name(),
             b.orElse("—"),
             t.orElse("—"),
-            targetYear == null ? "—" : targetYear),
+            targetYear == null ? "—" : targetYear.toString()),
         PlanDispatchService.INDICATOR,
         i.id(),
         before,

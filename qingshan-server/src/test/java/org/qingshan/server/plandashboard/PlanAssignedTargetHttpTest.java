@@ -273,7 +273,7 @@ class PlanAssignedTargetHttpTest {
         .isEqualByComparingTo("800");
     assertThat(
             JsonApi.bearer(port, token(planner))
-                .post("/api/v1/plans/" + draft + "/publish", Map.of())
+                .post("/api/v1/plans/" + draft + "/publish", Map.of("confirmed", "true"))
                 .statusCode())
         .isEqualTo(200);
 
@@ -295,7 +295,7 @@ class PlanAssignedTargetHttpTest {
     assertThat(carried.get("value").decimalValue()).isEqualByComparingTo("800");
     assertThat(
             JsonApi.bearer(port, token(planner))
-                .post("/api/v1/plans/" + next + "/publish", Map.of())
+                .post("/api/v1/plans/" + next + "/publish", Map.of("confirmed", "true"))
                 .statusCode())
         .isEqualTo(200);
     HttpResponse<String> old =

@@ -346,7 +346,7 @@ class PlanFiguresHttpTest {
     // published, the lead liaison reports 12.5 公里 against it
     assertThat(
             JsonApi.bearer(port, token(planner))
-                .post("/api/v1/plans/" + plan + "/publish", Map.of())
+                .post("/api/v1/plans/" + plan + "/publish", Map.of("confirmed", "true"))
                 .statusCode())
         .isEqualTo(200);
     assertThat(session.get("/dispatch/tasks/" + pipes).body()).doesNotContain(path);

@@ -132,7 +132,7 @@ class PlanMergedReportsHttpTest {
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     long v2 = revise(page, v1);
     redirected(page.post("/dispatch/review/tasks/" + taskId(jdbc, v2, STRAW) + "/merge", Map.of()));
-    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
     publishedOn(jdbc, v2, "2025-03-25T10:00:00+08:00");
     long diesel2 = taskId(jdbc, v2, DIESEL);
 
@@ -240,7 +240,7 @@ class PlanMergedReportsHttpTest {
             port, token(planner), v1, "合并替换测试方案（更正）.txt", text.getBytes(StandardCharsets.UTF_8));
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     redirected(page.post("/dispatch/review/tasks/" + taskId(jdbc, v2, STRAW) + "/merge", Map.of()));
-    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
 
     JsonNode progress =
         JsonApi.read(
@@ -278,7 +278,7 @@ class PlanMergedReportsHttpTest {
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     long v2 = revise(page, v1);
     redirected(page.post("/dispatch/review/tasks/" + taskId(jdbc, v2, STRAW) + "/merge", Map.of()));
-    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
     report(
         token(police),
         taskId(jdbc, v2, DIESEL),
@@ -287,7 +287,7 @@ class PlanMergedReportsHttpTest {
         "2025-06-20T10:00:00+08:00");
 
     long v3 = revise(page, v1);
-    redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of("confirmed", "true")));
 
     JsonNode straw = task(token(farmer), taskId(jdbc, v3, STRAW));
     assertThat(texts(straw.get("progress"))).containsExactly("秸秆巡查第一季度。");

@@ -84,7 +84,7 @@ class PlanVersionNoticesHttpTest {
             "/dispatch/review/tasks/" + TestPlans.taskId(jdbc, v2, DUST),
             Map.of(
                 "title", DUST, "text", "严格落实建筑工地“六个百分之百”要求，延至2030年上半年完成。", "due", "2030-06-30")));
-    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
 
     // the next day: nothing of version 2 is told again
     notices.run(LocalDate.of(2026, 1, 6));
@@ -143,7 +143,7 @@ class PlanVersionNoticesHttpTest {
     assertThat(reminded(police, "【逾期未报】", v1, v2)).isEqualTo(2);
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     long v3 = revise(page, v2);
-    redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of("confirmed", "true")));
     publishedOn(jdbc, v3, "2025-04-03T10:00:00+08:00");
     reminders.runFor(OffsetDateTime.parse("2025-04-04T09:00:00+08:00"));
     assertThat(reminded(police, "【逾期未报】", v1, v2, v3)).isEqualTo(2);

@@ -148,7 +148,7 @@ class PlanVersionReportsHttpTest {
                 "2025-12-31")));
     long straw2draft = taskId(jdbc, v2, STRAW);
     redirected(page.post("/dispatch/review/tasks/" + straw2draft + "/merge", Map.of()));
-    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
     publishedOn(jdbc, v2, "2025-03-25T10:00:00+08:00");
     long sweeping2 = taskId(jdbc, v2, corrected);
     assertThat(sweeping2).isEqualTo(sweeping2draft);
@@ -403,7 +403,7 @@ class PlanVersionReportsHttpTest {
         "2025-03-20T10:00:00+08:00");
     WebSession page = WebSession.loggedIn(port, planner, TestUsers.PASSWORD);
     long v2 = revise(page, v1);
-    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
     report(
         token(lead),
         taskId(jdbc, v2, SWEEPING),
@@ -418,7 +418,7 @@ class PlanVersionReportsHttpTest {
         page.post(
             "/dispatch/review/tasks/" + sweeping3,
             Map.of("title", renamed, "text", "到2025年，县城建成区道路机械化清扫率达到90%以上。", "due", "2025-12-31")));
-    redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v3 + "/publish", Map.of("confirmed", "true")));
 
     JsonNode progress =
         JsonApi.read(

@@ -165,6 +165,9 @@ class PlanCycleBrowserTest extends BrowserTestBase {
 
       // ---- publish
       page.navigate(url("/dispatch/plans/" + plan));
+      // No reporting schedule yet: the page warns, and 发布 needs the box ticked.
+      assertThat(page.locator("#publish-warnings").innerText()).contains("报送周期");
+      page.locator("#publish-confirmed").check();
       page.locator("form[action$='/dispatch/plans/" + plan + "/publish'] button").click();
       page.waitForURL("**/dispatch/plans/" + plan);
       assertThat(page.locator(".notice").innerText()).contains("发布");

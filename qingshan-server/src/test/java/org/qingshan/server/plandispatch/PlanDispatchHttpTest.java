@@ -73,7 +73,8 @@ class PlanDispatchHttpTest {
   }
 
   private HttpResponse<String> publish(String user, long id) {
-    return JsonApi.bearer(port, token(user)).post("/api/v1/plans/" + id + "/publish", Map.of());
+    return JsonApi.bearer(port, token(user))
+        .post("/api/v1/plans/" + id + "/publish", Map.of("confirmed", "true"));
   }
 
   private long plans() {
@@ -410,7 +411,7 @@ class PlanDispatchHttpTest {
     String draft = plannerPage.get("/dispatch/plans/" + id).body();
     assertThat(draft).contains("草稿", ">发布<", "强化施工扬尘管控");
     HttpResponse<String> published =
-        plannerPage.post("/dispatch/plans/" + id + "/publish", Map.of());
+        plannerPage.post("/dispatch/plans/" + id + "/publish", Map.of("confirmed", "true"));
     assertThat(published.statusCode()).isEqualTo(302);
     assertThat(plannerPage.get("/dispatch/plans/" + id).body()).contains("已发布");
 

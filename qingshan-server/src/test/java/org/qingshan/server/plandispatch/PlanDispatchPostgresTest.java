@@ -88,7 +88,9 @@ class PlanDispatchPostgresTest {
     assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(302);
     String path = WebSession.location(corrected);
     long second = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
-    assertThat(page.post("/dispatch/plans/" + second + "/publish", Map.of()).statusCode())
+    assertThat(
+            page.post("/dispatch/plans/" + second + "/publish", Map.of("confirmed", "true"))
+                .statusCode())
         .isEqualTo(302);
     JsonNode carried = JsonApi.read(planner.get("/api/v1/plans/" + second + "/tasks"));
     assertThat(carried.findValuesAsText("status")).contains("done", "behind", "in-progress");
@@ -129,7 +131,9 @@ class PlanDispatchPostgresTest {
             .get(0);
     assertThat(copied.get("assignedSource").asText()).isEqualTo(SOURCE);
     assertThat(copied.get("value").decimalValue()).isEqualByComparingTo("50");
-    assertThat(page.post("/dispatch/plans/" + third + "/publish", Map.of()).statusCode())
+    assertThat(
+            page.post("/dispatch/plans/" + third + "/publish", Map.of("confirmed", "true"))
+                .statusCode())
         .isEqualTo(302);
   }
 }

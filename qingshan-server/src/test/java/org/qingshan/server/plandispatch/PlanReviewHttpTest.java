@@ -207,7 +207,7 @@ class PlanReviewHttpTest {
     assertThat(audits(planner, "dispatch-plan")).isGreaterThanOrEqualTo(3);
 
     // published with the corrections
-    redirected(page.post("/dispatch/plans/" + id + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + id + "/publish", Map.of("confirmed", "true")));
     String published = page.get("/dispatch/plans/" + id).body();
     assertThat(published).contains("加强柴油货车污染治理").doesNotContain("严禁秸秆露天焚烧");
     // a published plan is not edited in place
@@ -243,7 +243,7 @@ class PlanReviewHttpTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
-    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
     assertThat(text(v2dust)).isEqualTo("修订后的任务内容。");
   }
 
@@ -254,7 +254,7 @@ class PlanReviewHttpTest {
     String other = user(Role.LIAISON, "县水利局");
     WebSession page = WebSession.loggedIn(port, planner, PASSWORD);
     long id = upload(page, demoText());
-    redirected(page.post("/dispatch/plans/" + id + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + id + "/publish", Map.of("confirmed", "true")));
     long project =
         jdbc.sql("SELECT id FROM dispatch_project WHERE plan_id = :p AND name = '县城雨污分流改造工程'")
             .param("p", id)
@@ -317,7 +317,7 @@ class PlanReviewHttpTest {
     String liaison = user(Role.LIAISON, ZHUJIAN);
     WebSession page = WebSession.loggedIn(port, planner, PASSWORD);
     long id = upload(page, demoText());
-    redirected(page.post("/dispatch/plans/" + id + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + id + "/publish", Map.of("confirmed", "true")));
     redirected(
         page.post("/dispatch/review/plans/" + id + "/schedule", Map.of("schedule", "QUARTERLY")));
     LocalDate due = DispatchSchedule.QUARTERLY.nextDue(PlanDispatchService.today(clock));

@@ -145,7 +145,8 @@ class PlanSubTasksHttpTest {
     assertThat(rows.get(3).parentId()).isNotEqualTo(industry);
 
     JsonApi plannerApi = JsonApi.bearer(port, plannerToken);
-    HttpResponse<String> published = plannerApi.post("/api/v1/plans/" + id + "/publish", Map.of());
+    HttpResponse<String> published =
+        plannerApi.post("/api/v1/plans/" + id + "/publish", Map.of("confirmed", "true"));
     assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 
     JsonNode all = JsonApi.read(plannerApi.get("/api/v1/plans/" + id + "/tasks"));

@@ -144,7 +144,7 @@ class PlanVersionEntriesHttpTest {
     redirected(
         page.post(
             "/dispatch/projects/" + project(v2, RUBBLE) + "/progress", Map.of("progress", "20")));
-    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of()));
+    redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
 
     // the indicators of version 2
     JsonNode indicators =

@@ -82,7 +82,8 @@ public final class TestPlans {
   /** Publishes the draft through the API. */
   public static void publish(int port, String plannerToken, long draft) {
     HttpResponse<String> published =
-        JsonApi.bearer(port, plannerToken).post("/api/v1/plans/" + draft + "/publish", Map.of());
+        JsonApi.bearer(port, plannerToken)
+            .post("/api/v1/plans/" + draft + "/publish", Map.of("confirmed", "true"));
     assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
   }
 

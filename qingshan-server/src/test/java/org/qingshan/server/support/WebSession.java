@@ -85,6 +85,31 @@ public final class WebSession {
     return postRaw(path, fields);
   }
 
+  /**
+   * A form post from the page {@code page} (sent as its {@code Referer}, as a browser does), with
+   * the session's CSRF token.
+   */
+  public HttpResponse<String> postFrom(String page, String path, Map<String, String> form) {
+    Map<String, String> fields = new LinkedHashMap<>(form);
+    fields.putIfAbsent("_csrf", csrf);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .header("Referer", base + page)
+            .POST(HttpRequest.BodyPublishers.ofString(encoded(fields))));
+  }
+
+  private static String encoded(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
   /** A file upload (multipart/form-data) with the session's CSRF token, as a browser sends it. */
   public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
     String boundary = "----qingshan" + System.nanoTime();
