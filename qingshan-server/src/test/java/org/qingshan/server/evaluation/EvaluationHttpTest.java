@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -197,7 +198,7 @@ class EvaluationHttpTest {
   void aCompletionAfterTheDueDateIsLateInTheScoresAndTheTargetTable() throws IOException {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
     long plan = demoPlan();
-    String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
     WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
     HttpResponse<String> page =
         session.get("/evaluation?plan=" + plan + "&kind=final&date=" + today);
@@ -219,8 +220,41 @@ class EvaluationHttpTest {
         XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
       String t = plain(text.getText());
       assertThat(t).contains("时限目标完成情况").doesNotContain("（目标数值）");
+      // the demo's lead reported 91 % for it, after the date
       String sweep = t.lines().filter(l -> l.startsWith("推进道路机械化清扫\t")).findFirst().orElse("");
-      assertThat(sweep).contains("任务已完成（未报送数值）", "超期完成").doesNotContain("逾期未完成");
+      assertThat(sweep).contains("91%", "超期完成").doesNotContain("逾期未完成");
+    }
+  }
+
+  @Test
+  void aDoneTaskWhoseReportsGaveNoFigureIsNotAnOverdueTarget() throws IOException {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    String planning = token(planner);
+    long plan = TestPlans.publishedDemoPlan(port, planning, "完成未报数值.txt");
+    long sweep = TestPlans.taskId(jdbc, plan, "推进道路机械化清扫");
+    HttpResponse<String> done =
+        TestPlans.report(
+            port,
+            token(user(Role.LIAISON, "县综合行政执法局")),
+            sweep,
+            Map.of("status", "done", "text", "机械化清扫已全面推开。"),
+            List.of());
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    HttpResponse<byte[]> r =
+        get(
+            planning,
+            "/api/v1/plans/" + plan + "/evaluation?kind=final&date=" + today + "&format=docx");
+    assertThat(r.statusCode()).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      String row =
+          plain(text.getText())
+              .lines()
+              .filter(l -> l.startsWith("推进道路机械化清扫\t"))
+              .findFirst()
+              .orElse("");
+      assertThat(row).contains("任务已完成（未报送数值）").doesNotContain("逾期未完成");
     }
   }
 
