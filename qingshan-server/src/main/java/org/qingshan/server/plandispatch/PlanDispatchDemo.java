@@ -186,9 +186,10 @@ class PlanDispatchDemo implements ApplicationRunner {
         value(id, v[0], Integer.parseInt(v[1]), v[2], v[3], published, now);
       }
       review.setSchedule(id, Optional.of(SCHEDULE));
-      project(id, "县城雨污分流改造工程", "县住房和城乡建设局", "36.612", "115.781", "2024-03-31", "2025-06-30");
-      project(id, "建筑垃圾资源化利用工程", "县住房和城乡建设局", "36.574", "115.846", "2024-06-30", null);
-      project(id, "白河生态缓冲带建设工程", "县水利局", "36.648", "115.752", "2024-09-30", "2025-12-31");
+      // inside the demo county (geo/demo-county.geojson): the county town, 东湖镇, 白河镇
+      project(id, "县城雨污分流改造工程", "县住房和城乡建设局", "36.530", "115.630", "2024-03-31", "2025-06-30");
+      project(id, "建筑垃圾资源化利用工程", "县住房和城乡建设局", "36.450", "115.700", "2024-06-30", null);
+      project(id, "白河生态缓冲带建设工程", "县水利局", "36.590", "115.500", "2024-09-30", "2025-12-31");
       milestoneDone(id, "县城雨污分流改造工程", "开工", "2024-04-18");
       milestoneDone(id, "白河生态缓冲带建设工程", "开工", "2024-09-26");
       List<DispatchTask> tasks = plans.tasks(id, Optional.empty());

@@ -2,6 +2,10 @@ package org.qingshan.server.plandispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.demo.DemoGovernment;
+import org.qingshan.server.grid.GridGeometry;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
 import org.qingshan.server.support.WebSession;
@@ -238,5 +243,30 @@ class DemoPlanYearTest {
         .filteredOn(r -> day(r.at()).isAfter(LocalDate.of(2026, 9, 30)))
         .extracting(r -> day(r.at()))
         .allMatch(d -> d.isBefore(LocalDate.of(2026, 11, 15)));
+  }
+
+  @Test
+  void theKeyProjectsLieInsideTheDemoCounty() throws IOException {
+    JsonNode outline;
+    try (InputStream in = getClass().getResourceAsStream("/geo/demo-county.geojson")) {
+      outline = new ObjectMapper().readTree(in);
+    }
+    JsonNode county = null;
+    for (JsonNode f : outline.get("features")) {
+      if (f.path("properties").path("name").asText().equals("示范县")) {
+        county = f.get("geometry");
+      }
+    }
+    assertThat(county).as("the county's outline").isNotNull();
+    GridGeometry area = GridGeometry.parse(county.toString());
+    List<double[]> places =
+        jdbc.sql(
+                "SELECT longitude, latitude FROM dispatch_project WHERE plan_id = :p AND"
+                    + " latitude IS NOT NULL")
+            .param("p", demoPlan())
+            .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+            .list();
+    assertThat(places).hasSize(3);
+    assertThat(places).allMatch(p -> area.contains(p[0], p[1]), "inside the county");
   }
 }
