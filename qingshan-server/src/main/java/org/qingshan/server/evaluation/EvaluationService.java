@@ -53,6 +53,7 @@ public class EvaluationService {
   private final PlanDashboardService dashboards;
   private final Clock clock;
   private final ZoneId zone;
+  private final TaskStatusAtDate statusAt;
 
   EvaluationService(
       PlanDispatchService plans,
@@ -64,7 +65,9 @@ public class EvaluationService {
       PlanDashboardSettings dashboard,
       PlanDashboardService dashboards,
       Clock clock,
-      ZoneId countyZone) {
+      ZoneId countyZone,
+      TaskStatusAtDate statusAt) {
+    this.statusAt = statusAt;
     this.dashboard = dashboard;
     this.dashboards = dashboards;
     this.plans = plans;
@@ -116,7 +119,8 @@ public class EvaluationService {
     }
     List<String> problems = new ArrayList<>();
     Map<String, int[]> departments = new LinkedHashMap<>();
-    Map<Long, LocalDate> doneOn = dashboards.doneOn(plan.id());
+    // the tasks as they stood at the date, not as they are now
+    TaskStatusAtDate.At then = statusAt.at(plan.id(), date);
     int allTasks = 0;
     int allDone = 0;
     for (DispatchTask t : tree) {
@@ -124,8 +128,9 @@ public class EvaluationService {
         continue;
       }
       allTasks++;
-      boolean overdue = t.overdue(date);
-      if (t.status() == DispatchTaskStatus.DONE) {
+      boolean overdue = then.overdue(t);
+      DispatchTaskStatus status = then.status(t);
+      if (status == DispatchTaskStatus.DONE) {
         allDone++;
       }
       DispatchTask chapter = t;
@@ -134,12 +139,12 @@ public class EvaluationService {
       }
       int[] c = counts.computeIfAbsent(chapter.id(), k -> new int[6]);
       c[0]++;
-      c[1 + t.status().ordinal()]++;
+      c[1 + status.ordinal()]++;
       if (overdue) {
         c[5]++;
       }
       String lead = String.join("、", t.lead().isEmpty() ? t.responsible() : t.lead());
-      if (overdue || t.status() == DispatchTaskStatus.BEHIND) {
+      if (overdue || status == DispatchTaskStatus.BEHIND) {
         problems.add(
             messages.get(
                 overdue ? "evaluation.problem.overdue" : "evaluation.problem.behind",
@@ -153,10 +158,10 @@ public class EvaluationService {
         }
         int[] d = departments.computeIfAbsent(u.shown(), k -> new int[3]);
         d[0]++;
-        if (onTime(t, doneOn, date)) {
+        if (onTime(t, then)) {
           d[1]++;
         }
-        if (t.status() == DispatchTaskStatus.DONE) {
+        if (status == DispatchTaskStatus.DONE) {
           d[2]++;
         }
       }
@@ -170,7 +175,7 @@ public class EvaluationService {
                     byId.get(id).title(), c[0], c[1], c[2], c[3], c[4], c[5]));
           }
         });
-    List<EvaluationReport.TargetProgress> targets = targets(plan.id(), byId, doneOn, date);
+    List<EvaluationReport.TargetProgress> targets = targets(plan.id(), byId, then, date);
     List<EvaluationReport.DepartmentScore> scores = new ArrayList<>();
     departments.forEach((name, d) -> scores.add(score(name, d[0], d[1], d[2])));
     scores.sort((a, b) -> b.score().compareTo(a.score()));
@@ -226,7 +231,7 @@ public class EvaluationService {
    * a higher level sets without its figure yet is listed as awaiting it (待上级下达).
    */
   private List<EvaluationReport.TargetProgress> targets(
-      long planId, Map<Long, DispatchTask> tasks, Map<Long, LocalDate> doneOn, LocalDate date) {
+      long planId, Map<Long, DispatchTask> tasks, TaskStatusAtDate.At then, LocalDate date) {
     List<EvaluationReport.TargetProgress> rows = new ArrayList<>();
     for (DispatchTarget g : plans.planTargets(planId)) {
       DispatchTask t = tasks.get(g.taskId());
@@ -248,11 +253,8 @@ public class EvaluationService {
       }
       Optional<TargetDeadline.Judged> judged =
           TargetDeadline.byFigures(g, due, date, dashboard.dueSoonDays(), zone);
-      // without a figure the task's completion decides, as on the dashboard's timeline
-      Optional<LocalDate> done =
-          t.status() == DispatchTaskStatus.DONE
-              ? Optional.of(doneOn.getOrDefault(t.id(), date))
-              : Optional.empty();
+      // without a figure the task's completion by the date decides, as on the dashboard's timeline
+      Optional<LocalDate> done = then.doneOn(t);
       TargetDeadline state =
           judged
               .map(TargetDeadline.Judged::state)
@@ -325,15 +327,17 @@ public class EvaluationService {
   }
 
   /**
-   * Whether a task counts as on time at {@code date}: done by its due date (a completion after it
-   * is late, as the dashboard's 超期完成 says), or not done and neither overdue nor behind.
+   * Whether a task counts as on time at the date, as it stood then: done by its due date (a
+   * completion after it is late, as the dashboard's 超期完成 says), or not done and neither overdue nor
+   * behind.
    */
-  private static boolean onTime(DispatchTask t, Map<Long, LocalDate> doneOn, LocalDate date) {
-    if (t.status() == DispatchTaskStatus.DONE) {
-      LocalDate on = doneOn.getOrDefault(t.id(), date);
+  private static boolean onTime(DispatchTask t, TaskStatusAtDate.At then) {
+    Optional<LocalDate> done = then.doneOn(t);
+    if (done.isPresent()) {
+      LocalDate on = done.get();
       return t.due().map(due -> !on.isAfter(due)).orElse(true);
     }
-    return !t.overdue(date) && t.status() != DispatchTaskStatus.BEHIND;
+    return !then.overdue(t) && then.status(t) != DispatchTaskStatus.BEHIND;
   }
 
   EvaluationReport.DepartmentScore score(String name, int tasks, int onTime, int done) {
@@ -412,8 +416,8 @@ public class EvaluationService {
         i.no(),
         i.name(),
         unit,
-        i.baseline().orElse("—") + i.baselineYear().map(y -> "（" + y + "年）").orElse(""),
-        cell + i.targetYear().map(y -> "（" + y + "年）").orElse(""),
+        withYear(i.baseline(), i.baselineYear()),
+        withYear(Optional.of(cell).filter(c -> !c.equals("—")), i.targetYear()),
         latest.map(EvaluationReport.Point::year),
         latest.map(EvaluationReport.Point::value),
         status,
@@ -421,6 +425,18 @@ public class EvaluationService {
         line,
         trajectory,
         judged.flatMap(PlanDashboard.Indicator::reason).filter(r -> !r.isBlank()));
+  }
+
+  /**
+   * A baseline or target cell: the value with its year (42（2020年）); a value the plan leaves out is
+   * — alone, since a year without a value says nothing.
+   */
+  static String withYear(Optional<String> value, Optional<Integer> year) {
+    return value
+        .map(String::strip)
+        .filter(v -> !v.isEmpty() && !v.equals("—") && !v.equals("-") && !v.equals("/"))
+        .map(v -> v + year.map(y -> "（" + y + "年）").orElse(""))
+        .orElse("—");
   }
 
   private static EvaluationIndicatorStatus status(IndicatorStatus s) {

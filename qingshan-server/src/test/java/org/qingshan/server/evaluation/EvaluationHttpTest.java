@@ -226,6 +226,92 @@ class EvaluationHttpTest {
     }
   }
 
+  /** The cells of the .docx table row whose first cell is {@code first}. */
+  private static List<String> docxRow(String text, String first) {
+    return plain(text)
+        .lines()
+        .map(l -> List.of(l.split("\t")))
+        .filter(cells -> cells.get(0).strip().equals(first))
+        .findFirst()
+        .orElse(List.of());
+  }
+
+  /** The plan's .docx evaluation of {@code kind} at {@code date}, as text. */
+  private String docxText(String token, long plan, String kind, String date) throws IOException {
+    HttpResponse<byte[]> r =
+        get(
+            token,
+            "/api/v1/plans/"
+                + plan
+                + "/evaluation?kind="
+                + kind
+                + "&date="
+                + date
+                + "&format=docx");
+    assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.body()));
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      return plain(text.getText());
+    }
+  }
+
+  @Test
+  void anEvaluationAtAnEarlierDateCountsTheTasksAsTheyStoodThen() throws IOException {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    String planning = token(planner);
+    long plan = TestPlans.publishedDemoPlan(port, planning, "评估时点状态" + System.nanoTime() + ".txt");
+    long sweep = TestPlans.taskId(jdbc, plan, "推进道路机械化清扫");
+    String lead = token(user(Role.LIAISON, "县综合行政执法局"));
+    // the lead: 推进中 in March 2025, 已完成 in September 2025
+    TestPlans.reportedAt(
+        jdbc,
+        TestPlans.report(
+            port, lead, sweep, Map.of("status", "in-progress", "text", "机扫范围正在扩大。"), List.of()),
+        "2025-03-01T10:00:00+08:00");
+    // a supporting department's report of 已完成 in April is a contribution: it sets nothing
+    TestPlans.reportedAt(
+        jdbc,
+        TestPlans.report(
+            port,
+            token(user(Role.LIAISON, "县住房和城乡建设局")),
+            sweep,
+            Map.of("status", "done", "text", "配合完成洒水作业。"),
+            List.of()),
+        "2025-04-01T10:00:00+08:00");
+    TestPlans.reportedAt(
+        jdbc,
+        TestPlans.report(
+            port, lead, sweep, Map.of("status", "done", "text", "机械化清扫已全面推开。"), List.of()),
+        "2025-09-01T10:00:00+08:00");
+
+    // at mid-2025 the task was 推进中: one task in progress, none done, in its chapter
+    String before = docxText(planning, plan, "annual", "2025-06-30");
+    List<String> chapter = docxRow(before, "重点任务");
+    assertThat(chapter).as(before).hasSize(7);
+    assertThat(chapter.subList(3, 5)).as("推进中, 已完成 at 2025-06-30").containsExactly("1", "0");
+    assertThat(before).contains("项重点任务中已完成0项");
+    List<String> enforcement = docxRow(before, "县综合行政执法局");
+    assertThat(enforcement).as(before).hasSize(5);
+    assertThat(enforcement.get(3)).as("done at 2025-06-30").isEqualTo("0");
+
+    // at the end of 2025 it was 已完成, and the department's score counts it
+    String after = docxText(planning, plan, "annual", "2025-12-31");
+    assertThat(docxRow(after, "重点任务").subList(3, 5))
+        .as("推进中, 已完成 at 2025-12-31")
+        .containsExactly("0", "1");
+    assertThat(after).contains("项重点任务中已完成1项");
+    assertThat(docxRow(after, "县综合行政执法局").get(3)).isEqualTo("1");
+
+    // the page says the same as the document
+    WebSession session = WebSession.loggedIn(port, planner, PASSWORD);
+    HttpResponse<String> page =
+        session.get("/evaluation?plan=" + plan + "&kind=annual&date=2025-06-30");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(row(page.body(), "evaluation-departments", "县综合行政执法局").get(2 + 1))
+        .as("done at 2025-06-30 on the page")
+        .isEqualTo("0");
+  }
+
   @Test
   void aDoneTaskWhoseReportsGaveNoFigureIsNotAnOverdueTarget() throws IOException {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
