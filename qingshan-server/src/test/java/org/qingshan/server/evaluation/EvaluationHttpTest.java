@@ -313,6 +313,61 @@ class EvaluationHttpTest {
   }
 
   @Test
+  void theBureausReportForTheLeadSetsTheStatusAtTheDateOneForASupportingDepartmentDoesNot()
+      throws IOException {
+    String planning = token(user(Role.PLANNER, "示范县生态环境分局"));
+    long plan = TestPlans.publishedDemoPlan(port, planning, "评估代报时点" + System.nanoTime() + ".txt");
+    // 住建局 leads, 自然资源局 supports; the bureau reports for them (代报)
+    long waste = TestPlans.taskId(jdbc, plan, "推进建筑垃圾资源化利用");
+    // 卫健局 leads, the bureau supports: the bureau's own report sets the status, as it does now
+    long medical = TestPlans.taskId(jdbc, plan, "加强医疗废物收集处置");
+    TestPlans.reportedAt(
+        jdbc,
+        TestPlans.report(
+            port,
+            planning,
+            waste,
+            Map.of("status", "in-progress", "text", "代牵头单位报送：项目在建。"),
+            List.of()),
+        "2025-03-01T10:00:00+08:00");
+    TestPlans.reportedAt(
+        jdbc,
+        TestPlans.report(
+            port,
+            planning,
+            waste,
+            Map.of("status", "done", "text", "代配合单位报送：用地已落实。", "department", "县自然资源局"),
+            List.of()),
+        "2025-04-01T10:00:00+08:00");
+    TestPlans.reportedAt(
+        jdbc,
+        TestPlans.report(
+            port,
+            planning,
+            medical,
+            Map.of("status", "in-progress", "text", "转运体系逐步完善。"),
+            List.of()),
+        "2025-05-01T10:00:00+08:00");
+    TestPlans.reportedAt(
+        jdbc,
+        TestPlans.report(
+            port, planning, waste, Map.of("status", "done", "text", "代牵头单位报送：项目建成投用。"), List.of()),
+        "2025-09-01T10:00:00+08:00");
+
+    String before = docxText(planning, plan, "annual", "2025-06-30");
+    assertThat(docxRow(before, "重点任务").subList(3, 5))
+        .as(before)
+        .as("推进中, 已完成 at 2025-06-30")
+        .containsExactly("2", "0");
+    assertThat(docxRow(before, "县住房和城乡建设局").get(3)).as("done at 2025-06-30").isEqualTo("0");
+    String after = docxText(planning, plan, "annual", "2025-12-31");
+    assertThat(docxRow(after, "重点任务").subList(3, 5))
+        .as("推进中, 已完成 at 2025-12-31")
+        .containsExactly("1", "1");
+    assertThat(docxRow(after, "县住房和城乡建设局").get(3)).as("done at 2025-12-31").isEqualTo("1");
+  }
+
+  @Test
   void aDoneTaskWhoseReportsGaveNoFigureIsNotAnOverdueTarget() throws IOException {
     String planner = user(Role.PLANNER, "示范县生态环境分局");
     String planning = token(planner);
