@@ -98,7 +98,11 @@ public class EvaluationService {
         "evaluation.scoring.method", settings.onTimeWeight(), settings.completionWeight());
   }
 
-  /** The evaluation of plan {@code planId} of {@code kind} as at {@code date}. */
+  /**
+   * The evaluation of plan {@code planId} of {@code kind} as at {@code date}: the indicators'
+   * values of the years up to it, and the tasks as they stood then ({@link TaskStatusAtDate}),
+   * whenever it is generated.
+   */
   public EvaluationReport report(long planId, EvaluationKind kind, LocalDate date) {
     requireBureau();
     DispatchPlan plan = plans.plan(planId);
