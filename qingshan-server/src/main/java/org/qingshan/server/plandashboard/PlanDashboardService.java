@@ -297,18 +297,6 @@ public class PlanDashboardService {
   }
 
   /**
-   * The county's date each done task of the plan was first reported done by its lead, as the
-   * dashboard's 按期完成 / 超期完成 judge it; a task done without such a report is absent.
-   */
-  public Map<Long, LocalDate> doneOn(long planId) {
-    Map<Long, LocalDate> done = new HashMap<>();
-    repository
-        .doneAt(planId)
-        .forEach((task, at) -> done.put(task, at.atZoneSameInstant(ZONE).toLocalDate()));
-    return done;
-  }
-
-  /**
    * The plan's indicators judged as its dashboard judges them (the target the city assigned, the
    * planner's judgement of a qualitative one), counting only the values of the years up to {@code
    * lastYear}: the evaluation at a date reuses it, so evaluation and dashboard never disagree.
