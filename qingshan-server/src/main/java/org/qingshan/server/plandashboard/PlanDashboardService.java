@@ -364,8 +364,8 @@ public class PlanDashboardService {
               i.name(),
               i.unit().orElse(""),
               i.kind(),
-              i.baseline().orElse("") + i.baselineYear().map(y -> "（" + y + "）").orElse(""),
-              i.target().orElse("") + i.targetYear().map(y -> "（" + y + "）").orElse(""),
+              withYear(i.baseline(), i.baselineYear()),
+              withYear(i.target(), i.targetYear()),
               target.map(PlanDashboardService::round),
               i.targetYear(),
               vs.stream()
@@ -526,5 +526,16 @@ public class PlanDashboardService {
                 "assigned", assigned.map(BigDecimal::toPlainString).orElse(""),
                 "judgement", judgement.map(Enum::name).orElse(""),
                 "reason", reason.orElse(""))));
+  }
+
+  /**
+   * A baseline or target with its year, "—" alone when the plan gives no figure: a year without a
+   * figure ("—（2020）") reads like a missing value of that year.
+   */
+  static String withYear(Optional<String> figure, Optional<Integer> year) {
+    return figure
+        .filter(f -> !f.isBlank())
+        .map(f -> f + year.map(y -> "（" + y + "）").orElse(""))
+        .orElse("—");
   }
 }

@@ -2,7 +2,6 @@ package org.qingshan.server.plandashboard;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import org.qingshan.server.plandispatch.DispatchTarget;
 
@@ -53,43 +52,19 @@ public enum TargetDeadline {
    */
   public static Optional<Judged> byFigures(
       DispatchTarget target, LocalDate due, LocalDate today, int soonDays, ZoneId zone) {
-    List<DispatchTarget.Reading> known =
-        target.readings().stream()
-            .filter(r -> !r.reportedAt().atZoneSameInstant(zone).toLocalDate().isAfter(today))
-            .toList();
-    if (known.isEmpty() || target.metBy(known.get(0).amount()).isEmpty()) {
-      return Optional.empty();
-    }
-    DispatchTarget.Reading latest = known.get(known.size() - 1);
-    Optional<DispatchTarget.Reading> atDue =
-        known.stream()
-            .filter(r -> !r.reportedAt().atZoneSameInstant(zone).toLocalDate().isAfter(due))
-            .reduce((a, b) -> b);
-    boolean metAtDue = atDue.flatMap(r -> target.metBy(r.amount())).orElse(false);
-    boolean metNow = target.metBy(latest.amount()).orElse(false);
-    Optional<LocalDate> latestOn =
-        Optional.of(latest.reportedAt().atZoneSameInstant(zone).toLocalDate());
-    if (metAtDue) {
-      return Optional.of(
-          new Judged(
-              MET,
-              atDue.map(r -> r.reportedAt().atZoneSameInstant(zone).toLocalDate()),
-              Optional.of(latest)));
-    }
-    if (today.isAfter(due)) {
-      return Optional.of(
-          new Judged(
-              metNow ? MISSED : OVERDUE,
-              metNow ? latestOn : Optional.empty(),
-              Optional.of(latest)));
-    }
-    if (metNow) {
-      return Optional.of(new Judged(MET, latestOn, Optional.of(latest)));
-    }
-    return Optional.of(
-        new Judged(
-            today.plusDays(soonDays).isBefore(due) ? OPEN : DUE_SOON,
-            Optional.empty(),
-            Optional.of(latest)));
+    // the rule lives with the target (plandispatch), so the task page judges alike
+    return target
+        .judged(due, today, zone)
+        .map(
+            j ->
+                new Judged(
+                    switch (j.attainment()) {
+                      case MET -> MET;
+                      case MET_LATE -> MISSED;
+                      case NOT_MET -> OVERDUE;
+                      case NOT_YET -> today.plusDays(soonDays).isBefore(due) ? OPEN : DUE_SOON;
+                    },
+                    j.on(),
+                    Optional.of(j.latest())));
   }
 }

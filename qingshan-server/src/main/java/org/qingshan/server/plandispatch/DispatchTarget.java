@@ -3,6 +3,7 @@ package org.qingshan.server.plandispatch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -161,6 +162,72 @@ public record DispatchTarget(
       }
     }
     return last;
+  }
+
+  /**
+   * How the figures stand against a deadline: reached by it (or, before it, by the latest figure),
+   * reached only by a figure after it (超期达到), not reached once it passed, or not reached yet before
+   * it.
+   */
+  public enum Attainment {
+    MET,
+    MET_LATE,
+    NOT_MET,
+    NOT_YET
+  }
+
+  /**
+   * The figures' verdict on {@code today}: the attainment, the county's date of the figure that
+   * decided it (met or met late) and the latest figure known then.
+   */
+  public record Judgement(Attainment attainment, Optional<LocalDate> on, Reading latest) {}
+
+  /**
+   * The target judged by the figures known on {@code today} (figures reported later are not known
+   * yet), against {@code due}: met when the latest figure reported by the deadline reaches it (or,
+   * before the deadline, the latest one does); met late when only a figure after the deadline
+   * reaches it; not met when the deadline passed and the latest figure falls short. Empty when no
+   * figure is known or the target cannot be judged by one. The dashboard's timeline judges by the
+   * same rule, so the task page and the dashboard agree.
+   */
+  public Optional<Judgement> judged(LocalDate due, LocalDate today, ZoneId zone) {
+    List<Reading> known = readings.stream().filter(r -> !day(r, zone).isAfter(today)).toList();
+    if (known.isEmpty() || metBy(known.get(0).amount()).isEmpty()) {
+      return Optional.empty();
+    }
+    Reading last = known.get(known.size() - 1);
+    Optional<Reading> atDue =
+        known.stream().filter(r -> !day(r, zone).isAfter(due)).reduce((a, b) -> b);
+    boolean metAtDue = atDue.flatMap(r -> metBy(r.amount())).orElse(false);
+    boolean metNow = metBy(last.amount()).orElse(false);
+    if (metAtDue) {
+      return Optional.of(new Judgement(Attainment.MET, atDue.map(r -> day(r, zone)), last));
+    }
+    if (today.isAfter(due)) {
+      return Optional.of(
+          metNow
+              ? new Judgement(Attainment.MET_LATE, Optional.of(day(last, zone)), last)
+              : new Judgement(Attainment.NOT_MET, Optional.empty(), last));
+    }
+    return Optional.of(
+        metNow
+            ? new Judgement(Attainment.MET, Optional.of(day(last, zone)), last)
+            : new Judgement(Attainment.NOT_YET, Optional.empty(), last));
+  }
+
+  /**
+   * The attainment the task page shows on {@code today}: judged against the deadline when the
+   * target has one, else by the latest figure alone; empty without a figure to judge.
+   */
+  public Optional<Attainment> attainment(LocalDate today, ZoneId zone) {
+    if (deadline.isPresent()) {
+      return judged(deadline.get(), today, zone).map(Judgement::attainment);
+    }
+    return latestMet().map(m -> m ? Attainment.MET : Attainment.NOT_YET);
+  }
+
+  private static LocalDate day(Reading r, ZoneId zone) {
+    return r.reportedAt().atZoneSameInstant(zone).toLocalDate();
   }
 
   /** A figure as written: 92%（备注）. */

@@ -3,6 +3,7 @@ package org.qingshan.server.plandispatch;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -320,10 +321,17 @@ class PlanDispatchController {
     Map<Integer, DispatchTarget> byPosition = new HashMap<>();
     targets.forEach(x -> byPosition.put(x.position(), x));
     model.addAttribute("targetAt", byPosition);
+    LocalDate today = plans.today();
+    Map<Integer, DispatchTarget.Attainment> attained = new HashMap<>();
+    targets.forEach(
+        x ->
+            x.attainment(today, PlanDispatchService.ZONE)
+                .ifPresent(a -> attained.put(x.position(), a)));
+    model.addAttribute("attained", attained);
     model.addAttribute("comparators", PlanReviewService.COMPARATORS);
     model.addAttribute("figuresByReport", plans.mayReport(t) && plans.reportCarriesFigures(t));
     model.addAttribute("statuses", DispatchTaskStatus.values());
-    model.addAttribute("today", plans.today());
+    model.addAttribute("today", today);
     if (!model.containsAttribute("typed")) {
       model.addAttribute("typed", TypedReport.none());
     }

@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.device.MapSettings;
 import org.qingshan.server.web.ExcelExport;
@@ -20,6 +22,7 @@ import org.qingshan.server.web.SearchText;
 import org.qingshan.server.web.UserFacingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,7 +82,7 @@ class PlanReviewController {
     model.addAttribute("source", review.sourceLines(id));
     model.addAttribute("ends", review.lineEnds(id));
     model.addAttribute("placeholders", review.placeholders(id));
-    model.addAttribute("unresolved", review.unresolved(id));
+    model.addAttribute("unresolved", review.unresolvedUnits(id));
     model.addAttribute("departments", review.departments());
     model.addAttribute("indicators", plans.indicators(id));
     model.addAttribute("history", review.history(id));
@@ -188,6 +191,39 @@ class PlanReviewController {
     review.resolve(id, name, department);
     redirect.addFlashAttribute("notice", "plandispatch.review.done");
     return "redirect:/dispatch/plans/" + id + "/review";
+  }
+
+  /**
+   * The review page's table: one department choice per unresolved name ({@code name} and {@code
+   * department} in row order), rows without a department skipped; {@code alias} lists the names to
+   * record as aliases of the chosen department.
+   */
+  @PostMapping("/review/plans/{id}/resolve-all")
+  String resolveAll(
+      @PathVariable long id,
+      @RequestParam MultiValueMap<String, String> form,
+      RedirectAttributes redirect) {
+    // the form's values as sent: a list parameter would split a single name at its commas
+    List<String> n = form.getOrDefault("name", List.of());
+    List<String> d = form.getOrDefault("department", List.of());
+    List<String> aliases = form.getOrDefault("alias", List.of());
+    if (n.size() != d.size()) {
+      throw new UserFacingException("plandispatch.review.required");
+    }
+    Map<String, Long> departments = new LinkedHashMap<>();
+    for (int i = 0; i < n.size(); i++) {
+      String dept = d.get(i) == null ? "" : d.get(i).strip();
+      if (!dept.isEmpty()) {
+        try {
+          departments.put(n.get(i), Long.parseLong(dept));
+        } catch (NumberFormatException e) {
+          throw new UserFacingException("plandispatch.review.required");
+        }
+      }
+    }
+    review.resolveAll(id, departments, Set.copyOf(aliases));
+    redirect.addFlashAttribute("notice", "plandispatch.review.done");
+    return "redirect:/dispatch/plans/" + id + "/review#unresolved";
   }
 
   @PostMapping("/review/plans/{id}/placeholder")

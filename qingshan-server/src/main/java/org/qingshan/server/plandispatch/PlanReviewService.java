@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,6 +119,32 @@ public class PlanReviewService {
       t.units().stream().filter(u -> u.departmentId().isEmpty()).forEach(u -> names.add(u.name()));
     }
     return List.copyOf(names);
+  }
+
+  /**
+   * The unresolved unit names of a plan with their task counts and roles, names of the same unit
+   * with and without the county prefix next to each other.
+   */
+  public List<UnresolvedUnit> unresolvedUnits(long planId) {
+    Map<String, Set<Long>> tasks = new LinkedHashMap<>();
+    Map<String, Set<DispatchUnitRole>> roles = new LinkedHashMap<>();
+    for (DispatchTask t : plans.tasks(dispatch.plan(planId).id())) {
+      for (DispatchUnit u : t.units()) {
+        if (u.departmentId().isEmpty()) {
+          tasks.computeIfAbsent(u.name(), k -> new LinkedHashSet<>()).add(t.id());
+          roles
+              .computeIfAbsent(u.name(), k -> EnumSet.noneOf(DispatchUnitRole.class))
+              .add(u.role());
+        }
+      }
+    }
+    return tasks.entrySet().stream()
+        .map(
+            e ->
+                new UnresolvedUnit(
+                    e.getKey(), e.getValue().size(), List.copyOf(roles.get(e.getKey()))))
+        .sorted(Comparator.comparing(UnresolvedUnit::sortKey).thenComparing(UnresolvedUnit::name))
+        .toList();
   }
 
   /**
@@ -410,13 +438,34 @@ public class PlanReviewService {
    */
   @Transactional
   public int resolve(long planId, String name, long departmentId) {
+    return resolve(planId, name, departmentId, true);
+  }
+
+  /**
+   * Resolves several unit names at once (the review page's table), each audited as {@link
+   * #resolve(long, String, long)} does; names are recorded as aliases only when listed in {@code
+   * aliases}. Returns how many units got a department.
+   */
+  @Transactional
+  public int resolveAll(long planId, Map<String, Long> departmentsByName, Set<String> aliases) {
+    if (departmentsByName.isEmpty()) {
+      throw new UserFacingException("plandispatch.review.resolve.none");
+    }
+    int count = 0;
+    for (Map.Entry<String, Long> e : departmentsByName.entrySet()) {
+      count += resolve(planId, e.getKey(), e.getValue(), aliases.contains(e.getKey()));
+    }
+    return count;
+  }
+
+  private int resolve(long planId, String name, long departmentId, boolean alias) {
     DispatchPlan p = draft(planId);
     String n = required(name, 200);
     Department d =
         departments
             .find(departmentId)
             .orElseThrow(() -> new UserFacingException("plandispatch.department.unknown", name));
-    if (departments.resolve(n).isEmpty()) {
+    if (alias && departments.resolve(n).isEmpty()) {
       departments.addAlias(d.id(), n);
     }
     int count = review.resolveUnits(p.id(), n, d.id());

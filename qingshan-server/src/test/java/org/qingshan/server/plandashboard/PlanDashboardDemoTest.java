@@ -8,8 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.plandispatch.DispatchSchedule;
+import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
+import org.qingshan.server.support.TestPlans;
+import org.qingshan.server.support.TestUsers;
+import org.qingshan.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo plan's indicator with a target assigned by the city carries the assigned figure, so its
@@ -20,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DemoServerTest
 class PlanDashboardDemoTest {
   @Autowired PlanDashboardService dashboards;
+  @Autowired TestUsers people;
+  @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   @Test
   void theCitysAssignedTargetJudgesTheRuralSewageRate() {
@@ -68,6 +77,24 @@ class PlanDashboardDemoTest {
     if (!firstReportDue.isAfter(straw.due())) {
       assertThat(d.deadlines()).anyMatch(x -> x.state() == TargetDeadline.MET);
     }
+  }
+
+  /**
+   * The task page judges the sweep target as the timeline does: 91 % came after the end of 2025, so
+   * 超期达到, not 已达到.
+   */
+  @Test
+  void theTaskPageSaysTheSweepTargetWasMetLateAsTheTimelineDoes() {
+    long plan = demo();
+    PlanDashboard d = dashboards.dashboard(Optional.of(plan)).orElseThrow();
+    assertThat(deadline(d, "推进道路机械化清扫").state()).isEqualTo(TargetDeadline.MISSED);
+    long sweep = TestPlans.taskId(jdbc, plan, "推进道路机械化清扫");
+    WebSession page =
+        WebSession.loggedIn(port, people.user(Role.PLANNER, "示范县生态环境分局", "dd"), TestUsers.PASSWORD);
+    String body = page.get("/dispatch/tasks/" + sweep).body();
+    String targets = body.substring(body.indexOf("id=\"targets\""));
+    targets = targets.substring(0, targets.indexOf("</table>"));
+    assertThat(targets).contains("91%").contains("超期达到").doesNotContain("已达到");
   }
 
   private long demo() {

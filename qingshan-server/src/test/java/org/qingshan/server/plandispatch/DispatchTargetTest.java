@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,55 @@ class DispatchTargetTest {
     assertThat(entered.written(new BigDecimal("1000"), Optional.empty())).isEqualTo("1000吨");
     // the text's own target is not one a higher level sets
     assertThat(target("≥", null).awaitingAssignment()).isFalse();
+  }
+
+  private static DispatchTarget.Reading reading(String at, String amount) {
+    return new DispatchTarget.Reading(
+        1, OffsetDateTime.parse(at), Optional.empty(), new BigDecimal(amount), Optional.empty());
+  }
+
+  private static Optional<DispatchTarget.Attainment> attainment(
+      String today, DispatchTarget.Reading... readings) {
+    return target("≥", "90")
+        .withReadings(List.of(readings))
+        .attainment(LocalDate.parse(today), ZoneId.of("Asia/Shanghai"));
+  }
+
+  /**
+   * ≥ 90 % by 2025-12-31: a figure meeting it by the deadline is 已达到, one only after it (the demo's
+   * 91 % of 2026-06-24) 超期达到, none after the deadline 未达到; before the deadline a figure short of it
+   * is not yet reached. Dates are the county's: 2026-01-01 00:30 in Shanghai is after the deadline
+   * though it is still 2025 in UTC.
+   */
+  @Test
+  void aFigureAfterTheDeadlineMeetsTheTargetLate() {
+    DispatchTarget.Reading early = reading("2025-06-30T10:00:00+08:00", "85");
+    DispatchTarget.Reading inTime = reading("2025-12-31T16:00:00+08:00", "90.5");
+    DispatchTarget.Reading late = reading("2026-06-24T10:00:00+08:00", "91");
+    DispatchTarget.Reading justLate = reading("2025-12-31T16:30:00Z", "92");
+
+    assertThat(attainment("2026-07-01", early, late)).hasValue(DispatchTarget.Attainment.MET_LATE);
+    assertThat(attainment("2026-07-01", early, inTime, late))
+        .hasValue(DispatchTarget.Attainment.MET);
+    assertThat(attainment("2026-07-01", early)).hasValue(DispatchTarget.Attainment.NOT_MET);
+    assertThat(attainment("2026-07-01", early, justLate))
+        .hasValue(DispatchTarget.Attainment.MET_LATE);
+    // the late figure not known yet on the day judged: the deadline passed without one meeting it
+    assertThat(attainment("2026-03-01", early, late)).hasValue(DispatchTarget.Attainment.NOT_MET);
+    // before the deadline
+    assertThat(attainment("2025-07-01", early)).hasValue(DispatchTarget.Attainment.NOT_YET);
+    assertThat(attainment("2025-12-31", early, inTime)).hasValue(DispatchTarget.Attainment.MET);
+    assertThat(attainment("2026-07-01")).isEmpty();
+    // the judgement names the figure that decided it
+    assertThat(
+            target("≥", "90")
+                .withReadings(List.of(early, late))
+                .judged(
+                    LocalDate.of(2025, 12, 31),
+                    LocalDate.of(2026, 7, 1),
+                    ZoneId.of("Asia/Shanghai"))
+                .orElseThrow()
+                .on())
+        .hasValue(LocalDate.of(2026, 6, 24));
   }
 }

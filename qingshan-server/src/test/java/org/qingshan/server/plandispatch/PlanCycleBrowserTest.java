@@ -150,15 +150,15 @@ class PlanCycleBrowserTest extends BrowserTestBase {
       add.locator("select[name=role]").selectOption("LEAD");
       add.locator("button").click();
       page.waitForURL("**/review**");
+      // one row per unknown name in the table, one 保存 for all rows
       Locator resolve =
-          page.locator("form[action$='/resolve']:has(input[name=name][value='" + unitName + "'])");
+          page.locator("table.unresolved tr:has(input[name=name][value='" + unitName + "'])");
       assertThat(resolve.count()).as("the unknown unit offered for resolution").isEqualTo(1);
       resolve.locator("select[name=department]").selectOption(String.valueOf(department));
-      resolve.locator("button").click();
+      page.locator("#resolve-all").click();
       page.waitForURL("**/review**");
       assertThat(
-              page.locator(
-                      "form[action$='/resolve']:has(input[name=name][value='" + unitName + "'])")
+              page.locator("table.unresolved tr:has(input[name=name][value='" + unitName + "'])")
                   .count())
           .isZero();
       assertThat(page.locator("table.history").innerText()).contains(unitName);

@@ -338,10 +338,15 @@ class PlanPagesHttpTest {
     row = row.substring(0, row.indexOf("</tr>"));
     assertThat(row.split("55%", -1)).hasSize(2);
     assertThat(row).doesNotContain("value=\"55\"").contains("完成投资（万元）");
+    // the overdue tag on the milestone's line, after its date; the form to mark it done below
     assertThat(row)
-        .containsPattern("早已到期的节点 2020-06-30</span>\\s*<span class=\"error overdue\">逾期</span>");
+        .containsPattern(
+            "早已到期的节点</span>\\s*<span class=\"milestone-due\">2020-06-30</span>\\s*"
+                + "<span class=\"tag bad overdue\">逾期</span></div>\\s*<form class=\"milestone-done\"");
     assertThat(row)
-        .doesNotContainPattern("远期节点 2099-06-30</span>\\s*<span class=\"error overdue\">");
+        .doesNotContainPattern(
+            "远期节点</span>\\s*<span class=\"milestone-due\">2099-06-30</span>\\s*<span class=\"tag bad"
+                + " overdue\">");
   }
 
   @Test

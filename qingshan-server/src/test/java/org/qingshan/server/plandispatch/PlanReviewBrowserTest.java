@@ -3,7 +3,9 @@ package org.qingshan.server.plandispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,6 +98,48 @@ class PlanReviewBrowserTest extends BrowserTestBase {
 
       page.navigate(url("/dispatch/plans/" + id + "/projects"));
       assertThat(page.locator("#project-map.leaflet-container").count()).isEqualTo(1);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * The demo's key projects as the responsible department's liaison sees them: an overdue
+   * milestone's 逾期 tag sits on the milestone's line, after its date, and the form to mark it done
+   * on a line below, so the tag overlaps no input.
+   */
+  @Test
+  void anOverdueMilestonesTagDoesNotOverlapTheFormBelow() {
+    String liaison = TestAlarms.unique("prm");
+    long department =
+        jdbc.sql("SELECT id FROM department WHERE name = '县住房和城乡建设局'").query(Long.class).single();
+    users.insert(
+        liaison,
+        "联络员" + liaison,
+        encoder.encode(PASSWORD),
+        Optional.of(department),
+        Optional.empty(),
+        false,
+        Set.of(Role.LIAISON));
+    long demo =
+        jdbc.sql("SELECT MIN(id) FROM dispatch_plan WHERE title LIKE" + " '示范县生态环境保护“十四五”规划实施方案%'")
+            .query(Long.class)
+            .single();
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context = browser.newContext()) {
+      Page page = login(context, liaison, PASSWORD, problems);
+      page.setViewportSize(1024, 768);
+      page.navigate(url("/dispatch/plans/" + demo + "/projects"));
+      Locator overdue = page.locator("ul.milestones li:has(.overdue)");
+      assertThat(overdue.count()).as("the demo's overdue milestone (完工 2025-06-30)").isPositive();
+      Locator item = overdue.first();
+      BoundingBox date = item.locator(".milestone-due").boundingBox();
+      BoundingBox tag = item.locator(".overdue").boundingBox();
+      BoundingBox input = item.locator("form.milestone-done input[name=done]").boundingBox();
+      // the tag after the date on the same line
+      assertThat(tag.x).isGreaterThanOrEqualTo(date.x + date.width - 1);
+      assertThat(Math.abs(tag.y - date.y)).isLessThan(date.height);
+      // the form below the line, overlapping nothing of it
+      assertThat(input.y).isGreaterThanOrEqualTo(tag.y + tag.height - 1);
     }
     assertThat(problems).isEmpty();
   }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.qingshan.server.support.TestPlans.revise;
 import static org.qingshan.server.support.WebSession.redirected;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qingshan.server.security.Role;
 import org.qingshan.server.support.DemoServerTest;
@@ -245,6 +247,110 @@ class PlanReviewHttpTest {
         .isEqualTo(1);
     redirected(page.post("/dispatch/plans/" + v2 + "/publish", Map.of("confirmed", "true")));
     assertThat(text(v2dust)).isEqualTo("修订后的任务内容。");
+  }
+
+  /**
+   * The review page's table of unknown unit names: the same unit with and without the county prefix
+   * side by side; one 保存 resolves two names at once (a row left empty is skipped), each audited, an
+   * alias recorded only where asked; after publishing the departments' liaisons see the task.
+   */
+  @Test
+  void twoUnknownNamesAreResolvedWithOneSave() {
+    String planner = user(Role.PLANNER, "示范县生态环境分局");
+    WebSession page = WebSession.loggedIn(port, planner, PASSWORD);
+    String tag = chinese(TestAlarms.unique(""));
+    String prefixed = "冠县" + tag + "服务局";
+    String bare = "县" + tag + "服务局";
+    String skipped = "县" + tag + "保留中心";
+    long id =
+        upload(
+            page,
+            demoText()
+                .replace(
+                    "（县公安局牵头，县交通运输局、",
+                    "（县公安局牵头，" + prefixed + "、" + skipped + "、" + bare + "、县交通运输局、"));
+    long diesel = task(id, "加强柴油货车污染治理");
+
+    String review = page.get("/dispatch/plans/" + id + "/review").body();
+    String table = review.substring(review.indexOf("table class=\"list unresolved\""));
+    table = table.substring(0, table.indexOf("</table>"));
+    // one row each; the two spellings of one unit next to each other, the other name not between
+    int a = table.indexOf(">" + prefixed + "<");
+    int b = table.indexOf(">" + bare + "<");
+    assertThat(a).isPositive();
+    assertThat(b).isPositive();
+    String between = table.substring(Math.min(a, b), Math.max(a, b));
+    assertThat(between).doesNotContain("<strong>");
+    assertThat(table).contains(skipped).contains("配合");
+    assertThat(review).doesNotContain("action=\"/dispatch/review/plans/" + id + "/resolve\"");
+
+    long water = people.department("县水利局");
+    long zhujian = people.department(ZHUJIAN);
+    redirected(
+        page.postRows(
+            "/dispatch/review/plans/" + id + "/resolve-all",
+            List.of(
+                Map.entry("name", prefixed),
+                Map.entry("department", String.valueOf(water)),
+                Map.entry("alias", prefixed),
+                Map.entry("name", skipped),
+                Map.entry("department", ""),
+                Map.entry("name", bare),
+                Map.entry("department", String.valueOf(zhujian)))));
+    assertThat(department(diesel, prefixed)).contains(water);
+    assertThat(department(diesel, bare)).contains(zhujian);
+    assertThat(department(diesel, skipped)).isEmpty();
+    assertThat(alias(prefixed)).contains(water);
+    assertThat(alias(bare)).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM dispatch_correction WHERE plan_id = :p AND description"
+                        + " LIKE :n")
+                .param("p", id)
+                .param("n", "%" + tag + "服务局%")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+    String after = page.get("/dispatch/plans/" + id + "/review").body();
+    assertThat(after).contains(skipped).doesNotContain(">" + prefixed + "<");
+
+    // nothing chosen: refused in Chinese, nothing changes
+    HttpResponse<String> none =
+        page.postRows(
+            "/dispatch/review/plans/" + id + "/resolve-all",
+            List.of(Map.entry("name", skipped), Map.entry("department", "")));
+    assertThat(none.body()).contains("请至少为一个单位选择部门");
+
+    // published: the task reaches both departments
+    redirected(page.post("/dispatch/plans/" + id + "/publish", Map.of("confirmed", "true")));
+    for (String dept : List.of("县水利局", ZHUJIAN)) {
+      WebSession liaison = WebSession.loggedIn(port, user(Role.LIAISON, dept), PASSWORD);
+      assertThat(
+              liaison
+                  .get(
+                      "/dispatch/my-tasks?plan="
+                          + id
+                          + "&q="
+                          + URLEncoder.encode("柴油货车", StandardCharsets.UTF_8))
+                  .body())
+          .as(dept)
+          .contains("/dispatch/tasks/" + diesel);
+    }
+  }
+
+  private Optional<Long> department(long taskId, String name) {
+    return jdbc.sql("SELECT department_id FROM dispatch_task_unit WHERE task_id = :t AND name = :n")
+        .param("t", taskId)
+        .param("n", name)
+        .query((rs, i) -> Optional.ofNullable(rs.getObject(1) == null ? null : rs.getLong(1)))
+        .single();
+  }
+
+  private Optional<Long> alias(String name) {
+    return jdbc.sql("SELECT department_id FROM department_alias WHERE alias = :n")
+        .param("n", name)
+        .query(Long.class)
+        .optional();
   }
 
   @Test

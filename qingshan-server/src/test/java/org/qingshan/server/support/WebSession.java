@@ -12,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,6 +133,28 @@ public final class WebSession {
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .header("Accept", "text/html")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /**
+   * A form post with fields that repeat (a table's rows: {@code name}, {@code department} once per
+   * row), in the given order, with the session's CSRF token.
+   */
+  public HttpResponse<String> postRows(String path, List<Map.Entry<String, String>> fields) {
+    List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+    all.add(Map.entry("_csrf", csrf));
+    String body =
+        all.stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** A form post exactly as given: no CSRF token added. */
