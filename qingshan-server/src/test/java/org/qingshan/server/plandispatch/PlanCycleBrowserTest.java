@@ -180,6 +180,7 @@ class PlanCycleBrowserTest extends BrowserTestBase {
 
       // ---- the dashboard before the department reports
       page.navigate(url("/plan-dashboard?plan=" + plan + "&q=" + encode(departmentName)));
+      page.waitForSelector("#plan-chart-chapters[data-rendered=true]");
       List<String> before = departmentRow(page, departmentName);
       assertThat(before.get(2)).as("assigned (lead) tasks").isEqualTo("1");
       assertThat(before.get(4)).as("done").isEqualTo("0");
