@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,11 +100,11 @@ public final class WebSession {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "text/html")
             .header("Referer", base + page)
-            .POST(HttpRequest.BodyPublishers.ofString(encoded(fields))));
+            .POST(HttpRequest.BodyPublishers.ofString(encoded(fields.entrySet()))));
   }
 
-  private static String encoded(Map<String, String> fields) {
-    return fields.entrySet().stream()
+  private static String encoded(Collection<Map.Entry<String, String>> fields) {
+    return fields.stream()
         .map(
             e ->
                 URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
@@ -142,36 +143,20 @@ public final class WebSession {
   public HttpResponse<String> postRows(String path, List<Map.Entry<String, String>> fields) {
     List<Map.Entry<String, String>> all = new ArrayList<>(fields);
     all.add(Map.entry("_csrf", csrf));
-    String body =
-        all.stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "text/html")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return postForm(path, all);
   }
 
   /** A form post exactly as given: no CSRF token added. */
   public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
-    String body =
-        fields.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
+    return postForm(path, List.copyOf(fields.entrySet()));
+  }
+
+  private HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "text/html")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(encoded(fields))));
   }
 
   /** The {@code Cookie} header this session sends, for requests written by hand. */
