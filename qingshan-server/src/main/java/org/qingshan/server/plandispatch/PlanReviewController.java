@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/dispatch")
 class PlanReviewController {
+  /** The table's department choice that stands for every town and street. */
+  static final String TOWNS = "towns";
+
   private final PlanReviewService review;
   private final PlanDispatchService plans;
   private final ExcelExport excel;
@@ -84,6 +88,7 @@ class PlanReviewController {
     model.addAttribute("placeholders", review.placeholders(id));
     model.addAttribute("unresolved", review.unresolvedUnits(id));
     model.addAttribute("departments", review.departments());
+    model.addAttribute("towns", review.towns().size());
     model.addAttribute("indicators", plans.indicators(id));
     model.addAttribute("history", review.history(id));
     model.addAttribute("roles", DispatchUnitRole.values());
@@ -196,7 +201,8 @@ class PlanReviewController {
   /**
    * The review page's table: one department choice per unresolved name ({@code name} and {@code
    * department} in row order), rows without a department skipped; {@code alias} lists the names to
-   * record as aliases of the chosen department.
+   * record as aliases of the chosen department. The choice {@value #TOWNS} (全部乡镇（街道）) gives the
+   * name's units to every town and street.
    */
   @PostMapping("/review/plans/{id}/resolve-all")
   String resolveAll(
@@ -211,9 +217,12 @@ class PlanReviewController {
       throw new UserFacingException("plandispatch.review.required");
     }
     Map<String, Long> departments = new LinkedHashMap<>();
+    Set<String> towns = new LinkedHashSet<>();
     for (int i = 0; i < n.size(); i++) {
       String dept = d.get(i) == null ? "" : d.get(i).strip();
-      if (!dept.isEmpty()) {
+      if (TOWNS.equals(dept)) {
+        towns.add(n.get(i));
+      } else if (!dept.isEmpty()) {
         try {
           departments.put(n.get(i), Long.parseLong(dept));
         } catch (NumberFormatException e) {
@@ -221,7 +230,7 @@ class PlanReviewController {
         }
       }
     }
-    review.resolveAll(id, departments, Set.copyOf(aliases));
+    review.resolveAll(id, departments, Set.copyOf(aliases), towns);
     redirect.addFlashAttribute("notice", "plandispatch.review.done");
     return "redirect:/dispatch/plans/" + id + "/review#unresolved";
   }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.qingshan.server.audit.AuditAction;
 import org.qingshan.server.audit.AuditLog;
 import org.qingshan.server.department.Department;
+import org.qingshan.server.department.DepartmentKind;
 import org.qingshan.server.department.DepartmentService;
 import org.qingshan.server.security.CurrentUser;
 import org.qingshan.server.security.DataScope;
@@ -448,13 +449,81 @@ public class PlanReviewService {
    */
   @Transactional
   public int resolveAll(long planId, Map<String, Long> departmentsByName, Set<String> aliases) {
-    if (departmentsByName.isEmpty()) {
+    return resolveAll(planId, departmentsByName, aliases, Set.of());
+  }
+
+  /**
+   * As {@link #resolveAll(long, Map, Set)}, and the names in {@code toTowns} (各镇（街道）人民政府 …) go to
+   * every town and street as {@link #resolveToTowns(long, String)} does.
+   */
+  @Transactional
+  public int resolveAll(
+      long planId, Map<String, Long> departmentsByName, Set<String> aliases, Set<String> toTowns) {
+    if (departmentsByName.isEmpty() && toTowns.isEmpty()) {
       throw new UserFacingException("plandispatch.review.resolve.none");
     }
     int count = 0;
     for (Map.Entry<String, Long> e : departmentsByName.entrySet()) {
       count += resolve(planId, e.getKey(), e.getValue(), aliases.contains(e.getKey()));
     }
+    for (String name : toTowns) {
+      count += resolveToTowns(planId, name);
+    }
+    return count;
+  }
+
+  /** The county's towns and streets in the department tree's order. */
+  public List<Department> towns() {
+    return departments().stream()
+        .filter(d -> d.kind() == DepartmentKind.TOWN || d.kind() == DepartmentKind.STREET)
+        .toList();
+  }
+
+  /**
+   * Resolves a unit name that stands for all towns and streets: in every task of the draft, the
+   * unresolved unit of that name is replaced by one unit per town and street in the same role (a
+   * town the task already names in that role is not added twice), so every consumer sees ordinary
+   * units. No alias is recorded: a group is no department. Returns how many units were added.
+   */
+  @Transactional
+  public int resolveToTowns(long planId, String name) {
+    DispatchPlan p = draft(planId);
+    String n = required(name, 200);
+    List<Department> towns = towns();
+    if (towns.isEmpty()) {
+      throw new UserFacingException("plandispatch.review.towns.none");
+    }
+    int count = 0;
+    for (DispatchTask t : plans.tasks(p.id())) {
+      for (DispatchUnit u : t.units()) {
+        if (u.departmentId().isEmpty() && u.name().equals(n)) {
+          review.deleteUnit(t.id(), u.role(), n);
+          Set<Long> present = new LinkedHashSet<>();
+          t.units().stream()
+              .filter(x -> x.role() == u.role())
+              .forEach(x -> x.departmentId().ifPresent(present::add));
+          for (Department d : towns) {
+            if (present.add(d.id())) {
+              plans.insertUnit(
+                  t.id(),
+                  u.role(),
+                  review.nextUnitPosition(t.id(), u.role()),
+                  d.name(),
+                  Optional.of(d.id()));
+              count++;
+            }
+          }
+        }
+      }
+    }
+    corrected(
+        p.id(),
+        "resolve",
+        messages.get("plandispatch.correction.resolve-towns", n, towns.size()),
+        PlanDispatchService.PLAN,
+        p.id(),
+        Map.of("unit", n),
+        Map.of("unit", n, "towns", towns.size(), "units", count));
     return count;
   }
 
