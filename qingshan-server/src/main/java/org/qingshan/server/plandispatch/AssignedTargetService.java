@@ -1,7 +1,6 @@
 package org.qingshan.server.plandispatch;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -28,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AssignedTargetService {
-  private static final BigDecimal LARGEST = new BigDecimal("1E14");
-
   private final DispatchRepository plans;
   private final AssignedTargetRepository figures;
   private final CurrentUser currentUser;
@@ -91,8 +88,8 @@ public class AssignedTargetService {
         new AssignedFigure(
             number(value),
             comparator(comparator),
-            text(unit, 40),
-            text(source, 500)
+            TypedText.optional(unit, 40),
+            TypedText.optional(source, 500)
                 .orElseThrow(() -> new UserFacingException("plandispatch.assigned.source")),
             user.getUsername(),
             OffsetDateTime.now(clock));
@@ -114,22 +111,12 @@ public class AssignedTargetService {
   }
 
   private static BigDecimal number(String value) {
-    String v = value == null ? "" : value.strip().replace(",", "").replace("，", "");
-    if (v.isEmpty()) {
+    if (value == null || value.isBlank()) {
       throw new UserFacingException("plandispatch.assigned.value.required");
     }
-    BigDecimal n;
-    try {
-      n = new BigDecimal(v);
-    } catch (NumberFormatException e) {
-      throw new UserFacingException("plandispatch.assigned.value.number", value.strip());
-    }
-    // DECIMAL(20, 6): 14 digits before the point, 6 after
-    n = n.setScale(6, RoundingMode.HALF_UP);
-    if (n.abs().compareTo(LARGEST) >= 0) {
-      throw new UserFacingException("plandispatch.assigned.value.number", value.strip());
-    }
-    return n.stripTrailingZeros();
+    return FigureAmount.parse(value)
+        .orElseThrow(
+            () -> new UserFacingException("plandispatch.assigned.value.number", value.strip()));
   }
 
   private static String comparator(String comparator) {
@@ -141,12 +128,5 @@ public class AssignedTargetService {
       throw new UserFacingException("plandispatch.target.comparator", c);
     }
     return c;
-  }
-
-  private static Optional<String> text(String s, int max) {
-    return Optional.ofNullable(s)
-        .map(String::strip)
-        .filter(v -> !v.isEmpty())
-        .map(v -> DispatchRepository.cut(v, max));
   }
 }

@@ -1,7 +1,6 @@
 package org.qingshan.server.plandispatch;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -966,26 +965,18 @@ public class PlanDispatchService {
       if (value.isEmpty()) {
         throw new UserFacingException("plandispatch.figure.required", target.label());
       }
-      BigDecimal amount;
-      try {
-        amount = new BigDecimal(value.replace(",", "").replace("，", ""));
-      } catch (NumberFormatException ex) {
-        throw new UserFacingException("plandispatch.figure.number", target.label(), value);
-      }
-      // DECIMAL(20, 6): 14 digits before the point, 6 after
-      amount = amount.setScale(6, RoundingMode.HALF_UP);
-      if (amount.abs().compareTo(new BigDecimal("1E14")) >= 0) {
-        throw new UserFacingException("plandispatch.figure.number", target.label(), value);
-      }
+      BigDecimal amount =
+          FigureAmount.parse(value)
+              .orElseThrow(
+                  () ->
+                      new UserFacingException("plandispatch.figure.number", target.label(), value));
       if (note.length() > 500) {
         throw new UserFacingException("plandispatch.figure.note.size", target.label(), 500);
       }
       out.put(
           target,
           new DispatchProgress.Figure(
-              target.position(),
-              amount.stripTrailingZeros(),
-              Optional.of(note).filter(n -> !n.isEmpty())));
+              target.position(), amount, Optional.of(note).filter(n -> !n.isEmpty())));
     }
     return out;
   }

@@ -603,8 +603,8 @@ public class PlanReviewService {
         throw new UserFacingException("plandispatch.value.year.invalid");
       }
     }
-    Optional<String> b = text(baseline, 200);
-    Optional<String> t = text(target, 200);
+    Optional<String> b = TypedText.optional(baseline, 200);
+    Optional<String> t = TypedText.optional(target, 200);
     review.updateIndicator(
         i.id(), b, Optional.ofNullable(baselineYear), t, Optional.ofNullable(targetYear));
     Map<String, Object> before = new LinkedHashMap<>();
@@ -878,7 +878,7 @@ public class PlanReviewService {
             .filter(x -> x.position() == position)
             .findFirst()
             .orElseThrow(() -> new UserFacingException("plandispatch.target.not-found"));
-    Optional<String> plain = text(comparator, 20);
+    Optional<String> plain = TypedText.optional(comparator, 20);
     if (plain.isPresent() && !COMPARATORS.contains(plain.get())) {
       throw new UserFacingException("plandispatch.target.comparator", plain.get());
     }
@@ -894,8 +894,8 @@ public class PlanReviewService {
             .orElse("");
     Optional<String> newComparator =
         plain.map(c -> hedge + c).or(() -> Optional.of(hedge).filter(h -> !h.isEmpty()));
-    Optional<String> newMetric = text(metric, 200);
-    Optional<String> newUnit = text(unit, 40);
+    Optional<String> newMetric = TypedText.optional(metric, 200);
+    Optional<String> newUnit = TypedText.optional(unit, 40);
     review.updateTarget(taskId, position, newMetric, newComparator, value, newUnit, deadline);
     Optional<LocalDate> lastBefore =
         targets.stream()
@@ -988,13 +988,6 @@ public class PlanReviewService {
       throw new UserFacingException("plandispatch.review.required");
     }
     return DispatchRepository.cut(v, max);
-  }
-
-  private static Optional<String> text(String s, int max) {
-    return Optional.ofNullable(s)
-        .map(String::strip)
-        .filter(v -> !v.isEmpty())
-        .map(v -> DispatchRepository.cut(v, max));
   }
 
   private void requireBureau(String entity, Optional<Long> id) {
